@@ -1,0 +1,108 @@
+package org.parsjava.core.validation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.parsjava.core.model.Board;
+import org.parsjava.core.model.Learner;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.MocCredit;
+import org.parsjava.core.validation.internal.Rules;
+
+/**
+ * A streaming validation over many records, from {@link ParsValidator#newBatch()}. Adds the
+ * checks that need more than one record: repeated completion keys, the same learner reported
+ * twice for the same activity and day, and the ABS cap of 12 credits per learner per day.
+ *
+ * <p>Not thread safe: one batch per reading thread. Memory grows with the number of distinct
+ * keys, not with the records themselves.
+ */
+public final class Batch {
+
+    private final ParsValidator validator;
+    private final LocalDate today;
+    private final List<Violation> violations = new ArrayList<>();
+    private final Map<String, Long> keys = new HashMap<>();
+    private final Set<String> learnerDays = new HashSet<>();
+    private final Map<String, BigDecimal> absPerDay = new HashMap<>();
+    private long count;
+
+    Batch(ParsValidator validator, LocalDate today) {
+        this.validator = validator;
+        this.today = today;
+    }
+
+    /**
+     * Validates the next record (its index is the number of records added before it).
+     *
+     * @return this record's violations; empty when it is clean
+     */
+    public List<Violation> add(LearnerCompletion completion) {
+        Objects.requireNonNull(completion, "completion");
+        long index = count++;
+        List<Violation> found = validator.check(completion, index, today);
+        String key = completion.completionKey();
+        String shownKey = Rules.isCompletionKey(key) ? key : "";
+        Long first = keys.putIfAbsent(key, index);
+        if (first != null) {
+            found.add(new Violation(index, shownKey, "completionKey", ViolationCode.COMPLETION_KEY_DUPLICATE,
+                    Severity.ERROR, "completion key is already used by record " + first + " in this batch"));
+        }
+        String learner = identity(completion.learner());
+        String activity = completion.activity().accmeActivityId().orElse("");
+        if (!learnerDays.add(activity + '|' + completion.completionDate() + '|' + learner)) {
+            found.add(new Violation(index, shownKey, "learner", ViolationCode.COMPLETION_POSSIBLE_DUPLICATE,
+                    Severity.WARNING, ViolationCode.COMPLETION_POSSIBLE_DUPLICATE.message()));
+        }
+        checkAbsDailyCap(completion, index, shownKey, learner, found);
+        violations.addAll(found);
+        return found;
+    }
+
+    private void checkAbsDailyCap(LearnerCompletion c, long index, String shownKey, String learner,
+                                  List<Violation> found) {
+        BigDecimal abs = null;
+        for (MocCredit m : c.mocCredits()) {
+            if (m.board() == Board.ABS) {
+                abs = abs == null ? m.points() : abs.add(m.points());
+            }
+        }
+        if (abs == null) {
+            return;
+        }
+        String dayKey = learner + '|' + c.completionDate();
+        BigDecimal before = absPerDay.getOrDefault(dayKey, BigDecimal.ZERO);
+        BigDecimal total = before.add(abs);
+        absPerDay.put(dayKey, total);
+        // A single record above the cap is already reported by the record rules.
+        if (before.signum() > 0 && total.compareTo(Rules.ABS_DAILY_CAP) > 0) {
+            found.add(new Violation(index, shownKey, "mocCredits", ViolationCode.CREDITS_ABOVE_DAILY_CAP,
+                    Severity.ERROR, "with earlier records in this batch, ABS credits for this learner "
+                            + "on this day exceed 12"));
+        }
+    }
+
+    private static String identity(Learner l) {
+        if (l.npi().isPresent()) {
+            return "N" + l.npi().get().value();
+        }
+        return l.license().map(s -> "L" + s.jurisdiction().code() + s.number())
+                .orElse("P" + l.firstName() + '|' + l.lastName() + '|' + l.birthDate());
+    }
+
+    /** How many records have been added. */
+    public long count() {
+        return count;
+    }
+
+    /** The report over every record added so far. */
+    public ValidationReport report() {
+        return new ValidationReport(count, violations);
+    }
+}

@@ -1,0 +1,173 @@
+package org.parsjava.core.validation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.Board;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.LicensingJurisdiction;
+import org.parsjava.core.model.Npi;
+import org.parsjava.core.validation.internal.RawValues;
+import org.parsjava.core.validation.internal.Rules;
+
+/**
+ * The one entry point for checking records before they go to PARS.
+ *
+ * <p>{@code validate} returns a {@link ValidationReport} listing every violation of every
+ * record (never stopping at the first), with the record's index and completion key, the field
+ * path, a stable {@link ViolationCode} and a message free of personal data. Rules report into
+ * a list; no exception is created per bad record. The {@code parse*} methods read the messy
+ * values people type in rosters and report precisely what is wrong instead of throwing.
+ *
+ * <p>Immutable and thread safe: build one and share it.
+ *
+ * <pre>{@code
+ * ParsValidator validator = ParsValidator.defaults();
+ * ValidationReport report = validator.validate(completions);
+ * report.errors().forEach(v -> log.warn("{}", v));   // no PII in a Violation
+ * }</pre>
+ */
+public final class ParsValidator {
+
+    private static final ParsValidator DEFAULTS = builder().build();
+
+    private final Clock clock;
+    private final Rules rules;
+
+    private ParsValidator(Builder b) {
+        this.clock = b.clock;
+        this.rules = new Rules(b.boardIdFormats, b.reportingWindow);
+    }
+
+    /** A validator on the system clock with default reporting window and board ID formats. */
+    public static ParsValidator defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder to set the clock, reporting window and board ID formats. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Validates one completion, including its learner. */
+    public ValidationReport validate(LearnerCompletion completion) {
+        Objects.requireNonNull(completion, "completion");
+        return new ValidationReport(1, check(completion, 0, LocalDate.now(clock)));
+    }
+
+    /** Validates every completion, including cross-record checks (duplicates, daily caps). */
+    public ValidationReport validate(Iterable<LearnerCompletion> completions) {
+        Objects.requireNonNull(completions, "completions");
+        Batch batch = newBatch();
+        for (LearnerCompletion c : completions) {
+            batch.add(c);
+        }
+        return batch.report();
+    }
+
+    /** Validates a stream of completions; the stream is consumed. */
+    public ValidationReport validate(Stream<LearnerCompletion> completions) {
+        Objects.requireNonNull(completions, "completions");
+        Batch batch = newBatch();
+        completions.forEachOrdered(batch::add);
+        return batch.report();
+    }
+
+    /** Validates an activity before it is saved in PARS. */
+    public ValidationReport validateActivity(Activity activity) {
+        Objects.requireNonNull(activity, "activity");
+        List<Violation> out = new ArrayList<>(0);
+        String key = activity.providerActivityId().length() <= 100 ? activity.providerActivityId() : "";
+        Rules.checkActivity(activity, "", (field, code, message) ->
+                out.add(new Violation(-1, key, field, code, code.severity(), message)));
+        return new ValidationReport(1, out);
+    }
+
+    /**
+     * Starts a streaming validation: add records one at a time, get each record's violations
+     * back at once, and the cumulative report at the end. Use it to validate while reading a
+     * large file without holding the records.
+     */
+    public Batch newBatch() {
+        return new Batch(this, LocalDate.now(clock));
+    }
+
+    List<Violation> check(LearnerCompletion c, long index, LocalDate today) {
+        List<Violation> out = new ArrayList<>(0);
+        String key = Rules.isCompletionKey(c.completionKey()) ? c.completionKey() : "";
+        rules.checkCompletion(c, today, (field, code, message) ->
+                out.add(new Violation(index, key, field, code, code.severity(), message)));
+        rules.checkLearner(c.learner(), "learner.", (field, code, message) ->
+                out.add(new Violation(index, key, field, code, code.severity(), message)));
+        return out;
+    }
+
+    /** Reads a birth month and day ({@code 2/29}, {@code 02-29}, {@code --02-29}). */
+    public Parsed<MonthDay> parseBirthDate(String raw) {
+        return RawValues.birthDate(raw);
+    }
+
+    /** Reads a completion date ({@code 2026-02-27} or {@code 2/27/2026}); refuses times. */
+    public Parsed<LocalDate> parseCompletionDate(String raw) {
+        return RawValues.completionDate(raw);
+    }
+
+    /** Reads an NPI ({@code " 1234567893 "}, {@code "1234 567 893"}). */
+    public Parsed<Npi> parseNpi(String raw) {
+        return RawValues.npi(raw);
+    }
+
+    /** Reads a license state by code or name ({@code "ca"}, {@code "California"}). */
+    public Parsed<LicensingJurisdiction> parseJurisdiction(String raw) {
+        return RawValues.jurisdiction(raw);
+    }
+
+    /** Reads a board acronym ({@code "abim"}). */
+    public Parsed<Board> parseBoard(String raw) {
+        return RawValues.board(raw);
+    }
+
+    /** Reads a credit amount ({@code "1.25"}). */
+    public Parsed<BigDecimal> parseCredits(String raw) {
+        return RawValues.credits(raw);
+    }
+
+    /** Configures a {@link ParsValidator}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemDefaultZone();
+        private ReportingWindow reportingWindow = ReportingWindow.defaults();
+        private BoardIdFormats boardIdFormats = BoardIdFormats.defaults();
+
+        private Builder() {
+        }
+
+        /** The clock that decides "today" (future dates, reporting window, deadlines). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The completion years PARS accepts. */
+        public Builder reportingWindow(ReportingWindow reportingWindow) {
+            this.reportingWindow = Objects.requireNonNull(reportingWindow, "reportingWindow");
+            return this;
+        }
+
+        /** The accepted shape of each board's IDs. */
+        public Builder boardIdFormats(BoardIdFormats boardIdFormats) {
+            this.boardIdFormats = Objects.requireNonNull(boardIdFormats, "boardIdFormats");
+            return this;
+        }
+
+        /** Builds the validator. */
+        public ParsValidator build() {
+            return new ParsValidator(this);
+        }
+    }
+}

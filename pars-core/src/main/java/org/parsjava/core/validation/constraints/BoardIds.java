@@ -1,0 +1,32 @@
+package org.parsjava.core.validation.constraints;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.parsjava.core.validation.internal.ConstraintValidators;
+
+/**
+ * Each certifying-board ID in a {@code Map<Board, String>} matches its board's format.
+ *
+ * <p>Each violation carries its {@link org.parsjava.core.validation.ViolationCode}; read it with
+ * {@link org.parsjava.core.validation.JakartaValidation#codeOf}.
+ */
+@Documented
+@Constraint(validatedBy = ConstraintValidators.BoardIdsValidator.class)
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface BoardIds {
+
+    /** Fallback message; the validator replaces it with a specific one. */
+    String message() default "invalid PARS value";
+
+    /** Validation groups. */
+    Class<?>[] groups() default {};
+
+    /** Payload. */
+    Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,32 @@
+package org.parsjava.core.validation.constraints;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.parsjava.core.validation.internal.ConstraintValidators;
+
+/**
+ * The learner gave permission to share the record with ACCME ({@code true}).
+ *
+ * <p>Each violation carries its {@link org.parsjava.core.validation.ViolationCode}; read it with
+ * {@link org.parsjava.core.validation.JakartaValidation#codeOf}.
+ */
+@Documented
+@Constraint(validatedBy = ConstraintValidators.ConsentGivenValidator.class)
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ConsentGiven {
+
+    /** Fallback message; the validator replaces it with a specific one. */
+    String message() default "invalid PARS value";
+
+    /** Validation groups. */
+    Class<?>[] groups() default {};
+
+    /** Payload. */
+    Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,7 @@
+/**
+ * Jakarta Bean Validation constraints for PARS records. The model carries them, and host
+ * applications may put the string-level ones ({@code @ValidNpi}, {@code @BirthMonthDay},
+ * {@code @Jurisdiction}) on their own forms. Every constraint runs the same rule code as
+ * {@link org.parsjava.core.validation.ParsValidator}.
+ */
+package org.parsjava.core.validation.constraints;
