@@ -1,0 +1,79 @@
+package org.parsjava.core.codec;
+
+import java.util.List;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.CreditStatus;
+import org.parsjava.core.model.Learner;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.MatchResult;
+
+/**
+ * Encodes requests to and decodes answers from the PARS web services. The only place that
+ * knows PARS element names and code strings. Implementations are immutable and thread safe.
+ *
+ * <p>Every {@code decode*} method throws {@link ParsCodecException} for malformed, truncated,
+ * empty or hostile input (DTDs and external entities are refused), except
+ * {@link #decodeFault(byte[])}, which never throws. The {@code encode*} methods for answers
+ * exist so PARS doubles can speak the same format.
+ */
+public sealed interface ParsCodec permits ParsXmlCodec, ParsJsonCodec {
+
+    /** The media type of the documents, e.g. {@code application/xml; charset=utf-8}. */
+    String mediaType();
+
+    /** The wire options in force. */
+    WireOptions options();
+
+    /** A {@code SaveLearnerActivity} document: one {@code ActivityReport} per completion. */
+    byte[] encodeLearnerReports(List<LearnerCompletion> completions, LearnerRecordAction action,
+                                ReportHeader header);
+
+    /** Reads a learner report document. */
+    List<LearnerReportRecord> decodeLearnerReports(byte[] body);
+
+    /** A {@code SaveActivity} document for one activity. */
+    byte[] encodeActivity(Activity activity, ActivityAction action);
+
+    /** Reads the first activity of an activity document. */
+    Activity decodeActivity(byte[] body);
+
+    /** Reads the action of the first activity of an activity document. */
+    ActivityAction decodeActivityAction(byte[] body);
+
+    /** A save answer with per-record verdicts. */
+    byte[] encodeSaveResult(List<RecordVerdict> verdicts);
+
+    /** Reads a save answer; an empty body means "no per-record verdicts". */
+    List<RecordVerdict> decodeSaveResult(byte[] body);
+
+    /** A status answer. */
+    byte[] encodeStatuses(List<CreditStatus> statuses);
+
+    /** Reads a status answer. */
+    List<CreditStatus> decodeStatuses(byte[] body);
+
+    /** A {@code GetLearnerMatch} request. */
+    byte[] encodeMatchRequest(Learner learner, String providerId);
+
+    /**
+     * Reads a {@code GetLearnerMatch} request.
+     *
+     * @throws ParsCodecException also when a value is not valid (bad NPI, unknown state)
+     */
+    Learner decodeMatchRequest(byte[] body);
+
+    /** A match answer. */
+    byte[] encodeMatchResult(MatchResult result);
+
+    /** Reads a match answer. */
+    MatchResult decodeMatchResult(byte[] body);
+
+    /** An error body. */
+    byte[] encodeFault(ParsFault fault);
+
+    /** Reads an error body as far as possible; never throws. */
+    ParsFault decodeFault(byte[] body);
+
+    /** The query parameter name of the status lookup by CreditID. */
+    String statusQueryParameter();
+}

@@ -1,0 +1,20 @@
+package org.parsjava.core.codec;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An error body returned by PARS, decoded as far as it could be.
+ *
+ * @param code PARS's own error code, if the body carried one
+ * @param message PARS's error text with digit runs masked, or a short excerpt of an
+ *     unrecognised body
+ */
+public record ParsFault(Optional<String> code, String message) {
+
+    /** Rejects nulls. */
+    public ParsFault {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+}

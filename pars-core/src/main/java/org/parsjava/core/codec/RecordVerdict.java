@@ -1,0 +1,38 @@
+package org.parsjava.core.codec;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * PARS's verdict on one learner report of a save call.
+ *
+ * @param index position of the report in the request document (zero based)
+ * @param creditId the CreditID the verdict concerns, when PARS names one
+ * @param accepted whether PARS accepted the record
+ * @param code PARS's error code for a rejection, if any
+ * @param field the field PARS blamed, if any
+ * @param message PARS's explanation (digit runs masked), if any
+ */
+public record RecordVerdict(int index, Optional<String> creditId, boolean accepted, Optional<String> code,
+                            Optional<String> field, Optional<String> message) {
+
+    /** Rejects nulls. */
+    public RecordVerdict {
+        Objects.requireNonNull(creditId, "creditId");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** An acceptance of the record at {@code index}. */
+    public static RecordVerdict accepted(int index) {
+        return new RecordVerdict(index, Optional.empty(), true, Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** A rejection of the record at {@code index}. */
+    public static RecordVerdict rejected(int index, String code, String field, String message) {
+        return new RecordVerdict(index, Optional.empty(), false, Optional.ofNullable(code),
+                Optional.ofNullable(field), Optional.ofNullable(message));
+    }
+}

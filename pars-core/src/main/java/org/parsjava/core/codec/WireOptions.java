@@ -1,0 +1,130 @@
+package org.parsjava.core.codec;
+
+import java.util.Objects;
+
+/**
+ * The wire-format choices PARS sources leave open (REFERENCE.md 2.10), gathered so they can be
+ * corrected against the PARS sandbox without touching the model. The defaults follow the 2025
+ * draft schema. Immutable.
+ */
+public final class WireOptions {
+
+    /** Where learner identifiers ({@code UniqueID}) are written. */
+    public enum IdentifierPlacement {
+        /** Under each {@code CreditCertificate}, as the 2025 PARS draft schema does (default). */
+        CREDIT_CERTIFICATE,
+        /** Under {@code Member}, as the MedBiquitous Activity Report standard does. */
+        MEMBER
+    }
+
+    /** How the birth month and day travel (REFERENCE.md 5.2: unresolved). */
+    public enum BirthDateEncoding {
+        /**
+         * {@code 2000-MM-DD}: satisfies the draft schema's {@code YYYY-MM-DD} pattern with a
+         * leap placeholder year, so 02/29 survives (default).
+         */
+        PLACEHOLDER_LEAP_YEAR,
+        /** {@code MM-DD}, the form the draft status query accepts. */
+        MONTH_DAY,
+        /** {@code --MM-DD}, XML Schema {@code gMonthDay}. */
+        XML_GMONTHDAY
+    }
+
+    /** How dates travel (REFERENCE.md 5.4). */
+    public enum DateEncoding {
+        /** {@code YYYY-MM-DDT00:00:00}, no offset: PARS assumes US Central (default). */
+        DATE_TIME_MIDNIGHT,
+        /** {@code YYYY-MM-DD}. */
+        DATE
+    }
+
+    private static final WireOptions DEFAULTS = builder().build();
+
+    private final IdentifierPlacement identifierPlacement;
+    private final BirthDateEncoding birthDateEncoding;
+    private final DateEncoding dateEncoding;
+    private final boolean prettyPrint;
+
+    private WireOptions(Builder b) {
+        this.identifierPlacement = b.identifierPlacement;
+        this.birthDateEncoding = b.birthDateEncoding;
+        this.dateEncoding = b.dateEncoding;
+        this.prettyPrint = b.prettyPrint;
+    }
+
+    /** The defaults described on each option. */
+    public static WireOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where identifiers are written. */
+    public IdentifierPlacement identifierPlacement() {
+        return identifierPlacement;
+    }
+
+    /** How the birth month and day are written. */
+    public BirthDateEncoding birthDateEncoding() {
+        return birthDateEncoding;
+    }
+
+    /** How dates are written. */
+    public DateEncoding dateEncoding() {
+        return dateEncoding;
+    }
+
+    /** Whether documents are indented (for reading, not for sending). */
+    public boolean prettyPrint() {
+        return prettyPrint;
+    }
+
+    @Override
+    public String toString() {
+        return "WireOptions[" + identifierPlacement + ", " + birthDateEncoding + ", " + dateEncoding
+                + (prettyPrint ? ", pretty" : "") + "]";
+    }
+
+    /** Builds {@link WireOptions}. */
+    public static final class Builder {
+        private IdentifierPlacement identifierPlacement = IdentifierPlacement.CREDIT_CERTIFICATE;
+        private BirthDateEncoding birthDateEncoding = BirthDateEncoding.PLACEHOLDER_LEAP_YEAR;
+        private DateEncoding dateEncoding = DateEncoding.DATE_TIME_MIDNIGHT;
+        private boolean prettyPrint;
+
+        private Builder() {
+        }
+
+        /** Sets where identifiers are written. */
+        public Builder identifierPlacement(IdentifierPlacement placement) {
+            this.identifierPlacement = Objects.requireNonNull(placement, "placement");
+            return this;
+        }
+
+        /** Sets the birth date encoding. */
+        public Builder birthDateEncoding(BirthDateEncoding encoding) {
+            this.birthDateEncoding = Objects.requireNonNull(encoding, "encoding");
+            return this;
+        }
+
+        /** Sets the date encoding. */
+        public Builder dateEncoding(DateEncoding encoding) {
+            this.dateEncoding = Objects.requireNonNull(encoding, "encoding");
+            return this;
+        }
+
+        /** Indents output. */
+        public Builder prettyPrint(boolean prettyPrint) {
+            this.prettyPrint = prettyPrint;
+            return this;
+        }
+
+        /** Builds the options. */
+        public WireOptions build() {
+            return new WireOptions(this);
+        }
+    }
+}

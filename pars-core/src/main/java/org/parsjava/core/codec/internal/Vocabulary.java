@@ -1,0 +1,124 @@
+package org.parsjava.core.codec.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.parsjava.core.model.ActivityType;
+import org.parsjava.core.model.Board;
+import org.parsjava.core.model.MocCreditType;
+
+/**
+ * Every PARS string the SDK sends or reads that is not an element name, in one table per
+ * concept (REFERENCE.md 2.10). Entries marked "Inferred" were not found in any source; correct
+ * them here, against the PARS sandbox, and nowhere else.
+ */
+public final class Vocabulary {
+
+    private Vocabulary() {
+    }
+
+    /** {@code Module/Status}: the draft allows only this value (Partly verified, 2.5). */
+    public static final String MODULE_STATUS_COMPLETED = "Completed";
+    /** {@code creditUnit}: the draft allows only this value (Partly verified, 2.5). */
+    public static final String CREDIT_UNIT = "Point";
+    /** {@code activityCertification} for AMA PRA Category 1 credit (sample in 2.9). */
+    public static final String CME_CERTIFICATION = "AMA PRA Category 1";
+    /** {@code UniqueID/@domain} for an NPI (Partly verified, 2.5). */
+    public static final String NPI_DOMAIN = "NPI";
+    /** {@code LearnerRecordAction} values (Partly verified, 2.5). */
+    public static final String ACTION_ADD = "add";
+    /** {@code LearnerRecordAction} delete value (Partly verified, 2.5). */
+    public static final String ACTION_DELETE = "delete";
+    /** {@code activityRecordAction} values (Partly verified, 3.3). */
+    public static final String ACTIVITY_ADD = "Add";
+    /** Activity update. */
+    public static final String ACTIVITY_UPDATE = "Update";
+    /** Activity delete. */
+    public static final String ACTIVITY_DELETE = "Delete";
+    /** {@code identifier/catalog} of the ACCME Activity ID (Partly verified, 3.1). */
+    public static final String CATALOG_ACCME_ID = "ACCME Activity ID";
+    /** {@code identifier/catalog} of the provider's own activity ID (Partly verified, 3.1). */
+    public static final String CATALOG_PROVIDER_ID = "Provider Activity ID";
+    /** Save-result statuses (Inferred, 2.7). */
+    public static final String RESULT_ACCEPTED = "Accepted";
+    /** Save-result rejection (Inferred, 2.7). */
+    public static final String RESULT_REJECTED = "Rejected";
+    /** Match results (Inferred, 2.6). */
+    public static final String MATCH_MATCHED = "Matched";
+    /** Match: no physician found (Inferred). */
+    public static final String MATCH_NOT_MATCHED = "NotMatched";
+    /** Match: several physicians found (Inferred). */
+    public static final String MATCH_AMBIGUOUS = "Ambiguous";
+    /** Query parameter of the status-by-credit lookup (draft "approach B", 2.6). */
+    public static final String STATUS_QUERY_CREDIT_ID = "CreditId";
+
+    /** {@code UniqueID/@domain} of board IDs on learner reports: acronyms as the draft spells them (2.5). */
+    public static final Map<Board, String> LEARNER_BOARD_DOMAIN = table(Board.class, Map.of(
+            Board.ABA, "ABA", Board.ABIM, "ABIM", Board.ABOHNS, "ABOHNS", Board.ABOS, "ABOS",
+            Board.ABP, "ABP", Board.ABPATH, "ABPath", Board.ABS, "ABS", Board.ABTS, "ABTS"));
+
+    /** {@code boardName} on activity MOC registrations: the draft enum is upper case (3.3). */
+    public static final Map<Board, String> ACTIVITY_BOARD_NAME = table(Board.class, Map.of(
+            Board.ABA, "ABA", Board.ABIM, "ABIM", Board.ABOHNS, "ABOHNS", Board.ABOS, "ABOS",
+            Board.ABP, "ABP", Board.ABPATH, "ABPATH", Board.ABS, "ABS", Board.ABTS, "ABTS"));
+
+    /**
+     * {@code activityCertification} of a MOC credit line and {@code MOCCreditType} of a
+     * registration. Inferred (4.4: "the wire strings are unknown"): board acronym, a space, the
+     * board's own name of the credit type.
+     */
+    public static final Map<MocCreditType, String> MOC_CREDIT_TYPE;
+
+    static {
+        Map<MocCreditType, String> m = new EnumMap<>(MocCreditType.class);
+        for (MocCreditType t : MocCreditType.values()) {
+            m.put(t, LEARNER_BOARD_DOMAIN.get(t.board()) + " " + t.displayName());
+        }
+        MOC_CREDIT_TYPE = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * {@code activityFormat}: streamlined 2021 format names (Inferred, 3.2: exact strings
+     * unknown; the draft's examples are "Live Course" and "Enduring Material").
+     */
+    public static final Map<ActivityType, String> ACTIVITY_FORMAT;
+
+    static {
+        Map<ActivityType, String> m = new EnumMap<>(ActivityType.class);
+        m.put(ActivityType.COURSE, "Live Course");
+        m.put(ActivityType.REGULARLY_SCHEDULED_SERIES, "Regularly Scheduled Series");
+        m.put(ActivityType.INTERNET_LIVE_COURSE, "Internet Live Course");
+        m.put(ActivityType.ENDURING_MATERIAL, "Enduring Material");
+        m.put(ActivityType.INTERNET_ENDURING_MATERIAL, "Internet Enduring Material");
+        m.put(ActivityType.JOURNAL_CME, "Journal-based CME");
+        m.put(ActivityType.MANUSCRIPT_REVIEW, "Manuscript Review");
+        m.put(ActivityType.TEST_ITEM_WRITING, "Test-Item Writing");
+        m.put(ActivityType.COMMITTEE_LEARNING, "Committee Learning");
+        m.put(ActivityType.PERFORMANCE_IMPROVEMENT, "Performance/Quality Improvement");
+        m.put(ActivityType.INTERNET_SEARCHING_AND_LEARNING, "Internet Searching and Learning");
+        m.put(ActivityType.LEARNING_FROM_TEACHING, "Learning from Teaching");
+        m.put(ActivityType.OTHER, "Other/Blended Learning");
+        ACTIVITY_FORMAT = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Reverse lookup in one of the tables above; {@code null} when absent. */
+    public static <K> K reverse(Map<K, String> table, String wire) {
+        if (wire == null) {
+            return null;
+        }
+        for (Map.Entry<K, String> e : table.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(wire.strip())) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static <K extends Enum<K>> Map<K, String> table(Class<K> type, Map<K, String> values) {
+        Map<K, String> m = new EnumMap<>(type);
+        m.putAll(values);
+        if (m.size() != type.getEnumConstants().length) {
+            throw new IllegalStateException("incomplete wire table for " + type.getSimpleName());
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}
