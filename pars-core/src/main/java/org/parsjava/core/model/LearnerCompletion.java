@@ -183,6 +183,12 @@ public final class LearnerCompletion {
             return mocCredit(MocCredit.of(type, points));
         }
 
+        /** Removes the MOC credits added so far. */
+        public Builder clearMocCredits() {
+            mocCredits.clear();
+            return this;
+        }
+
         /** Records whether the learner gave permission to share with ACCME. */
         public Builder consent(boolean consent) {
             this.consent = consent;

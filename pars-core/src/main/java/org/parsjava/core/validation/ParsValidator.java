@@ -13,6 +13,7 @@ import org.parsjava.core.model.Board;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.Npi;
+import org.parsjava.core.model.StateLicense;
 import org.parsjava.core.validation.internal.RawValues;
 import org.parsjava.core.validation.internal.Rules;
 
@@ -126,6 +127,16 @@ public final class ParsValidator {
     /** Reads a license state by code or name ({@code "ca"}, {@code "California"}). */
     public Parsed<LicensingJurisdiction> parseJurisdiction(String raw) {
         return RawValues.jurisdiction(raw);
+    }
+
+    /**
+     * Reads a state license from its two roster cells. A number without a state is
+     * {@link ViolationCode#LICENSE_STATE_MISSING}; an unknown state is
+     * {@link ViolationCode#JURISDICTION_UNKNOWN}; a malformed number is
+     * {@link ViolationCode#LICENSE_NUMBER_INVALID}.
+     */
+    public Parsed<StateLicense> parseLicense(String state, String number) {
+        return RawValues.license(state, number);
     }
 
     /** Reads a board acronym ({@code "abim"}). */

@@ -38,6 +38,8 @@ public enum ViolationCode {
     BOARD_ID_INVALID("board ID does not match the board's ID format"),
     /** MOC points reported for a board without the learner's ID at that board. */
     BOARD_ID_MISSING("MOC credit for a board needs the learner's ID at that board"),
+    /** MOC points for a board that accepts them without an ID (ABS), but may not match the learner. */
+    BOARD_ID_ADVISED(Severity.WARNING, "no board ID given; the board may not match the learner without it"),
 
     // Activity
     /** The activity has no ACCME Activity ID yet: save it in PARS first. */

@@ -7,6 +7,7 @@ import java.time.MonthDay;
 import org.parsjava.core.model.Board;
 import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.Npi;
+import org.parsjava.core.model.StateLicense;
 import org.parsjava.core.validation.Parsed;
 import org.parsjava.core.validation.ViolationCode;
 
@@ -100,6 +101,25 @@ public final class RawValues {
         }
         return LicensingJurisdiction.parse(raw).map(Parsed::ok)
                 .orElseGet(() -> Parsed.failed(ViolationCode.JURISDICTION_UNKNOWN));
+    }
+
+    /** State license from its state and number cells. */
+    public static Parsed<StateLicense> license(String state, String number) {
+        if (number == null || number.isBlank()) {
+            return Parsed.failed(ViolationCode.LICENSE_NUMBER_INVALID, "license number is empty");
+        }
+        if (state == null || state.isBlank()) {
+            return Parsed.failed(ViolationCode.LICENSE_STATE_MISSING);
+        }
+        Parsed<LicensingJurisdiction> j = jurisdiction(state);
+        if (!j.isOk()) {
+            return Parsed.failed(ViolationCode.JURISDICTION_UNKNOWN);
+        }
+        StateLicense license = StateLicense.of(j.value(), number);
+        if (!Rules.isLicenseNumber(license.number())) {
+            return Parsed.failed(ViolationCode.LICENSE_NUMBER_INVALID);
+        }
+        return Parsed.ok(license);
     }
 
     /** Board acronym in any case. */

@@ -268,9 +268,7 @@ public final class Rules {
             if (!c.learner().boardIds().containsKey(board)) {
                 // ABS reporting without an ABS ID is allowed (REFERENCE.md 4.1): warn only.
                 if (board == Board.ABS) {
-                    sink.report("learner.boardIds[" + board.acronym() + "]",
-                            ViolationCode.BOARD_ID_MISSING, "no ABS ID given; ABS may not match "
-                                    + "the learner without it");
+                    sink.report("learner.boardIds[" + board.acronym() + "]", ViolationCode.BOARD_ID_ADVISED);
                 } else {
                     sink.report("learner.boardIds[" + board.acronym() + "]",
                             ViolationCode.BOARD_ID_MISSING);
