@@ -81,6 +81,7 @@ abstract class JacksonCodec {
     final <T> T read(byte[] body, Class<T> type, String what) {
         checkBody(body, what);
         try {
+            checkRoot(body, type, what);
             T value = mapper.readValue(body, type);
             if (value == null) {
                 throw new ParsCodecException("Empty " + what + " " + format + " body", "", null);
@@ -91,10 +92,19 @@ abstract class JacksonCodec {
         }
     }
 
+    /**
+     * Verifies the document's root names what {@code type} expects; the XML module alone would
+     * read any root (an HTML error page would decode as an empty answer).
+     */
+    void checkRoot(byte[] body, Class<?> type, String what) throws IOException {
+        // JSON: UNWRAP_ROOT_VALUE already checks the root name.
+    }
+
     final JsonNode readTree(byte[] body, String what) {
         checkBody(body, what);
         try {
-            return mapper.readTree(body);
+            return mapper.reader().without(com.fasterxml.jackson.databind.DeserializationFeature.UNWRAP_ROOT_VALUE)
+                    .readTree(body);
         } catch (IOException e) {
             throw failure(body, what, e);
         }
@@ -127,6 +137,11 @@ abstract class JacksonCodec {
     }
 
     private static boolean containsDoctype(byte[] body) {
+        if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_16).toUpperCase(java.util.Locale.ROOT)
+                    .contains("<!DOCTYPE");
+        }
         byte[] needle = "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         outer:
         for (int i = 0; i + needle.length <= body.length; i++) {
@@ -184,10 +199,9 @@ abstract class JacksonCodec {
         r.member.name.familyName = learner.lastName();
         r.member.personalInfo = new LearnerReportsDto.PersonalInfo();
         r.member.personalInfo.birthDate = birthDate(learner.birthDate());
-        List<UniqueId> ids = identifiers(learner);
         boolean underMember = options.identifierPlacement() == WireOptions.IdentifierPlacement.MEMBER;
         if (underMember) {
-            r.member.uniqueId = ids;
+            r.member.uniqueId = identifiers(learner);
         }
         r.activity = new LearnerReportsDto.ActivityRef();
         r.activity.providerOrganization = activity.providerId();
@@ -201,12 +215,12 @@ abstract class JacksonCodec {
         module.completedDateTime = date(c.completionDate());
         List<CreditCertificate> certs = new ArrayList<>(1 + c.mocCredits().size());
         if (c.cmeCredits().isPresent()) {
-            certs.add(certificate(underMember ? null : ids, Vocabulary.CME_CERTIFICATION, c.cmeCredits().get(),
-                    CreditIds.cme(c)));
+            certs.add(certificate(underMember ? null : personIdentifiers(learner), Vocabulary.CME_CERTIFICATION,
+                    c.cmeCredits().get(), CreditIds.cme(c)));
         }
         for (MocCredit m : c.mocCredits()) {
-            certs.add(certificate(underMember ? null : ids, Vocabulary.MOC_CREDIT_TYPE.get(m.type()), m.points(),
-                    CreditIds.moc(c, m.type())));
+            certs.add(certificate(underMember ? null : boardIdentifiers(learner, m.board()),
+                    Vocabulary.MOC_CREDIT_TYPE.get(m.type()), m.points(), CreditIds.moc(c, m.type())));
         }
         module.creditCertificate = certs;
         r.activity.module = module;
@@ -229,13 +243,29 @@ abstract class JacksonCodec {
         return cert;
     }
 
-    /** NPI first, then the state license (domain = state code), then board IDs. */
+    /** Every identifier: NPI, then the state license (domain = state code), then board IDs. */
     private static List<UniqueId> identifiers(Learner learner) {
+        List<UniqueId> ids = personIdentifiers(learner);
+        learner.boardIds().forEach((board, id) -> ids.add(new UniqueId(id, Vocabulary.LEARNER_BOARD_DOMAIN.get(board))));
+        return ids;
+    }
+
+    /** Identifiers of a CME line, read by state boards: NPI and license (sample in REFERENCE.md 2.9). */
+    private static List<UniqueId> personIdentifiers(Learner learner) {
         List<UniqueId> ids = new ArrayList<>(3);
         learner.npi().ifPresent(n -> ids.add(new UniqueId(n.value(), Vocabulary.NPI_DOMAIN)));
         learner.license().ifPresent(l -> ids.add(new UniqueId(l.number(), l.jurisdiction().code())));
-        learner.boardIds().forEach((board, id) -> ids.add(new UniqueId(id, Vocabulary.LEARNER_BOARD_DOMAIN.get(board))));
         return ids;
+    }
+
+    /**
+     * Identifiers of a MOC line: the learner's ID at that board (sample in REFERENCE.md 2.9);
+     * without one (ABS allows it) the NPI and license, so the board can still match.
+     */
+    private static List<UniqueId> boardIdentifiers(Learner learner, Board board) {
+        return learner.boardId(board)
+                .map(id -> new ArrayList<>(List.of(new UniqueId(id, Vocabulary.LEARNER_BOARD_DOMAIN.get(board)))))
+                .orElseGet(() -> new ArrayList<>(personIdentifiers(learner)));
     }
 
     /** Credits as a plain decimal without trailing zeros: 1.5, 2, 0.25 (REFERENCE.md 2.10). */
@@ -661,6 +691,9 @@ abstract class JacksonCodec {
         if (node.isObject()) {
             for (String name : names) {
                 JsonNode v = node.get(name);
+                if (v != null && v.isObject() && v.has("")) {
+                    v = v.get(""); // XML element with attributes: its text is under ""
+                }
                 if (v != null && v.isValueNode() && !v.asText().isBlank()) {
                     return v.asText();
                 }

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import com.fasterxml.jackson.annotation.JsonRootName;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The PARS XML wire format (REST with XML bodies, the mode PARS is reported to run in,
@@ -20,8 +24,11 @@ public final class ParsXmlCodec extends JacksonCodec implements ParsCodec {
     /** The media type PARS is reported to expect (REFERENCE.md 2.1). */
     public static final String MEDIA_TYPE = "application/xml; charset=utf-8";
 
+    private final XMLInputFactory rootReader;
+
     private ParsXmlCodec(WireOptions options) {
         super(newMapper(), options, "XML");
+        this.rootReader = hardenedInput();
     }
 
     /** A codec with {@link WireOptions#defaults()}. */
@@ -39,13 +46,46 @@ public final class ParsXmlCodec extends JacksonCodec implements ParsCodec {
         return MEDIA_TYPE;
     }
 
-    private static XmlMapper newMapper() {
+    @Override
+    void checkRoot(byte[] body, Class<?> type, String what) throws java.io.IOException {
+        JsonRootName root = type.getAnnotation(JsonRootName.class);
+        if (root == null) {
+            return;
+        }
+        try {
+            XMLStreamReader r = rootReader.createXMLStreamReader(new java.io.ByteArrayInputStream(body));
+            try {
+                while (r.hasNext()) {
+                    if (r.next() == XMLStreamConstants.START_ELEMENT) {
+                        if (!r.getLocalName().equalsIgnoreCase(root.value())) {
+                            throw new ParsCodecException("Could not read " + what + " body: expected root element <"
+                                    + root.value() + ">", org.parsjava.core.codec.internal.Excerpts.of(body), null);
+                        }
+                        return;
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new ParsCodecException("Could not read " + what + " body: malformed XML"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
+                    + ", column " + e.getLocation().getColumnNumber()),
+                    org.parsjava.core.codec.internal.Excerpts.of(body), null);
+        }
+    }
+
+    /** Woodstox with DTD support and external entities switched off. */
+    private static XMLInputFactory hardenedInput() {
         XMLInputFactory input = new WstxInputFactory();
         input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        input.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        return input;
+    }
+
+    private static XmlMapper newMapper() {
         XmlFactory factory = XmlFactory.builder()
-                .xmlInputFactory(input)
+                .xmlInputFactory(hardenedInput())
                 .xmlOutputFactory(new WstxOutputFactory())
                 .build();
         return XmlMapper.builder(factory)

@@ -55,8 +55,8 @@ public final class Excerpts {
                 inString = !inString;
                 if (inString) {
                     b.append("\"\u2026");
+                    continue;
                 }
-                // the closing quote is appended below
             } else if (inString) {
                 continue;
             }
