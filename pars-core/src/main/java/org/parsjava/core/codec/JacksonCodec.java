@@ -61,8 +61,8 @@ abstract class JacksonCodec {
         return options;
     }
 
-    public String statusQueryParameter() {
-        return Vocabulary.STATUS_QUERY_CREDIT_ID;
+    public String redact(byte[] body) {
+        return org.parsjava.core.codec.internal.Redaction.redact(body);
     }
 
     // ---- reading and writing ---------------------------------------------------------------

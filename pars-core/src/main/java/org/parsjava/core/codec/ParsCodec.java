@@ -74,6 +74,9 @@ public sealed interface ParsCodec permits ParsXmlCodec, ParsJsonCodec {
     /** Reads an error body as far as possible; never throws. */
     ParsFault decodeFault(byte[] body);
 
-    /** The query parameter name of the status lookup by CreditID. */
-    String statusQueryParameter();
+    /**
+     * The body as text with every personal value (names, birth date, identifiers, credentials)
+     * replaced by {@code ***}, for TRACE logs. Never throws.
+     */
+    String redact(byte[] body);
 }

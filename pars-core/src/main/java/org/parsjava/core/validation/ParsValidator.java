@@ -91,6 +91,21 @@ public final class ParsValidator {
     }
 
     /**
+     * Validates an update of {@code existing} (as PARS holds it) to {@code updated}: the activity
+     * rules plus {@link ViolationCode#ACTIVITY_PROTECTED_FIELD_CHANGED} for each field PARS would
+     * treat as a different activity.
+     */
+    public ValidationReport validateActivityUpdate(Activity existing, Activity updated) {
+        Objects.requireNonNull(existing, "existing");
+        Objects.requireNonNull(updated, "updated");
+        List<Violation> out = new ArrayList<>(validateActivity(updated).violations());
+        String key = updated.providerActivityId().length() <= 100 ? updated.providerActivityId() : "";
+        Rules.checkActivityUpdate(existing, updated, (field, code, message) ->
+                out.add(new Violation(-1, key, field, code, code.severity(), message)));
+        return new ValidationReport(1, out);
+    }
+
+    /**
      * Starts a streaming validation: add records one at a time, get each record's violations
      * back at once, and the cumulative report at the end. Use it to validate while reading a
      * large file without holding the records.

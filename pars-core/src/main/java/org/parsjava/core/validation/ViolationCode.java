@@ -54,6 +54,9 @@ public enum ViolationCode {
     TITLE_INVALID("activity title must be 1-500 characters"),
     /** End date before start date. */
     ACTIVITY_DATES_INVERTED("activity end date is before its start date"),
+    /** An update changes a field that makes PARS create a new activity instead (REFERENCE.md 2.4). */
+    ACTIVITY_PROTECTED_FIELD_CHANGED("changing the activity type, dates, ACCME Activity ID or provider "
+            + "activity ID on an update makes PARS create a new activity; create a new activity instead"),
     /** The activity is not in a status that accepts learner reporting. */
     ACTIVITY_NOT_ACTIVE("the activity is not active in PARS, so learners cannot be reported"),
 

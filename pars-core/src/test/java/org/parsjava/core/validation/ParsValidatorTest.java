@@ -107,6 +107,7 @@ class ParsValidatorTest {
             new Object[] {ViolationCode.PROVIDER_ACTIVITY_ID_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity().providerActivityId(" ").build()))},
             new Object[] {ViolationCode.TITLE_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity().title("").build()))},
             new Object[] {ViolationCode.ACTIVITY_DATES_INVERTED, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity().endDate(LocalDate.of(2025, 1, 1)).build()))},
+            new Object[] {ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivityUpdate(Fixtures.activity(), activity().type(ActivityType.COURSE).build()))},
             new Object[] {ViolationCode.ACTIVITY_NOT_ACTIVE, (Supplier<Set<ViolationCode>>) () -> codes(withActivity(activity().status(ActivityStatus.CLOSED).build()))},
             new Object[] {ViolationCode.COMPLETION_KEY_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(base().completionKey("a b").build())},
             new Object[] {ViolationCode.COMPLETION_KEY_DUPLICATE, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validate(List.of(Fixtures.completion(), Fixtures.completion())))},
@@ -144,6 +145,16 @@ class ParsValidatorTest {
         Set<ViolationCode> covered = everyCode().map(a -> (ViolationCode) a.get()[0])
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ViolationCode.class)));
         assertEquals(EnumSet.allOf(ViolationCode.class), covered);
+    }
+
+    @Test
+    void activityUpdateMayChangeTitleAndCreditsButNotIdentityOrDuration() {
+        assertTrue(VALIDATOR.validateActivityUpdate(Fixtures.activity(),
+                activity().title("Sepsis Update 2026").maxCmeCredits("2").build()).isValid());
+        ValidationReport r = VALIDATOR.validateActivityUpdate(Fixtures.activity(),
+                activity().endDate(LocalDate.of(2029, 1, 1)).providerActivityId("OTHER").build());
+        assertEquals(Set.of("endDate", "providerActivityId"),
+                r.violations().stream().map(Violation::field).collect(Collectors.toSet()));
     }
 
     @Test

@@ -48,8 +48,6 @@ public final class Vocabulary {
     public static final String MATCH_NOT_MATCHED = "NotMatched";
     /** Match: several physicians found (Inferred). */
     public static final String MATCH_AMBIGUOUS = "Ambiguous";
-    /** Query parameter of the status-by-credit lookup (draft "approach B", 2.6). */
-    public static final String STATUS_QUERY_CREDIT_ID = "CreditId";
 
     /** {@code UniqueID/@domain} of board IDs on learner reports: acronyms as the draft spells them (2.5). */
     public static final Map<Board, String> LEARNER_BOARD_DOMAIN = table(Board.class, Map.of(

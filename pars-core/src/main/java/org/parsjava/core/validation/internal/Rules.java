@@ -206,6 +206,29 @@ public final class Rules {
         }
     }
 
+    /**
+     * Fields an update must not change, because PARS would create a new activity instead
+     * (REFERENCE.md 2.4 [S26]): format, duration (start and end dates), ACCME Activity ID and
+     * provider activity ID.
+     */
+    public static void checkActivityUpdate(Activity existing, Activity updated, ViolationSink sink) {
+        if (existing.type() != updated.type()) {
+            sink.report("type", ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED);
+        }
+        if (!existing.startDate().equals(updated.startDate())) {
+            sink.report("startDate", ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED);
+        }
+        if (!existing.endDate().equals(updated.endDate())) {
+            sink.report("endDate", ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED);
+        }
+        if (!existing.accmeActivityId().equals(updated.accmeActivityId())) {
+            sink.report("accmeActivityId", ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED);
+        }
+        if (!existing.providerActivityId().equals(updated.providerActivityId())) {
+            sink.report("providerActivityId", ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED);
+        }
+    }
+
     // ---- completion -------------------------------------------------------------------------
 
     /** Completion key, consent, activity reference, credits and dates (not the learner). */

@@ -1,0 +1,26 @@
+package org.parsjava.core.codec;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parsjava.core.testing.Fixtures;
+
+class RedactionTest {
+
+    @ParameterizedTest
+    @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
+    void redactsEveryPersonalValueButKeepsTheStructure(ParsCodec codec) {
+        String s = codec.redact(codec.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD,
+                Fixtures.HEADER));
+        for (String pii : new String[] {"Jane", "Sample", Fixtures.NPI, "A99999", "000000", "2000-02-29"}) {
+            assertFalse(s.contains(pii), () -> pii + " in " + s);
+        }
+        assertTrue(s.contains("GivenName"), s);
+        assertTrue(s.contains("ccid:0001234:lms-88231-cme"), s);
+        String m = codec.redact(codec.encodeMatchRequest(Fixtures.learner(), "0001234"));
+        assertFalse(m.contains("Jane") || m.contains(Fixtures.NPI), m);
+    }
+}
