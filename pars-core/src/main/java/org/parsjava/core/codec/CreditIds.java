@@ -49,6 +49,14 @@ public final class CreditIds {
         return ids;
     }
 
+    /**
+     * True when {@code key} can be carried in a CreditID: 1-200 of A-Z a-z 0-9 . _ - ~ (the
+     * validator reports others as {@code COMPLETION_KEY_INVALID}).
+     */
+    public static boolean isValidCompletionKey(String key) {
+        return key != null && org.parsjava.core.validation.internal.Rules.isCompletionKey(key);
+    }
+
     private static String of(LearnerCompletion completion, String kind) {
         Objects.requireNonNull(completion, "completion");
         return PREFIX + completion.activity().providerId() + ':' + completion.completionKey() + '-' + kind;

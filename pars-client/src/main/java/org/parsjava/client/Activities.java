@@ -1,0 +1,112 @@
+package org.parsjava.client;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.client.exception.ParsApiException;
+import org.parsjava.client.exception.ParsValidationException;
+import org.parsjava.client.internal.HttpResult;
+import org.parsjava.client.internal.Transport;
+import org.parsjava.core.codec.ActivityAction;
+import org.parsjava.core.codec.ParsCodecException;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.validation.ParsValidator;
+import org.parsjava.core.validation.ValidationReport;
+
+/**
+ * Activity operations: {@code SaveActivity} and {@code GetActivity}. Obtain from
+ * {@link ParsClient#activities()}. Thread safe.
+ */
+public final class Activities {
+
+    private final Transport transport;
+    private final ParsValidator validator;
+    private final Executor executor;
+
+    Activities(Transport transport, ParsValidator validator, Executor executor) {
+        this.transport = transport;
+        this.validator = validator;
+        this.executor = executor;
+    }
+
+    /**
+     * Creates the activity in PARS, or updates it when it carries an ACCME Activity ID. An
+     * update that would change the format, dates, ACCME Activity ID or provider activity ID is
+     * refused, because PARS would create a new activity instead (REFERENCE.md 2.4).
+     *
+     * <p>Retried only when PARS cannot have applied the request; when the outcome is unknown a
+     * {@code ParsTransportException} with {@code outcomeUnknown()} is thrown: call
+     * {@link #get(String)} before saving again.
+     *
+     * @return the activity as PARS answered it (with its ACCME Activity ID), or the input when
+     *     PARS answered without a body
+     * @throws ParsValidationException when the activity is invalid or the update is refused
+     */
+    public Activity save(Activity activity) {
+        Objects.requireNonNull(activity, "activity");
+        String op = Operation.SAVE_ACTIVITY.parsName();
+        ValidationReport report = validator.validateActivity(activity);
+        if (!report.isValid()) {
+            throw new ParsValidationException(op, report);
+        }
+        ActivityAction action = ActivityAction.ADD;
+        if (activity.accmeActivityId().isPresent()) {
+            String id = activity.accmeActivityId().get();
+            Activity existing = get(id).orElseThrow(() -> new ParsApiException(op, 404, null, null,
+                    "PARS has no activity " + id + " for this provider; remove the ACCME Activity ID to create it"));
+            ValidationReport update = validator.validateActivityUpdate(existing, activity);
+            if (!update.isValid()) {
+                throw new ParsValidationException(op, update);
+            }
+            action = ActivityAction.UPDATE;
+        }
+        HttpResult r = transport.call(Operation.SAVE_ACTIVITY, Map.of(),
+                transport.codec().encodeActivity(activity, action), false);
+        if (r.status() == 404) {
+            throw transport.toException(Operation.SAVE_ACTIVITY, r, 1);
+        }
+        if (r.body().length == 0) {
+            return activity;
+        }
+        try {
+            return transport.codec().decodeActivity(r.body());
+        } catch (ParsCodecException e) {
+            throw new ParsApiException(op, r.status(), null, e.excerpt(),
+                    "PARS " + op + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage());
+        }
+    }
+
+    /** {@link #save(Activity)} on the client's executor. */
+    public CompletableFuture<Activity> saveAsync(Activity activity) {
+        return CompletableFuture.supplyAsync(() -> save(activity), executor);
+    }
+
+    /**
+     * Reads one of the provider's activities.
+     *
+     * @return empty when PARS has no such activity (HTTP 404)
+     */
+    public Optional<Activity> get(String accmeActivityId) {
+        Objects.requireNonNull(accmeActivityId, "accmeActivityId");
+        HttpResult r = transport.call(Operation.GET_ACTIVITY,
+                Map.of(ParsEndpoints.ACTIVITY_ID_PARAMETER, accmeActivityId.strip()), null, true);
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(transport.codec().decodeActivity(r.body()));
+        } catch (ParsCodecException e) {
+            String op = Operation.GET_ACTIVITY.parsName();
+            throw new ParsApiException(op, r.status(), null, e.excerpt(),
+                    "PARS " + op + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage());
+        }
+    }
+
+    /** {@link #get(String)} on the client's executor. */
+    public CompletableFuture<Optional<Activity>> getAsync(String accmeActivityId) {
+        return CompletableFuture.supplyAsync(() -> get(accmeActivityId), executor);
+    }
+}

@@ -1,0 +1,353 @@
+package org.parsjava.client;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.parsjava.client.internal.AuthInterceptor;
+import org.parsjava.client.internal.Transport;
+import org.parsjava.core.codec.ParsCodec;
+import org.parsjava.core.codec.ParsXmlCodec;
+import org.parsjava.core.validation.ParsValidator;
+import org.parsjava.core.validation.internal.Rules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client for the PARS web services. Build one per provider credential, share it across
+ * threads for the life of the application, and close it at shutdown.
+ *
+ * <pre>{@code
+ * try (ParsClient pars = ParsClient.builder()
+ *         .baseUrl("https://...")                          // the URL ACCME gave you
+ *         .providerId("0001234")
+ *         .providerName("Example Health Continuing Education")
+ *         .credentials(ParsCredentials.of(user, password))
+ *         .build()) {
+ *     SubmissionResult result = pars.learners().submit(completions);
+ * }
+ * }</pre>
+ *
+ * <p>Every operation has a synchronous form and a {@code CompletableFuture} twin. Requests
+ * carry the provider ID and credentials (see {@link CredentialPlacement}); logs go through
+ * SLF4J with learner data and credentials redacted. Immutable and thread safe.
+ */
+public final class ParsClient implements AutoCloseable {
+
+    /** The SDK version sent in the User-Agent. */
+    public static final String VERSION = "0.1.0";
+
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final ExecutorService ownedExecutor;
+    private final Activities activities;
+    private final Learners learners;
+    private final HttpUrl baseUrl;
+    private final String providerId;
+
+    private ParsClient(Builder b, HttpUrl baseUrl) {
+        this.baseUrl = baseUrl;
+        this.providerId = b.providerId;
+        OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+        this.ownsHttp = b.okHttpClient == null;
+        String agent = "pars-java/" + VERSION + (b.userAgent == null ? "" : " " + b.userAgent);
+        this.http = base.newBuilder()
+                .addInterceptor(new AuthInterceptor(b.providerId, b.credentials, b.credentialPlacement, agent))
+                .retryOnConnectionFailure(false) // retries are ours: they know what is safe to resend
+                .followRedirects(false)
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .writeTimeout(b.readTimeout)
+                .callTimeout(b.callTimeout)
+                .build();
+        Executor executor;
+        if (b.executor != null) {
+            executor = b.executor;
+            this.ownedExecutor = null;
+        } else {
+            AtomicInteger n = new AtomicInteger();
+            this.ownedExecutor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "pars-client-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            executor = ownedExecutor;
+        }
+        Logger log = b.logger != null ? b.logger : LoggerFactory.getLogger(ParsClient.class);
+        ParsValidator validator = b.validator != null ? b.validator : ParsValidator.builder().clock(b.clock).build();
+        Transport transport = new Transport(http, baseUrl, b.endpoints, b.codec, b.retryPolicy, b.clock, b.sleeper,
+                log, b.maxConcurrentRequests);
+        this.activities = new Activities(transport, validator, executor);
+        this.learners = new Learners(transport, validator, executor, b.providerId, b.providerName, b.chunkSize, log);
+    }
+
+    /** A builder; see the class example. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Activity operations. */
+    public Activities activities() {
+        return activities;
+    }
+
+    /** Learner operations. */
+    public Learners learners() {
+        return learners;
+    }
+
+    /** Releases the client's own threads and connections (an injected OkHttpClient is left alone). */
+    @Override
+    public void close() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+        if (ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ParsClient[" + baseUrl + ", provider=" + providerId + ", credentials=***]";
+    }
+
+    /** Configures a {@link ParsClient}; not thread safe. */
+    public static final class Builder {
+        private String baseUrl;
+        private ParsCredentials credentials;
+        private String providerId;
+        private String providerName;
+        private CredentialPlacement credentialPlacement = CredentialPlacement.HEADERS;
+        private ParsEndpoints endpoints = ParsEndpoints.defaults();
+        private ParsCodec codec = ParsXmlCodec.create();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout = Duration.ofSeconds(120);
+        private String userAgent;
+        private OkHttpClient okHttpClient;
+        private Logger logger;
+        private ParsValidator validator;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private int chunkSize = 100;
+        private int maxConcurrentRequests = 1;
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        /**
+         * The PARS base URL, e.g. the sandbox URL ACCME gave you. Must be {@code https}, except
+         * on a loopback address (a local PARS simulator).
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /**
+         * A known PARS installation.
+         *
+         * @throws IllegalArgumentException when its URL is not published (the sandbox)
+         */
+        public Builder environment(ParsEnvironment environment) {
+            Objects.requireNonNull(environment, "environment");
+            this.baseUrl = environment.baseUrl().orElseThrow(() -> new IllegalArgumentException(
+                    "The PARS " + environment.name().toLowerCase(java.util.Locale.ROOT) + " URL is not published; "
+                            + "pass the URL ACCME gave you to baseUrl(...)"));
+            return this;
+        }
+
+        /** The web-services user and password (required). */
+        public Builder credentials(ParsCredentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** The seven-digit ACCME provider ID the credentials belong to (required). */
+        public Builder providerId(String providerId) {
+            this.providerId = Objects.requireNonNull(providerId, "providerId").strip();
+            return this;
+        }
+
+        /** The accredited provider's name, sent as {@code ReportingOrganization} (required). */
+        public Builder providerName(String providerName) {
+            this.providerName = Objects.requireNonNull(providerName, "providerName").strip();
+            return this;
+        }
+
+        /** Where credentials travel; default {@link CredentialPlacement#HEADERS}. */
+        public Builder credentialPlacement(CredentialPlacement placement) {
+            this.credentialPlacement = Objects.requireNonNull(placement, "placement");
+            return this;
+        }
+
+        /** Operation paths and methods; default {@link ParsEndpoints#defaults()}. */
+        public Builder endpoints(ParsEndpoints endpoints) {
+            this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+            return this;
+        }
+
+        /** The wire format; default {@link ParsXmlCodec}. */
+        public Builder codec(ParsCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /** The retry policy; default {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Connect timeout; default 10 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Read (and write) timeout between bytes; default 60 s. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /** Whole-call timeout of one attempt; default 120 s. A slow drip cannot hang a call. */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /** Text appended to the {@code pars-java/x.y} User-Agent, e.g. your LMS and version. */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent").strip();
+            return this;
+        }
+
+        /** An OkHttpClient to derive from (proxies, TLS, pools); its connection pool is shared. */
+        public Builder okHttpClient(OkHttpClient okHttpClient) {
+            this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+            return this;
+        }
+
+        /** The SLF4J logger; default {@code org.parsjava.client.ParsClient}. */
+        public Builder logger(Logger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        /** The validator applied before sending; default one on this builder's clock. */
+        public Builder validator(ParsValidator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /** The clock for deadlines, document timestamps and the default validator. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** What waits between retries; tests pass one that does not sleep. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Learner reports per request, 1-1000; default 100 (PARS publishes no limit). */
+        public Builder chunkSize(int chunkSize) {
+            if (chunkSize < 1 || chunkSize > 1000) {
+                throw new IllegalArgumentException("chunkSize must be between 1 and 1000");
+            }
+            this.chunkSize = chunkSize;
+            return this;
+        }
+
+        /**
+         * Requests in flight at once across all threads; default 1, as PARS is assumed to want
+         * one in-flight call per provider credential (REFERENCE.md 2.8).
+         */
+        public Builder maxConcurrentRequests(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentRequests must be at least 1");
+            }
+            this.maxConcurrentRequests = max;
+            return this;
+        }
+
+        /** Where the {@code *Async} methods run; default a client-owned daemon pool. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @throws IllegalStateException naming every missing or invalid setting
+         */
+        public ParsClient build() {
+            StringBuilder problems = new StringBuilder();
+            HttpUrl url = null;
+            if (baseUrl == null) {
+                problems.append("; baseUrl (or environment) is required");
+            } else {
+                url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+                if (url == null) {
+                    problems.append("; baseUrl is not an http(s) URL");
+                } else if (!url.isHttps() && !isLoopback(url.host())) {
+                    problems.append("; baseUrl must use https (PARS requires TLS 1.2+); plain http is allowed "
+                            + "only on a loopback address");
+                }
+            }
+            if (credentials == null) {
+                problems.append("; credentials are required");
+            }
+            if (providerId == null) {
+                problems.append("; providerId is required");
+            } else if (!Rules.isDigits(providerId, 7)) {
+                problems.append("; providerId must be the 7-digit ACCME provider ID (keep leading zeros)");
+            }
+            if (providerName == null || providerName.isEmpty()) {
+                problems.append("; providerName (the accredited provider's name) is required");
+            }
+            if (problems.length() > 0) {
+                throw new IllegalStateException("Invalid ParsClient configuration: " + problems.substring(2));
+            }
+            return new ParsClient(this, url);
+        }
+
+        private static boolean isLoopback(String host) {
+            if (host.equals("localhost")) {
+                return true;
+            }
+            try {
+                // Only literal addresses are checked, so no DNS lookup happens here.
+                if (Character.isDigit(host.charAt(0)) || host.indexOf(':') >= 0) {
+                    return InetAddress.getByName(host).isLoopbackAddress();
+                }
+            } catch (UnknownHostException e) {
+                return false;
+            }
+            return false;
+        }
+    }
+}

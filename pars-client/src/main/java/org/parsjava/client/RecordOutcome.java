@@ -1,0 +1,13 @@
+package org.parsjava.client;
+
+/** What became of one record of a submission. */
+public enum RecordOutcome {
+    /** PARS holds the record (it said so, or a status lookup confirmed it). */
+    ACCEPTED,
+    /** PARS refused the record; fix what its code and message say and resubmit. */
+    REJECTED,
+    /** Refused locally by validation; never sent. */
+    INVALID,
+    /** Not confirmed: transport failures or server errors outlasted the retries. Safe to resubmit. */
+    FAILED
+}

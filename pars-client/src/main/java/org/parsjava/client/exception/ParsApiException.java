@@ -1,0 +1,40 @@
+package org.parsjava.client.exception;
+
+import java.util.Optional;
+
+/**
+ * PARS answered, but not with success: a non-2xx status, or a body the SDK could not read.
+ * Carries the HTTP status, PARS's own error code and message when the body had them, and a
+ * short excerpt of an unreadable body (digits masked, element text elided).
+ */
+public class ParsApiException extends ParsException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int httpStatus;
+    private final String parsCode;
+    private final String parsMessage;
+
+    /** Creates the exception. */
+    public ParsApiException(String operation, int httpStatus, String parsCode, String parsMessage, String message) {
+        super(operation, message, null);
+        this.httpStatus = httpStatus;
+        this.parsCode = parsCode;
+        this.parsMessage = parsMessage;
+    }
+
+    /** The HTTP status PARS answered with. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** PARS's error code, if the body carried one. */
+    public Optional<String> parsCode() {
+        return Optional.ofNullable(parsCode);
+    }
+
+    /** PARS's error text (digits masked), or an excerpt of an unreadable body. */
+    public Optional<String> parsMessage() {
+        return Optional.ofNullable(parsMessage);
+    }
+}

@@ -1,0 +1,24 @@
+package org.parsjava.client.exception;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** PARS asked the client to slow down (HTTP 429) and retries ran out. */
+public final class ParsRateLimitException extends ParsApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Duration retryAfter;
+
+    /** Creates the exception. */
+    public ParsRateLimitException(String operation, String parsCode, String parsMessage, Duration retryAfter,
+                                  String message) {
+        super(operation, 429, parsCode, parsMessage, message);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long PARS asked to wait ({@code Retry-After}), if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

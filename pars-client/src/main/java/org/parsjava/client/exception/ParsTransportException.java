@@ -1,0 +1,23 @@
+package org.parsjava.client.exception;
+
+/**
+ * The request did not complete: connection refused or dropped, timeout, TLS failure. When
+ * {@link #outcomeUnknown()} is true the request may have reached PARS; check before resending.
+ */
+public final class ParsTransportException extends ParsException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean outcomeUnknown;
+
+    /** Creates the exception. */
+    public ParsTransportException(String operation, String message, boolean outcomeUnknown, Throwable cause) {
+        super(operation, message, cause);
+        this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /** True when the request may have been applied by PARS before the failure. */
+    public boolean outcomeUnknown() {
+        return outcomeUnknown;
+    }
+}

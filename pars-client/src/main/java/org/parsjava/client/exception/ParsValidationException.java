@@ -1,0 +1,24 @@
+package org.parsjava.client.exception;
+
+import java.util.Objects;
+import org.parsjava.core.validation.ValidationReport;
+
+/** A record was refused locally, before any request; the report says every field to fix. */
+public final class ParsValidationException extends ParsException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ValidationReport report;
+
+    /** Creates the exception. */
+    public ParsValidationException(String operation, ValidationReport report) {
+        super(operation, "PARS " + operation + " not sent: " + Objects.requireNonNull(report, "report").errors().size()
+                + " validation error(s): " + report.errors(), null);
+        this.report = report;
+    }
+
+    /** Every violation found. */
+    public ValidationReport report() {
+        return report;
+    }
+}

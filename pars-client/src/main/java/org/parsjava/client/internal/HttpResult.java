@@ -1,0 +1,16 @@
+package org.parsjava.client.internal;
+
+/**
+ * One HTTP answer, fully read.
+ *
+ * @param status HTTP status
+ * @param retryAfter the {@code Retry-After} header, or null
+ * @param body the body bytes (possibly empty)
+ */
+public record HttpResult(int status, String retryAfter, byte[] body) {
+
+    /** 2xx. */
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+}

@@ -1,0 +1,286 @@
+package org.parsjava.client.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.parsjava.client.ParsEndpoints;
+import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.client.RetryPolicy;
+import org.parsjava.client.Sleeper;
+import org.parsjava.client.exception.ParsApiException;
+import org.parsjava.client.exception.ParsAuthenticationException;
+import org.parsjava.client.exception.ParsException;
+import org.parsjava.client.exception.ParsRateLimitException;
+import org.parsjava.client.exception.ParsServerException;
+import org.parsjava.client.exception.ParsTransportException;
+import org.parsjava.core.codec.ParsCodec;
+import org.parsjava.core.codec.ParsFault;
+import org.slf4j.Logger;
+
+/**
+ * Sends requests to PARS: one attempt at a time ({@link #once}), or with the retry policy
+ * ({@link #call}). Logs one DEBUG line per attempt and redacted bodies at TRACE. Thread safe.
+ */
+public final class Transport {
+
+    /** Largest response body read; PARS answers are small, a larger one is refused. */
+    static final long MAX_BODY = 16L * 1024 * 1024;
+
+    private final OkHttpClient http;
+    private final HttpUrl baseUrl;
+    private final ParsEndpoints endpoints;
+    private final ParsCodec codec;
+    private final MediaType mediaType;
+    private final RetryPolicy policy;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Logger log;
+    private final Semaphore permits;
+
+    /** Creates the transport; {@code http} already carries authentication and user agent. */
+    public Transport(OkHttpClient http, HttpUrl baseUrl, ParsEndpoints endpoints, ParsCodec codec,
+                     RetryPolicy policy, Clock clock, Sleeper sleeper, Logger log, int maxConcurrentRequests) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.endpoints = endpoints;
+        this.codec = codec;
+        this.mediaType = MediaType.get(codec.mediaType());
+        this.policy = policy;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.log = log;
+        this.permits = new Semaphore(maxConcurrentRequests, true);
+    }
+
+    /** The codec bodies are written with. */
+    public ParsCodec codec() {
+        return codec;
+    }
+
+    /** The clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A retry budget for one logical request. */
+    public Budget budget() {
+        return new Budget();
+    }
+
+    /**
+     * One attempt.
+     *
+     * @throws IOException when the exchange failed; see {@link #maybeApplied(IOException)}
+     */
+    public HttpResult once(Operation op, Map<String, String> query, byte[] body, int attempt) throws IOException {
+        HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments(endpoints.path(op));
+        query.forEach(url::addQueryParameter);
+        String method = endpoints.method(op);
+        Request.Builder request = new Request.Builder().url(url.build()).header("Accept", codec.mediaType());
+        if (method.equals("POST")) {
+            request.post(RequestBody.create(body == null ? new byte[0] : body, mediaType));
+        } else {
+            request.get();
+        }
+        if (log.isTraceEnabled() && body != null && body.length > 0) {
+            log.trace("PARS {} request body (redacted): {}", op.parsName(), codec.redact(body));
+        }
+        long start = System.nanoTime();
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a free PARS connection slot");
+        }
+        try {
+            Call call = http.newCall(request.build());
+            try (Response response = call.execute()) {
+                byte[] bytes = read(response.body());
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method, endpoints.path(op),
+                        response.code(), ms, attempt);
+                if (log.isTraceEnabled() && bytes.length > 0) {
+                    log.trace("PARS {} response body (redacted): {}", op.parsName(), codec.redact(bytes));
+                }
+                return new HttpResult(response.code(), response.header("Retry-After"), bytes);
+            }
+        } catch (IOException e) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method, endpoints.path(op),
+                    e.getClass().getSimpleName(), ms, attempt);
+            throw e;
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static byte[] read(ResponseBody body) throws IOException {
+        BufferedSource source = body.source();
+        Buffer buffer = new Buffer();
+        while (!source.exhausted()) {
+            source.read(buffer, 8192);
+            if (buffer.size() > MAX_BODY) {
+                throw new IOException("PARS answered with a body larger than " + MAX_BODY + " bytes");
+            }
+        }
+        return buffer.readByteArray();
+    }
+
+    /**
+     * Whether a failed exchange may have reached PARS: false only when the connection was never
+     * made (refused, unknown host, no route, TLS handshake).
+     */
+    public static boolean maybeApplied(IOException e) {
+        return !(e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException || e instanceof SSLException);
+    }
+
+    /** True for statuses that mean PARS did not apply the request and asks to try again. */
+    public static boolean retryableNotApplied(int status) {
+        return status == 408 || status == 429 || status == 503;
+    }
+
+    /** True for statuses after which the request may or may not have been applied. */
+    public static boolean retryableUnknown(int status) {
+        return status >= 500 && status != 503 && status != 501 && status != 505;
+    }
+
+    /**
+     * Calls {@code op} with retries. With {@code idempotent}, every retryable failure is retried;
+     * without, only failures where PARS cannot have applied the request are (connection never
+     * made, 408, 429, 503), and an unknown outcome is thrown at once.
+     *
+     * @return a 2xx or 404 answer
+     * @throws ParsException for any other answer or when retries run out
+     */
+    public HttpResult call(Operation op, Map<String, String> query, byte[] body, boolean idempotent) {
+        Budget budget = budget();
+        while (true) {
+            int attempt = budget.next();
+            HttpResult r;
+            try {
+                r = once(op, query, body, attempt);
+            } catch (IOException e) {
+                boolean unknown = maybeApplied(e);
+                if ((unknown && !idempotent) || !budget.waitBeforeRetry(null)) {
+                    throw transportFailure(op, e, unknown, attempt);
+                }
+                continue;
+            }
+            if (r.isSuccess() || r.status() == 404) {
+                return r;
+            }
+            boolean retryable = retryableNotApplied(r.status()) || (idempotent && retryableUnknown(r.status()));
+            if (!retryable || !budget.waitBeforeRetry(r.retryAfter())) {
+                throw toException(op, r, attempt);
+            }
+        }
+    }
+
+    /** The exception for a non-success answer. */
+    public ParsApiException toException(Operation op, HttpResult r, int attempts) {
+        return toException(op, r, attempts, null);
+    }
+
+    /** The exception for a non-success answer, carrying a partial submission result on 401/403. */
+    public ParsApiException toException(Operation op, HttpResult r, int attempts,
+                                        org.parsjava.client.SubmissionResult partial) {
+        ParsFault fault = codec.decodeFault(r.body());
+        String code = fault.code().orElse(null);
+        String text = fault.message();
+        String name = op.parsName();
+        if (r.status() == 401 || r.status() == 403) {
+            return new ParsAuthenticationException(name, r.status(), code, text, partial);
+        }
+        String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
+        if (r.status() == 429) {
+            Duration wait = RetryAfter.parse(r.retryAfter(), clock.instant()).orElse(null);
+            return new ParsRateLimitException(name, code, text, wait, "PARS " + name + " is rate limited (HTTP 429)"
+                    + tries + (wait == null ? "" : "; PARS asks to wait " + wait.toSeconds() + " s"));
+        }
+        String detail = "PARS " + name + " failed with HTTP " + r.status() + tries
+                + (code == null ? "" : ", PARS code " + code) + ": " + text;
+        if (r.status() >= 500) {
+            return new ParsServerException(name, r.status(), code, text, detail);
+        }
+        return new ParsApiException(name, r.status(), code, text, detail);
+    }
+
+    /** The exception for a failed exchange. */
+    public static ParsTransportException transportFailure(Operation op, IOException e, boolean outcomeUnknown,
+                                                          int attempts) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new ParsTransportException(op.parsName(), "PARS " + op.parsName() + " did not complete"
+                + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + what + ")"
+                + (outcomeUnknown ? "; the request may have reached PARS, check before resending" : ""),
+                outcomeUnknown, e);
+    }
+
+    /**
+     * Attempts and time left for one logical request. Not thread safe: one per request.
+     */
+    public final class Budget {
+        private final Instant start = clock.instant();
+        private int attempts;
+
+        private Budget() {
+        }
+
+        /** Counts and returns the number of the attempt about to be made. */
+        public int next() {
+            return ++attempts;
+        }
+
+        /** Attempts made so far. */
+        public int attempts() {
+            return attempts;
+        }
+
+        /**
+         * Waits before the next attempt: {@code Retry-After} when given, otherwise full-jitter
+         * exponential backoff.
+         *
+         * @return false, without waiting, when no attempt or time is left
+         */
+        public boolean waitBeforeRetry(String retryAfterHeader) {
+            if (attempts >= policy.maxAttempts()) {
+                return false;
+            }
+            Instant now = clock.instant();
+            Optional<Duration> asked = RetryAfter.parse(retryAfterHeader, now);
+            Duration wait = asked.orElseGet(() -> Duration.ofMillis(
+                    ThreadLocalRandom.current().nextLong(policy.backoffCap(attempts).toMillis() + 1)));
+            if (now.plus(wait).isAfter(start.plus(policy.totalDeadline()))) {
+                return false;
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The PARS web-services client: {@link org.parsjava.client.ParsClient} and the results of its
+ * operations. Cross-cutting behaviour (authentication, retries, logging) lives in
+ * {@code org.parsjava.client.internal}; exceptions in {@code org.parsjava.client.exception}.
+ */
+package org.parsjava.client;

@@ -1,0 +1,509 @@
+package org.parsjava.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parsjava.client.exception.ParsApiException;
+import org.parsjava.client.exception.ParsAuthenticationException;
+import org.parsjava.client.exception.ParsTransportException;
+import org.parsjava.client.exception.ParsValidationException;
+import org.parsjava.core.codec.CreditIds;
+import org.parsjava.core.codec.LearnerRecordAction;
+import org.parsjava.core.codec.ParsXmlCodec;
+import org.parsjava.core.codec.RecordVerdict;
+import org.parsjava.core.codec.ReportHeader;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.ActivityType;
+import org.parsjava.core.model.CreditStatus;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.MatchResult;
+import org.parsjava.core.testing.Fixtures;
+import org.parsjava.core.validation.ViolationCode;
+import org.slf4j.event.Level;
+
+class ParsClientTest {
+
+    private static final ZoneId CENTRAL = ZoneId.of("America/Chicago");
+    /** The golden file's DateTimeCreated, so the client's body can be compared byte for byte. */
+    private static final Clock CLOCK = Clock.fixed(LocalDateTime.of(2026, 3, 2, 9, 15).atZone(CENTRAL).toInstant(),
+            CENTRAL);
+    private static final ParsXmlCodec CODEC = ParsXmlCodec.create();
+    private static final String SAVE = "/services/ACCMELearnerService.svc/SaveLearnerActivity";
+    private static final String STATUS = "/services/ACCMELearnerService.svc/GetLearnerStatusByCreditId";
+
+    private MockWebServer server;
+    private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    private final CapturingLogger log = new CapturingLogger();
+    private ParsClient client;
+
+    /** Routes by path; each path's responders are used in order, the last one repeats. */
+    private final java.util.Map<String, List<Function<RecordedRequest, MockResponse>>> routes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<RecordedRequest> seen = new ConcurrentLinkedQueue<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                seen.add(request);
+                String path = request.getUrl().encodedPath();
+                List<Function<RecordedRequest, MockResponse>> list = routes.get(path);
+                if (list == null || list.isEmpty()) {
+                    return new MockResponse.Builder().code(404).build();
+                }
+                Function<RecordedRequest, MockResponse> f = list.size() > 1 ? list.remove(0) : list.get(0);
+                return f.apply(request);
+            }
+        });
+        server.start();
+        client = builder().build();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    private ParsClient.Builder builder() {
+        return ParsClient.builder()
+                .baseUrl(server.url("/services/").toString())
+                .providerId("0001234")
+                .providerName("Example Health Continuing Education")
+                .credentials(ParsCredentials.of("ws-user", "s3cret-pw"))
+                .clock(CLOCK)
+                .sleeper(sleeps::add)
+                .logger(log)
+                .readTimeout(Duration.ofSeconds(5));
+    }
+
+    private void route(String path, Function<RecordedRequest, MockResponse> responder) {
+        routes.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>())).add(responder);
+    }
+
+    private static MockResponse status(int code) {
+        return new MockResponse.Builder().code(code).build();
+    }
+
+    private static MockResponse xml(int code, byte[] body) {
+        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/xml")
+                .body(new String(body, StandardCharsets.UTF_8)).build();
+    }
+
+    private List<RecordedRequest> requestsTo(String path) {
+        return seen.stream().filter(r -> r.getUrl().encodedPath().equals(path)).toList();
+    }
+
+    private static String body(RecordedRequest r) {
+        return r.getBody() == null ? "" : r.getBody().utf8();
+    }
+
+    private static List<LearnerCompletion> completions(int n) {
+        List<LearnerCompletion> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(Fixtures.completion().toBuilder().completionKey("lms-" + i)
+                    .learner(Fixtures.learner().toBuilder().firstName("Learner" + (char) ('A' + i % 26)).build())
+                    .build());
+        }
+        return list;
+    }
+
+    static String golden(String name) {
+        try (InputStream in = ParsClientTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().replaceAll(">\\s+<", "><");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- requests on the wire ----------------------------------------------------------------
+
+    @Test
+    void submitSendsTheGoldenDocumentWithCredentialsAndAccountsForTheRecord() {
+        route(SAVE, r -> status(201));
+        SubmissionResult result = client.learners().submit(List.of(Fixtures.completion()));
+        assertTrue(result.allAccepted(), result.toString());
+        RecordedRequest r = requestsTo(SAVE).get(0);
+        assertEquals("POST", r.getMethod());
+        assertEquals("0001234", r.getHeaders().get("ProviderId"));
+        assertEquals("ws-user", r.getHeaders().get("User"));
+        assertEquals("s3cret-pw", r.getHeaders().get("Password"));
+        assertEquals("application/xml; charset=utf-8", r.getHeaders().get("Content-Type"));
+        assertTrue(r.getHeaders().get("User-Agent").startsWith("pars-java/"), r.getHeaders().get("User-Agent"));
+        assertEquals(golden("learner-report-add.xml"), body(r));
+        assertEquals(List.of("ccid:0001234:lms-88231-cme", "ccid:0001234:lms-88231-abim-medical-knowledge"),
+                result.records().get(0).creditIds());
+    }
+
+    @Test
+    void basicAuthPlacementSendsAnAuthorizationHeaderInstead() {
+        route(SAVE, r -> status(201));
+        try (ParsClient basic = builder().credentialPlacement(CredentialPlacement.BASIC_AUTH).build()) {
+            basic.learners().submit(List.of(Fixtures.completion()));
+        }
+        RecordedRequest r = requestsTo(SAVE).get(0);
+        assertTrue(r.getHeaders().get("Authorization").startsWith("Basic "));
+        assertEquals(null, r.getHeaders().get("Password"));
+    }
+
+    @Test
+    void invalidRecordsAreNeverSentAndEveryRecordIsAccountedFor() {
+        List<LearnerCompletion> input = new ArrayList<>(completions(4));
+        input.set(1, input.get(1).toBuilder().consent(false).build());
+        input.set(3, input.get(3).toBuilder().cmeCredits("1.1").build());
+        route(SAVE, r -> status(201));
+        SubmissionResult result = client.learners().submit(input);
+        assertEquals(4, result.total());
+        assertEquals(2, result.acceptedCount());
+        assertEquals(2, result.invalidCount());
+        assertEquals(ViolationCode.CONSENT_MISSING, result.records().get(1).violations().get(0).code());
+        assertEquals(ViolationCode.CREDITS_NOT_QUARTER_STEP, result.records().get(3).violations().get(0).code());
+        String sent = body(requestsTo(SAVE).get(0));
+        assertTrue(sent.contains("lms-0-cme") && sent.contains("lms-2-cme"));
+        assertFalse(sent.contains("lms-1-") || sent.contains("lms-3-"), sent);
+    }
+
+    @Test
+    void perRecordVerdictsFromPARSAreReportedWithCodeAndMessage() {
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(RecordVerdict.accepted(0),
+                RecordVerdict.rejected(1, "LEARNER_NOT_MATCHED", "UniqueID", "ABIM ID 123456 not found")))));
+        SubmissionResult result = client.learners().submit(completions(2));
+        assertEquals(RecordOutcome.ACCEPTED, result.records().get(0).outcome());
+        RecordResult rejected = result.records().get(1);
+        assertEquals(RecordOutcome.REJECTED, rejected.outcome());
+        assertEquals(Optional.of("LEARNER_NOT_MATCHED"), rejected.parsCode());
+        assertEquals(Optional.of("ABIM ID ###### not found"), rejected.message());
+        assertEquals("lms-1", rejected.completionKey());
+    }
+
+    @Test
+    void largeSubmissionsAreChunkedWithProgressCallbacks() {
+        route(SAVE, r -> status(201));
+        List<ChunkProgress> progress = new ArrayList<>();
+        try (ParsClient small = builder().chunkSize(2).build()) {
+            SubmissionResult result = small.learners().submit(completions(5), progress::add);
+            assertEquals(5, result.acceptedCount());
+        }
+        assertEquals(3, requestsTo(SAVE).size());
+        assertEquals(List.of(1, 2, 3), progress.stream().map(ChunkProgress::chunk).toList());
+        assertEquals(List.of(2, 4, 5), progress.stream().map(ChunkProgress::recordsDone).toList());
+        assertEquals(1.0, progress.get(2).fraction());
+    }
+
+    @Test
+    void wholeChunkRejectionIsBisectedSoOnlyTheBadRecordIsRejected() {
+        // PARS refuses any document containing lms-5 with a 400 fault and no per-record verdicts.
+        route(SAVE, r -> body(r).contains("lms-5-cme")
+                ? xml(400, CODEC.encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E100"), "invalid record")))
+                : status(201));
+        SubmissionResult result = client.learners().submit(completions(8));
+        assertEquals(7, result.acceptedCount());
+        assertEquals(1, result.rejectedCount());
+        assertEquals(RecordOutcome.REJECTED, result.records().get(5).outcome());
+        assertEquals(Optional.of("E100"), result.records().get(5).parsCode());
+        // 8 -> 4+4 -> (4 ok) 2+2 -> (2 ok) 1+1: 1 + 2 + 2 + 2 = 7 requests
+        assertEquals(7, requestsTo(SAVE).size());
+    }
+
+    @Test
+    void deleteSendsTheDeleteActionAndSkipsRulesThatDoNotApply() {
+        route(SAVE, r -> status(201));
+        LearnerCompletion old = Fixtures.completion().toBuilder().consent(false).build();
+        SubmissionResult result = client.learners().delete(List.of(old));
+        assertTrue(result.allAccepted(), result.toString());
+        assertTrue(body(requestsTo(SAVE).get(0)).contains("<LearnerRecordAction>delete</LearnerRecordAction>"));
+    }
+
+    // ---- retries --------------------------------------------------------------------------------
+
+    @Test
+    void rateLimitWithRetryAfterIsHonouredWithExactlyTwoRequests() {
+        route(SAVE, r -> new MockResponse.Builder().code(429).setHeader("Retry-After", "7").build());
+        route(SAVE, r -> status(201));
+        SubmissionResult result = client.learners().submit(List.of(Fixtures.completion()));
+        assertTrue(result.allAccepted());
+        assertEquals(2, requestsTo(SAVE).size());
+        assertEquals(List.of(Duration.ofSeconds(7)), sleeps);
+        assertTrue(requestsTo(STATUS).isEmpty(), "a 429 was not applied: no status lookup needed");
+    }
+
+    @Test
+    void serviceUnavailableStopsAtTheAttemptLimitAndMarksRecordsFailed() {
+        route(SAVE, r -> status(503));
+        SubmissionResult result = client.learners().submit(completions(3));
+        assertEquals(3, result.failedCount());
+        assertEquals(RetryPolicy.defaults().maxAttempts(), requestsTo(SAVE).size());
+        assertEquals(RetryPolicy.defaults().maxAttempts() - 1, sleeps.size());
+        for (int i = 0; i < sleeps.size(); i++) {
+            assertTrue(sleeps.get(i).compareTo(RetryPolicy.defaults().backoffCap(i + 1)) <= 0, sleeps.toString());
+        }
+        assertTrue(result.records().get(0).message().orElseThrow().contains("HTTP 503"));
+    }
+
+    @Test
+    void droppedConnectionAfterPARSAppliedTheChunkCreatesNoDuplicate() {
+        List<LearnerCompletion> input = completions(3);
+        // First POST: PARS stores the records, then the connection drops before the answer.
+        route(SAVE, r -> new MockResponse.Builder().code(201).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        route(SAVE, r -> status(201));
+        // Status lookups: PARS holds lms-0 and lms-2, not lms-1.
+        route(STATUS, r -> {
+            String id = r.getUrl().queryParameter("CreditId");
+            if (id.contains("lms-1-")) {
+                return status(404);
+            }
+            return xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(id, Optional.empty(), Optional.empty(),
+                    CreditStatus.State.ACCEPTED, "Accepted"))));
+        });
+        SubmissionResult result = client.learners().submit(input);
+        assertTrue(result.allAccepted(), result.records().toString());
+        List<RecordedRequest> posts = requestsTo(SAVE);
+        assertEquals(2, posts.size());
+        String resent = body(posts.get(1));
+        assertTrue(resent.contains("lms-1-cme"));
+        assertFalse(resent.contains("lms-0-") || resent.contains("lms-2-"), "only the missing record is resent");
+        assertEquals(3, requestsTo(STATUS).size());
+        assertEquals(Optional.of("confirmed by status lookup after an interrupted submission"),
+                result.records().get(0).message());
+    }
+
+    @Test
+    void serverErrorThenStatusLookupFailureNeverResendsBlindly() {
+        route(SAVE, r -> status(500));
+        route(STATUS, r -> status(500));
+        try (ParsClient once = builder().retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
+            SubmissionResult result = once.learners().submit(completions(2));
+            assertEquals(2, result.failedCount());
+            assertTrue(result.records().get(0).message().orElseThrow().contains("status lookup failed"));
+        }
+        assertEquals(1, requestsTo(SAVE).size(), "unknown outcome and unknown status: never resend");
+    }
+
+    @Test
+    void readTimeoutIsRetriedForReadsAndEndsInATransportException() {
+        route(STATUS, r -> new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
+        try (ParsClient impatient = builder().readTimeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
+            ParsTransportException e = assertThrows(ParsTransportException.class,
+                    () -> impatient.learners().status("ccid:0001234:lms-1-cme"));
+            assertTrue(e.getMessage().contains("GetLearnerStatusByCreditId"), e.getMessage());
+            assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
+        }
+        assertEquals(2, requestsTo(STATUS).size());
+    }
+
+    @Test
+    void slowDripIsCutByTheCallTimeout() {
+        route(STATUS, r -> new MockResponse.Builder().code(200)
+                .body("<LearnerStatuses>" + "<LearnerStatus/>".repeat(200) + "</LearnerStatuses>")
+                .throttleBody(16, 100, TimeUnit.MILLISECONDS).build());
+        try (ParsClient impatient = builder().callTimeout(Duration.ofMillis(500)).retryPolicy(RetryPolicy.none())
+                .build()) {
+            long start = System.nanoTime();
+            assertThrows(ParsTransportException.class, () -> impatient.learners().status("ccid:0001234:lms-1-cme"));
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "must not hang");
+        }
+    }
+
+    // ---- errors ---------------------------------------------------------------------------------
+
+    @Test
+    void refusedCredentialsThrowWithAHintAndThePartialResult() {
+        route(SAVE, r -> status(401));
+        ParsAuthenticationException e = assertThrows(ParsAuthenticationException.class,
+                () -> client.learners().submit(completions(2)));
+        assertTrue(e.getMessage().contains("provider ID, web-services user and password"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret-pw") || e.getMessage().contains("ws-user"));
+        SubmissionResult partial = e.partialResult().orElseThrow();
+        assertEquals(2, partial.failedCount());
+        assertEquals(1, requestsTo(SAVE).size(), "401 is not retried");
+    }
+
+    @Test
+    void hostileAndBrokenBodiesEndInAnApiExceptionWithAnExcerpt() throws IOException {
+        String[] bodies = {
+            "", "<html><body>Gateway error for Jane 1234567893</body></html>", "<LearnerStatuses><LearnerSt",
+            new String(ParsClientTest.class.getResourceAsStream("/golden/xxe.xml").readAllBytes(), StandardCharsets.UTF_8),
+            new String(ParsClientTest.class.getResourceAsStream("/golden/billion-laughs.xml").readAllBytes(),
+                    StandardCharsets.UTF_8)};
+        for (String b : bodies) {
+            routes.clear();
+            route(STATUS, r -> new MockResponse.Builder().code(200).body(b).build());
+            if (b.isEmpty()) {
+                assertEquals(List.of(), client.learners().status("ccid:0001234:lms-1-cme"));
+                continue;
+            }
+            ParsApiException e = assertThrows(ParsApiException.class,
+                    () -> client.learners().status("ccid:0001234:lms-1-cme"), b);
+            assertTrue(e.getMessage().contains("unreadable body"), e.getMessage());
+            assertFalse(e.getMessage().contains("1234567893") || e.getMessage().contains("Jane"), e.getMessage());
+            assertFalse(e.getMessage().contains("root:"), e.getMessage());
+            assertEquals(null, e.getCause());
+        }
+    }
+
+    @Test
+    void serverFaultsBecomeTypedExceptionsNamingTheOperation() {
+        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(400,
+                CODEC.encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E42"), "bad request"))));
+        ParsApiException e = assertThrows(ParsApiException.class, () -> client.learners().match(Fixtures.learner()));
+        assertEquals(400, e.httpStatus());
+        assertEquals(Optional.of("E42"), e.parsCode());
+        assertEquals("GetLearnerMatch", e.operation());
+    }
+
+    // ---- other operations -------------------------------------------------------------------------
+
+    @Test
+    void statusAndMatchDecodeAnswers() {
+        route(STATUS, r -> xml(200, CODEC.encodeStatuses(List.of(new CreditStatus("ccid:0001234:lms-88231-cme",
+                Optional.of("201234567"), Optional.empty(), CreditStatus.State.PENDING, "Pending")))));
+        route("/services/ACCMELearnerService.svc/GetLearnerMatch",
+                r -> xml(200, CODEC.encodeMatchResult(new MatchResult(MatchResult.Outcome.MATCHED, Optional.empty()))));
+        List<CreditStatus> s = client.learners().status(Fixtures.completion());
+        assertEquals(2, s.size());
+        assertEquals("ccid:0001234:lms-88231-cme", requestsTo(STATUS).get(0).getUrl().queryParameter("CreditId"));
+        assertTrue(client.learners().match(Fixtures.learner()).matched());
+        String matchBody = body(requestsTo("/services/ACCMELearnerService.svc/GetLearnerMatch").get(0));
+        assertEquals(golden("match-request.xml"), matchBody);
+    }
+
+    @Test
+    void activitySaveCreatesAndReturnsWhatPARSAnswered() {
+        Activity fresh = Fixtures.activity().toBuilder().build();
+        Activity noId = Activity.builder().providerId("0001234").providerActivityId("LMS-COURSE-7781")
+                .title(fresh.title()).type(fresh.type()).startDate(fresh.startDate()).endDate(fresh.endDate())
+                .maxCmeCredits(fresh.maxCmeCredits()).build();
+        route("/services/ACCMEActivityService.svc/SaveActivity", r -> xml(201, CODEC.encodeActivity(
+                noId.toBuilder().accmeActivityId("201234567").build(), org.parsjava.core.codec.ActivityAction.ADD)));
+        Activity saved = client.activities().save(noId);
+        assertEquals(Optional.of("201234567"), saved.accmeActivityId());
+        assertTrue(body(requestsTo("/services/ACCMEActivityService.svc/SaveActivity").get(0))
+                .contains("<activityRecordAction>Add</activityRecordAction>"));
+    }
+
+    @Test
+    void activityUpdateChangingTheFormatIsRefusedBeforeSaving() {
+        route("/services/ACCMEActivityService.svc/GetActivity",
+                r -> xml(200, CODEC.encodeActivity(Fixtures.activity(), org.parsjava.core.codec.ActivityAction.ADD)));
+        ParsValidationException e = assertThrows(ParsValidationException.class, () -> client.activities()
+                .save(Fixtures.activity().toBuilder().type(ActivityType.COURSE).build()));
+        assertEquals(ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED, e.report().errors().get(0).code());
+        assertTrue(requestsTo("/services/ACCMEActivityService.svc/SaveActivity").isEmpty());
+        assertEquals("201234567", requestsTo("/services/ACCMEActivityService.svc/GetActivity").get(0).getUrl()
+                .queryParameter("ActivityId"));
+    }
+
+    @Test
+    void missingActivityReadsAsEmpty() {
+        assertEquals(Optional.empty(), client.activities().get("201234567"));
+    }
+
+    @Test
+    void asyncTwinsComplete() throws Exception {
+        route(SAVE, r -> status(201));
+        assertEquals(2, client.learners().submitAsync(completions(2)).get(10, TimeUnit.SECONDS).acceptedCount());
+        assertEquals(Optional.empty(), client.activities().getAsync("201234567").get(10, TimeUnit.SECONDS));
+    }
+
+    // ---- concurrency and logging --------------------------------------------------------------------
+
+    @Test
+    void oneClientServesManyThreads() throws Exception {
+        route(SAVE, r -> status(201));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (ParsClient shared = builder().maxConcurrentRequests(4).build()) {
+            List<Future<SubmissionResult>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                for (int k = 0; k < 5; k++) {
+                    futures.add(pool.submit(() -> shared.learners().submit(completions(3))));
+                }
+            }
+            for (Future<SubmissionResult> f : futures) {
+                assertEquals(3, f.get(30, TimeUnit.SECONDS).acceptedCount());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(40, requestsTo(SAVE).size());
+    }
+
+    @Test
+    void logsOneDebugLinePerCallAndNeverPersonalDataOrCredentials() {
+        route(SAVE, r -> status(503));
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(RecordVerdict.accepted(0)))));
+        route(STATUS, r -> status(404));
+        client.learners().submit(List.of(Fixtures.completion()));
+        client.learners().match(Fixtures.learner());
+        List<String> debug = log.at(Level.DEBUG);
+        assertEquals(3, debug.size(), debug.toString());
+        assertTrue(debug.get(0).matches("DEBUG PARS SaveLearnerActivity POST /ACCMELearnerService.svc/SaveLearnerActivity"
+                + " -> 503 in \\d+ ms \\(attempt 1\\)"), debug.get(0));
+        assertTrue(debug.get(1).endsWith("(attempt 2)"), debug.get(1));
+        assertFalse(log.at(Level.TRACE).isEmpty(), "bodies are logged at TRACE, redacted");
+        String all = String.join("\n", log.lines);
+        for (String secret : new String[] {"Jane", "Sample", Fixtures.NPI, "A99999", ">000000<", "2000-02-29",
+            "s3cret-pw", "ws-user"}) {
+            assertFalse(all.contains(secret), () -> secret + " leaked into logs:\n" + all);
+        }
+        assertFalse(client.toString().contains("s3cret"));
+        assertFalse(ParsCredentials.of("u", "p4ss").toString().contains("p4ss"));
+    }
+
+    // ---- configuration ----------------------------------------------------------------------------
+
+    @Test
+    void buildNamesEveryConfigurationProblem() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ParsClient.builder().baseUrl("http://parsii.accme.org/services").providerId("1234").build());
+        assertTrue(e.getMessage().contains("https"), e.getMessage());
+        assertTrue(e.getMessage().contains("credentials are required"), e.getMessage());
+        assertTrue(e.getMessage().contains("7-digit"), e.getMessage());
+        assertTrue(e.getMessage().contains("providerName"), e.getMessage());
+        IllegalArgumentException sandbox = assertThrows(IllegalArgumentException.class,
+                () -> ParsClient.builder().environment(ParsEnvironment.SANDBOX));
+        assertTrue(sandbox.getMessage().contains("baseUrl"), sandbox.getMessage());
+        ParsClient prod = ParsClient.builder().environment(ParsEnvironment.PRODUCTION).providerId("0001234")
+                .providerName("X").credentials(ParsCredentials.of("u", "p")).build();
+        assertTrue(prod.toString().contains("https://parsii.accme.org/services/"));
+        prod.close();
+    }
+
+    @Test
+    void reportHeaderUsesCentralTime() {
+        ReportHeader h = new ReportHeader("X", LocalDateTime.now(CLOCK));
+        assertEquals(LocalDateTime.of(2026, 3, 2, 9, 15), h.createdAt());
+        assertEquals(LearnerRecordAction.ADD, LearnerRecordAction.valueOf("ADD"));
+        assertEquals("ccid:0001234:lms-88231-cme", CreditIds.cme(Fixtures.completion()));
+    }
+}
