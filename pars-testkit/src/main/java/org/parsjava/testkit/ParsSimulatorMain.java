@@ -1,0 +1,67 @@
+package org.parsjava.testkit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.ActivityType;
+import org.parsjava.core.model.Board;
+import org.parsjava.core.model.MocCreditType;
+import org.parsjava.core.model.MocRegistration;
+
+/**
+ * Runs {@link ParsSimulator} as a standalone process for pipelines that are not Java:
+ * {@code java -cp ... org.parsjava.testkit.ParsSimulatorMain --port 8089}. Prints the base URL
+ * and credentials, holds one demo activity ({@code 200000001}) and runs until stopped.
+ */
+public final class ParsSimulatorMain {
+
+    private ParsSimulatorMain() {
+    }
+
+    /** Entry point; options {@code --port N}, {@code --provider-id}, {@code --user}, {@code --password}. */
+    public static void main(String[] args) throws InterruptedException {
+        int port = 0;
+        ParsSimulator.Builder b = ParsSimulator.builder();
+        String user = ParsSimulator.DEFAULT_USER;
+        String password = ParsSimulator.DEFAULT_PASSWORD;
+        String provider = ParsSimulator.DEFAULT_PROVIDER_ID;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(require(args[i], value));
+                case "--provider-id" -> provider = require(args[i], value);
+                case "--user" -> user = require(args[i], value);
+                case "--password" -> password = require(args[i], value);
+                default -> {
+                    System.err.println("unknown option " + args[i]
+                            + "; usage: [--port N] [--provider-id ID] [--user U] [--password P]");
+                    System.exit(2);
+                }
+            }
+            i++;
+        }
+        ParsSimulator sim = b.providerId(provider).credentials(user, password).build().start(port);
+        sim.addActivity(Activity.builder().providerId(provider).providerActivityId("DEMO-1").accmeActivityId("200000001")
+                .title("Demo Activity").type(ActivityType.INTERNET_ENDURING_MATERIAL)
+                .startDate(LocalDate.now().minusYears(1).withDayOfYear(1)).endDate(LocalDate.now().plusYears(2))
+                .maxCmeCredits(new BigDecimal("10"))
+                .mocRegistration(MocRegistration.of(Board.ABIM, "10", MocCreditType.ABIM_MEDICAL_KNOWLEDGE)).build());
+        System.out.println("PARS simulator listening at " + sim.baseUrl() + " (provider " + provider + ", user " + user
+                + "); demo activity 200000001. Stop with Ctrl-C.");
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            forever.countDown();
+        }));
+        forever.await();
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return value;
+    }
+}
