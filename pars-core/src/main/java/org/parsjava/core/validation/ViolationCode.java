@@ -44,6 +44,10 @@ public enum ViolationCode {
     // Activity
     /** The activity has no ACCME Activity ID yet: save it in PARS first. */
     ACTIVITY_ID_MISSING("the activity has no ACCME Activity ID; save the activity in PARS first"),
+    /** A roster names an ACCME Activity ID the provider has no activity for. */
+    ACTIVITY_UNKNOWN("no activity with this ACCME Activity ID is known for this provider"),
+    /** A roster row is missing a cell its header promises, or has extra cells. */
+    ROW_MALFORMED("the row does not have one cell per header column"),
     /** ACCME Activity ID is not nine digits. */
     ACTIVITY_ID_INVALID("ACCME Activity ID must be 9 digits"),
     /** Provider ID is not seven digits. */
@@ -68,6 +72,8 @@ public enum ViolationCode {
     /** Same learner, activity and completion date as another record in the batch. */
     COMPLETION_POSSIBLE_DUPLICATE(Severity.WARNING,
             "same learner, activity and completion date as another record in this batch"),
+    /** A roster's MOC cell names no known MOC credit type. */
+    MOC_CREDIT_TYPE_UNKNOWN("MOC credit type must be a known board credit type, e.g. ABIM_MEDICAL_KNOWLEDGE=1.5"),
     /** Learner's permission to share with ACCME not recorded. */
     CONSENT_MISSING("the learner has not given permission to share this record with ACCME"),
     /** Completion date missing or unreadable. */

@@ -1,0 +1,116 @@
+package org.parsjava.core.batch;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small RFC 4180 reader: comma separated, double-quoted fields with {@code ""} escapes and
+ * embedded newlines, CRLF or LF line ends, a leading UTF-8 BOM ignored. Streams one record at a
+ * time. Not thread safe.
+ */
+final class CsvParser {
+
+    private final Reader in;
+    private int line = 1;
+    private int recordLine;
+    private int peeked = -2;
+
+    CsvParser(Reader in) {
+        this.in = in;
+    }
+
+    /** The line on which the last record returned started. */
+    int recordLine() {
+        return recordLine;
+    }
+
+    /** The next record's fields, or null at end of input. */
+    List<String> next() {
+        try {
+            int c = read();
+            if (c == 0xFEFF && line == 1) {
+                c = read();
+            }
+            while (c == '\n' || c == '\r') { // skip blank lines
+                c = consumeLineEnd(c);
+            }
+            if (c == -1) {
+                return null;
+            }
+            recordLine = line;
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean wasQuoted = false;
+            while (true) {
+                if (quoted) {
+                    if (c == -1) {
+                        fields.add(field.toString());
+                        return fields;
+                    }
+                    if (c == '"') {
+                        int n = read();
+                        if (n == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            c = n;
+                            continue;
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        field.append((char) c);
+                    }
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    wasQuoted = false;
+                } else if (c == '\n' || c == '\r' || c == -1) {
+                    fields.add(field.toString());
+                    if (c != -1) {
+                        consumeLineEnd(c);
+                        unread();
+                    }
+                    return fields;
+                } else if (c == '"' && field.length() == 0 && !wasQuoted) {
+                    quoted = true;
+                    wasQuoted = true;
+                } else {
+                    field.append((char) c);
+                }
+                c = read();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the roster", e);
+        }
+    }
+
+    private int consumeLineEnd(int c) throws IOException {
+        line++;
+        int n = read();
+        if (c == '\r' && n == '\n') {
+            n = read();
+        }
+        return n;
+    }
+
+    private int last;
+
+    private int read() throws IOException {
+        if (peeked != -2) {
+            int p = peeked;
+            peeked = -2;
+            return last = p;
+        }
+        return last = in.read();
+    }
+
+    private void unread() {
+        peeked = last;
+    }
+}

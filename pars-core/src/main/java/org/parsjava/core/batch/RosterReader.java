@@ -1,0 +1,279 @@
+package org.parsjava.core.batch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.parsjava.core.codec.CreditIds;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.Board;
+import org.parsjava.core.model.Learner;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.MocCreditType;
+import org.parsjava.core.model.Npi;
+import org.parsjava.core.model.StateLicense;
+import org.parsjava.core.validation.ParsValidator;
+import org.parsjava.core.validation.Parsed;
+import org.parsjava.core.validation.Severity;
+import org.parsjava.core.validation.Violation;
+import org.parsjava.core.validation.ViolationCode;
+
+/**
+ * Reads a learner-completion roster CSV ({@link RosterColumns}) one row at a time, turning the
+ * forms people type ({@code 2/9}, {@code California}, NPIs with spaces) into completions and
+ * reporting every cell it cannot read, with the row and column. Streams: memory does not grow
+ * with the file. Record rules (credits vs maximum, reporting window...) are left to
+ * {@link ParsValidator#validate}, which the client applies before sending.
+ *
+ * <p>Not thread safe. Close it to close the underlying reader.
+ */
+public final class RosterReader implements Iterator<RosterRow>, Closeable {
+
+    private final Reader source;
+    private final CsvParser csv;
+    private final Function<String, Optional<Activity>> activities;
+    private final ParsValidator parser;
+    private final Map<String, Integer> columns = new HashMap<>();
+    private final int width;
+    private long index;
+    private RosterRow next;
+
+    private RosterReader(Reader source, Function<String, Optional<Activity>> activities, ParsValidator parser) {
+        this.source = source;
+        this.csv = new CsvParser(source);
+        this.activities = activities;
+        this.parser = parser;
+        List<String> header = csv.next();
+        if (header == null) {
+            throw new IllegalArgumentException("the roster is empty: expected a header row with " + RosterColumns.REQUIRED);
+        }
+        for (int i = 0; i < header.size(); i++) {
+            columns.putIfAbsent(RosterColumns.normalize(header.get(i)), i);
+        }
+        List<String> missing = RosterColumns.REQUIRED.stream()
+                .filter(c -> !columns.containsKey(RosterColumns.normalize(c))).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the roster header lacks required column(s) " + missing
+                    + "; see RosterColumns for the layout");
+        }
+        this.width = header.size();
+    }
+
+    /**
+     * Opens a roster.
+     *
+     * @param source the CSV text; closed by {@link #close()}
+     * @param activities finds the provider's activity by ACCME Activity ID (for example a map
+     *     of your activities, or {@code id -> client.activities().get(id)} with a cache)
+     * @throws IllegalArgumentException when the header lacks a required column
+     */
+    public static RosterReader open(Reader source, Function<String, Optional<Activity>> activities) {
+        return new RosterReader(Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(activities, "activities"), ParsValidator.defaults());
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            List<String> cells = csv.next();
+            if (cells != null) {
+                next = row(cells, csv.recordLine());
+            }
+        }
+        return next != null;
+    }
+
+    @Override
+    public RosterRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        RosterRow r = next;
+        next = null;
+        return r;
+    }
+
+    @Override
+    public void close() {
+        try {
+            source.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String cell(List<String> cells, String column) {
+        Integer i = columns.get(RosterColumns.normalize(column));
+        return i == null || i >= cells.size() ? "" : cells.get(i).strip();
+    }
+
+    private RosterRow row(List<String> cells, int line) {
+        long idx = index++;
+        String rawKey = cell(cells, RosterColumns.COMPLETION_KEY);
+        String key = CreditIds.isValidCompletionKey(rawKey) ? rawKey : "";
+        List<Violation> problems = new ArrayList<>(0);
+        Sink sink = new Sink(idx, key, problems);
+        if (cells.size() != width) {
+            sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, "the row has " + cells.size() + " cells, the header "
+                    + width), "row");
+            return new RosterRow(idx, line, key, Optional.empty(), problems);
+        }
+        if (key.isEmpty()) {
+            sink.add(Parsed.failed(ViolationCode.COMPLETION_KEY_INVALID), RosterColumns.COMPLETION_KEY);
+        }
+        String activityId = cell(cells, RosterColumns.ACTIVITY_ID);
+        Activity activity = null;
+        if (activityId.isEmpty()) {
+            sink.add(Parsed.failed(ViolationCode.ACTIVITY_ID_MISSING, "activity ID is empty"), RosterColumns.ACTIVITY_ID);
+        } else {
+            activity = activities.apply(activityId).orElse(null);
+            if (activity == null) {
+                sink.add(Parsed.failed(ViolationCode.ACTIVITY_UNKNOWN), RosterColumns.ACTIVITY_ID);
+            }
+        }
+        String first = cell(cells, RosterColumns.FIRST_NAME);
+        String last = cell(cells, RosterColumns.LAST_NAME);
+        if (first.isEmpty()) {
+            sink.add(Parsed.failed(ViolationCode.NAME_MISSING), RosterColumns.FIRST_NAME);
+        }
+        if (last.isEmpty()) {
+            sink.add(Parsed.failed(ViolationCode.NAME_MISSING), RosterColumns.LAST_NAME);
+        }
+        MonthDay birth = sink.add(parser.parseBirthDate(cell(cells, RosterColumns.BIRTH_DATE)), RosterColumns.BIRTH_DATE);
+        String npiCell = cell(cells, RosterColumns.NPI);
+        Npi npi = npiCell.isEmpty() ? null : sink.add(parser.parseNpi(npiCell), RosterColumns.NPI);
+        String state = cell(cells, RosterColumns.LICENSE_STATE);
+        String number = cell(cells, RosterColumns.LICENSE_NUMBER);
+        StateLicense license = number.isEmpty() ? null
+                : sink.add(parser.parseLicense(state, number), RosterColumns.LICENSE_NUMBER);
+        if (number.isEmpty() && !state.isEmpty()) {
+            sink.add(parser.parseJurisdiction(state), RosterColumns.LICENSE_STATE);
+        }
+        Map<Board, String> boardIds = boardIds(cell(cells, RosterColumns.BOARD_IDS), sink);
+        LocalDate completed = sink.add(parser.parseCompletionDate(cell(cells, RosterColumns.COMPLETION_DATE)),
+                RosterColumns.COMPLETION_DATE);
+        String cmeCell = cell(cells, RosterColumns.CME_CREDITS);
+        BigDecimal cme = cmeCell.isEmpty() ? null : sink.add(parser.parseCredits(cmeCell), RosterColumns.CME_CREDITS);
+        Map<MocCreditType, BigDecimal> moc = mocCredits(cell(cells, RosterColumns.MOC_CREDITS), sink);
+        Boolean consent = consent(cell(cells, RosterColumns.CONSENT));
+        if (consent == null) {
+            sink.add(Parsed.failed(ViolationCode.CONSENT_MISSING, "consent must be yes or no"), RosterColumns.CONSENT);
+        }
+        if (!problems.isEmpty()) {
+            return new RosterRow(idx, line, key, Optional.empty(), problems);
+        }
+        Learner.Builder learner = Learner.builder().firstName(first).lastName(last).birthDate(birth);
+        if (npi != null) {
+            learner.npi(npi);
+        }
+        if (license != null) {
+            learner.license(license);
+        }
+        boardIds.forEach(learner::boardId);
+        LearnerCompletion.Builder c = LearnerCompletion.builder().completionKey(key).activity(activity)
+                .learner(learner.build()).completionDate(completed).consent(consent);
+        if (cme != null) {
+            c.cmeCredits(cme);
+        }
+        moc.forEach((type, points) -> c.mocCredit(type, points.toPlainString()));
+        return new RosterRow(idx, line, key, Optional.of(c.build()), List.of());
+    }
+
+    private Map<Board, String> boardIds(String cell, Sink sink) {
+        Map<Board, String> out = new java.util.EnumMap<>(Board.class);
+        for (String part : pairs(cell)) {
+            int eq = part.indexOf('=');
+            Parsed<Board> board = parser.parseBoard(eq < 0 ? part : part.substring(0, eq));
+            if (!board.isOk() || eq < 0 || part.substring(eq + 1).isBlank()) {
+                sink.add(board.isOk() ? Parsed.failed(ViolationCode.BOARD_ID_INVALID, "write board IDs as BOARD=ID")
+                        : board, RosterColumns.BOARD_IDS);
+                continue;
+            }
+            out.put(board.value(), part.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    private Map<MocCreditType, BigDecimal> mocCredits(String cell, Sink sink) {
+        Map<MocCreditType, BigDecimal> out = new java.util.EnumMap<>(MocCreditType.class);
+        for (String part : pairs(cell)) {
+            int eq = part.indexOf('=');
+            MocCreditType type = eq < 0 ? null : mocType(part.substring(0, eq));
+            if (type == null) {
+                sink.add(Parsed.failed(ViolationCode.MOC_CREDIT_TYPE_UNKNOWN), RosterColumns.MOC_CREDITS);
+                continue;
+            }
+            BigDecimal points = sink.add(parser.parseCredits(part.substring(eq + 1)), RosterColumns.MOC_CREDITS);
+            if (points != null) {
+                out.merge(type, points, BigDecimal::add);
+            }
+        }
+        return out;
+    }
+
+    /** Enum name ({@code ABIM_MEDICAL_KNOWLEDGE}) or board plus name ({@code ABIM Medical Knowledge}). */
+    private static MocCreditType mocType(String raw) {
+        String key = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (MocCreditType t : MocCreditType.values()) {
+            String named = (t.board().name() + "_" + t.displayName()).toUpperCase(Locale.ROOT).replace('-', '_')
+                    .replace(' ', '_');
+            if (t.name().equals(key) || named.equals(key)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> pairs(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String p : cell.split("[;|]")) {
+            if (!p.isBlank()) {
+                out.add(p.strip());
+            }
+        }
+        return out;
+    }
+
+    private static Boolean consent(String raw) {
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "1", "x" -> Boolean.TRUE;
+            case "no", "n", "false", "0" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** Collects parse failures as violations of one row. */
+    private static final class Sink {
+        private final long index;
+        private final String key;
+        private final List<Violation> out;
+
+        Sink(long index, String key, List<Violation> out) {
+            this.index = index;
+            this.key = key;
+            this.out = out;
+        }
+
+        <T> T add(Parsed<T> parsed, String column) {
+            if (parsed.isOk()) {
+                return parsed.value();
+            }
+            ViolationCode code = parsed.code().orElseThrow();
+            out.add(new Violation(index, key, column, code, Severity.ERROR, parsed.message().orElse(code.message())));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.parsjava.core.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.parsjava.core.model.Board;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.LicensingJurisdiction;
+import org.parsjava.core.model.MocCreditType;
+import org.parsjava.core.testing.Fixtures;
+import org.parsjava.core.validation.Violation;
+import org.parsjava.core.validation.ViolationCode;
+
+public class RosterReaderTest {
+
+    public static final String HEADER = "completion_key,activity_id,first_name,last_name,birth_date,npi,license_state,"
+            + "license_number,board_ids,completion_date,cme_credits,moc_credits,consent\n";
+
+    public static List<RosterRow> read(String csv) {
+        try (RosterReader r = RosterReader.open(new StringReader(csv),
+                id -> id.equals("201234567") ? Optional.of(Fixtures.activity()) : Optional.empty())) {
+            List<RosterRow> rows = new ArrayList<>();
+            r.forEachRemaining(rows::add);
+            return rows;
+        }
+    }
+
+    public static Set<ViolationCode> codes(RosterRow row) {
+        return row.problems().stream().map(Violation::code).collect(Collectors.toSet());
+    }
+
+    @Test
+    void readsTheMessyFormsPeopleType() {
+        List<RosterRow> rows = read(HEADER
+                + "lms-1,201234567, Jane ,Sample,2/29,1234 567 893,california,a99999,\"ABIM=000000; ABS=55555\","
+                + "2/27/2026,1.5,ABIM Medical Knowledge=1.5,Yes\n");
+        assertEquals(1, rows.size());
+        LearnerCompletion c = rows.get(0).completion().orElseThrow();
+        assertEquals("Jane", c.learner().firstName());
+        assertEquals(MonthDay.of(2, 29), c.learner().birthDate());
+        assertEquals(Fixtures.NPI, c.learner().npi().orElseThrow().value());
+        assertEquals(LicensingJurisdiction.CA, c.learner().license().orElseThrow().jurisdiction());
+        assertEquals("A99999", c.learner().license().orElseThrow().number());
+        assertEquals("55555", c.learner().boardIds().get(Board.ABS));
+        assertEquals(LocalDate.of(2026, 2, 27), c.completionDate());
+        assertEquals(new BigDecimal("1.5"), c.cmeCredits().orElseThrow());
+        assertEquals(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, c.mocCredits().get(0).type());
+        assertTrue(c.consent());
+        assertEquals(2, rows.get(0).line());
+    }
+
+    @Test
+    void reportsEveryBadCellWithRowAndColumnAndKeepsGoing() {
+        List<RosterRow> rows = read(HEADER
+                + "k1,201234567,Jane,Sample,02/30,1234567890,ZZ,A1,ABX=1,2026-02-27T10:00,\"1,5\",Foo=1,maybe\n"
+                + "k2,201234567,John,Doe,3/4,1245319599,NY,12345,,2026-02-20,1,,no\n"
+                + "k3,999999999,Ann,Lee,3/4,1003000126,,,,2026-02-20,1,,y\n"
+                + "k4,201234567,Ann,Lee\n");
+        assertEquals(4, rows.size());
+        assertEquals(Set.of(ViolationCode.BIRTH_DATE_INVALID, ViolationCode.NPI_CHECK_DIGIT,
+                ViolationCode.JURISDICTION_UNKNOWN, ViolationCode.BOARD_UNKNOWN, ViolationCode.COMPLETION_DATE_INVALID,
+                ViolationCode.MOC_CREDIT_TYPE_UNKNOWN, ViolationCode.CONSENT_MISSING, ViolationCode.CREDITS_INVALID),
+                codes(rows.get(0)));
+        Set<String> columns = rows.get(0).problems().stream().map(Violation::field).collect(Collectors.toSet());
+        assertTrue(columns.containsAll(Set.of("birth_date", "npi", "license_number", "board_ids", "completion_date",
+                "moc_credits", "consent", "cme_credits")), columns.toString());
+        assertTrue(rows.get(1).isReadable(), "consent 'no' is read; the validator refuses it later");
+        assertFalse(rows.get(1).completion().orElseThrow().consent());
+        assertEquals(Set.of(ViolationCode.ACTIVITY_UNKNOWN), codes(rows.get(2)));
+        assertEquals(Set.of(ViolationCode.ROW_MALFORMED), codes(rows.get(3)));
+        assertEquals(5, rows.get(3).line());
+        for (RosterRow r : rows) {
+            assertFalse(r.toString().contains("Jane") || r.problems().toString().contains("1234567890"),
+                    r.problems().toString());
+        }
+    }
+
+    @Test
+    void quotedCellsMayHoldCommasQuotesAndNewlines() {
+        List<RosterRow> rows = read(HEADER
+                + "k1,201234567,\"Mary, Ann\",\"O\"\"Neil\",1/2,1245319599,,,,2026-02-01,1,,yes\r\n"
+                + "\r\n"
+                + "k2,201234567,\"Multi\nLine\",Smith,1/3,1003000126,,,,2026-02-01,1,,yes\r\n");
+        assertEquals(2, rows.size());
+        assertEquals("Mary, Ann", rows.get(0).completion().orElseThrow().learner().firstName());
+        assertEquals("O\"Neil", rows.get(0).completion().orElseThrow().learner().lastName());
+        assertEquals("Multi Line", rows.get(1).completion().orElseThrow().learner().firstName());
+        assertEquals(4, rows.get(1).line());
+    }
+
+    @Test
+    void headerIsMatchedLooselyAndMustHaveTheRequiredColumns() {
+        List<RosterRow> rows = read("\uFEFFCompletion Key,ACTIVITY_ID,First Name,Last Name,Birth Date,NPI,"
+                + "Completion Date,CME Credits,Consent,Notes\nk1,201234567,A,B,1/1,1245319599,2026-02-01,1,yes,whatever\n");
+        assertTrue(rows.get(0).isReadable(), rows.get(0).problems().toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read("completion_key,first_name\nk,A\n"));
+        assertTrue(e.getMessage().contains("activity_id"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> read(""));
+    }
+}
