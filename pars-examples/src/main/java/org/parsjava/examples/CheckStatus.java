@@ -1,0 +1,32 @@
+package org.parsjava.examples;
+
+import java.util.List;
+import org.parsjava.core.model.CreditStatus;
+
+/**
+ * Checks what PARS holds for a CreditID: {@code CheckStatus ccid:0001234:enrolment-88231-cme}.
+ * Against the embedded simulator it first reports the completion of
+ * {@link ReportOneCompletion} so there is something to find.
+ */
+public final class CheckStatus {
+
+    private CheckStatus() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        var options = Connection.parse(args);
+        String creditId = options.getOrDefault("0", "ccid:0001234:enrolment-88231-cme");
+        try (Connection pars = Connection.open(options)) {
+            System.out.println(pars.description);
+            if (pars.simulator != null) {
+                ReportOneCompletion.report(pars.client);
+            }
+            List<CreditStatus> statuses = pars.client.learners().status(creditId);
+            if (statuses.isEmpty()) {
+                System.out.println("PARS holds nothing under " + creditId);
+            }
+            statuses.forEach(s -> System.out.println(s.creditId() + ": " + s.state() + " (" + s.rawStatus() + ")"));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.parsjava.examples;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsCredentials;
+import org.parsjava.testkit.ParsSimulator;
+
+/**
+ * How the examples reach PARS: a real endpoint when {@code --pars-url} or {@code PARS_URL} is
+ * set (with {@code PARS_PROVIDER_ID}, {@code PARS_USER}, {@code PARS_PASSWORD},
+ * {@code PARS_PROVIDER_NAME} or the matching options), otherwise the embedded
+ * {@link ParsSimulator} holding {@link DemoActivities}, with "today" pinned to
+ * {@link DemoActivities#AS_OF} so the demo output is the same every day.
+ */
+final class Connection implements AutoCloseable {
+
+    final ParsClient client;
+    final ParsSimulator simulator;
+    final String description;
+
+    private Connection(ParsClient client, ParsSimulator simulator, String description) {
+        this.client = client;
+        this.simulator = simulator;
+        this.description = description;
+    }
+
+    static Connection open(Map<String, String> options) {
+        String url = setting(options, "pars-url", "PARS_URL");
+        if (url == null) {
+            ZoneId central = ZoneId.of("America/Chicago");
+            Clock asOf = Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(central).toInstant(), central);
+            ParsSimulator sim = ParsSimulator.builder().clock(asOf).build().start();
+            DemoActivities.ALL.forEach(sim::addActivity);
+            ParsClient client = sim.clientBuilder().providerName("Example Health Continuing Education")
+                    .userAgent("pars-examples").build();
+            return new Connection(client, sim, "No PARS URL configured: using the embedded PARS simulator at "
+                    + sim.baseUrl() + " (dates judged as of " + DemoActivities.AS_OF + ")");
+        }
+        String provider = required(options, "provider-id", "PARS_PROVIDER_ID");
+        ParsClient client = ParsClient.builder().baseUrl(url).providerId(provider)
+                .providerName(required(options, "provider-name", "PARS_PROVIDER_NAME"))
+                .credentials(ParsCredentials.of(required(options, "user", "PARS_USER"),
+                        required(options, "password", "PARS_PASSWORD")))
+                .userAgent("pars-examples").build();
+        return new Connection(client, null, "Reporting to " + url + " as provider " + provider);
+    }
+
+    private static String setting(Map<String, String> options, String option, String env) {
+        String v = options.get(option);
+        if (v == null) {
+            v = System.getenv(env);
+        }
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static String required(Map<String, String> options, String option, String env) {
+        String v = setting(options, option, env);
+        if (v == null) {
+            throw new IllegalArgumentException("--" + option + " (or " + env + ") is required with a PARS URL");
+        }
+        return v;
+    }
+
+    /** Parses {@code --name value} pairs; other arguments are positional under keys "0", "1"... */
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        int positional = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                out.put(args[i].substring(2), args[++i]);
+            } else {
+                out.put(Integer.toString(positional++), args[i]);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

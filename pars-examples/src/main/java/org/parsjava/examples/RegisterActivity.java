@@ -1,0 +1,37 @@
+package org.parsjava.examples;
+
+import java.time.LocalDate;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.ActivityType;
+import org.parsjava.core.model.Board;
+import org.parsjava.core.model.MocCreditType;
+import org.parsjava.core.model.MocRegistration;
+
+/**
+ * Registers an activity in PARS and prints the ACCME Activity ID PARS issued; learners are
+ * reported against that ID. Same connection options as {@link ReportCompletions}.
+ */
+public final class RegisterActivity {
+
+    private RegisterActivity() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        try (Connection pars = Connection.open(Connection.parse(args))) {
+            System.out.println(pars.description);
+            Activity course = Activity.builder()
+                    .providerId(DemoActivities.PROVIDER_ID)
+                    .providerActivityId("LMS-COURSE-9001")           // your LMS's own ID
+                    .title("Opioid Prescribing Essentials")
+                    .type(ActivityType.INTERNET_ENDURING_MATERIAL)
+                    .startDate(LocalDate.of(2026, 10, 1))
+                    .endDate(LocalDate.of(2028, 9, 30))
+                    .maxCmeCredits("2")
+                    .mocRegistration(MocRegistration.of(Board.ABIM, "2", MocCreditType.ABIM_MEDICAL_KNOWLEDGE))
+                    .build();
+            Activity saved = pars.client.activities().save(course);
+            System.out.println("PARS holds the activity as ACCME Activity ID " + saved.accmeActivityId().orElse("?"));
+        }
+    }
+}

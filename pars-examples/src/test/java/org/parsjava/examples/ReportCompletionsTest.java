@@ -1,0 +1,102 @@
+package org.parsjava.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCompletionsTest {
+
+    @TempDir
+    Path dir;
+
+    private static int number(String out, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s+(\\d+)").matcher(out);
+        assertTrue(m.find(), label + " missing in:\n" + out);
+        return Integer.parseInt(m.group(1));
+    }
+
+    private String run(int expectedExit, String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = ReportCompletions.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(expectedExit, exit, out);
+        return out;
+    }
+
+    @Test
+    void sampleRosterRunAgainstTheSimulatorAccountsForEveryRow() throws IOException {
+        Path report = dir.resolve("fix.csv");
+        String out = run(0, "--report", report.toString());
+        assertTrue(out.contains("embedded PARS simulator"), out);
+        int rows = number(out, "rows read");
+        int accepted = number(out, "accepted by PARS");
+        int rejected = number(out, "rejected by PARS");
+        int invalid = number(out, "invalid, not sent");
+        int failed = number(out, "failed, resubmit later");
+        assertEquals(1000, rows);
+        assertEquals(rows, accepted + rejected + invalid + failed);
+        assertTrue(invalid >= 50 && invalid <= 150, "about 10% bad rows: " + invalid);
+        assertTrue(rejected > 0, "the duplicates are refused by PARS");
+        assertTrue(out.contains("every row accounted for:     yes"), out);
+        List<String> lines = Files.readAllLines(report);
+        assertEquals("line,completion_key,outcome,field,code,message", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",REJECTED,,DUPLICATE_RECORD,")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",INVALID,npi,NPI_CHECK_DIGIT,")), lines.toString());
+    }
+
+    @Test
+    void ownRosterWithBadRowsExitsOneAndNamesLineAndColumnWithoutPersonalData() throws IOException {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"
+                + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n"
+                + "k3,201234567,Grace,Novak,4/1,1234567890,CA,C54321,,2026-11-02,1,,yes\n");
+        Path report = dir.resolve("fix.csv");
+        String out = run(1, roster.toString(), "--report", report.toString());
+        assertEquals(1, number(out, "accepted by PARS"));
+        assertEquals(2, number(out, "invalid, not sent"));
+        String fix = Files.readString(report);
+        assertTrue(fix.contains("3,k2,INVALID,birth_date,BIRTH_DATE_INVALID,"), fix);
+        assertTrue(fix.contains("4,k3,INVALID,npi,NPI_CHECK_DIGIT,"), fix);
+        for (String pii : new String[] {"Kenji", "Tanaka", "1234567890", "02/30", "Novak"}) {
+            assertFalse(fix.contains(pii) || out.contains(pii), pii);
+        }
+    }
+
+    @Test
+    void allGoodRosterExitsZeroAndMissingHeaderExitsTwo() throws IOException {
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n");
+        run(0, good.toString(), "--report", dir.resolve("a.csv").toString());
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "name,date\nx,y\n");
+        String out = run(2, bad.toString(), "--report", dir.resolve("b.csv").toString());
+        assertTrue(out.contains("lacks required column"), out);
+    }
+
+    @Test
+    void generatorIsDeterministicAndMatchesTheBundledSample() throws IOException {
+        StringWriter a = new StringWriter();
+        StringWriter b = new StringWriter();
+        RosterGenerator.write(a, 1000, 20261120L);
+        RosterGenerator.write(b, 1000, 20261120L);
+        assertEquals(a.toString(), b.toString());
+        String bundled = new String(ReportCompletionsTest.class.getResourceAsStream("/sample-roster.csv").readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertEquals(bundled, a.toString(), "regenerate with RosterGenerator src/main/resources/sample-roster.csv 1000 20261120");
+    }
+}
