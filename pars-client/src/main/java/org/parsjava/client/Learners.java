@@ -196,6 +196,8 @@ public final class Learners {
         private final LearnerRecordAction action;
         private final SubmissionListener listener;
         private final RecordResult[] results;
+        /** Outcomes so far, by {@link RecordOutcome} ordinal, for progress callbacks. */
+        private final int[] counts = new int[RecordOutcome.values().length];
         private final List<List<Violation>> warnings;
         private final Operation op = Operation.SAVE_LEARNER_ACTIVITY;
 
@@ -218,7 +220,7 @@ public final class Learners {
                 if (blocking.isEmpty()) {
                     sendable.add(i);
                 } else {
-                    results[i] = result(i, RecordOutcome.INVALID, blocking, null, null);
+                    set(i, result(i, RecordOutcome.INVALID, blocking, null, null));
                 }
             }
             int chunks = (sendable.size() + chunkSize - 1) / chunkSize;
@@ -244,26 +246,14 @@ public final class Learners {
         }
 
         private void progress(int chunk, int chunks) {
-            int accepted = 0;
-            int rejected = 0;
-            int invalid = 0;
-            int failed = 0;
-            int done = 0;
-            for (RecordResult r : results) {
-                if (r == null) {
-                    continue;
-                }
-                done++;
-                switch (r.outcome()) {
-                    case ACCEPTED -> accepted++;
-                    case REJECTED -> rejected++;
-                    case INVALID -> invalid++;
-                    case FAILED -> failed++;
-                }
+            if (listener == SubmissionListener.NONE) {
+                return;
             }
+            int done = counts[0] + counts[1] + counts[2] + counts[3];
             try {
-                listener.onChunk(new ChunkProgress(chunk, chunks, done, results.length, accepted, rejected, invalid,
-                        failed));
+                listener.onChunk(new ChunkProgress(chunk, chunks, done, results.length,
+                        counts[RecordOutcome.ACCEPTED.ordinal()], counts[RecordOutcome.REJECTED.ordinal()],
+                        counts[RecordOutcome.INVALID.ordinal()], counts[RecordOutcome.FAILED.ordinal()]));
             } catch (RuntimeException e) {
                 log.warn("PARS submission progress listener failed: {}", e.getClass().getName());
             }
@@ -356,7 +346,7 @@ public final class Learners {
                 int i = pending.get(k);
                 RecordVerdict v = byIndex[k];
                 if (v == null || v.accepted()) {
-                    results[i] = result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, null);
+                    set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, null));
                 } else {
                     reject(i, v.code().orElse(null), v.message().orElse(null));
                 }
@@ -388,8 +378,8 @@ public final class Learners {
                 Optional<CreditStatus> refused = statuses.stream()
                         .filter(s -> s.state() == CreditStatus.State.REJECTED).findFirst();
                 if (held.isPresent()) {
-                    results[i] = result(i, RecordOutcome.ACCEPTED, warnings.get(i), null,
-                            "confirmed by status lookup after an interrupted submission");
+                    set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null,
+                            "confirmed by status lookup after an interrupted submission"));
                 } else if (refused.isPresent()) {
                     reject(i, null, "PARS status: " + refused.get().rawStatus());
                 } else {
@@ -399,15 +389,20 @@ public final class Learners {
             return resend;
         }
 
+        private void set(int i, RecordResult r) {
+            results[i] = r;
+            counts[r.outcome().ordinal()]++;
+        }
+
         private void reject(int i, String code, String message) {
-            results[i] = new RecordResult(i, key(i), RecordOutcome.REJECTED, CreditIds.all(records.get(i)),
-                    warnings.get(i), Optional.ofNullable(code), Optional.ofNullable(message));
+            set(i, new RecordResult(i, key(i), RecordOutcome.REJECTED, CreditIds.all(records.get(i)),
+                    warnings.get(i), Optional.ofNullable(code), Optional.ofNullable(message)));
         }
 
         private void fail(List<Integer> indices, String reason) {
             for (int i : indices) {
                 if (results[i] == null) {
-                    results[i] = result(i, RecordOutcome.FAILED, warnings.get(i), null, reason);
+                    set(i, result(i, RecordOutcome.FAILED, warnings.get(i), null, reason));
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.parsjava.client.internal.AuthInterceptor;
+import org.parsjava.client.internal.NoDelaySocketFactory;
 import org.parsjava.client.internal.Transport;
 import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.ParsXmlCodec;
@@ -58,7 +59,11 @@ public final class ParsClient implements AutoCloseable {
         OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
         this.ownsHttp = b.okHttpClient == null;
         String agent = "pars-java/" + VERSION + (b.userAgent == null ? "" : " " + b.userAgent);
-        this.http = base.newBuilder()
+        OkHttpClient.Builder derived = base.newBuilder();
+        if (base.socketFactory() == javax.net.SocketFactory.getDefault()) {
+            derived.socketFactory(new NoDelaySocketFactory()); // a caller's own socket factory is kept
+        }
+        this.http = derived
                 .addInterceptor(new AuthInterceptor(b.providerId, b.credentials, b.credentialPlacement, agent))
                 .retryOnConnectionFailure(false) // retries are ours: they know what is safe to resend
                 .followRedirects(false)

@@ -98,6 +98,7 @@ public final class ParsSimulator implements AutoCloseable {
         this.window = b.window;
         this.endpoints = b.endpoints;
         this.codec = b.codec;
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -221,6 +222,7 @@ public final class ParsSimulator implements AutoCloseable {
     // ---- dispatch -------------------------------------------------------------------------------
 
     private MockResponse handle(RecordedRequest request) {
+        drainRecordedRequests();
         String path = request.getUrl().encodedPath();
         Operation op = operationFor(path);
         String name = op == null ? "unknown" : op.parsName();
@@ -253,6 +255,20 @@ public final class ParsSimulator implements AutoCloseable {
             answer = new Answer(fault(400, SimulatorErrors.MALFORMED_DOCUMENT, "the body is not a PARS document"), 0);
         }
         return seen(name, request, answer.records, fault == null ? answer.response : after(fault, answer.response));
+    }
+
+    /**
+     * MockWebServer keeps every request (with its body) for {@code takeRequest()}; the simulator
+     * keeps its own light record instead, so the queue is emptied to keep memory flat.
+     */
+    private void drainRecordedRequests() {
+        try {
+            while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+                // discard
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private MockResponse seen(String name, RecordedRequest request, int records, MockResponse response) {
@@ -547,6 +563,47 @@ public final class ParsSimulator implements AutoCloseable {
         }
         return a == null ? new Answer(fault(404, SimulatorErrors.ACTIVITY_NOT_FOUND, "no such activity"), 0)
                 : new Answer(ok(200, codec.encodeActivity(a, ActivityAction.ADD)), 0);
+    }
+
+    /**
+     * Accepted sockets get TCP_NODELAY: MockWebServer writes headers and body separately, and
+     * without it every exchange stalls about 40 ms on Nagle's algorithm meeting delayed ACKs.
+     */
+    private static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
+        @Override
+        public java.net.ServerSocket createServerSocket() throws IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws IOException {
+                    java.net.Socket socket = new java.net.Socket();
+                    implAccept(socket);
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws IOException {
+            java.net.ServerSocket s = createServerSocket();
+            s.bind(new java.net.InetSocketAddress(port));
+            return s;
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            java.net.ServerSocket s = createServerSocket();
+            s.bind(new java.net.InetSocketAddress(port), backlog);
+            return s;
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
+                throws IOException {
+            java.net.ServerSocket s = createServerSocket();
+            s.bind(new java.net.InetSocketAddress(address, port), backlog);
+            return s;
+        }
     }
 
     /** Configures a {@link ParsSimulator}. */

@@ -120,7 +120,7 @@ abstract class JacksonCodec {
         if (body.length == 0 || isBlank(body)) {
             throw new ParsCodecException("Empty " + what + " body; expected " + format, "", null);
         }
-        if (containsDoctype(body)) {
+        if (format.equals("XML") && containsDoctype(body)) {
             throw new ParsCodecException("Refused " + what + " body: it declares a DTD, which PARS "
                     + "documents never do (external entities and entity expansion are not processed)",
                     Excerpts.of(body), null);
@@ -136,15 +136,27 @@ abstract class JacksonCodec {
         return true;
     }
 
+    /**
+     * True when the prolog (everything before the root element, where a DOCTYPE must stand)
+     * declares a DTD. Only the prolog is scanned, so the check costs nothing on large bodies.
+     */
     private static boolean containsDoctype(byte[] body) {
         if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
                 || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
             return new String(body, java.nio.charset.StandardCharsets.UTF_16).toUpperCase(java.util.Locale.ROOT)
                     .contains("<!DOCTYPE");
         }
+        int end = body.length;
+        for (int i = 0; i + 1 < body.length; i++) {
+            byte next = body[i + 1];
+            if (body[i] == '<' && next != '?' && next != '!') {
+                end = i; // the root element starts here
+                break;
+            }
+        }
         byte[] needle = "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         outer:
-        for (int i = 0; i + needle.length <= body.length; i++) {
+        for (int i = 0; i + needle.length <= end; i++) {
             for (int j = 0; j < needle.length; j++) {
                 int c = body[i + j];
                 if (c >= 'a' && c <= 'z') {
@@ -275,11 +287,13 @@ abstract class JacksonCodec {
     }
 
     String birthDate(MonthDay md) {
+        int m = md.getMonthValue();
+        int d = md.getDayOfMonth();
+        char[] mmdd = {(char) ('0' + m / 10), (char) ('0' + m % 10), '-', (char) ('0' + d / 10), (char) ('0' + d % 10)};
         return switch (options.birthDateEncoding()) {
-            case PLACEHOLDER_LEAP_YEAR -> String.format("%04d-%02d-%02d", PLACEHOLDER_YEAR, md.getMonthValue(),
-                    md.getDayOfMonth());
-            case MONTH_DAY -> String.format("%02d-%02d", md.getMonthValue(), md.getDayOfMonth());
-            case XML_GMONTHDAY -> md.toString();
+            case PLACEHOLDER_LEAP_YEAR -> PLACEHOLDER_YEAR + "-" + new String(mmdd);
+            case MONTH_DAY -> new String(mmdd);
+            case XML_GMONTHDAY -> "--" + new String(mmdd);
         };
     }
 

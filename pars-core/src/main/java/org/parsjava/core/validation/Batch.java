@@ -29,8 +29,12 @@ public final class Batch {
     private final LocalDate today;
     private final List<Violation> violations = new ArrayList<>();
     private final Map<String, Long> keys = new HashMap<>();
-    private final Set<String> learnerDays = new HashSet<>();
-    private final Map<String, BigDecimal> absPerDay = new HashMap<>();
+    private final Set<LearnerDay> learnerDays = new HashSet<>();
+    private final Map<LearnerDay, BigDecimal> absPerDay = new HashMap<>();
+
+    /** A learner on a day, for one activity (empty activity: any activity). */
+    private record LearnerDay(String activity, LocalDate date, Object learner) {
+    }
     private long count;
 
     Batch(ParsValidator validator, LocalDate today) {
@@ -54,9 +58,9 @@ public final class Batch {
             found.add(new Violation(index, shownKey, "completionKey", ViolationCode.COMPLETION_KEY_DUPLICATE,
                     Severity.ERROR, "completion key is already used by record " + first + " in this batch"));
         }
-        String learner = identity(completion.learner());
-        String activity = completion.activity().accmeActivityId().orElse("");
-        if (!learnerDays.add(activity + '|' + completion.completionDate() + '|' + learner)) {
+        Object learner = identity(completion.learner());
+        if (!learnerDays.add(new LearnerDay(completion.activity().accmeActivityId().orElse(""),
+                completion.completionDate(), learner))) {
             found.add(new Violation(index, shownKey, "learner", ViolationCode.COMPLETION_POSSIBLE_DUPLICATE,
                     Severity.WARNING, ViolationCode.COMPLETION_POSSIBLE_DUPLICATE.message()));
         }
@@ -65,7 +69,7 @@ public final class Batch {
         return found;
     }
 
-    private void checkAbsDailyCap(LearnerCompletion c, long index, String shownKey, String learner,
+    private void checkAbsDailyCap(LearnerCompletion c, long index, String shownKey, Object learner,
                                   List<Violation> found) {
         BigDecimal abs = null;
         for (MocCredit m : c.mocCredits()) {
@@ -76,7 +80,7 @@ public final class Batch {
         if (abs == null) {
             return;
         }
-        String dayKey = learner + '|' + c.completionDate();
+        LearnerDay dayKey = new LearnerDay("", c.completionDate(), learner);
         BigDecimal before = absPerDay.getOrDefault(dayKey, BigDecimal.ZERO);
         BigDecimal total = before.add(abs);
         absPerDay.put(dayKey, total);
@@ -88,12 +92,15 @@ public final class Batch {
         }
     }
 
-    private static String identity(Learner l) {
+    /** What identifies the physician: the NPI, else the license, else name and birthday. */
+    private static Object identity(Learner l) {
         if (l.npi().isPresent()) {
-            return "N" + l.npi().get().value();
+            return l.npi().get();
         }
-        return l.license().map(s -> "L" + s.jurisdiction().code() + s.number())
-                .orElse("P" + l.firstName() + '|' + l.lastName() + '|' + l.birthDate());
+        if (l.license().isPresent()) {
+            return l.license().get();
+        }
+        return List.of(l.firstName(), l.lastName(), l.birthDate());
     }
 
     /** How many records have been added. */

@@ -16,6 +16,7 @@ import org.parsjava.core.model.Npi;
 import org.parsjava.core.model.StateLicense;
 import org.parsjava.core.validation.internal.RawValues;
 import org.parsjava.core.validation.internal.Rules;
+import org.parsjava.core.validation.internal.ViolationSink;
 
 /**
  * The one entry point for checking records before they go to PARS.
@@ -117,10 +118,10 @@ public final class ParsValidator {
     List<Violation> check(LearnerCompletion c, long index, LocalDate today) {
         List<Violation> out = new ArrayList<>(0);
         String key = Rules.isCompletionKey(c.completionKey()) ? c.completionKey() : "";
-        rules.checkCompletion(c, today, (field, code, message) ->
-                out.add(new Violation(index, key, field, code, code.severity(), message)));
-        rules.checkLearner(c.learner(), "learner.", (field, code, message) ->
-                out.add(new Violation(index, key, field, code, code.severity(), message)));
+        ViolationSink sink = (field, code, message) ->
+                out.add(new Violation(index, key, field, code, code.severity(), message));
+        rules.checkCompletion(c, today, sink);
+        rules.checkLearner(c.learner(), Rules.LearnerPaths.IN_COMPLETION, sink);
         return out;
     }
 

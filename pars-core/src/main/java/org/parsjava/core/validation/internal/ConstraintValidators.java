@@ -134,7 +134,7 @@ public final class ConstraintValidators {
                 return true;
             }
             ContextSink sink = new ContextSink(context, true);
-            Rules.checkIdentity(value, "", sink);
+            Rules.checkIdentity(value, Rules.LearnerPaths.ROOT, sink);
             return sink.valid();
         }
     }

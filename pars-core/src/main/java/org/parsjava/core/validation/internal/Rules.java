@@ -130,8 +130,16 @@ public final class Rules {
 
     /** True when {@code credits} is a whole multiple of 0.25. */
     public static boolean isQuarterStep(BigDecimal credits) {
-        if (credits.scale() <= 0) {
+        int scale = credits.scale();
+        if (scale <= 0) {
             return true;
+        }
+        if (scale <= 10 && credits.precision() <= 15) {
+            // Exact without allocating: the value has at most 15 significant digits, so the
+            // double quotient is correctly rounded, and a quarter step is exactly representable
+            // while any other value with <= 10 decimals lies far more than an ulp away from one.
+            double times4 = credits.doubleValue() * 4;
+            return times4 == Math.rint(times4);
         }
         BigDecimal times4 = credits.multiply(FOUR);
         return times4.signum() == 0 || times4.stripTrailingZeros().scale() <= 0;
@@ -139,26 +147,50 @@ public final class Rules {
 
     // ---- learner ----------------------------------------------------------------------------
 
-    /** Every learner rule; fields are prefixed with {@code prefix} (e.g. {@code "learner."}). */
-    public void checkLearner(Learner learner, String prefix, ViolationSink sink) {
-        checkName(learner.firstName(), prefix + "firstName", sink);
-        checkName(learner.lastName(), prefix + "lastName", sink);
-        checkIdentity(learner, prefix, sink);
-        checkBoardIds(learner.boardIds(), prefix + "boardIds", sink);
+    /** Field paths of a learner's fields under one prefix, built once (not per record). */
+    public static final class LearnerPaths {
+        /** Paths for a learner validated on its own. */
+        public static final LearnerPaths ROOT = new LearnerPaths("");
+        /** Paths for the learner of a completion. */
+        public static final LearnerPaths IN_COMPLETION = new LearnerPaths("learner.");
+
+        final String firstName;
+        final String lastName;
+        final String npi;
+        final String licenseNumber;
+        final String boardIds;
+
+        private LearnerPaths(String prefix) {
+            firstName = prefix + "firstName";
+            lastName = prefix + "lastName";
+            npi = prefix + "npi";
+            licenseNumber = prefix + "license.number";
+            boardIds = prefix + "boardIds";
+        }
+    }
+
+    /** Every learner rule. */
+    public void checkLearner(Learner learner, LearnerPaths paths, ViolationSink sink) {
+        checkName(learner.firstName(), paths.firstName, sink);
+        checkName(learner.lastName(), paths.lastName, sink);
+        checkIdentity(learner, paths, sink);
+        if (!learner.boardIds().isEmpty()) {
+            checkBoardIds(learner.boardIds(), paths.boardIds, sink);
+        }
     }
 
     /** An NPI or a state license is required; NPI prefix and license shape are checked. */
-    public static void checkIdentity(Learner learner, String prefix, ViolationSink sink) {
+    public static void checkIdentity(Learner learner, LearnerPaths paths, ViolationSink sink) {
         Optional<Npi> npi = learner.npi();
         Optional<StateLicense> license = learner.license();
         if (npi.isEmpty() && license.isEmpty()) {
-            sink.report(prefix + "npi", ViolationCode.IDENTITY_MISSING);
+            sink.report(paths.npi, ViolationCode.IDENTITY_MISSING);
         }
         if (npi.isPresent() && !npi.get().hasIssuedPrefix()) {
-            sink.report(prefix + "npi", ViolationCode.NPI_UNUSUAL_PREFIX);
+            sink.report(paths.npi, ViolationCode.NPI_UNUSUAL_PREFIX);
         }
         if (license.isPresent()) {
-            checkLicenseNumber(license.get().number(), prefix + "license.number", sink);
+            checkLicenseNumber(license.get().number(), paths.licenseNumber, sink);
         }
     }
 
@@ -172,10 +204,27 @@ public final class Rules {
     /** Each board ID matches its board's format. */
     public void checkBoardIds(Map<Board, String> ids, String field, ViolationSink sink) {
         for (Map.Entry<Board, String> e : ids.entrySet()) {
-            if (!boardIdFormats.matches(e.getKey(), e.getValue())) {
+            boolean ok = boardIdFormats.formatOf(e.getKey()) == BoardIdFormats.DEFAULT_FORMAT
+                    ? isDefaultBoardId(e.getValue()) : boardIdFormats.matches(e.getKey(), e.getValue());
+            if (!ok) {
                 sink.report(field + "[" + e.getKey().acronym() + "]", ViolationCode.BOARD_ID_INVALID);
             }
         }
+    }
+
+    /** {@link BoardIdFormats#DEFAULT_FORMAT} without a regex: 1-20 of 0-9 A-Z a-z and hyphen. */
+    static boolean isDefaultBoardId(String id) {
+        int n = id.length();
+        if (n == 0 || n > 20) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- activity ---------------------------------------------------------------------------
@@ -271,7 +320,9 @@ public final class Rules {
         }
         if (cme.isPresent()) {
             BigDecimal credits = cme.get();
-            checkCreditAmount(credits, "cmeCredits", sink);
+            if (credits.signum() <= 0 || !isQuarterStep(credits)) {
+                checkCreditAmount(credits, "cmeCredits", sink);
+            }
             if (credits.compareTo(activity.maxCmeCredits()) > 0) {
                 sink.report("cmeCredits", ViolationCode.CREDITS_ABOVE_MAXIMUM);
             }
@@ -280,13 +331,14 @@ public final class Rules {
         BigDecimal[] perBoard = null;
         for (int i = 0; i < moc.size(); i++) {
             MocCredit m = moc.get(i);
-            String field = "mocCredits[" + i + "]";
             long bit = 1L << m.type().ordinal();
             if ((seenTypes & bit) != 0) {
-                sink.report(field + ".type", ViolationCode.MOC_CREDIT_DUPLICATE);
+                sink.report(mocField(i, ".type"), ViolationCode.MOC_CREDIT_DUPLICATE);
             }
             seenTypes |= bit;
-            checkCreditAmount(m.points(), field + ".points", sink);
+            if (m.points().signum() <= 0 || !isQuarterStep(m.points())) {
+                checkCreditAmount(m.points(), mocField(i, ".points"), sink);
+            }
             Board board = m.board();
             if (!c.learner().boardIds().containsKey(board)) {
                 // ABS reporting without an ABS ID is allowed (REFERENCE.md 4.1): warn only.
@@ -299,11 +351,11 @@ public final class Rules {
             }
             MocRegistration reg = activity.mocRegistrations().get(board);
             if (reg == null) {
-                sink.report(field + ".type", ViolationCode.MOC_BOARD_NOT_REGISTERED);
+                sink.report(mocField(i, ".type"), ViolationCode.MOC_BOARD_NOT_REGISTERED);
                 continue;
             }
             if (!reg.creditTypes().contains(m.type())) {
-                sink.report(field + ".type", ViolationCode.MOC_CREDIT_TYPE_NOT_REGISTERED);
+                sink.report(mocField(i, ".type"), ViolationCode.MOC_CREDIT_TYPE_NOT_REGISTERED);
             }
             if (perBoard == null) {
                 perBoard = new BigDecimal[Board.values().length];
@@ -328,6 +380,10 @@ public final class Rules {
                 }
             }
         }
+    }
+
+    private static String mocField(int i, String suffix) {
+        return "mocCredits[" + i + "]" + suffix;
     }
 
     /** Completion date against today, the activity's dates, the window and board deadlines. */
@@ -359,7 +415,7 @@ public final class Rules {
             if (reg != null && reg.creditClaimDate().isPresent()) {
                 LocalDate deadline = reg.creditClaimDate().get();
                 if (date.isAfter(deadline) || today.isAfter(deadline)) {
-                    sink.report("mocCredits[" + i + "]", ViolationCode.MOC_CLAIM_DEADLINE_PASSED);
+                    sink.report(mocField(i, ""), ViolationCode.MOC_CLAIM_DEADLINE_PASSED);
                 }
             }
         }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds and runs every pars-java benchmark on this machine and writes BENCHMARKS.md at the root.
+# Sized for 2 cores: about 10 minutes. Not part of the test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=pars-benchmarks/target/results
+mkdir -p "$OUT"
+
+echo "== build"
+mvn -B -q -DskipTests -DskipReleaseArtifacts install -pl pars-benchmarks -am
+CP="pars-benchmarks/target/classes:$(mvn -B -q -pl pars-benchmarks dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/dev/stdout)"
+
+echo "== 1-3: validation, encoding, decoding (JMH, 1 fork, 3x3s warm-up, 5x3s measured, GC profiler)"
+java -cp "$CP" org.openjdk.jmh.Main 'ValidationBenchmark|CodecBenchmark' -f 1 -wi 3 -w 3s -i 5 -r 3s \
+    -prof gc -rf json -rff "$OUT/micro.json"
+
+echo "== 4: end to end, 100,000 completions over loopback (single shots: 2 warm-up, 5 measured)"
+java -cp "$CP" org.openjdk.jmh.Main EndToEndBenchmark -f 1 -wi 2 -i 5 -rf json -rff "$OUT/e2e.json"
+
+echo "== 5: 1,000,000-row roster through ReportCompletions with -Xmx256m"
+java -cp "$CP" org.parsjava.examples.RosterGenerator "$OUT/roster-1m.csv" 1000000 20261120
+PORT=18089
+java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" > "$OUT/simulator.log" 2>&1 &
+SIM=$!
+trap 'kill $SIM 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && break; sleep 0.2; done
+java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv" \
+    --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 --provider-name "Benchmark Provider" \
+    --user simulator --password simulator-password --report "$OUT/rows-to-fix-1m.csv" | tee "$OUT/memory.txt"
+kill $SIM; wait $SIM 2>/dev/null || true
+trap - EXIT
+
+echo "== report"
+java -cp "$CP" org.parsjava.benchmarks.BenchmarkReport "$OUT" BENCHMARKS.md
+cat BENCHMARKS.md

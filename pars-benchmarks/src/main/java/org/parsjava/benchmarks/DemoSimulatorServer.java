@@ -1,0 +1,26 @@
+package org.parsjava.benchmarks;
+
+import java.util.concurrent.CountDownLatch;
+import org.parsjava.examples.DemoActivities;
+import org.parsjava.testkit.ParsSimulator;
+
+/** The simulator holding the demo activities, as its own process: {@code DemoSimulatorServer <port>}. */
+public final class DemoSimulatorServer {
+
+    private DemoSimulatorServer() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws InterruptedException {
+        ParsSimulator sim = ParsSimulator.builder().clock(BenchData.AS_OF).build().start(Integer.parseInt(args[0]));
+        DemoActivities.ALL.forEach(sim::addActivity);
+        System.out.println("READY " + sim.baseUrl());
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("STORED_CREDITS=" + sim.credits().size());
+            sim.close();
+            forever.countDown();
+        }));
+        forever.await();
+    }
+}
