@@ -80,7 +80,9 @@ public final class BenchmarkReport {
         } else {
             md.append(row("5", "1,000,000-row roster, -Xmx256m", "did not complete", "-", "-", "succeeds", "no"));
         }
-        md.append("\nThe memory run's summary:\n\n```\n").append(memory.strip()).append("\n```\n");
+        md.append("\nThe memory run's summary:\n\n```\n")
+                .append(memory.lines().filter(l -> !l.startsWith("Submitted slice")).collect(
+                        java.util.stream.Collectors.joining("\n")).strip()).append("\n```\n");
         md.append("\nReproduce: `pars-benchmarks/run.sh` (about 10 minutes on 2 cores). Raw results: "
                 + "`pars-benchmarks/target/results/`.\n");
         String existing = Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])) : "";

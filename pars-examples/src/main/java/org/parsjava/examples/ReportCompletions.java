@@ -54,6 +54,7 @@ public final class ReportCompletions {
     private int invalid;
     private int failed;
     private int warnings;
+    private int slices;
 
     private ReportCompletions(PrintStream out, Connection pars, BufferedWriter report) {
         this.out = out;
@@ -139,6 +140,7 @@ public final class ReportCompletions {
         if (batch.isEmpty()) {
             return;
         }
+        slices++;
         List<LearnerCompletion> completions = batch.stream().map(r -> r.completion().orElseThrow()).toList();
         SubmissionResult result = pars.client.learners().submit(completions, this::progress);
         for (RecordResult r : result.records()) {
@@ -175,12 +177,14 @@ public final class ReportCompletions {
         String bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "]";
         String text = String.format("Submitting %s %3.0f%%  chunk %d/%d", bar, p.fraction() * 100, p.chunk(), p.chunks());
         if (System.console() != null) {
-            out.print("\r" + text);
-            if (p.chunk() == p.chunks()) {
+            out.print("\r" + text + (slices > 1 ? "  (slice " + slices + ", rows read " + rows + ")" : ""));
+            if (p.chunk() == p.chunks() && slices == 1) {
                 out.println();
             }
-        } else if (p.chunk() == p.chunks() || p.chunk() % 10 == 0) {
+        } else if (slices == 1 && (p.chunk() == p.chunks() || p.chunk() % 10 == 0)) {
             out.println(text);
+        } else if (p.chunk() == p.chunks() && slices % 20 == 0) {
+            out.println("Submitted slice " + slices + ", rows read " + rows);
         }
     }
 
@@ -195,6 +199,9 @@ public final class ReportCompletions {
     }
 
     private void summary(Path reportPath) {
+        if (System.console() != null && slices > 1) {
+            out.println();
+        }
         out.println();
         out.println("PARS reporting summary");
         out.printf("  rows read                    %6d%n", rows);

@@ -29,6 +29,7 @@ public final class Activity {
     private final BigDecimal maxCmeCredits;
     private final Map<Board, MocRegistration> mocRegistrations;
     private final ActivityStatus status;
+    private final transient Optional<String> accmeActivityIdView;
 
     private Activity(Builder b) {
         this.providerId = Objects.requireNonNull(b.providerId, "providerId");
@@ -42,6 +43,7 @@ public final class Activity {
         this.mocRegistrations = b.mocRegistrations.isEmpty()
                 ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.mocRegistrations));
         this.status = b.status;
+        this.accmeActivityIdView = Optional.ofNullable(accmeActivityId);
     }
 
     /** A new builder; status defaults to {@link ActivityStatus#ACTIVE}. */
@@ -77,7 +79,7 @@ public final class Activity {
 
     /** The nine-digit ACCME Activity ID, once PARS has issued one. */
     public Optional<String> accmeActivityId() {
-        return Optional.ofNullable(accmeActivityId);
+        return accmeActivityIdView;
     }
 
     /** The activity title. */

@@ -32,6 +32,9 @@ public final class Learner {
     private final StateLicense license;
     @BoardIds
     private final Map<Board, String> boardIds;
+    // Built once: accessors are called for every rule on every record of large batches.
+    private final transient Optional<Npi> npiView;
+    private final transient Optional<StateLicense> licenseView;
 
     private Learner(Builder b) {
         this.firstName = Objects.requireNonNull(b.firstName, "firstName");
@@ -41,6 +44,8 @@ public final class Learner {
         this.license = b.license;
         this.boardIds = b.boardIds.isEmpty()
                 ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.boardIds));
+        this.npiView = Optional.ofNullable(npi);
+        this.licenseView = Optional.ofNullable(license);
     }
 
     /** A new, empty builder. */
@@ -77,12 +82,12 @@ public final class Learner {
 
     /** The National Provider Identifier, if known. */
     public Optional<Npi> npi() {
-        return Optional.ofNullable(npi);
+        return npiView;
     }
 
     /** The state license, if known. */
     public Optional<StateLicense> license() {
-        return Optional.ofNullable(license);
+        return licenseView;
     }
 
     /** Certifying-board IDs, by board; unmodifiable, never null. */

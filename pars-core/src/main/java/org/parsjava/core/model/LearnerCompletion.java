@@ -36,6 +36,7 @@ public final class LearnerCompletion {
     private final List<MocCredit> mocCredits;
     @ConsentGiven
     private final boolean consent;
+    private final transient Optional<BigDecimal> cmeView;
 
     private LearnerCompletion(Builder b) {
         this.completionKey = Objects.requireNonNull(b.completionKey, "completionKey");
@@ -45,6 +46,7 @@ public final class LearnerCompletion {
         this.cmeCredits = b.cmeCredits;
         this.mocCredits = List.copyOf(b.mocCredits);
         this.consent = b.consent;
+        this.cmeView = Optional.ofNullable(cmeCredits);
     }
 
     /** A new builder; consent defaults to {@code false} (not given). */
@@ -87,7 +89,7 @@ public final class LearnerCompletion {
 
     /** AMA PRA Category 1 credits earned, if any are reported. */
     public Optional<BigDecimal> cmeCredits() {
-        return Optional.ofNullable(cmeCredits);
+        return cmeView;
     }
 
     /** MOC points earned, one entry per credit type; unmodifiable, never null. */

@@ -28,7 +28,8 @@ public final class Batch {
     private final ParsValidator validator;
     private final LocalDate today;
     private final List<Violation> violations = new ArrayList<>();
-    private final Map<String, Long> keys = new HashMap<>();
+    private final Set<String> keys = new HashSet<>();
+    private final ParsValidator.RecordSink sink = new ParsValidator.RecordSink();
     private final Set<LearnerDay> learnerDays = new HashSet<>();
     private final Map<LearnerDay, BigDecimal> absPerDay = new HashMap<>();
 
@@ -50,27 +51,45 @@ public final class Batch {
     public List<Violation> add(LearnerCompletion completion) {
         Objects.requireNonNull(completion, "completion");
         long index = count++;
-        List<Violation> found = validator.check(completion, index, today);
+        List<Violation> found = validator.check(completion, index, today, sink);
         String key = completion.completionKey();
         String shownKey = Rules.isCompletionKey(key) ? key : "";
-        Long first = keys.putIfAbsent(key, index);
-        if (first != null) {
-            found.add(new Violation(index, shownKey, "completionKey", ViolationCode.COMPLETION_KEY_DUPLICATE,
-                    Severity.ERROR, "completion key is already used by record " + first + " in this batch"));
+        List<Violation> cross = null;
+        if (!keys.add(key)) {
+            cross = append(cross, new Violation(index, shownKey, "completionKey",
+                    ViolationCode.COMPLETION_KEY_DUPLICATE, Severity.ERROR,
+                    ViolationCode.COMPLETION_KEY_DUPLICATE.message()));
         }
         Object learner = identity(completion.learner());
         if (!learnerDays.add(new LearnerDay(completion.activity().accmeActivityId().orElse(""),
                 completion.completionDate(), learner))) {
-            found.add(new Violation(index, shownKey, "learner", ViolationCode.COMPLETION_POSSIBLE_DUPLICATE,
+            cross = append(cross, new Violation(index, shownKey, "learner", ViolationCode.COMPLETION_POSSIBLE_DUPLICATE,
                     Severity.WARNING, ViolationCode.COMPLETION_POSSIBLE_DUPLICATE.message()));
         }
-        checkAbsDailyCap(completion, index, shownKey, learner, found);
-        violations.addAll(found);
+        Violation cap = absDailyCap(completion, index, shownKey, learner);
+        if (cap != null) {
+            cross = append(cross, cap);
+        }
+        if (cross != null) {
+            List<Violation> all = new ArrayList<>(found.size() + cross.size());
+            all.addAll(found);
+            all.addAll(cross);
+            found = all;
+        }
+        if (!found.isEmpty()) {
+            violations.addAll(found);
+        }
         return found;
     }
 
-    private void checkAbsDailyCap(LearnerCompletion c, long index, String shownKey, Object learner,
-                                  List<Violation> found) {
+    private static List<Violation> append(List<Violation> list, Violation v) {
+        List<Violation> l = list == null ? new ArrayList<>(2) : list;
+        l.add(v);
+        return l;
+    }
+
+    /** Adds this record's ABS credits to the learner's day; a violation once the day passes 12. */
+    private Violation absDailyCap(LearnerCompletion c, long index, String shownKey, Object learner) {
         BigDecimal abs = null;
         for (MocCredit m : c.mocCredits()) {
             if (m.board() == Board.ABS) {
@@ -78,7 +97,7 @@ public final class Batch {
             }
         }
         if (abs == null) {
-            return;
+            return null;
         }
         LearnerDay dayKey = new LearnerDay("", c.completionDate(), learner);
         BigDecimal before = absPerDay.getOrDefault(dayKey, BigDecimal.ZERO);
@@ -86,10 +105,11 @@ public final class Batch {
         absPerDay.put(dayKey, total);
         // A single record above the cap is already reported by the record rules.
         if (before.signum() > 0 && total.compareTo(Rules.ABS_DAILY_CAP) > 0) {
-            found.add(new Violation(index, shownKey, "mocCredits", ViolationCode.CREDITS_ABOVE_DAILY_CAP,
+            return new Violation(index, shownKey, "mocCredits", ViolationCode.CREDITS_ABOVE_DAILY_CAP,
                     Severity.ERROR, "with earlier records in this batch, ABS credits for this learner "
-                            + "on this day exceed 12"));
+                            + "on this day exceed 12");
         }
+        return null;
     }
 
     /** What identifies the physician: the NPI, else the license, else name and birthday. */

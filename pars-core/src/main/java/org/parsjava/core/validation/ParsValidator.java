@@ -116,13 +116,40 @@ public final class ParsValidator {
     }
 
     List<Violation> check(LearnerCompletion c, long index, LocalDate today) {
-        List<Violation> out = new ArrayList<>(0);
-        String key = Rules.isCompletionKey(c.completionKey()) ? c.completionKey() : "";
-        ViolationSink sink = (field, code, message) ->
-                out.add(new Violation(index, key, field, code, code.severity(), message));
+        return check(c, index, today, new RecordSink());
+    }
+
+    /** Runs every record rule; the sink is reused across records, so clean records allocate nothing here. */
+    List<Violation> check(LearnerCompletion c, long index, LocalDate today, RecordSink sink) {
+        sink.start(index, Rules.isCompletionKey(c.completionKey()) ? c.completionKey() : "");
         rules.checkCompletion(c, today, sink);
         rules.checkLearner(c.learner(), Rules.LearnerPaths.IN_COMPLETION, sink);
-        return out;
+        return sink.finish();
+    }
+
+    /** Collects one record's violations; the list is created only when there is one. */
+    static final class RecordSink implements ViolationSink {
+        private long index;
+        private String key;
+        private List<Violation> found;
+
+        void start(long index, String key) {
+            this.index = index;
+            this.key = key;
+            this.found = null;
+        }
+
+        @Override
+        public void report(String field, ViolationCode code, String message) {
+            if (found == null) {
+                found = new ArrayList<>(2);
+            }
+            found.add(new Violation(index, key, field, code, code.severity(), message));
+        }
+
+        List<Violation> finish() {
+            return found == null ? List.of() : found;
+        }
     }
 
     /** Reads a birth month and day ({@code 2/29}, {@code 02-29}, {@code --02-29}). */
