@@ -37,9 +37,10 @@ public final class Activities {
      * update that would change the format, dates, ACCME Activity ID or provider activity ID is
      * refused, because PARS would create a new activity instead (REFERENCE.md 2.4).
      *
-     * <p>Retried only when PARS cannot have applied the request; when the outcome is unknown a
-     * {@code ParsTransportException} with {@code outcomeUnknown()} is thrown: call
-     * {@link #get(String)} before saving again.
+     * <p>Retried only when PARS cannot have applied the request. When the outcome is unknown
+     * (a dropped connection or timeout: {@code ParsTransportException}; HTTP 500, 502 or 504:
+     * {@code ParsServerException}; both with {@code outcomeUnknown()} true) nothing is resent:
+     * call {@link #get(String)} before saving again.
      *
      * @return the activity as PARS answered it (with its ACCME Activity ID), or the input when
      *     PARS answered without a body

@@ -17,6 +17,7 @@ import org.parsjava.client.exception.ParsApiException;
 import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.client.exception.ParsException;
 import org.parsjava.client.internal.HttpResult;
+import org.parsjava.client.internal.PersonalText;
 import org.parsjava.client.internal.Transport;
 import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.codec.LearnerRecordAction;
@@ -50,7 +51,9 @@ public final class Learners {
     /** Violations that still block a delete: the record must name what it deletes. */
     private static final Set<ViolationCode> DELETE_BLOCKERS = EnumSet.of(ViolationCode.COMPLETION_KEY_INVALID,
             ViolationCode.COMPLETION_KEY_DUPLICATE, ViolationCode.ACTIVITY_ID_MISSING, ViolationCode.ACTIVITY_ID_INVALID,
-            ViolationCode.PROVIDER_ID_INVALID);
+            ViolationCode.PROVIDER_ID_INVALID, ViolationCode.CREDITS_MISSING);
+    /** Statuses with which PARS refuses a document because of what is in it: worth splitting. */
+    private static final Set<Integer> CONTENT_REFUSED = Set.of(400, 413, 422);
     /** PARS reads a date-time without offset as US Central (REFERENCE.md 2.5). */
     private static final ZoneId PARS_ZONE = ZoneId.of("America/Chicago");
 
@@ -199,6 +202,8 @@ public final class Learners {
         /** Outcomes so far, by {@link RecordOutcome} ordinal, for progress callbacks. */
         private final int[] counts = new int[RecordOutcome.values().length];
         private final List<List<Violation>> warnings;
+        /** Records being sent again after an attempt whose outcome was unknown. */
+        private final boolean[] resent;
         private final Operation op = Operation.SAVE_LEARNER_ACTIVITY;
 
         Run(List<LearnerCompletion> records, LearnerRecordAction action, SubmissionListener listener) {
@@ -207,6 +212,7 @@ public final class Learners {
             this.listener = listener;
             this.results = new RecordResult[records.size()];
             this.warnings = new ArrayList<>(records.size());
+            this.resent = new boolean[records.size()];
         }
 
         SubmissionResult execute() {
@@ -231,6 +237,13 @@ public final class Learners {
                 } catch (ParsAuthenticationException e) {
                     throw new ParsAuthenticationException(e.operation(), e.httpStatus(), e.parsCode().orElse(null),
                             e.parsMessage().orElse(null), finish("not sent: PARS refused the credentials"));
+                } catch (RuntimeException e) {
+                    // Whatever went wrong, the records keep an outcome: the chunk's unresolved ones
+                    // are FAILED (possibly sent), and the remaining chunks are still tried.
+                    log.warn("PARS {} chunk {}/{} ended with {}; its unresolved records are reported FAILED",
+                            op.parsName(), c + 1, chunks, e.getClass().getName());
+                    fail(chunk, "unexpected " + e.getClass().getSimpleName() + " while sending; the record may "
+                            + "have reached PARS: check its status by CreditID before resubmitting");
                 }
                 progress(c + 1, chunks);
             }
@@ -270,7 +283,11 @@ public final class Learners {
                 try {
                     body = transport.codec().encodeLearnerReports(docRecords, action, header());
                 } catch (ParsCodecException e) {
-                    fail(pending, e.getMessage());
+                    if (pending.size() > 1) { // isolate the record that cannot be encoded
+                        split(pending);
+                    } else {
+                        fail(pending, "could not be encoded for PARS: " + e.getMessage());
+                    }
                     return;
                 }
                 HttpResult r;
@@ -284,7 +301,7 @@ public final class Learners {
                         fail(pending, "PARS did not answer after " + attempt + " attempt(s): " + why);
                         return;
                     }
-                    pending = unknown ? reconcile(pending) : pending;
+                    pending = unknown ? resendable(pending) : pending;
                     continue;
                 }
                 if (r.isSuccess()) {
@@ -303,20 +320,38 @@ public final class Learners {
                         fail(pending, e.getMessage());
                         return;
                     }
-                    pending = unknown ? reconcile(pending) : pending;
+                    pending = unknown ? resendable(pending) : pending;
                     continue;
                 }
-                // PARS refused the whole document (400, 413, 422...): isolate the bad records.
+                if (!CONTENT_REFUSED.contains(status)) {
+                    // 3xx, 404, 405, 409, 501...: a problem with the endpoint, not with the records.
+                    fail(pending, transport.toException(op, r, attempt).getMessage());
+                    return;
+                }
+                // PARS refused the whole document for its content: isolate the bad records.
                 if (pending.size() > 1) {
-                    int half = pending.size() / 2;
-                    send(new ArrayList<>(pending.subList(0, half)));
-                    send(new ArrayList<>(pending.subList(half, pending.size())));
+                    split(pending);
                     return;
                 }
                 ParsFault fault = transport.codec().decodeFault(r.body());
                 reject(pending.get(0), fault.code().orElse("HTTP_" + status), fault.message());
                 return;
             }
+        }
+
+        private void split(List<Integer> pending) {
+            int half = pending.size() / 2;
+            send(new ArrayList<>(pending.subList(0, half)));
+            send(new ArrayList<>(pending.subList(half, pending.size())));
+        }
+
+        /** {@link #reconcile}, remembering that what it returns is about to be sent again. */
+        private List<Integer> resendable(List<Integer> pending) {
+            List<Integer> again = reconcile(pending);
+            for (int i : again) {
+                resent[i] = true;
+            }
+            return again;
         }
 
         /** Maps per-record verdicts onto the chunk; a record without a verdict in a 2xx is accepted. */
@@ -347,6 +382,11 @@ public final class Learners {
                 RecordVerdict v = byIndex[k];
                 if (v == null || v.accepted()) {
                     set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, null));
+                } else if (resent[i] && heldByPars(i)) {
+                    // The earlier, interrupted attempt did land (PARS refuses the resend as a
+                    // duplicate of it): the credit is in PARS, which is what the caller asked for.
+                    set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null,
+                            "confirmed by status lookup: an interrupted earlier attempt was applied"));
                 } else {
                     reject(i, v.code().orElse(null), v.message().orElse(null));
                 }
@@ -364,6 +404,9 @@ public final class Learners {
             }
             List<Integer> resend = new ArrayList<>(pending.size());
             for (int i : pending) {
+                if (results[i] != null) {
+                    continue;
+                }
                 String creditId = CreditIds.all(records.get(i)).get(0);
                 List<CreditStatus> statuses;
                 try {
@@ -389,14 +432,25 @@ public final class Learners {
             return resend;
         }
 
+        /** Whether PARS holds (accepted or pending) the record's first credit line; false if unknown. */
+        private boolean heldByPars(int i) {
+            try {
+                return status(CreditIds.all(records.get(i)).get(0)).stream().anyMatch(
+                        s -> s.state() == CreditStatus.State.ACCEPTED || s.state() == CreditStatus.State.PENDING);
+            } catch (ParsException e) {
+                return false;
+            }
+        }
+
         private void set(int i, RecordResult r) {
             results[i] = r;
             counts[r.outcome().ordinal()]++;
         }
 
         private void reject(int i, String code, String message) {
+            String clean = PersonalText.scrub(message, records.get(i).learner());
             set(i, new RecordResult(i, key(i), RecordOutcome.REJECTED, CreditIds.all(records.get(i)),
-                    warnings.get(i), Optional.ofNullable(code), Optional.ofNullable(message)));
+                    warnings.get(i), Optional.ofNullable(code), Optional.ofNullable(clean)));
         }
 
         private void fail(List<Integer> indices, String reason) {

@@ -340,13 +340,16 @@ public final class ParsClient implements AutoCloseable {
             return new ParsClient(this, url);
         }
 
+        private static final java.util.regex.Pattern IPV4_LITERAL =
+                java.util.regex.Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+
         private static boolean isLoopback(String host) {
             if (host.equals("localhost")) {
                 return true;
             }
             try {
                 // Only literal addresses are checked, so no DNS lookup happens here.
-                if (Character.isDigit(host.charAt(0)) || host.indexOf(':') >= 0) {
+                if (IPV4_LITERAL.matcher(host).matches() || host.indexOf(':') >= 0) {
                     return InetAddress.getByName(host).isLoopbackAddress();
                 }
             } catch (UnknownHostException e) {

@@ -57,6 +57,7 @@ class ParsClientTest {
     private static final ParsXmlCodec CODEC = ParsXmlCodec.create();
     private static final String SAVE = "/services/ACCMELearnerService.svc/SaveLearnerActivity";
     private static final String STATUS = "/services/ACCMELearnerService.svc/GetLearnerStatusByCreditId";
+    private static final String GET_ACTIVITY = "/services/ACCMEActivityService.svc/GetActivity";
 
     private MockWebServer server;
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
@@ -295,6 +296,104 @@ class ParsClientTest {
         assertEquals(3, requestsTo(STATUS).size());
         assertEquals(Optional.of("confirmed by status lookup after an interrupted submission"),
                 result.records().get(0).message());
+    }
+
+    @Test
+    void aResendRefusedAsADuplicateOfTheInterruptedAttemptIsReportedAccepted() {
+        // The first POST lands late: the status lookup does not see it yet, the resend is then
+        // refused as a duplicate, and a second lookup finds the credit.
+        route(SAVE, r -> new MockResponse.Builder().code(201).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
+        route(STATUS, r -> status(404));
+        route(STATUS, r -> xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(
+                r.getUrl().queryParameter("CreditId"), Optional.empty(), Optional.empty(),
+                CreditStatus.State.ACCEPTED, "Accepted")))));
+        SubmissionResult result = client.learners().submit(completions(1));
+        RecordResult r = result.records().get(0);
+        assertEquals(RecordOutcome.ACCEPTED, r.outcome(), r.toString());
+        assertEquals(Optional.of("confirmed by status lookup: an interrupted earlier attempt was applied"), r.message());
+        assertEquals(2, requestsTo(SAVE).size());
+        assertEquals(2, requestsTo(STATUS).size());
+    }
+
+    @Test
+    void aDuplicateRefusalOfAFirstAttemptStaysARejection() {
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
+        SubmissionResult result = client.learners().submit(completions(1));
+        assertEquals(RecordOutcome.REJECTED, result.records().get(0).outcome());
+        assertTrue(requestsTo(STATUS).isEmpty(), "nothing was interrupted, so nothing to look up");
+    }
+
+    @Test
+    void endpointErrorsFailTheChunkInsteadOfRejectingRecords() {
+        route(SAVE, r -> status(405));
+        SubmissionResult result = client.learners().submit(completions(4));
+        assertEquals(4, result.failedCount(), result.records().toString());
+        assertEquals(0, result.rejectedCount());
+        assertEquals(1, requestsTo(SAVE).size(), "an endpoint problem is not bisected record by record");
+        assertTrue(result.records().get(3).message().orElseThrow().contains("HTTP 405"));
+    }
+
+    @Test
+    void aRetryAfterOfCenturiesEndsTheRetriesCleanly() {
+        route(SAVE, r -> new MockResponse.Builder().code(503).setHeader("Retry-After", "99999999999").build());
+        SubmissionResult result = client.learners().submit(completions(2));
+        assertEquals(2, result.failedCount());
+        assertEquals(1, requestsTo(SAVE).size());
+        assertTrue(sleeps.isEmpty(), "a wait past the deadline is not slept");
+        route(GET_ACTIVITY, r -> new MockResponse.Builder().code(429).setHeader("Retry-After", "99999999999").build());
+        org.parsjava.client.exception.ParsRateLimitException e = assertThrows(
+                org.parsjava.client.exception.ParsRateLimitException.class, () -> client.activities().get("201234567"));
+        assertEquals(Optional.of(Duration.ofSeconds(99999999999L)), e.retryAfter());
+    }
+
+    @Test
+    void anUnexpectedFailureInOneChunkKeepsEveryRecordAccountedAndTheRestSent() {
+        route(SAVE, r -> status(503));
+        route(SAVE, r -> status(201));
+        boolean[] thrown = {false};
+        try (ParsClient c = builder().chunkSize(2).sleeper(d -> {
+            if (!thrown[0]) {
+                thrown[0] = true;
+                throw new IllegalStateException("sleeper broke");
+            }
+        }).build()) {
+            SubmissionResult result = c.learners().submit(completions(4));
+            assertEquals(List.of(RecordOutcome.FAILED, RecordOutcome.FAILED, RecordOutcome.ACCEPTED,
+                    RecordOutcome.ACCEPTED), result.records().stream().map(RecordResult::outcome).toList());
+            assertTrue(result.records().get(0).message().orElseThrow().contains("IllegalStateException"));
+        }
+        assertTrue(log.at(Level.WARN).stream().anyMatch(l -> l.contains("IllegalStateException")), log.lines.toString());
+    }
+
+    @Test
+    void rejectionMessagesNeverCarryTheLearnersOwnValues() {
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(RecordVerdict.rejected(0, "NOT_MATCHED", null,
+                "No physician JANE sample with license a99999 or ABIM ID 000000")))));
+        LearnerCompletion jane = Fixtures.completion();
+        RecordResult r = client.learners().submit(List.of(jane)).records().get(0);
+        String m = r.message().orElseThrow();
+        for (String pii : new String[] {"JANE", "sample", "a99999", "000000"}) {
+            assertFalse(m.toLowerCase(java.util.Locale.ROOT).contains(pii.toLowerCase(java.util.Locale.ROOT)),
+                    () -> pii + " in " + m);
+        }
+        assertEquals("No physician *** *** with license *** or ABIM ID ######", m);
+    }
+
+    @Test
+    void activitySaveAfterA502SaysTheOutcomeIsUnknownAndDoesNotResend() {
+        route("/services/ACCMEActivityService.svc/SaveActivity", r -> status(502));
+        Activity noId = Activity.builder().providerId("0001234").providerActivityId("LMS-COURSE-7781")
+                .title("Sepsis").type(ActivityType.COURSE).startDate(java.time.LocalDate.of(2026, 1, 1))
+                .endDate(java.time.LocalDate.of(2026, 12, 31)).maxCmeCredits("2").build();
+        org.parsjava.client.exception.ParsServerException e = assertThrows(
+                org.parsjava.client.exception.ParsServerException.class, () -> client.activities().save(noId));
+        assertTrue(e.outcomeUnknown());
+        assertTrue(e.getMessage().contains("read it back before resending"), e.getMessage());
+        assertEquals(1, requestsTo("/services/ACCMEActivityService.svc/SaveActivity").size());
     }
 
     @Test

@@ -17,11 +17,15 @@ import java.util.TreeMap;
 import org.parsjava.client.ChunkProgress;
 import org.parsjava.client.RecordResult;
 import org.parsjava.client.SubmissionResult;
+import org.parsjava.client.exception.ParsAuthenticationException;
+import org.parsjava.client.exception.ParsException;
+import org.parsjava.core.batch.RosterColumns;
 import org.parsjava.core.batch.RosterReader;
 import org.parsjava.core.batch.RosterRow;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.validation.Violation;
+import org.parsjava.core.validation.ViolationCode;
 
 /**
  * The main job: report a learner-completion roster to PARS.
@@ -38,7 +42,8 @@ import org.parsjava.core.validation.Violation;
  *
  * <p>Exit codes: 0 every row accepted (and always for the bundled sample, which has bad rows
  * on purpose); 1 rows need fixing; 2 usage or configuration error; 3 rows failed in transport
- * and should be resubmitted.
+ * and should be resubmitted, or the run stopped early (credentials refused): the summary then
+ * accounts for every row read so far and names the last line read.
  */
 public final class ReportCompletions {
 
@@ -49,6 +54,8 @@ public final class ReportCompletions {
     private final Map<String, Integer> invalidByCode = new TreeMap<>();
     private final BufferedWriter report;
     private int rows;
+    private int lastLine;
+    private ParsAuthenticationException refused;
     private int accepted;
     private int rejected;
     private int invalid;
@@ -91,8 +98,19 @@ public final class ReportCompletions {
                 out.println(pars.description);
                 out.println("Roster: " + (roster == null ? "bundled sample-roster.csv (1,000 synthetic rows)" : roster));
                 ReportCompletions job = new ReportCompletions(out, pars, report);
-                job.process(in, slice);
+                ParsException stopped = null;
+                try {
+                    job.process(in, slice);
+                } catch (ParsException e) {
+                    stopped = e; // e.g. credentials refused: nothing more can succeed
+                }
                 job.summary(reportPath);
+                if (stopped != null) {
+                    out.println("Stopped after line " + job.lastLine + ": " + stopped.getMessage());
+                    out.println("Rows after that line were not read; run the file again once this is fixed "
+                            + "(rows already accepted are refused by PARS as duplicates, never stored twice).");
+                    return 3;
+                }
                 if (roster == null) {
                     return 0;
                 }
@@ -104,6 +122,9 @@ public final class ReportCompletions {
         } catch (IOException e) {
             out.println("error: " + e.getMessage());
             return 2;
+        } catch (ParsException e) {
+            out.println("error: " + e.getMessage());
+            return 3;
         }
     }
 
@@ -114,11 +135,21 @@ public final class ReportCompletions {
             while (reader.hasNext()) {
                 RosterRow row = reader.next();
                 rows++;
+                lastLine = row.line();
                 if (row.isReadable()) {
                     batch.add(row);
                     if (batch.size() == slice) {
                         submit(batch);
                         batch.clear();
+                    }
+                } else if (row.problems().stream().anyMatch(v -> v.code() == ViolationCode.ACTIVITY_LOOKUP_FAILED)) {
+                    failed++; // not the row's fault: PARS could not be asked about its activity
+                    line(row.line(), row.completionKey(), "FAILED", RosterColumns.ACTIVITY_ID,
+                            ViolationCode.ACTIVITY_LOOKUP_FAILED.name(), ViolationCode.ACTIVITY_LOOKUP_FAILED.message());
+                    if (refused != null) {
+                        submit(batch); // what was read before this row is still sent, then the run stops
+                        batch.clear();
+                        throw refused;
                     }
                 } else {
                     invalid++;
@@ -133,7 +164,12 @@ public final class ReportCompletions {
     }
 
     private Optional<Activity> activity(String id) {
-        return activityCache.computeIfAbsent(id, k -> pars.client.activities().get(k));
+        try {
+            return activityCache.computeIfAbsent(id, k -> pars.client.activities().get(k));
+        } catch (ParsAuthenticationException e) {
+            refused = e; // the row is reported FAILED by the reader; the run stops after it
+            throw e;
+        }
     }
 
     private void submit(List<RosterRow> batch) throws IOException {
@@ -142,7 +178,20 @@ public final class ReportCompletions {
         }
         slices++;
         List<LearnerCompletion> completions = batch.stream().map(r -> r.completion().orElseThrow()).toList();
-        SubmissionResult result = pars.client.learners().submit(completions, this::progress);
+        SubmissionResult result;
+        try {
+            result = pars.client.learners().submit(completions, this::progress);
+        } catch (ParsAuthenticationException e) {
+            // Account for the slice (its records are FAILED, not sent), then stop the run.
+            if (e.partialResult().isPresent()) {
+                account(batch, e.partialResult().get());
+            }
+            throw e;
+        }
+        account(batch, result);
+    }
+
+    private void account(List<RosterRow> batch, SubmissionResult result) throws IOException {
         for (RecordResult r : result.records()) {
             RosterRow row = batch.get(r.index());
             warnings += (int) r.violations().stream().filter(v -> !v.isError()).count();

@@ -89,6 +89,28 @@ class ReportCompletionsTest {
     }
 
     @Test
+    void refusedCredentialsStopTheRunWithEveryReadRowAccountedAndExitThree() throws IOException {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n"
+                + "k2,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-02,1,,yes\n");
+        try (org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder()
+                .build().start()) {
+            DemoActivities.ALL.forEach(sim::addActivity);
+            String out = run(3, roster.toString(), "--pars-url", sim.baseUrl(), "--provider-id",
+                    org.parsjava.testkit.ParsSimulator.DEFAULT_PROVIDER_ID, "--provider-name", "Test Provider",
+                    "--user", org.parsjava.testkit.ParsSimulator.DEFAULT_USER, "--password", "not-the-password",
+                    "--report", dir.resolve("fix.csv").toString());
+            assertEquals(1, number(out, "rows read"));
+            assertEquals(1, number(out, "failed, resubmit later"));
+            assertTrue(out.contains("every row accounted for:     yes"), out);
+            assertTrue(out.contains("Stopped after line 2") && out.contains("refused the credentials"), out);
+            assertFalse(out.contains("not-the-password"), out);
+            assertTrue(sim.credits().isEmpty());
+        }
+    }
+
+    @Test
     void generatorIsDeterministicAndMatchesTheBundledSample() throws IOException {
         StringWriter a = new StringWriter();
         StringWriter b = new StringWriter();

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -87,7 +86,8 @@ public final class ParsSimulator implements AutoCloseable {
     private final Map<String, String> learnerDays = new HashMap<>();
     private final List<Learner> physicians = new ArrayList<>();
     private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
-    private final List<SeenRequest> requests = new CopyOnWriteArrayList<>();
+    /** Appended once per request; a copy-on-write list would make a long run quadratic. */
+    private final List<SeenRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private int nextActivityId = 200_000_001;
 
     private ParsSimulator(Builder b) {
@@ -194,12 +194,16 @@ public final class ParsSimulator implements AutoCloseable {
 
     /** Every request received, in order. */
     public List<SeenRequest> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     /** Requests received for {@code operation}. */
     public List<SeenRequest> requests(Operation operation) {
-        return requests.stream().filter(r -> r.operation().equals(operation.parsName())).toList();
+        synchronized (requests) {
+            return requests.stream().filter(r -> r.operation().equals(operation.parsName())).toList();
+        }
     }
 
     /** Forgets activities, credits, physicians, faults and requests. */

@@ -11,7 +11,9 @@ import org.parsjava.client.ParsClient;
 
 /**
  * Runs a {@link ParsSimulator} around JUnit 5 tests. On an instance field it gives every test a
- * fresh simulator; on a static field one simulator serves the class and is reset between tests.
+ * fresh simulator; on a static field one simulator serves the class and is reset between tests,
+ * so a class sharing one static simulator must not run its tests concurrently (JUnit's default
+ * is sequential).
  *
  * <pre>{@code
  * @RegisterExtension

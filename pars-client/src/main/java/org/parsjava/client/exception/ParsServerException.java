@@ -1,6 +1,10 @@
 package org.parsjava.client.exception;
 
-/** PARS failed on its side (HTTP 5xx) and retries ran out. */
+/**
+ * PARS failed on its side (HTTP 5xx) and retries ran out. After a 500, 502 or 504 the request
+ * may still have been applied ({@link #outcomeUnknown()}): before resending a save, read back
+ * what PARS holds.
+ */
 public final class ParsServerException extends ParsApiException {
 
     private static final long serialVersionUID = 1L;
@@ -8,5 +12,14 @@ public final class ParsServerException extends ParsApiException {
     /** Creates the exception. */
     public ParsServerException(String operation, int httpStatus, String parsCode, String parsMessage, String message) {
         super(operation, httpStatus, parsCode, parsMessage, message);
+    }
+
+    /**
+     * True when PARS may have applied the request before failing: any 5xx except 501 (not
+     * implemented), 503 (unavailable) and 505 (HTTP version), which mean it was not processed.
+     */
+    public boolean outcomeUnknown() {
+        int s = httpStatus();
+        return s != 501 && s != 503 && s != 505;
     }
 }

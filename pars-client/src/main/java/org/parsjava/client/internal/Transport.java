@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -148,11 +148,12 @@ public final class Transport {
 
     /**
      * Whether a failed exchange may have reached PARS: false only when the connection was never
-     * made (refused, unknown host, no route, TLS handshake).
+     * made (refused, unknown host, no route, TLS handshake failed). Any other TLS failure may
+     * happen after the request was written, so its outcome is unknown.
      */
     public static boolean maybeApplied(IOException e) {
         return !(e instanceof ConnectException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException || e instanceof SSLException);
+                || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException);
     }
 
     /** True for statuses that mean PARS did not apply the request and asks to try again. */
@@ -192,7 +193,7 @@ public final class Transport {
             }
             boolean retryable = retryableNotApplied(r.status()) || (idempotent && retryableUnknown(r.status()));
             if (!retryable || !budget.waitBeforeRetry(r.retryAfter())) {
-                throw toException(op, r, attempt);
+                throw toException(op, r, attempt, null, !idempotent && retryableUnknown(r.status()));
             }
         }
     }
@@ -205,6 +206,11 @@ public final class Transport {
     /** The exception for a non-success answer, carrying a partial submission result on 401/403. */
     public ParsApiException toException(Operation op, HttpResult r, int attempts,
                                         org.parsjava.client.SubmissionResult partial) {
+        return toException(op, r, attempts, partial, false);
+    }
+
+    private ParsApiException toException(Operation op, HttpResult r, int attempts,
+                                         org.parsjava.client.SubmissionResult partial, boolean mayHaveApplied) {
         ParsFault fault = codec.decodeFault(r.body());
         String code = fault.code().orElse(null);
         String text = fault.message();
@@ -221,7 +227,8 @@ public final class Transport {
         String detail = "PARS " + name + " failed with HTTP " + r.status() + tries
                 + (code == null ? "" : ", PARS code " + code) + ": " + text;
         if (r.status() >= 500) {
-            return new ParsServerException(name, r.status(), code, text, detail);
+            return new ParsServerException(name, r.status(), code, text, detail
+                    + (mayHaveApplied ? "; the request may have been applied, read it back before resending" : ""));
         }
         return new ParsApiException(name, r.status(), code, text, detail);
     }
@@ -271,7 +278,9 @@ public final class Transport {
             Optional<Duration> asked = RetryAfter.parse(retryAfterHeader, now);
             Duration wait = asked.orElseGet(() -> Duration.ofMillis(
                     ThreadLocalRandom.current().nextLong(policy.backoffCap(attempts).toMillis() + 1)));
-            if (now.plus(wait).isAfter(start.plus(policy.totalDeadline()))) {
+            // Compared as durations: a Retry-After of years must end the retries, not overflow an Instant.
+            Duration left = policy.totalDeadline().minus(Duration.between(start, now));
+            if (wait.compareTo(left) > 0) {
                 return false;
             }
             try {

@@ -17,9 +17,15 @@ final class CsvParser {
     private int line = 1;
     private int recordLine;
     private int peeked = -2;
+    private boolean unterminated;
 
     CsvParser(Reader in) {
         this.in = in;
+    }
+
+    /** Whether the last record returned ended inside a quoted field (the file ended first). */
+    boolean unterminatedQuote() {
+        return unterminated;
     }
 
     /** The line on which the last record returned started. */
@@ -48,6 +54,7 @@ final class CsvParser {
             while (true) {
                 if (quoted) {
                     if (c == -1) {
+                        unterminated = true;
                         fields.add(field.toString());
                         return fields;
                     }

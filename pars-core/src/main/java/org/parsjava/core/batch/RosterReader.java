@@ -126,6 +126,11 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         String key = CreditIds.isValidCompletionKey(rawKey) ? rawKey : "";
         List<Violation> problems = new ArrayList<>(0);
         Sink sink = new Sink(idx, key, problems);
+        if (csv.unterminatedQuote()) {
+            sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, "a quoted cell opened in this row is never closed, so "
+                    + "the rest of the file was read into it; close the quote and run the file again"), "row");
+            return new RosterRow(idx, line, key, Optional.empty(), problems);
+        }
         if (cells.size() != width) {
             sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, "the row has " + cells.size() + " cells, the header "
                     + width), "row");
@@ -139,9 +144,16 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         if (activityId.isEmpty()) {
             sink.add(Parsed.failed(ViolationCode.ACTIVITY_ID_MISSING, "activity ID is empty"), RosterColumns.ACTIVITY_ID);
         } else {
-            activity = activities.apply(activityId).orElse(null);
-            if (activity == null) {
-                sink.add(Parsed.failed(ViolationCode.ACTIVITY_UNKNOWN), RosterColumns.ACTIVITY_ID);
+            try {
+                activity = activities.apply(activityId).orElse(null);
+                if (activity == null) {
+                    sink.add(Parsed.failed(ViolationCode.ACTIVITY_UNKNOWN), RosterColumns.ACTIVITY_ID);
+                }
+            } catch (RuntimeException e) {
+                // The row stays accounted for; the cause goes in the message (class names only).
+                sink.add(Parsed.failed(ViolationCode.ACTIVITY_LOOKUP_FAILED, "the activity could not be looked up ("
+                        + e.getClass().getSimpleName() + "); the row was not checked or sent, try again later"),
+                        RosterColumns.ACTIVITY_ID);
             }
         }
         String first = cell(cells, RosterColumns.FIRST_NAME);

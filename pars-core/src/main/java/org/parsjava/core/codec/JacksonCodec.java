@@ -41,7 +41,7 @@ import org.parsjava.core.model.Npi;
 import org.parsjava.core.model.StateLicense;
 
 /** The shared Jackson implementation behind {@link ParsXmlCodec} and {@link ParsJsonCodec}. */
-abstract class JacksonCodec {
+abstract sealed class JacksonCodec implements ParsCodec permits ParsXmlCodec, ParsJsonCodec {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     /** Placeholder year for {@link WireOptions.BirthDateEncoding#PLACEHOLDER_LEAP_YEAR}: a leap year. */
@@ -57,10 +57,12 @@ abstract class JacksonCodec {
         this.format = format;
     }
 
+    @Override
     public WireOptions options() {
         return options;
     }
 
+    @Override
     public String redact(byte[] body) {
         return org.parsjava.core.codec.internal.Redaction.redact(body);
     }
@@ -184,6 +186,7 @@ abstract class JacksonCodec {
 
     // ---- learner reports -------------------------------------------------------------------
 
+    @Override
     public byte[] encodeLearnerReports(List<LearnerCompletion> completions, LearnerRecordAction action,
                                        ReportHeader header) {
         Objects.requireNonNull(completions, "completions");
@@ -335,6 +338,7 @@ abstract class JacksonCodec {
         }
     }
 
+    @Override
     public List<LearnerReportRecord> decodeLearnerReports(byte[] body) {
         LearnerReportsDto doc = read(body, LearnerReportsDto.class, "learner report");
         if (doc.activityReports == null || doc.activityReports.activityReport == null) {
@@ -396,6 +400,7 @@ abstract class JacksonCodec {
 
     // ---- activities -------------------------------------------------------------------------
 
+    @Override
     public byte[] encodeActivity(Activity a, ActivityAction action) {
         Objects.requireNonNull(a, "activity");
         Objects.requireNonNull(action, "action");
@@ -446,6 +451,7 @@ abstract class JacksonCodec {
         return write(doc);
     }
 
+    @Override
     public ActivityAction decodeActivityAction(byte[] body) {
         ActivitiesDto.Metrics m = firstActivity(body);
         String action = m.xtensibleInfo == null ? null : m.xtensibleInfo.activityRecordAction;
@@ -464,6 +470,7 @@ abstract class JacksonCodec {
         return doc.medicalEducationMetrics.get(0);
     }
 
+    @Override
     public Activity decodeActivity(byte[] body) {
         ActivitiesDto.Metrics m = firstActivity(body);
         try {
@@ -533,6 +540,7 @@ abstract class JacksonCodec {
 
     // ---- answers ----------------------------------------------------------------------------
 
+    @Override
     public byte[] encodeSaveResult(List<RecordVerdict> verdicts) {
         ResponsesDto.SaveResult doc = new ResponsesDto.SaveResult();
         List<ResponsesDto.ReportResult> list = new ArrayList<>(verdicts.size());
@@ -550,6 +558,7 @@ abstract class JacksonCodec {
         return write(doc);
     }
 
+    @Override
     public List<RecordVerdict> decodeSaveResult(byte[] body) {
         if (body.length == 0 || isBlank(body)) {
             return List.of();
@@ -573,6 +582,7 @@ abstract class JacksonCodec {
         return out;
     }
 
+    @Override
     public byte[] encodeStatuses(List<CreditStatus> statuses) {
         ResponsesDto.StatusList doc = new ResponsesDto.StatusList();
         List<ResponsesDto.Status> list = new ArrayList<>(statuses.size());
@@ -588,6 +598,7 @@ abstract class JacksonCodec {
         return write(doc);
     }
 
+    @Override
     public List<CreditStatus> decodeStatuses(byte[] body) {
         List<ResponsesDto.Status> list = readStatuses(body);
         List<CreditStatus> out = new ArrayList<>(list.size());
@@ -607,6 +618,7 @@ abstract class JacksonCodec {
         return doc.statuses == null ? List.of() : doc.statuses;
     }
 
+    @Override
     public byte[] encodeMatchRequest(Learner learner, String providerId) {
         Objects.requireNonNull(learner, "learner");
         Objects.requireNonNull(providerId, "providerId");
@@ -619,6 +631,7 @@ abstract class JacksonCodec {
         return write(r);
     }
 
+    @Override
     public Learner decodeMatchRequest(byte[] body) {
         ResponsesDto.MatchRequest r = read(body, ResponsesDto.MatchRequest.class, "learner match request");
         try {
@@ -644,6 +657,7 @@ abstract class JacksonCodec {
         }
     }
 
+    @Override
     public byte[] encodeMatchResult(MatchResult result) {
         ResponsesDto.MatchResult r = new ResponsesDto.MatchResult();
         r.result = switch (result.outcome()) {
@@ -656,6 +670,7 @@ abstract class JacksonCodec {
         return write(r);
     }
 
+    @Override
     public MatchResult decodeMatchResult(byte[] body) {
         ResponsesDto.MatchResult r = read(body, ResponsesDto.MatchResult.class, "learner match");
         String s = r.result == null ? "" : r.result.strip().replace(" ", "").replace("_", "");
@@ -672,6 +687,7 @@ abstract class JacksonCodec {
         return new MatchResult(outcome, Optional.ofNullable(Excerpts.scrubDigits(r.message)));
     }
 
+    @Override
     public byte[] encodeFault(ParsFault fault) {
         ResponsesDto.Fault f = new ResponsesDto.Fault();
         f.code = fault.code().orElse(null);
@@ -679,6 +695,7 @@ abstract class JacksonCodec {
         return write(f);
     }
 
+    @Override
     public ParsFault decodeFault(byte[] body) {
         if (body == null || body.length == 0 || isBlank(body)) {
             return new ParsFault(Optional.empty(), "(empty body)");

@@ -16,7 +16,7 @@ import org.parsjava.core.model.MatchResult;
  * {@link #decodeFault(byte[])}, which never throws. The {@code encode*} methods for answers
  * exist so PARS doubles can speak the same format.
  */
-public sealed interface ParsCodec permits ParsXmlCodec, ParsJsonCodec {
+public sealed interface ParsCodec permits JacksonCodec {
 
     /** The media type of the documents, e.g. {@code application/xml; charset=utf-8}. */
     String mediaType();

@@ -16,7 +16,7 @@ import org.parsjava.core.codec.internal.ResponsesDto;
  * web services but no source confirms them live, so XML is the default elsewhere in the SDK.
  * Immutable and thread safe; create once and share.
  */
-public final class ParsJsonCodec extends JacksonCodec implements ParsCodec {
+public final class ParsJsonCodec extends JacksonCodec {
 
     /** JSON media type. */
     public static final String MEDIA_TYPE = "application/json; charset=utf-8";

@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamReader;
  * REFERENCE.md 2.1), on Jackson's XML module with a hardened StAX parser: DTDs are refused and
  * external entities are never resolved. Immutable and thread safe; create once and share.
  */
-public final class ParsXmlCodec extends JacksonCodec implements ParsCodec {
+public final class ParsXmlCodec extends JacksonCodec {
 
     /** The media type PARS is reported to expect (REFERENCE.md 2.1). */
     public static final String MEDIA_TYPE = "application/xml; charset=utf-8";

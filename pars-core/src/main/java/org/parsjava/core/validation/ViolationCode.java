@@ -46,6 +46,11 @@ public enum ViolationCode {
     ACTIVITY_ID_MISSING("the activity has no ACCME Activity ID; save the activity in PARS first"),
     /** A roster names an ACCME Activity ID the provider has no activity for. */
     ACTIVITY_UNKNOWN("no activity with this ACCME Activity ID is known for this provider"),
+    /**
+     * The activity could not be looked up (PARS unreachable, say): the row is not wrong, but it
+     * cannot be checked or sent; try it again later.
+     */
+    ACTIVITY_LOOKUP_FAILED("the activity could not be looked up; the row was not checked or sent, try again later"),
     /** A roster row is missing a cell its header promises, or has extra cells. */
     ROW_MALFORMED("the row does not have one cell per header column"),
     /** ACCME Activity ID is not nine digits. */

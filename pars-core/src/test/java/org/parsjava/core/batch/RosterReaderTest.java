@@ -37,6 +37,17 @@ public class RosterReaderTest {
         }
     }
 
+    /** Reads {@code csv} with an activity lookup that always fails, as an unreachable PARS would. */
+    public static List<RosterRow> readWithFailingLookup(String csv) {
+        try (RosterReader r = RosterReader.open(new StringReader(csv), id -> {
+            throw new IllegalStateException("PARS unreachable");
+        })) {
+            List<RosterRow> rows = new ArrayList<>();
+            r.forEachRemaining(rows::add);
+            return rows;
+        }
+    }
+
     public static Set<ViolationCode> codes(RosterRow row) {
         return row.problems().stream().map(Violation::code).collect(Collectors.toSet());
     }
@@ -109,5 +120,34 @@ public class RosterReaderTest {
                 () -> read("completion_key,first_name\nk,A\n"));
         assertTrue(e.getMessage().contains("activity_id"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> read(""));
+    }
+    @Test
+    void aFailingActivityLookupKeepsEveryRowWithItsOwnCode() {
+        List<RosterRow> rows = readWithFailingLookup(HEADER
+                + "k1,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n"
+                + "k2,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n");
+        assertEquals(2, rows.size());
+        for (RosterRow row : rows) {
+            assertFalse(row.isReadable());
+            assertEquals(Set.of(ViolationCode.ACTIVITY_LOOKUP_FAILED), codes(row));
+            Violation v = row.problems().get(0);
+            assertEquals(RosterColumns.ACTIVITY_ID, v.field());
+            assertTrue(v.message().contains("IllegalStateException"), v.message());
+        }
+        assertEquals(List.of("k1", "k2"), rows.stream().map(RosterRow::completionKey).toList());
+    }
+
+    @Test
+    void anUnterminatedQuoteIsReportedNotSwallowed() {
+        List<RosterRow> rows = read(HEADER
+                + "k1,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n"
+                + "k2,201234567,\"A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n"
+                + "k3,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n");
+        assertEquals(2, rows.size());
+        assertTrue(rows.get(0).isReadable());
+        RosterRow broken = rows.get(1);
+        assertEquals(3, broken.line());
+        assertEquals(Set.of(ViolationCode.ROW_MALFORMED), codes(broken));
+        assertTrue(broken.problems().get(0).message().contains("never closed"), broken.problems().get(0).message());
     }
 }

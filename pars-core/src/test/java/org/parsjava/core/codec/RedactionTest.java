@@ -23,4 +23,17 @@ class RedactionTest {
         String m = codec.redact(codec.encodeMatchRequest(Fixtures.learner(), "0001234"));
         assertFalse(m.contains("Jane") || m.contains(Fixtures.NPI), m);
     }
+    @ParameterizedTest
+    @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
+    void redactsFreeTextInAnswersWherePARSMayEchoALearner(ParsCodec codec) {
+        String verdicts = codec.redact(codec.encodeSaveResult(List.of(new RecordVerdict(0,
+                java.util.Optional.of("ccid:0001234:k-cme"), false, java.util.Optional.of("NOT_FOUND"),
+                java.util.Optional.empty(), java.util.Optional.of("Jane Sample, license A99999")))));
+        assertFalse(verdicts.contains("Jane") || verdicts.contains("A99999"), verdicts);
+        assertTrue(verdicts.contains("NOT_FOUND"), verdicts);
+        String fault = codec.redact(codec.encodeFault(new ParsFault(java.util.Optional.of("E1"),
+                "Learner Jane Sample not matched")));
+        assertFalse(fault.contains("Jane"), fault);
+        assertTrue(fault.contains("E1"), fault);
+    }
 }

@@ -109,6 +109,7 @@ class ParsValidatorTest {
             new Object[] {ViolationCode.ACTIVITY_DATES_INVERTED, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity().endDate(LocalDate.of(2025, 1, 1)).build()))},
             new Object[] {ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivityUpdate(Fixtures.activity(), activity().type(ActivityType.COURSE).build()))},
             new Object[] {ViolationCode.ACTIVITY_UNKNOWN, (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(org.parsjava.core.batch.RosterReaderTest.read(org.parsjava.core.batch.RosterReaderTest.HEADER + "k,999999999,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n").get(0))},
+            new Object[] {ViolationCode.ACTIVITY_LOOKUP_FAILED, (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(org.parsjava.core.batch.RosterReaderTest.readWithFailingLookup(org.parsjava.core.batch.RosterReaderTest.HEADER + "k,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n").get(0))},
             new Object[] {ViolationCode.ROW_MALFORMED, (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(org.parsjava.core.batch.RosterReaderTest.read(org.parsjava.core.batch.RosterReaderTest.HEADER + "k,201234567\n").get(0))},
             new Object[] {ViolationCode.MOC_CREDIT_TYPE_UNKNOWN, (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(org.parsjava.core.batch.RosterReaderTest.read(org.parsjava.core.batch.RosterReaderTest.HEADER + "k,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,XYZ=1,yes\n").get(0))},
             new Object[] {ViolationCode.ACTIVITY_NOT_ACTIVE, (Supplier<Set<ViolationCode>>) () -> codes(withActivity(activity().status(ActivityStatus.CLOSED).build()))},
@@ -325,10 +326,11 @@ class ParsValidatorTest {
         assertEquals(ViolationCode.NPI_CHECK_DIGIT, v.code());
         assertTrue(v.toString().startsWith("record 41 [row-41] npi NPI_CHECK_DIGIT"), v.toString());
         try {
-            VALIDATOR.parseNpi("x").value();
+            VALIDATOR.parseNpi("98765x4321").value();
             fail("value() of a failed parse must throw");
         } catch (java.util.NoSuchElementException expected) {
-            assertFalse(expected.getMessage().contains("x "));
+            assertTrue(expected.getMessage().startsWith("NPI_FORMAT: "), expected.getMessage());
+            assertFalse(expected.getMessage().contains("98765"), expected.getMessage());
         }
     }
 }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-    private static final String PERSONAL = "GivenName|FamilyName|BirthDate|UniqueID|User|Password|ProviderPassword";
+    // Free-text elements too: PARS may echo a learner's name or license in an error text.
+    private static final String PERSONAL = "GivenName|FamilyName|BirthDate|UniqueID|User|Password|ProviderPassword"
+            + "|Message|message|Reason|Text|faultstring|Detail|detail";
     private static final Pattern XML = Pattern.compile("(<(?:\\w+:)?(?:" + PERSONAL + ")\\b[^>]*>)[^<]*(<)");
     private static final Pattern JSON = Pattern.compile("(\"(?:" + PERSONAL + "|value)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern DIGITS = Pattern.compile("(?<!\\d)\\d{10}(?!\\d)");
