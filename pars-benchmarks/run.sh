@@ -12,12 +12,12 @@ mvn -B -q -pl pars-benchmarks dependency:build-classpath -Dmdep.includeScope=run
     -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
 CP="pars-benchmarks/target/classes:$(cat "$OUT/classpath.txt")"
 
-echo "== 1-3: validation, encoding, decoding (JMH, 1 fork, 3x3s warm-up, 5x3s measured, GC profiler)"
-java -cp "$CP" org.openjdk.jmh.Main 'ValidationBenchmark|CodecBenchmark' -f 1 -wi 3 -w 3s -i 5 -r 3s -foe true \
+echo "== 1-3: validation, encoding, decoding (JMH, 1 fork, 5x3s warm-up, 5x3s measured, GC profiler)"
+java -cp "$CP" org.openjdk.jmh.Main 'ValidationBenchmark|CodecBenchmark' -f 1 -wi 5 -w 3s -i 5 -r 3s -foe true \
     -prof gc -rf json -rff "$OUT/micro.json"
 
-echo "== 4: end to end, 100,000 completions over loopback (single shots: 2 warm-up, 5 measured)"
-java -cp "$CP" org.openjdk.jmh.Main EndToEndBenchmark -f 1 -wi 2 -i 5 -foe true -rf json -rff "$OUT/e2e.json"
+echo "== 4: end to end, 100,000 completions over loopback (single shots: 6 warm-up, 6 measured; fewer warm-ups leave the JIT mid-compile)"
+java -cp "$CP" org.openjdk.jmh.Main EndToEndBenchmark -f 1 -wi 6 -i 6 -foe true -rf json -rff "$OUT/e2e.json"
 
 echo "== 5: 1,000,000-row roster through ReportCompletions with -Xmx256m"
 java -cp "$CP" org.parsjava.examples.RosterGenerator "$OUT/roster-1m.csv" 1000000 20261120

@@ -70,7 +70,7 @@ public final class BenchmarkReport {
                 fmt("%.0f%% of raw", 100 * e2eRate / rawRate), ">= 50% of raw", e2eRate / rawRate >= 0.5 ? "yes" : "no"));
         Matcher m = Pattern.compile("PEAK_HEAP_MB=([\\d.]+) MAX_HEAP_MB=([\\d.]+) ELAPSED_MS=(\\d+) EXIT=(\\d+)")
                 .matcher(memory);
-        Matcher rows = Pattern.compile("rows read\\s+(\\d+)").matcher(memory);
+        Matcher rows = Pattern.compile("(?m)^\\s+rows read\\s+(\\d+)").matcher(memory);
         if (m.find() && rows.find()) {
             double secs = Long.parseLong(m.group(3)) / 1000.0;
             md.append(row("5", "1,000,000-row roster through ReportCompletions, -Xmx256m",

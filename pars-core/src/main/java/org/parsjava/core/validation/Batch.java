@@ -28,9 +28,9 @@ public final class Batch {
     private final ParsValidator validator;
     private final LocalDate today;
     private final List<Violation> violations = new ArrayList<>();
-    private final Set<String> keys = new HashSet<>();
+    private final Set<String> keys;
     private final ParsValidator.RecordSink sink = new ParsValidator.RecordSink();
-    private final Set<LearnerDay> learnerDays = new HashSet<>();
+    private final Set<LearnerDay> learnerDays;
     private final Map<LearnerDay, BigDecimal> absPerDay = new HashMap<>();
 
     /** A learner on a day, for one activity (empty activity: any activity). */
@@ -38,9 +38,12 @@ public final class Batch {
     }
     private long count;
 
-    Batch(ParsValidator validator, LocalDate today) {
+    Batch(ParsValidator validator, LocalDate today, int expectedRecords) {
         this.validator = validator;
         this.today = today;
+        int capacity = (int) Math.min(1 << 30, Math.max(16, expectedRecords / 0.75 + 1));
+        this.keys = new HashSet<>(capacity);
+        this.learnerDays = new HashSet<>(capacity);
     }
 
     /**
@@ -53,7 +56,7 @@ public final class Batch {
         long index = count++;
         List<Violation> found = validator.check(completion, index, today, sink);
         String key = completion.completionKey();
-        String shownKey = Rules.isCompletionKey(key) ? key : "";
+        String shownKey = sink.shownKey();
         List<Violation> cross = null;
         if (!keys.add(key)) {
             cross = append(cross, new Violation(index, shownKey, "completionKey",

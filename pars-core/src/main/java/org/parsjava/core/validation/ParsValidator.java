@@ -66,7 +66,9 @@ public final class ParsValidator {
     /** Validates every completion, including cross-record checks (duplicates, daily caps). */
     public ValidationReport validate(Iterable<LearnerCompletion> completions) {
         Objects.requireNonNull(completions, "completions");
-        Batch batch = newBatch();
+        // A known size presizes the duplicate-detection sets, which otherwise rehash as they grow.
+        Batch batch = completions instanceof java.util.Collection<?> known
+                ? new Batch(this, LocalDate.now(clock), known.size()) : newBatch();
         for (LearnerCompletion c : completions) {
             batch.add(c);
         }
@@ -112,7 +114,7 @@ public final class ParsValidator {
      * large file without holding the records.
      */
     public Batch newBatch() {
-        return new Batch(this, LocalDate.now(clock));
+        return new Batch(this, LocalDate.now(clock), 0);
     }
 
     List<Violation> check(LearnerCompletion c, long index, LocalDate today) {
@@ -149,6 +151,11 @@ public final class ParsValidator {
 
         List<Violation> finish() {
             return found == null ? List.of() : found;
+        }
+
+        /** The record's key as shown in violations: empty when the key itself is invalid. */
+        String shownKey() {
+            return key;
         }
     }
 
