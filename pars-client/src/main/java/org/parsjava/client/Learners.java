@@ -216,7 +216,7 @@ public final class Learners {
         }
 
         SubmissionResult execute() {
-            Batch batch = validator.newBatch();
+            Batch batch = validator.newBatch(records.size());
             List<Integer> sendable = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
                 List<Violation> found = batch.add(records.get(i));

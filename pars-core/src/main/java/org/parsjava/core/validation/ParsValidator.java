@@ -67,8 +67,7 @@ public final class ParsValidator {
     public ValidationReport validate(Iterable<LearnerCompletion> completions) {
         Objects.requireNonNull(completions, "completions");
         // A known size presizes the duplicate-detection sets, which otherwise rehash as they grow.
-        Batch batch = completions instanceof java.util.Collection<?> known
-                ? new Batch(this, LocalDate.now(clock), known.size()) : newBatch();
+        Batch batch = completions instanceof java.util.Collection<?> known ? newBatch(known.size()) : newBatch();
         for (LearnerCompletion c : completions) {
             batch.add(c);
         }
@@ -115,6 +114,19 @@ public final class ParsValidator {
      */
     public Batch newBatch() {
         return new Batch(this, LocalDate.now(clock), 0);
+    }
+
+    /**
+     * {@link #newBatch()} sized for about {@code expectedRecords} records, which spares the
+     * duplicate checks their rehashing on large batches.
+     *
+     * @throws IllegalArgumentException when {@code expectedRecords} is negative
+     */
+    public Batch newBatch(int expectedRecords) {
+        if (expectedRecords < 0) {
+            throw new IllegalArgumentException("expectedRecords must not be negative: " + expectedRecords);
+        }
+        return new Batch(this, LocalDate.now(clock), expectedRecords);
     }
 
     List<Violation> check(LearnerCompletion c, long index, LocalDate today) {

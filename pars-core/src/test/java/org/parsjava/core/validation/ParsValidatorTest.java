@@ -2,6 +2,7 @@ package org.parsjava.core.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -332,5 +333,17 @@ class ParsValidatorTest {
             assertTrue(expected.getMessage().startsWith("NPI_FORMAT: "), expected.getMessage());
             assertFalse(expected.getMessage().contains("98765"), expected.getMessage());
         }
+    }
+    @Test
+    void aPresizedBatchFindsTheSameDuplicatesAndRefusesANegativeSize() {
+        List<LearnerCompletion> twice = List.of(Fixtures.completion(), Fixtures.completion());
+        Batch sized = VALIDATOR.newBatch(2);
+        Batch plain = VALIDATOR.newBatch();
+        for (LearnerCompletion c : twice) {
+            assertEquals(plain.add(c), sized.add(c));
+        }
+        assertEquals(ViolationCode.COMPLETION_KEY_DUPLICATE, sized.report().errors().get(0).code());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VALIDATOR.newBatch(-1));
+        assertTrue(e.getMessage().contains("expectedRecords"), e.getMessage());
     }
 }
