@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.Board;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.LicensingJurisdiction;
@@ -29,19 +31,18 @@ public class RosterReaderTest {
             + "license_number,board_ids,completion_date,cme_credits,moc_credits,consent\n";
 
     public static List<RosterRow> read(String csv) {
-        try (RosterReader r = RosterReader.open(new StringReader(csv),
-                id -> id.equals("201234567") ? Optional.of(Fixtures.activity()) : Optional.empty())) {
-            List<RosterRow> rows = new ArrayList<>();
-            r.forEachRemaining(rows::add);
-            return rows;
-        }
+        return read(csv, id -> id.equals("201234567") ? Optional.of(Fixtures.activity()) : Optional.empty());
     }
 
     /** Reads {@code csv} with an activity lookup that always fails, as an unreachable PARS would. */
     public static List<RosterRow> readWithFailingLookup(String csv) {
-        try (RosterReader r = RosterReader.open(new StringReader(csv), id -> {
+        return read(csv, id -> {
             throw new IllegalStateException("PARS unreachable");
-        })) {
+        });
+    }
+
+    private static List<RosterRow> read(String csv, Function<String, Optional<Activity>> activities) {
+        try (RosterReader r = RosterReader.open(new StringReader(csv), activities)) {
             List<RosterRow> rows = new ArrayList<>();
             r.forEachRemaining(rows::add);
             return rows;
