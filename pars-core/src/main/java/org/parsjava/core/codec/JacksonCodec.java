@@ -71,13 +71,18 @@ abstract sealed class JacksonCodec implements ParsCodec permits ParsXmlCodec, Pa
 
     final byte[] write(Object dto) {
         try {
-            return options.prettyPrint()
+            return finish(options.prettyPrint()
                     ? mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(dto)
-                    : mapper.writeValueAsBytes(dto);
+                    : mapper.writeValueAsBytes(dto));
         } catch (JsonProcessingException e) {
             throw new ParsCodecException("Could not encode " + dto.getClass().getSimpleName()
                     + " as " + format, "", null);
         }
+    }
+
+    /** Last touch on a written document; the XML codec declares the namespace here. */
+    byte[] finish(byte[] document) {
+        return document;
     }
 
     final <T> T read(byte[] body, Class<T> type, String what) {

@@ -25,10 +25,46 @@ public final class ParsXmlCodec extends JacksonCodec {
     public static final String MEDIA_TYPE = "application/xml; charset=utf-8";
 
     private final XMLInputFactory rootReader;
+    /** {@code  xmlns="..."} to add to the root start tag, or null. */
+    private final byte[] namespaceDeclaration;
 
     private ParsXmlCodec(WireOptions options) {
         super(newMapper(), options, "XML");
         this.rootReader = hardenedInput();
+        this.namespaceDeclaration = options.xmlNamespace()
+                .map(uri -> (" xmlns=\"" + uri + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(null);
+    }
+
+    /**
+     * Declares the default namespace on the root element (REFERENCE.md 2.10: namespaces on or
+     * off is unresolved). A default namespace covers every unprefixed descendant, so one
+     * attribute on the root puts the whole document in it.
+     */
+    @Override
+    byte[] finish(byte[] doc) {
+        if (namespaceDeclaration == null) {
+            return doc;
+        }
+        int i = 0;
+        while (i < doc.length) { // the root is the first element: skip the declaration and comments
+            if (doc[i] == '<' && i + 1 < doc.length && doc[i + 1] != '?' && doc[i + 1] != '!') {
+                break;
+            }
+            i++;
+        }
+        int end = i + 1;
+        while (end < doc.length && doc[end] != '>' && doc[end] != '/' && doc[end] > ' ') {
+            end++;
+        }
+        if (end >= doc.length) {
+            return doc;
+        }
+        byte[] out = new byte[doc.length + namespaceDeclaration.length];
+        System.arraycopy(doc, 0, out, 0, end);
+        System.arraycopy(namespaceDeclaration, 0, out, end, namespaceDeclaration.length);
+        System.arraycopy(doc, end, out, end + namespaceDeclaration.length, doc.length - end);
+        return out;
     }
 
     /** A codec with {@link WireOptions#defaults()}. */

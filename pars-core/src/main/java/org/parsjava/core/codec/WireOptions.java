@@ -38,14 +38,22 @@ public final class WireOptions {
         DATE
     }
 
+    /**
+     * The MedBiquitous Activity Report v1 namespace, the candidate if PARS's XML turns out to be
+     * namespaced (REFERENCE.md 2.5 and 2.10: whether it is at all is unknown).
+     */
+    public static final String MEDBIQ_ACTIVITY_REPORT_NAMESPACE = "http://ns.medbiq.org/activityreport/v1/";
+
     private static final WireOptions DEFAULTS = builder().build();
 
     private final IdentifierPlacement identifierPlacement;
     private final BirthDateEncoding birthDateEncoding;
     private final DateEncoding dateEncoding;
     private final boolean prettyPrint;
+    private final String xmlNamespace;
 
     private WireOptions(Builder b) {
+        this.xmlNamespace = b.xmlNamespace;
         this.identifierPlacement = b.identifierPlacement;
         this.birthDateEncoding = b.birthDateEncoding;
         this.dateEncoding = b.dateEncoding;
@@ -82,10 +90,19 @@ public final class WireOptions {
         return prettyPrint;
     }
 
+    /**
+     * The default namespace declared on the root of every XML document written (its elements
+     * then all belong to it); empty, the default, writes no namespace. Reading ignores
+     * namespaces either way. JSON ignores this option.
+     */
+    public java.util.Optional<String> xmlNamespace() {
+        return java.util.Optional.ofNullable(xmlNamespace);
+    }
+
     @Override
     public String toString() {
         return "WireOptions[" + identifierPlacement + ", " + birthDateEncoding + ", " + dateEncoding
-                + (prettyPrint ? ", pretty" : "") + "]";
+                + (xmlNamespace == null ? "" : ", xmlns=" + xmlNamespace) + (prettyPrint ? ", pretty" : "") + "]";
     }
 
     /** Builds {@link WireOptions}. */
@@ -94,8 +111,40 @@ public final class WireOptions {
         private BirthDateEncoding birthDateEncoding = BirthDateEncoding.PLACEHOLDER_LEAP_YEAR;
         private DateEncoding dateEncoding = DateEncoding.DATE_TIME_MIDNIGHT;
         private boolean prettyPrint;
+        private String xmlNamespace;
 
         private Builder() {
+        }
+
+        /**
+         * Declares {@code uri} as the default namespace of written XML documents, for example
+         * {@link #MEDBIQ_ACTIVITY_REPORT_NAMESPACE}.
+         *
+         * @throws IllegalArgumentException when {@code uri} is blank, not absolute, or holds a
+         *     character that cannot stand in an XML attribute unescaped
+         */
+        public Builder xmlNamespace(String uri) {
+            Objects.requireNonNull(uri, "uri");
+            String u = uri.strip();
+            if (u.isEmpty() || u.chars().anyMatch(c -> c == '"' || c == '<' || c == '&' || c == '\'' || c <= ' ')) {
+                throw new IllegalArgumentException("XML namespace must be a URI without spaces, quotes, '<' or '&'");
+            }
+            try {
+                if (!new java.net.URI(u).isAbsolute()) {
+                    throw new IllegalArgumentException("XML namespace must be an absolute URI, such as "
+                            + MEDBIQ_ACTIVITY_REPORT_NAMESPACE);
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("XML namespace is not a URI: " + e.getReason());
+            }
+            this.xmlNamespace = u;
+            return this;
+        }
+
+        /** Writes no XML namespace (the default). */
+        public Builder noXmlNamespace() {
+            this.xmlNamespace = null;
+            return this;
         }
 
         /** Sets where identifiers are written. */

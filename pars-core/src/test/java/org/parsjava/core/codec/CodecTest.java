@@ -98,6 +98,34 @@ class CodecTest {
         assertEquals("application/xml; charset=utf-8", compact.mediaType());
     }
 
+    @Test
+    void aNamespaceOptionPutsEveryElementInItAndStillReadsBack() throws Exception {
+        ParsXmlCodec namespaced = ParsXmlCodec.create(WireOptions.builder()
+                .xmlNamespace(WireOptions.MEDBIQ_ACTIVITY_REPORT_NAMESPACE).build());
+        byte[] out = namespaced.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD,
+                Fixtures.HEADER);
+        String plain = text(ParsXmlCodec.create().encodeLearnerReports(List.of(Fixtures.completion()),
+                LearnerRecordAction.ADD, Fixtures.HEADER));
+        assertEquals(plain.replace("<ACCMELearnerReports>",
+                "<ACCMELearnerReports xmlns=\"http://ns.medbiq.org/activityreport/v1/\">"), text(out));
+        // A namespace-aware parser sees every element, not just the root, in the namespace.
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(out));
+        org.w3c.dom.NodeList names = doc.getElementsByTagNameNS(WireOptions.MEDBIQ_ACTIVITY_REPORT_NAMESPACE, "GivenName");
+        assertEquals(1, names.getLength());
+        // Reading ignores namespaces: the namespaced document decodes like the plain one.
+        assertEquals("Jane", ParsXmlCodec.create().decodeLearnerReports(out).get(0).firstName());
+        assertEquals("Jane", namespaced.decodeLearnerReports(out).get(0).firstName());
+        // JSON ignores the option.
+        ParsJsonCodec json = ParsJsonCodec.create(WireOptions.builder().xmlNamespace("urn:x:y").build());
+        assertEquals(text(ParsJsonCodec.create().encodeFault(new ParsFault(Optional.of("E"), "m"))),
+                text(json.encodeFault(new ParsFault(Optional.of("E"), "m"))));
+        for (String bad : new String[] {"", "relative/path", "http://a\"b", "http://a b"}) {
+            assertThrows(IllegalArgumentException.class, () -> WireOptions.builder().xmlNamespace(bad), bad);
+        }
+    }
+
     // ---- round trips ----------------------------------------------------------------------------
 
     @ParameterizedTest
