@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.client.exception.ParsApiException;
 import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.client.exception.ParsException;
+import org.parsjava.client.exception.ParsTransportException;
 import org.parsjava.client.internal.HttpResult;
 import org.parsjava.client.internal.PersonalText;
 import org.parsjava.client.internal.Transport;
@@ -163,12 +165,14 @@ public final class Learners {
     public MatchResult match(Learner learner) {
         Objects.requireNonNull(learner, "learner");
         HttpResult r = transport.call(Operation.GET_LEARNER_MATCH, Map.of(),
-                transport.codec().encodeMatchRequest(learner, providerId), true);
+                transport.codec().encodeMatchRequest(learner, providerId), true, learner);
         if (r.status() == 404) {
             return new MatchResult(MatchResult.Outcome.NOT_MATCHED, Optional.empty());
         }
         try {
-            return transport.codec().decodeMatchResult(r.body());
+            MatchResult m = transport.codec().decodeMatchResult(r.body());
+            // PARS's text about a match may name the physician it was asked about.
+            return new MatchResult(m.outcome(), m.message().map(text -> PersonalText.scrub(text, learner)));
         } catch (ParsCodecException e) {
             throw unreadable(Operation.GET_LEARNER_MATCH, r, e);
         }
@@ -237,12 +241,18 @@ public final class Learners {
                 } catch (ParsAuthenticationException e) {
                     throw new ParsAuthenticationException(e.operation(), e.httpStatus(), e.parsCode().orElse(null),
                             e.parsMessage().orElse(null), finish("not sent: PARS refused the credentials"));
+                } catch (ParsTransportException e) {
+                    if (e.outcomeUnknown()) {
+                        failUnknown(chunk, e.getMessage() + "; the record may have reached PARS");
+                    } else {
+                        fail(chunk, e.getMessage());
+                    }
                 } catch (RuntimeException e) {
                     // Whatever went wrong, the records keep an outcome: the chunk's unresolved ones
                     // are FAILED (possibly sent), and the remaining chunks are still tried.
                     log.warn("PARS {} chunk {}/{} ended with {}; its unresolved records are reported FAILED",
                             op.parsName(), c + 1, chunks, e.getClass().getName());
-                    fail(chunk, "unexpected " + e.getClass().getSimpleName() + " while sending; the record may "
+                    failUnknown(chunk, "unexpected " + e.getClass().getSimpleName() + " while sending; the record may "
                             + "have reached PARS: check its status by CreditID before resubmitting");
                 }
                 progress(c + 1, chunks);
@@ -334,7 +344,8 @@ public final class Learners {
                     return;
                 }
                 ParsFault fault = transport.codec().decodeFault(r.body());
-                reject(pending.get(0), fault.code().orElse("HTTP_" + status), fault.message());
+                rejectUnlessHeld(pending.get(0), fault.refusedAsDuplicate(), fault.code().orElse("HTTP_" + status),
+                        fault.message());
                 return;
             }
         }
@@ -369,12 +380,20 @@ public final class Learners {
                 return;
             }
             RecordVerdict[] byIndex = new RecordVerdict[pending.size()];
+            Map<String, Integer> byCreditId = null;
             for (RecordVerdict v : verdicts) {
-                if (v.index() >= 0 && v.index() < byIndex.length) {
-                    byIndex[v.index()] = v;
-                } else {
-                    log.warn("PARS {} returned a verdict for record {} of a {}-record document; ignored",
-                            op.parsName(), v.index(), byIndex.length);
+                int k = v.index();
+                if (v.creditId().isPresent()) { // PARS named the credit line: trust that over a position
+                    if (byCreditId == null) {
+                        byCreditId = creditIdPositions(pending);
+                    }
+                    k = byCreditId.getOrDefault(v.creditId().get(), -1);
+                }
+                if (k < 0 || k >= byIndex.length) {
+                    log.warn("PARS {} returned a verdict for no record of this {}-record document; ignored",
+                            op.parsName(), byIndex.length);
+                } else if (byIndex[k] == null || byIndex[k].accepted()) {
+                    byIndex[k] = v; // per credit line verdicts: a refusal of any line stands for the record
                 }
             }
             for (int k = 0; k < pending.size(); k++) {
@@ -382,14 +401,35 @@ public final class Learners {
                 RecordVerdict v = byIndex[k];
                 if (v == null || v.accepted()) {
                     set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, null));
-                } else if (resent[i] && heldByPars(i)) {
-                    // The earlier, interrupted attempt did land (PARS refuses the resend as a
-                    // duplicate of it): the credit is in PARS, which is what the caller asked for.
-                    set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null,
-                            "confirmed by status lookup: an interrupted earlier attempt was applied"));
                 } else {
-                    reject(i, v.code().orElse(null), v.message().orElse(null));
+                    rejectUnlessHeld(i, v.refusedAsDuplicate(), v.code().orElse(null), v.message().orElse(null));
                 }
+            }
+        }
+
+        private Map<String, Integer> creditIdPositions(List<Integer> pending) {
+            Map<String, Integer> positions = new HashMap<>();
+            for (int k = 0; k < pending.size(); k++) {
+                for (String id : CreditIds.all(records.get(pending.get(k)))) {
+                    positions.put(id, k);
+                }
+            }
+            return positions;
+        }
+
+        /**
+         * Records a refusal, unless PARS already holds this very record: after a resend (an
+         * interrupted earlier attempt landed) or when PARS calls it a duplicate (it was reported
+         * before, for example by an earlier run over the same file). Then it is ACCEPTED: the
+         * credit is in PARS once, which is what the caller asked for.
+         */
+        private void rejectUnlessHeld(int i, boolean duplicate, String code, String message) {
+            if ((resent[i] || duplicate) && heldByPars(i)) {
+                set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, resent[i]
+                        ? "confirmed by status lookup: an interrupted earlier attempt was applied"
+                        : "already held by PARS under this CreditID (reported before); not stored twice"));
+            } else {
+                reject(i, code, message);
             }
         }
 
@@ -412,7 +452,7 @@ public final class Learners {
                 try {
                     statuses = status(creditId);
                 } catch (ParsException e) {
-                    fail(List.of(i), "outcome unknown and the status lookup failed (" + e.getClass().getSimpleName()
+                    failUnknown(List.of(i), "outcome unknown and the status lookup failed (" + e.getClass().getSimpleName()
                             + "); check status(" + creditId + ") before resubmitting");
                     continue;
                 }
@@ -432,11 +472,18 @@ public final class Learners {
             return resend;
         }
 
-        /** Whether PARS holds (accepted or pending) the record's first credit line; false if unknown. */
+        /**
+         * Whether PARS holds (accepted or pending) the record's first credit line for the same
+         * activity and completion date, as far as PARS echoes them; false if unknown.
+         */
         private boolean heldByPars(int i) {
+            LearnerCompletion c = records.get(i);
             try {
-                return status(CreditIds.all(records.get(i)).get(0)).stream().anyMatch(
-                        s -> s.state() == CreditStatus.State.ACCEPTED || s.state() == CreditStatus.State.PENDING);
+                return status(CreditIds.all(c).get(0)).stream().anyMatch(s ->
+                        (s.state() == CreditStatus.State.ACCEPTED || s.state() == CreditStatus.State.PENDING)
+                        && s.completionDate().map(c.completionDate()::equals).orElse(true)
+                        && s.accmeActivityId().map(id -> c.activity().accmeActivityId().map(id::equals).orElse(true))
+                                .orElse(true));
             } catch (ParsException e) {
                 return false;
             }
@@ -450,13 +497,26 @@ public final class Learners {
         private void reject(int i, String code, String message) {
             String clean = PersonalText.scrub(message, records.get(i).learner());
             set(i, new RecordResult(i, key(i), RecordOutcome.REJECTED, CreditIds.all(records.get(i)),
-                    warnings.get(i), Optional.ofNullable(code), Optional.ofNullable(clean)));
+                    warnings.get(i), Optional.ofNullable(code), Optional.ofNullable(clean), false));
         }
 
+        /** FAILED, known not to be in PARS (not sent, or refused before it was applied). */
         private void fail(List<Integer> indices, String reason) {
+            fail(indices, reason, false);
+        }
+
+        /** FAILED, and possibly applied by PARS: the caller checks its status before resending. */
+        private void failUnknown(List<Integer> indices, String reason) {
+            fail(indices, reason, true);
+        }
+
+        private void fail(List<Integer> indices, String reason, boolean outcomeUnknown) {
             for (int i : indices) {
                 if (results[i] == null) {
-                    set(i, result(i, RecordOutcome.FAILED, warnings.get(i), null, reason));
+                    // The reason may quote PARS's own text, which can name the learner.
+                    String clean = PersonalText.scrub(reason, records.get(i).learner());
+                    set(i, new RecordResult(i, key(i), RecordOutcome.FAILED, CreditIds.all(records.get(i)),
+                            warnings.get(i), Optional.empty(), Optional.ofNullable(clean), outcomeUnknown));
                 }
             }
         }
@@ -466,7 +526,7 @@ public final class Learners {
             List<String> ids = outcome == RecordOutcome.INVALID && key(i).isEmpty() ? List.of()
                     : CreditIds.all(records.get(i));
             return new RecordResult(i, key(i), outcome, ids, violations, Optional.ofNullable(code),
-                    Optional.ofNullable(message));
+                    Optional.ofNullable(message), false);
         }
 
         private String key(int i) {

@@ -53,6 +53,14 @@ public final class ParsClient implements AutoCloseable {
     private final HttpUrl baseUrl;
     private final String providerId;
 
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(120);
+
+    private static Duration orDefault(Duration set, Duration fallback) {
+        return set != null ? set : fallback;
+    }
+
     private ParsClient(Builder b, HttpUrl baseUrl) {
         this.baseUrl = baseUrl;
         this.providerId = b.providerId;
@@ -63,15 +71,21 @@ public final class ParsClient implements AutoCloseable {
         if (base.socketFactory() == javax.net.SocketFactory.getDefault()) {
             derived.socketFactory(new NoDelaySocketFactory()); // a caller's own socket factory is kept
         }
-        this.http = derived
-                .addInterceptor(new AuthInterceptor(b.providerId, b.credentials, b.credentialPlacement, agent))
+        derived.addInterceptor(new AuthInterceptor(b.providerId, b.credentials, b.credentialPlacement, agent))
                 .retryOnConnectionFailure(false) // retries are ours: they know what is safe to resend
-                .followRedirects(false)
-                .connectTimeout(b.connectTimeout)
-                .readTimeout(b.readTimeout)
-                .writeTimeout(b.readTimeout)
-                .callTimeout(b.callTimeout)
-                .build();
+                .followRedirects(false);
+        // A caller's OkHttpClient keeps its own timeouts unless they are set on this builder.
+        if (ownsHttp || b.connectTimeout != null) {
+            derived.connectTimeout(orDefault(b.connectTimeout, DEFAULT_CONNECT_TIMEOUT));
+        }
+        if (ownsHttp || b.readTimeout != null) {
+            Duration read = orDefault(b.readTimeout, DEFAULT_READ_TIMEOUT);
+            derived.readTimeout(read).writeTimeout(read);
+        }
+        if (ownsHttp || b.callTimeout != null) {
+            derived.callTimeout(orDefault(b.callTimeout, DEFAULT_CALL_TIMEOUT));
+        }
+        this.http = derived.build();
         Executor executor;
         if (b.executor != null) {
             executor = b.executor;
@@ -135,9 +149,9 @@ public final class ParsClient implements AutoCloseable {
         private ParsEndpoints endpoints = ParsEndpoints.defaults();
         private ParsCodec codec = ParsXmlCodec.create();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(60);
-        private Duration callTimeout = Duration.ofSeconds(120);
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration callTimeout;
         private String userAgent;
         private OkHttpClient okHttpClient;
         private Logger logger;
@@ -215,19 +229,22 @@ public final class ParsClient implements AutoCloseable {
             return this;
         }
 
-        /** Connect timeout; default 10 s. */
+        /** Connect timeout; default 10 s (or, with {@link #okHttpClient}, that client's own). */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** Read (and write) timeout between bytes; default 60 s. */
+        /** Read (and write) timeout between bytes; default 60 s (or that of a given {@link #okHttpClient}). */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;
         }
 
-        /** Whole-call timeout of one attempt; default 120 s. A slow drip cannot hang a call. */
+        /**
+         * Whole-call timeout of one attempt; default 120 s (or that of a given {@link #okHttpClient}).
+         * A slow drip cannot hang a call.
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positive(timeout, "callTimeout");
             return this;
@@ -236,10 +253,15 @@ public final class ParsClient implements AutoCloseable {
         /** Text appended to the {@code pars-java/x.y} User-Agent, e.g. your LMS and version. */
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent").strip();
+            ParsCredentials.headerSafe(this.userAgent, "userAgent");
             return this;
         }
 
-        /** An OkHttpClient to derive from (proxies, TLS, pools); its connection pool is shared. */
+        /**
+         * An OkHttpClient to derive from (proxies, TLS, pools); its connection pool is shared and
+         * its timeouts are kept unless a timeout is also set on this builder. Set a call timeout
+         * on it (OkHttp's default is none) so a slow drip cannot hang a call.
+         */
         public Builder okHttpClient(OkHttpClient okHttpClient) {
             this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
             return this;

@@ -19,7 +19,9 @@ public final class ParsCredentials {
     /**
      * Credentials from their two parts.
      *
-     * @throws IllegalArgumentException if either is blank
+     * @throws IllegalArgumentException if either is blank, or holds a character an HTTP header
+     *     cannot carry (a line break, a control character, a non-ASCII letter); the message never
+     *     repeats the value
      */
     public static ParsCredentials of(String user, String password) {
         Objects.requireNonNull(user, "user");
@@ -27,7 +29,24 @@ public final class ParsCredentials {
         if (user.isBlank() || password.isBlank()) {
             throw new IllegalArgumentException("PARS web-services user and password must not be blank");
         }
+        headerSafe(user, "user");
+        headerSafe(password, "password");
         return new ParsCredentials(user, password);
+    }
+
+    /**
+     * Refuses a value that cannot travel in an HTTP header, naming only the position of the first
+     * offending character. (OkHttp would refuse it too, but with the whole value in its message.)
+     */
+    static void headerSafe(String value, String what) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7e) {
+                throw new IllegalArgumentException("PARS " + what + " has a character an HTTP header cannot carry "
+                        + "at position " + (i + 1) + " (a line break, control character or non-ASCII letter; "
+                        + "check for a trailing newline from a secrets file)");
+            }
+        }
     }
 
     /** The web-services user name. */

@@ -97,12 +97,18 @@ public final class ParsEndpoints {
             return this;
         }
 
-        /** Sets the HTTP method of {@code op} ({@code GET} or {@code POST}). */
+        /**
+         * Sets the HTTP method of {@code op}: {@code GET} or {@code POST} for a read, and only
+         * {@code POST} for an operation that sends a document (a GET would drop its body).
+         */
         public Builder method(Operation op, String method) {
             Objects.requireNonNull(op, "op");
             Objects.requireNonNull(method, "method");
             if (!method.equals("GET") && !method.equals("POST")) {
                 throw new IllegalArgumentException("method must be GET or POST");
+            }
+            if (method.equals("GET") && op.defaultMethod.equals("POST")) {
+                throw new IllegalArgumentException(op.parsName + " sends a document, so its method must be POST");
             }
             methods.put(op, method);
             return this;

@@ -8,6 +8,11 @@ public enum RecordOutcome {
     REJECTED,
     /** Refused locally by validation; never sent. */
     INVALID,
-    /** Not confirmed: transport failures or server errors outlasted the retries. Safe to resubmit. */
+    /**
+     * Not confirmed: transport failures or server errors outlasted the retries, or the record
+     * was not sent. Resubmit it; when {@link RecordResult#outcomeUnknown()} is true it may have
+     * reached PARS, so check its status by CreditID first. (A resubmitted record that PARS
+     * refuses as a duplicate and already holds comes back ACCEPTED, never stored twice.)
+     */
     FAILED
 }

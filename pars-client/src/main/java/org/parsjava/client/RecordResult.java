@@ -16,9 +16,13 @@ import org.parsjava.core.validation.Violation;
  * @param violations local validation findings (errors for INVALID, warnings otherwise)
  * @param parsCode PARS's error code for a rejection, if it gave one
  * @param message PARS's explanation (digits masked) or the failure's cause, if any
+ * @param outcomeUnknown for {@link RecordOutcome#FAILED} only: true when the record may have
+ *     reached PARS (the failure came after it was sent and PARS could not be asked); check
+ *     {@code learners().status(creditId)} before resending. False for every other record.
  */
 public record RecordResult(int index, String completionKey, RecordOutcome outcome, List<String> creditIds,
-                           List<Violation> violations, Optional<String> parsCode, Optional<String> message) {
+                           List<Violation> violations, Optional<String> parsCode, Optional<String> message,
+                           boolean outcomeUnknown) {
 
     /** Copies lists and rejects nulls. */
     public RecordResult {
@@ -28,6 +32,9 @@ public record RecordResult(int index, String completionKey, RecordOutcome outcom
         violations = List.copyOf(violations);
         Objects.requireNonNull(parsCode, "parsCode");
         Objects.requireNonNull(message, "message");
+        if (outcomeUnknown && outcome != RecordOutcome.FAILED) {
+            throw new IllegalArgumentException("only a FAILED record can have an unknown outcome");
+        }
     }
 
     /** One line for people: {@code #12 [lms-881] REJECTED LEARNER_NOT_MATCHED: ...}. */

@@ -72,7 +72,7 @@ public final class SubmissionResult {
         return count(RecordOutcome.INVALID);
     }
 
-    /** Records whose outcome is not confirmed; resubmit them. */
+    /** Records whose outcome is not confirmed; resubmit them (see {@link RecordOutcome#FAILED}). */
     public int failedCount() {
         return count(RecordOutcome.FAILED);
     }

@@ -35,10 +35,8 @@ import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.client.exception.ParsTransportException;
 import org.parsjava.client.exception.ParsValidationException;
 import org.parsjava.core.codec.CreditIds;
-import org.parsjava.core.codec.LearnerRecordAction;
 import org.parsjava.core.codec.ParsXmlCodec;
 import org.parsjava.core.codec.RecordVerdict;
-import org.parsjava.core.codec.ReportHeader;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.model.CreditStatus;
@@ -268,6 +266,7 @@ class ParsClientTest {
             assertTrue(sleeps.get(i).compareTo(RetryPolicy.defaults().backoffCap(i + 1)) <= 0, sleeps.toString());
         }
         assertTrue(result.records().get(0).message().orElseThrow().contains("HTTP 503"));
+        assertFalse(result.records().get(0).outcomeUnknown(), "a 503 is never applied");
     }
 
     @Test
@@ -319,12 +318,66 @@ class ParsClientTest {
     }
 
     @Test
-    void aDuplicateRefusalOfAFirstAttemptStaysARejection() {
+    void aRerunOverRecordsPARSAlreadyHoldsReportsThemAcceptedNotRejected() {
+        // A second run over the same file: PARS refuses lms-0 and lms-2 as duplicates; it holds
+        // lms-0 under that very CreditID, lms-2 only for another day (so another record), and
+        // lms-1 is refused for something else.
         route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
-                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
-        SubmissionResult result = client.learners().submit(completions(1));
-        assertEquals(RecordOutcome.REJECTED, result.records().get(0).outcome());
-        assertTrue(requestsTo(STATUS).isEmpty(), "nothing was interrupted, so nothing to look up");
+                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported"),
+                RecordVerdict.rejected(1, "NOT_MATCHED", null, "no such physician"),
+                RecordVerdict.rejected(2, "E17", null, "Duplicate learner record")))));
+        route(STATUS, r -> {
+            String id = r.getUrl().queryParameter("CreditId");
+            java.time.LocalDate day = id.contains("lms-0-") ? Fixtures.completion().completionDate()
+                    : java.time.LocalDate.of(2026, 1, 5);
+            return xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(id, Optional.of("201234567"),
+                    Optional.of(day), CreditStatus.State.ACCEPTED, "Accepted"))));
+        });
+        SubmissionResult result = client.learners().submit(completions(3));
+        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.REJECTED),
+                result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
+        assertEquals(Optional.of("already held by PARS under this CreditID (reported before); not stored twice"),
+                result.records().get(0).message());
+        assertEquals(Optional.of("E17"), result.records().get(2).parsCode());
+        assertEquals(List.of("ccid:0001234:lms-0-cme", "ccid:0001234:lms-2-cme"), requestsTo(STATUS).stream()
+                .map(r -> r.getUrl().queryParameter("CreditId")).toList(), "only duplicate refusals are looked up");
+        assertEquals(1, requestsTo(SAVE).size());
+    }
+
+    @Test
+    void verdictsNamingACreditIdLandOnThatRecordWhateverTheirPosition() {
+        List<LearnerCompletion> input = completions(3);
+        List<String> lms1 = CreditIds.all(input.get(1));
+        List<String> lms2 = CreditIds.all(input.get(2));
+        // PARS lists only some lines, out of order, with positions that do not match the document.
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+                new RecordVerdict(0, Optional.of(lms2.get(0)), true, Optional.empty(), Optional.empty(),
+                        Optional.empty()),
+                new RecordVerdict(0, Optional.of(lms2.get(1)), false, Optional.of("BOARD_ID_MISMATCH"),
+                        Optional.empty(), Optional.of("board ID not found")),
+                new RecordVerdict(7, Optional.of(lms1.get(0)), false, Optional.of("NOT_MATCHED"),
+                        Optional.empty(), Optional.empty())))));
+        SubmissionResult result = client.learners().submit(input);
+        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.REJECTED),
+                result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
+        assertEquals(Optional.of("NOT_MATCHED"), result.records().get(1).parsCode());
+        assertEquals(Optional.of("BOARD_ID_MISMATCH"), result.records().get(2).parsCode(),
+                "a refused credit line stands for its record even after an accepted one");
+    }
+
+    @Test
+    void aResentRecordRefusedWholeAsADuplicateIsConfirmedByStatus() {
+        route(SAVE, r -> new MockResponse.Builder().code(201).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        route(SAVE, r -> xml(400, CODEC.encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E9"),
+                "record already exists"))));
+        route(STATUS, r -> status(404));
+        route(STATUS, r -> xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(
+                r.getUrl().queryParameter("CreditId"), Optional.empty(), Optional.empty(),
+                CreditStatus.State.ACCEPTED, "Accepted")))));
+        RecordResult r = client.learners().submit(completions(1)).records().get(0);
+        assertEquals(RecordOutcome.ACCEPTED, r.outcome(), r.toString());
+        assertEquals(2, requestsTo(SAVE).size());
     }
 
     @Test
@@ -404,6 +457,7 @@ class ParsClientTest {
             SubmissionResult result = once.learners().submit(completions(2));
             assertEquals(2, result.failedCount());
             assertTrue(result.records().get(0).message().orElseThrow().contains("status lookup failed"));
+            assertTrue(result.records().get(0).outcomeUnknown(), "it may be in PARS: check before resending");
         }
         assertEquals(1, requestsTo(SAVE).size(), "unknown outcome and unknown status: never resend");
     }
@@ -599,10 +653,73 @@ class ParsClientTest {
     }
 
     @Test
-    void reportHeaderUsesCentralTime() {
-        ReportHeader h = new ReportHeader("X", LocalDateTime.now(CLOCK));
-        assertEquals(LocalDateTime.of(2026, 3, 2, 9, 15), h.createdAt());
-        assertEquals(LearnerRecordAction.ADD, LearnerRecordAction.valueOf("ADD"));
-        assertEquals("ccid:0001234:lms-88231-cme", CreditIds.cme(Fixtures.completion()));
+    void reportHeaderUsesCentralTimeWhateverTheClocksZone() {
+        route(SAVE, r -> status(201));
+        Clock utc = Clock.fixed(CLOCK.instant(), ZoneId.of("UTC")); // 15:15 UTC is 09:15 in Chicago
+        try (ParsClient c = builder().clock(utc).build()) {
+            c.learners().submit(List.of(Fixtures.completion()));
+        }
+        assertTrue(body(requestsTo(SAVE).get(0)).contains("<DateTimeCreated>2026-03-02T09:15:00</DateTimeCreated>"),
+                body(requestsTo(SAVE).get(0)));
+    }
+
+    @Test
+    void credentialsAndUserAgentAHeaderCannotCarryAreRefusedWithoutEchoingThem() {
+        for (String bad : new String[] {"pässwörd", "hunter2\n", "a\u0000b"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ParsCredentials.of("ws-user", bad));
+            assertFalse(e.getMessage().contains(bad.strip()), e.getMessage());
+            assertTrue(e.getMessage().contains("password"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> ParsCredentials.of("üser", "pw"));
+        assertThrows(IllegalArgumentException.class, () -> ParsClient.builder().userAgent("LMS\r\nX-Evil: 1"));
+        assertEquals("p\tw", ParsCredentials.of("u", "p\tw").password());
+    }
+
+    @Test
+    void aDocumentOperationCannotBeConfiguredAsAGet() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParsEndpoints.builder()
+                .method(ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY, "GET"));
+        assertTrue(e.getMessage().contains("POST"), e.getMessage());
+        ParsEndpoints.builder().method(ParsEndpoints.Operation.GET_LEARNER_STATUS, "POST").build();
+    }
+
+    @Test
+    void aCallersOkHttpClientKeepsItsOwnTimeoutsUnlessSetHere() {
+        route(STATUS, r -> new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
+        okhttp3.OkHttpClient impatient = new okhttp3.OkHttpClient.Builder().readTimeout(Duration.ofMillis(200)).build();
+        try (ParsClient c = ParsClient.builder().baseUrl(server.url("/services/").toString()).providerId("0001234")
+                .providerName("X").credentials(ParsCredentials.of("u", "p")).okHttpClient(impatient)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build()) {
+            assertThrows(ParsTransportException.class, () -> c.learners().status("ccid:0001234:lms-1-cme"));
+        } finally {
+            impatient.dispatcher().executorService().shutdown();
+            impatient.connectionPool().evictAll();
+        }
+    }
+
+    @Test
+    void readsSendTheirMethodAndCredentialsAndMatchTextLosesTheLearner() {
+        route(STATUS, r -> status(404));
+        route(GET_ACTIVITY, r -> status(404));
+        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(200, CODEC.encodeMatchResult(
+                new MatchResult(MatchResult.Outcome.AMBIGUOUS, Optional.of("Two physicians named Jane Sample")))));
+        client.learners().status("ccid:0001234:lms-1-cme");
+        client.activities().get("201234567");
+        MatchResult m = client.learners().match(Fixtures.learner());
+        assertEquals(Optional.of("Two physicians named *** ***"), m.message());
+        for (RecordedRequest r : seen) {
+            boolean read = !r.getUrl().encodedPath().endsWith("GetLearnerMatch");
+            assertEquals(read ? "GET" : "POST", r.getMethod(), r.getUrl().toString());
+            assertEquals("0001234", r.getHeaders().get("ProviderId"));
+            assertEquals("ws-user", r.getHeaders().get("User"));
+            assertEquals("s3cret-pw", r.getHeaders().get("Password"));
+        }
+        routes.remove("/services/ACCMELearnerService.svc/GetLearnerMatch");
+        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(400, CODEC.encodeFault(
+                new org.parsjava.core.codec.ParsFault(Optional.of("E3"), "Sample, Jane: birth date missing"))));
+        ParsApiException e = assertThrows(ParsApiException.class, () -> client.learners().match(Fixtures.learner()));
+        assertFalse(e.getMessage().contains("Jane") || e.getMessage().contains("Sample"), e.getMessage());
+        assertFalse(e.parsMessage().orElse("").contains("Jane"), e.parsMessage().toString());
     }
 }

@@ -35,6 +35,7 @@ import org.parsjava.client.exception.ParsServerException;
 import org.parsjava.client.exception.ParsTransportException;
 import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.ParsFault;
+import org.parsjava.core.model.Learner;
 import org.slf4j.Logger;
 
 /**
@@ -129,6 +130,12 @@ public final class Transport {
             log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method, endpoints.path(op),
                     e.getClass().getSimpleName(), ms, attempt);
             throw e;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // OkHttp refused the request before sending a byte. Its message may quote a header
+            // value (a credential), so neither the message nor the exception is passed on.
+            throw new ParsTransportException(op.parsName(), "PARS " + op.parsName() + " request was not sent: "
+                    + "OkHttp refused it (" + e.getClass().getSimpleName() + "; check header values such as "
+                    + "the user agent and credentials)", false, null);
         } finally {
             permits.release();
         }
@@ -175,6 +182,15 @@ public final class Transport {
      * @throws ParsException for any other answer or when retries run out
      */
     public HttpResult call(Operation op, Map<String, String> query, byte[] body, boolean idempotent) {
+        return call(op, query, body, idempotent, null);
+    }
+
+    /**
+     * {@link #call(Operation, Map, byte[], boolean)} about one learner: that learner's own values
+     * are removed from PARS's text before it goes into an exception.
+     */
+    public HttpResult call(Operation op, Map<String, String> query, byte[] body, boolean idempotent,
+                           Learner subject) {
         Budget budget = budget();
         while (true) {
             int attempt = budget.next();
@@ -193,7 +209,7 @@ public final class Transport {
             }
             boolean retryable = retryableNotApplied(r.status()) || (idempotent && retryableUnknown(r.status()));
             if (!retryable || !budget.waitBeforeRetry(r.retryAfter())) {
-                throw toException(op, r, attempt, null, !idempotent && retryableUnknown(r.status()));
+                throw toException(op, r, attempt, null, !idempotent && retryableUnknown(r.status()), subject);
             }
         }
     }
@@ -206,14 +222,15 @@ public final class Transport {
     /** The exception for a non-success answer, carrying a partial submission result on 401/403. */
     public ParsApiException toException(Operation op, HttpResult r, int attempts,
                                         org.parsjava.client.SubmissionResult partial) {
-        return toException(op, r, attempts, partial, false);
+        return toException(op, r, attempts, partial, false, null);
     }
 
     private ParsApiException toException(Operation op, HttpResult r, int attempts,
-                                         org.parsjava.client.SubmissionResult partial, boolean mayHaveApplied) {
+                                         org.parsjava.client.SubmissionResult partial, boolean mayHaveApplied,
+                                         Learner subject) {
         ParsFault fault = codec.decodeFault(r.body());
         String code = fault.code().orElse(null);
-        String text = fault.message();
+        String text = subject == null ? fault.message() : PersonalText.scrub(fault.message(), subject);
         String name = op.parsName();
         if (r.status() == 401 || r.status() == 403) {
             return new ParsAuthenticationException(name, r.status(), code, text, partial);

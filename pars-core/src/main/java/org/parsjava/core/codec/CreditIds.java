@@ -1,8 +1,11 @@
 package org.parsjava.core.codec;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.MocCredit;
@@ -11,7 +14,9 @@ import org.parsjava.core.model.MocCreditType;
 /**
  * Derives the PARS {@code CreditID} of each credit line deterministically from the provider ID
  * and the caller's completion key: {@code ccid:<providerId>:<completionKey>-<kind>}, where kind
- * is {@code cme} or the MOC credit type (e.g. {@code abim-medical-knowledge}).
+ * is {@code cme} or the MOC credit type (e.g. {@code abim-medical-knowledge}; the three
+ * "Accredited CME" types drop their "-cme", e.g. {@code abs-accredited}, so that no two
+ * completions can share a CreditID).
  *
  * <p>The same completion therefore always produces the same CreditIDs, so a submission whose
  * outcome is unknown can be checked with a status lookup before it is resent, and a delete
@@ -29,12 +34,33 @@ public final class CreditIds {
 
     /** The CreditID of the AMA PRA Category 1 line. */
     public static String cme(LearnerCompletion completion) {
-        return of(completion, "cme");
+        return of(completion, CME_KIND);
     }
 
     /** The CreditID of a MOC line. */
     public static String moc(LearnerCompletion completion, MocCreditType type) {
-        return of(completion, type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return of(completion, KINDS.get(type));
+    }
+
+    /** The kind of the CME line. */
+    static final String CME_KIND = "cme";
+
+    /**
+     * Kinds of the MOC lines: the credit type's name in lower case with dashes, except that a
+     * trailing "-cme" is dropped ({@code ABS_ACCREDITED_CME} is {@code abs-accredited}). Keys may
+     * hold dashes, so no kind may end with "-" plus another kind: otherwise key {@code k} with
+     * an ABS line and key {@code k-abs-accredited} with a CME line would share a CreditID.
+     */
+    static final Map<MocCreditType, String> KINDS;
+
+    static {
+        Map<MocCreditType, String> kinds = new EnumMap<>(MocCreditType.class);
+        for (MocCreditType t : MocCreditType.values()) {
+            String kind = t.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            kinds.put(t, kind.endsWith("-" + CME_KIND) ? kind.substring(0, kind.length() - CME_KIND.length() - 1)
+                    : kind);
+        }
+        KINDS = Collections.unmodifiableMap(kinds);
     }
 
     /** Every CreditID of the completion, CME line first, then MOC lines in order. */

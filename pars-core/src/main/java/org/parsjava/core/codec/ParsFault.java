@@ -2,6 +2,7 @@ package org.parsjava.core.codec;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.parsjava.core.codec.internal.Vocabulary;
 
 /**
  * An error body returned by PARS, decoded as far as it could be.
@@ -16,5 +17,13 @@ public record ParsFault(Optional<String> code, String message) {
     public ParsFault {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * Whether PARS's words read as "this record is already held" (a duplicate). The words looked
+     * for are a codec choice, since PARS does not document its duplicate codes.
+     */
+    public boolean refusedAsDuplicate() {
+        return Vocabulary.signalsDuplicate(code.orElse(null), message);
     }
 }

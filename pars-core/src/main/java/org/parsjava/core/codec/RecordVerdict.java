@@ -2,6 +2,7 @@ package org.parsjava.core.codec;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.parsjava.core.codec.internal.Vocabulary;
 
 /**
  * PARS's verdict on one learner report of a save call.
@@ -22,6 +23,15 @@ public record RecordVerdict(int index, Optional<String> creditId, boolean accept
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * Whether this is a refusal whose words read as "this record is already held" (a
+     * duplicate). The words looked for are a codec choice, since PARS does not document its
+     * duplicate codes.
+     */
+    public boolean refusedAsDuplicate() {
+        return !accepted && Vocabulary.signalsDuplicate(code.orElse(null), message.orElse(null));
     }
 
     /** An acceptance of the record at {@code index}. */

@@ -213,7 +213,7 @@ public final class Activity {
 
         /** Sets the designated credits from a decimal string such as {@code "1.5"}. */
         public Builder maxCmeCredits(String maxCmeCredits) {
-            return maxCmeCredits(new BigDecimal(Objects.requireNonNull(maxCmeCredits, "maxCmeCredits")));
+            return maxCmeCredits(Text.decimal(maxCmeCredits, "maxCmeCredits"));
         }
 
         /** Adds (or replaces) the registration for its board. */

@@ -163,10 +163,15 @@ public final class Learner {
         /**
          * Sets the birth month and day.
          *
-         * @throws java.time.DateTimeException if the pair is not a calendar day (02/29 is)
+         * @throws IllegalArgumentException if the pair is not a calendar day (02/29 is); the
+         *     message does not repeat it
          */
         public Builder birthDate(int month, int day) {
-            return birthDate(MonthDay.of(month, day));
+            try {
+                return birthDate(MonthDay.of(month, day));
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("birthDate is not a calendar month and day (02/29 is accepted)");
+            }
         }
 
         /** Sets the NPI. */
@@ -195,6 +200,12 @@ public final class Learner {
         public Builder boardId(Board board, String id) {
             boardIds.put(Objects.requireNonNull(board, "board"),
                     Objects.requireNonNull(id, "boardId").strip());
+            return this;
+        }
+
+        /** Removes the board IDs set so far. */
+        public Builder clearBoardIds() {
+            boardIds.clear();
             return this;
         }
 

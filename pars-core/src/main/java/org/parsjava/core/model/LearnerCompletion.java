@@ -28,6 +28,8 @@ public final class LearnerCompletion {
 
     @CompletionKey
     private final String completionKey;
+    // Not cascaded: a completion checks its activity only as a reference (ID, provider, status);
+    // the activity's own rules apply when it is saved (ParsValidator.validateActivity).
     private final Activity activity;
     @Valid
     private final Learner learner;
@@ -171,7 +173,7 @@ public final class LearnerCompletion {
 
         /** Sets the AMA PRA Category 1 credits from a decimal string such as {@code "1.25"}. */
         public Builder cmeCredits(String cmeCredits) {
-            return cmeCredits(new BigDecimal(Objects.requireNonNull(cmeCredits, "cmeCredits")));
+            return cmeCredits(Text.decimal(cmeCredits, "cmeCredits"));
         }
 
         /** Adds MOC points for one board and credit type. */
@@ -183,6 +185,12 @@ public final class LearnerCompletion {
         /** Adds MOC points for one board and credit type. */
         public Builder mocCredit(MocCreditType type, String points) {
             return mocCredit(MocCredit.of(type, points));
+        }
+
+        /** Removes the AMA PRA Category 1 credits (a MOC-only completion). */
+        public Builder clearCmeCredits() {
+            this.cmeCredits = null;
+            return this;
         }
 
         /** Removes the MOC credits added so far. */

@@ -19,7 +19,7 @@ public record MocCredit(MocCreditType type, BigDecimal points) {
 
     /** Shorthand for {@code new MocCredit(type, new BigDecimal(points))}. */
     public static MocCredit of(MocCreditType type, String points) {
-        return new MocCredit(type, new BigDecimal(Objects.requireNonNull(points, "points")));
+        return new MocCredit(type, Text.decimal(points, "points"));
     }
 
     /** The board the points go to. */

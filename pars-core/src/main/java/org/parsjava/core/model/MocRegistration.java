@@ -35,7 +35,7 @@ public record MocRegistration(Board board, BigDecimal points, Set<MocCreditType>
 
     /** A registration without a claim deadline. */
     public static MocRegistration of(Board board, String points, MocCreditType... creditTypes) {
-        return new MocRegistration(board, new BigDecimal(Objects.requireNonNull(points, "points")),
+        return new MocRegistration(board, Text.decimal(points, "points"),
                 Set.of(creditTypes), Optional.empty());
     }
 

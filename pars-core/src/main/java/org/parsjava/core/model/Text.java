@@ -33,4 +33,17 @@ final class Text {
         }
         return b.toString();
     }
+
+    /**
+     * A decimal from its text, such as {@code "1.25"}; an unreadable one is refused with a
+     * message naming the field (credits are not personal data, so the text is quoted).
+     */
+    static java.math.BigDecimal decimal(String text, String field) {
+        java.util.Objects.requireNonNull(text, field);
+        try {
+            return new java.math.BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a decimal number such as 1.25, not \"" + text + "\"");
+        }
+    }
 }

@@ -69,7 +69,11 @@ public final class Batch {
             cross = append(cross, new Violation(index, shownKey, "learner", ViolationCode.COMPLETION_POSSIBLE_DUPLICATE,
                     Severity.WARNING, ViolationCode.COMPLETION_POSSIBLE_DUPLICATE.message()));
         }
-        Violation cap = absDailyCap(completion, index, shownKey, learner);
+        boolean refused = cross != null && cross.get(0).isError();
+        for (int i = 0; i < found.size() && !refused; i++) {
+            refused = found.get(i).isError();
+        }
+        Violation cap = refused ? null : absDailyCap(completion, index, shownKey, learner);
         if (cap != null) {
             cross = append(cross, cap);
         }
@@ -91,7 +95,11 @@ public final class Batch {
         return l;
     }
 
-    /** Adds this record's ABS credits to the learner's day; a violation once the day passes 12. */
+    /**
+     * Adds a sendable record's ABS credits to the learner's day; past 12, a violation instead
+     * (the record is refused, so its credits are not added). Records refused for other reasons
+     * never count toward the cap.
+     */
     private Violation absDailyCap(LearnerCompletion c, long index, String shownKey, Object learner) {
         BigDecimal abs = null;
         for (MocCredit m : c.mocCredits()) {
@@ -105,13 +113,13 @@ public final class Batch {
         LearnerDay dayKey = new LearnerDay("", c.completionDate(), learner);
         BigDecimal before = absPerDay.getOrDefault(dayKey, BigDecimal.ZERO);
         BigDecimal total = before.add(abs);
-        absPerDay.put(dayKey, total);
-        // A single record above the cap is already reported by the record rules.
-        if (before.signum() > 0 && total.compareTo(Rules.ABS_DAILY_CAP) > 0) {
+        if (total.compareTo(Rules.ABS_DAILY_CAP) > 0) {
+            // Here before > 0: a single record above the cap has an error from the record rules.
             return new Violation(index, shownKey, "mocCredits", ViolationCode.CREDITS_ABOVE_DAILY_CAP,
                     Severity.ERROR, "with earlier records in this batch, ABS credits for this learner "
                             + "on this day exceed 12");
         }
+        absPerDay.put(dayKey, total);
         return null;
     }
 

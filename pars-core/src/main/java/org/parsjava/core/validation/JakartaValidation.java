@@ -14,7 +14,11 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 /**
  * Bridges the model's Jakarta Bean Validation constraints to applications that validate
  * through {@code jakarta.validation}. Prefer {@link ParsValidator} for batches: it is faster
- * and reports in PARS terms; both run the same rules.
+ * and reports in PARS terms. Both run the same record rules, with one difference: the Jakarta
+ * constraints always use the default board-ID formats and reporting window, while a
+ * {@code ParsValidator} can be configured with others. Rules across records (duplicate keys,
+ * the ABS daily cap) exist only in {@link ParsValidator}. In both, a completion checks its
+ * activity only as a reference (ID, provider, status); validate the activity itself when saving it.
  */
 public final class JakartaValidation {
 

@@ -122,6 +122,7 @@ public class RosterReaderTest {
         assertTrue(e.getMessage().contains("activity_id"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> read(""));
     }
+
     @Test
     void aFailingActivityLookupKeepsEveryRowWithItsOwnCode() {
         List<RosterRow> rows = readWithFailingLookup(HEADER

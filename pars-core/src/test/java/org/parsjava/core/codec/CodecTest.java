@@ -337,6 +337,23 @@ class CodecTest {
     }
 
     @Test
+    void twoCompletionsNeverShareACreditId() {
+        LearnerCompletion k = Fixtures.completion().toBuilder().completionKey("k").build();
+        LearnerCompletion longer = k.toBuilder().completionKey("k-abs-accredited").build();
+        assertEquals("ccid:0001234:k-abs-accredited", CreditIds.moc(k, MocCreditType.ABS_ACCREDITED_CME));
+        assertFalse(CreditIds.moc(k, MocCreditType.ABS_ACCREDITED_CME).equals(CreditIds.cme(longer)));
+        // Keys may hold dashes: no kind may end with "-" + another kind, or two keys could collide.
+        List<String> kinds = new java.util.ArrayList<>(CreditIds.KINDS.values());
+        kinds.add(CreditIds.CME_KIND);
+        assertEquals(kinds.size(), new java.util.HashSet<>(kinds).size(), kinds.toString());
+        for (String a : kinds) {
+            for (String b : kinds) {
+                assertFalse(a.endsWith("-" + b), a + " ends with -" + b);
+            }
+        }
+    }
+
+    @Test
     void everyBoardHasWireNames() {
         for (Board b : Board.values()) {
             Activity a = Fixtures.activity().toBuilder().mocRegistration(

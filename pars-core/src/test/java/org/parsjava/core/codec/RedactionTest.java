@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.parsjava.core.model.LearnerCompletion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parsjava.core.testing.Fixtures;
@@ -23,6 +24,27 @@ class RedactionTest {
         String m = codec.redact(codec.encodeMatchRequest(Fixtures.learner(), "0001234"));
         assertFalse(m.contains("Jane") || m.contains(Fixtures.NPI), m);
     }
+
+    @ParameterizedTest
+    @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
+    void aBodyLongerThanTheLogLimitOrCutShortKeepsNoValue(ParsCodec codec) {
+        List<LearnerCompletion> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            many.add(Fixtures.completion().toBuilder().completionKey("k" + i).build());
+        }
+        byte[] big = codec.encodeLearnerReports(many, LearnerRecordAction.ADD, Fixtures.HEADER);
+        assertTrue(big.length > 64 * 1024, "the document must exceed the log limit: " + big.length);
+        String s = codec.redact(big);
+        assertTrue(s.endsWith(" bytes)"), s.substring(s.length() - 40));
+        String raw = new String(big, java.nio.charset.StandardCharsets.UTF_8);
+        for (String pii : new String[] {"Jane", "Sample", Fixtures.NPI, "A99999", "2000-02-29"}) {
+            int cut = raw.indexOf(pii) + 3; // a body that ends inside the value
+            String part = codec.redact(java.util.Arrays.copyOf(big, cut));
+            assertTrue(part.endsWith("***") || part.endsWith("\"***\""), () -> pii + ": " + part);
+        }
+        assertFalse(s.contains("Jane") || s.contains("Sample") || s.contains(Fixtures.NPI), "cut at the limit");
+    }
+
     @ParameterizedTest
     @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
     void redactsFreeTextInAnswersWherePARSMayEchoALearner(ParsCodec codec) {

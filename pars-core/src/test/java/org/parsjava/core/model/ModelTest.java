@@ -6,13 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import org.junit.jupiter.api.Test;
 import org.parsjava.core.testing.Fixtures;
 
 class ModelTest {
+
+    @Test
+    void unreadableDecimalsNameTheirField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Fixtures.completion().toBuilder().cmeCredits("1,5"));
+        assertTrue(e.getMessage().startsWith("cmeCredits must be a decimal"), e.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Activity.builder().maxCmeCredits("two"))
+                .getMessage().startsWith("maxCmeCredits"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> MocCredit.of(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "")).getMessage().startsWith("points"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> MocRegistration.of(Board.ABIM, "x")).getMessage().startsWith("points"));
+        assertEquals(new java.math.BigDecimal("1.25"), Fixtures.completion().toBuilder().cmeCredits(" 1.25 ").build()
+                .cmeCredits().orElseThrow());
+    }
 
     @Test
     void learnerToStringMasksEveryPersonalField() {
@@ -44,8 +58,11 @@ class ModelTest {
     void birthDateFeb29IsAcceptedAndFeb30IsNot() {
         assertEquals(MonthDay.of(2, 29), Learner.builder().birthDate(2, 29).firstName("A").lastName("B")
                 .npi(Fixtures.NPI).build().birthDate());
-        assertThrows(DateTimeException.class, () -> Learner.builder().birthDate(2, 30));
-        assertThrows(DateTimeException.class, () -> Learner.builder().birthDate(13, 1));
+        IllegalArgumentException feb30 = assertThrows(IllegalArgumentException.class,
+                () -> Learner.builder().birthDate(2, 30));
+        assertTrue(feb30.getMessage().startsWith("birthDate") && !feb30.getMessage().contains("30"),
+                feb30.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Learner.builder().birthDate(13, 1));
     }
 
     @Test

@@ -227,6 +227,19 @@ class ParsValidatorTest {
         ValidationReport r = VALIDATOR.validate(List.of(first, second));
         assertFalse(r.hasErrors(0));
         assertTrue(r.violationsFor(1).stream().anyMatch(v -> v.code() == ViolationCode.CREDITS_ABOVE_DAILY_CAP));
+        // A record refused for another reason is never sent, so its credits do not count; nor do
+        // those of a record refused by the cap itself.
+        LearnerCompletion unconsented = first.toBuilder().consent(false).build();
+        LearnerCompletion small = withMoc(MocCreditType.ABS_ACCREDITED_CME, "4").toBuilder()
+                .activity(abs.toBuilder().accmeActivityId("201234569").build()).learner(surgeon)
+                .completionKey("c").build();
+        ValidationReport s = VALIDATOR.validate(List.of(unconsented, second, small)); // 8 + 4: at the cap
+        assertTrue(s.hasErrors(0));
+        assertFalse(s.hasErrors(1), s.violationsFor(1).toString());
+        assertFalse(s.hasErrors(2), s.violationsFor(2).toString());
+        ValidationReport t = VALIDATOR.validate(List.of(first, second, small)); // 8, refused, 8 + 4
+        assertTrue(t.hasErrors(1));
+        assertFalse(t.hasErrors(2), t.violationsFor(2).toString());
     }
 
     @Test

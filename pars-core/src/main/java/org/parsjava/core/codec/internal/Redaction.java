@@ -12,24 +12,28 @@ public final class Redaction {
     // Free-text elements too: PARS may echo a learner's name or license in an error text.
     private static final String PERSONAL = "GivenName|FamilyName|BirthDate|UniqueID|User|Password|ProviderPassword"
             + "|Message|message|Reason|Text|faultstring|Detail|detail";
-    private static final Pattern XML = Pattern.compile("(<(?:\\w+:)?(?:" + PERSONAL + ")\\b[^>]*>)[^<]*(<)");
-    private static final Pattern JSON = Pattern.compile("(\"(?:" + PERSONAL + "|value)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    // A value runs to the next tag or closing quote, or to the end of a body cut short.
+    private static final Pattern XML = Pattern.compile("(<(?:\\w+:)?(?:" + PERSONAL + ")\\b[^>]*>)[^<]*");
+    private static final Pattern JSON = Pattern.compile("(\"(?:" + PERSONAL + "|value)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?");
     private static final Pattern DIGITS = Pattern.compile("(?<!\\d)\\d{10}(?!\\d)");
     private static final int MAX = 64 * 1024;
 
     private Redaction() {
     }
 
-    /** The redacted body (at most 64 KiB of it); never throws. */
+    /**
+     * The redacted body, cut to its first 64 Ki characters after redaction (so a cut never
+     * exposes half a value); never throws.
+     */
     public static String redact(byte[] body) {
         if (body == null || body.length == 0) {
             return "";
         }
-        String s = new String(body, 0, Math.min(body.length, MAX), StandardCharsets.UTF_8);
-        s = XML.matcher(s).replaceAll("$1***$2");
+        String s = new String(body, StandardCharsets.UTF_8);
+        s = XML.matcher(s).replaceAll("$1***");
         s = JSON.matcher(s).replaceAll("$1\"***\"");
         // An NPI echoed outside an identifier element (in a message, say) is masked too.
         s = DIGITS.matcher(s).replaceAll("##########");
-        return body.length > MAX ? s + "... (" + body.length + " bytes)" : s;
+        return s.length() > MAX ? s.substring(0, MAX) + "... (" + body.length + " bytes)" : s;
     }
 }

@@ -1,6 +1,8 @@
 package org.parsjava.core.codec.internal;
 
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.model.Board;
@@ -42,6 +44,25 @@ public final class Vocabulary {
     public static final String RESULT_ACCEPTED = "Accepted";
     /** Save-result rejection (Inferred, 2.7). */
     public static final String RESULT_REJECTED = "Rejected";
+    /**
+     * Words by which a refusal is read as "PARS already has this record", looked for (ignoring
+     * case) in its code and message. PARS's duplicate codes are not documented (REFERENCE.md
+     * 2.8, open question 10): a refusal matching one of these makes the client check, by
+     * CreditID, whether PARS holds the record before calling it rejected.
+     */
+    public static final List<String> DUPLICATE_MARKERS = List.of("duplicate", "already");
+
+    /** Whether a refusal's code or message reads as a duplicate (see {@link #DUPLICATE_MARKERS}). */
+    public static boolean signalsDuplicate(String code, String message) {
+        for (String marker : DUPLICATE_MARKERS) {
+            if ((code != null && code.toLowerCase(Locale.ROOT).contains(marker))
+                    || (message != null && message.toLowerCase(Locale.ROOT).contains(marker))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Match results (Inferred, 2.6). */
     public static final String MATCH_MATCHED = "Matched";
     /** Match: no physician found (Inferred). */
