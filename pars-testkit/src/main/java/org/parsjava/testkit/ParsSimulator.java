@@ -297,8 +297,12 @@ public final class ParsSimulator implements AutoCloseable {
         }
         String auth = r.getHeaders().get("Authorization");
         if (auth != null && auth.startsWith("Basic ")) {
-            String decoded = new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
-            return decoded.equals(user + ":" + password);
+            try {
+                String decoded = new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
+                return decoded.equals(user + ":" + password);
+            } catch (IllegalArgumentException notBase64) {
+                return false; // a garbled header is refused like wrong credentials
+            }
         }
         return user.equals(r.getHeaders().get("User")) && password.equals(r.getHeaders().get("Password"));
     }
@@ -404,8 +408,10 @@ public final class ParsSimulator implements AutoCloseable {
         if (npi.isPresent() && !Npi.isValid(npi.get())) {
             return err(SimulatorErrors.NPI_INVALID, "UniqueID", "the NPI check digit does not match");
         }
-        boolean hasMoc = r.creditLines().stream().anyMatch(l -> !l.isCme());
-        if (npi.isEmpty() && licenseKey == null && !hasMoc) {
+        // A CME line needs an NPI or a state license (REFERENCE.md 5.7); a MOC-only report needs
+        // some identifier (board IDs are checked per line below).
+        boolean hasCme = r.creditLines().stream().anyMatch(LearnerReportRecord.CreditLine::isCme);
+        if (npi.isEmpty() && licenseKey == null && (hasCme || r.identifiers().isEmpty())) {
             return err(SimulatorErrors.IDENTITY_MISSING, "UniqueID", "an NPI or a state license is required");
         }
         if (r.completionDate().isEmpty()) {

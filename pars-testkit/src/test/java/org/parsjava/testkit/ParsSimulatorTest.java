@@ -130,6 +130,81 @@ class ParsSimulatorTest {
     }
 
     @Test
+    void refusesACmeLineWithoutNpiOrLicenseEvenWhenABoardIdIsGiven() {
+        org.parsjava.core.model.Learner boardOnly = org.parsjava.core.model.Learner.builder().firstName("Jane")
+                .lastName("Sample").birthDate(2, 29).boardId(Board.ABIM, "000000").build();
+        assertEquals(SimulatorErrors.IDENTITY_MISSING,
+                postAndGetCode(Fixtures.completion().toBuilder().learner(boardOnly).build()));
+    }
+
+    @Test
+    void refusesAMocOnlyReportWithoutAnyIdentifier() {
+        org.parsjava.core.model.Learner nobody = org.parsjava.core.model.Learner.builder().firstName("Jane")
+                .lastName("Sample").birthDate(2, 29).build();
+        LearnerCompletion absOnly = Fixtures.completion().toBuilder().clearCmeCredits().clearMocCredits()
+                .mocCredit(MocCreditType.ABS_ACCREDITED_CME, "1").learner(nobody).build();
+        assertEquals(SimulatorErrors.IDENTITY_MISSING, postAndGetCode(absOnly));
+        LearnerCompletion abimOnly = Fixtures.completion().toBuilder().clearCmeCredits().learner(nobody.toBuilder()
+                .boardId(Board.ABIM, "000000").build()).build();
+        assertEquals("(accepted)", postAndGetCode(abimOnly), "a MOC-only report may carry just the board ID");
+    }
+
+    @Test
+    void refusesMocWithoutTheLearnersBoardId() {
+        LearnerCompletion c = Fixtures.completion().toBuilder()
+                .learner(Fixtures.learner().toBuilder().clearBoardIds().build()).build();
+        assertEquals(SimulatorErrors.BOARD_ID_MISSING, postAndGetCode(c));
+    }
+
+    @Test
+    void refusesMocPointsAboveTheRegistration() {
+        LearnerCompletion c = Fixtures.completion().toBuilder().clearMocCredits()
+                .mocCredit(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "1.75").build();
+        assertEquals(SimulatorErrors.CREDITS_ABOVE_MAXIMUM, postAndGetCode(c));
+    }
+
+    @Test
+    void refusesCreditsThatAreNotPositiveQuarterSteps() {
+        assertEquals(SimulatorErrors.CREDITS_INVALID, postAndGetCode(Fixtures.completion().toBuilder()
+                .cmeCredits("1.1").build()));
+    }
+
+    @Test
+    void refusesAReportForAnotherProvider() {
+        LearnerCompletion c = Fixtures.completion().toBuilder()
+                .activity(Fixtures.activity().toBuilder().providerId("0009999").build()).build();
+        assertEquals(SimulatorErrors.PROVIDER_MISMATCH, postAndGetCode(c));
+    }
+
+    @Test
+    void refusesMissingNameBirthDateOrCompletionDateOnTheWire() {
+        assertEquals(SimulatorErrors.NAME_MISSING, postEditedAndGetCode(Fixtures.completion(),
+                "<GivenName>Jane</GivenName>", "<GivenName> </GivenName>"));
+        assertEquals(SimulatorErrors.BIRTH_DATE_INVALID, postEditedAndGetCode(Fixtures.completion(),
+                "<BirthDate>2000-02-29</BirthDate>", ""));
+        assertEquals(SimulatorErrors.COMPLETION_DATE_INVALID, postEditedAndGetCode(Fixtures.completion(),
+                "<CompletedDateTime>2026-02-27T00:00:00</CompletedDateTime>", ""));
+    }
+
+    @Test
+    void refusesAnActivityUpdateThatChangesItsFormatOrDates() {
+        pars.simulator().addActivity(Fixtures.activity());
+        org.parsjava.core.codec.ParsXmlCodec codec = org.parsjava.core.codec.ParsXmlCodec.create();
+        String moved = new String(codec.encodeActivity(Fixtures.activity().toBuilder()
+                .endDate(Fixtures.activity().endDate().plusDays(1)).build(),
+                org.parsjava.core.codec.ActivityAction.UPDATE), java.nio.charset.StandardCharsets.UTF_8);
+        RawAnswer a = rawPost("ACCMEActivityService.svc/SaveActivity", moved, true);
+        assertEquals(400, a.status());
+        assertEquals(SimulatorErrors.ACTIVITY_CHANGE_REFUSED, a.code());
+        String reformatted = new String(codec.encodeActivity(Fixtures.activity().toBuilder()
+                .type(ActivityType.COURSE).build(), org.parsjava.core.codec.ActivityAction.UPDATE),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(SimulatorErrors.ACTIVITY_CHANGE_REFUSED,
+                rawPost("ACCMEActivityService.svc/SaveActivity", reformatted, true).code());
+        assertEquals(Fixtures.activity(), pars.simulator().activities().get("201234567"));
+    }
+
+    @Test
     void refusesABadNpiOnTheWire() {
         // The model cannot hold a bad NPI, so the document is edited on its way out.
         pars.simulator().addActivity(Fixtures.activity());
@@ -148,8 +223,15 @@ class ParsSimulatorTest {
             SubmissionResult again = c.learners().submit(List.of(Fixtures.completion().toBuilder()
                     .completionKey("another-key").build()));
             assertEquals(SimulatorErrors.DUPLICATE_RECORD, code(again, 0));
+            // The same record again (a rerun): the simulator refuses it as a duplicate CreditID,
+            // and the client, finding it held, reports it accepted; it is stored once.
+            byte[] same = org.parsjava.core.codec.ParsXmlCodec.create().encodeLearnerReports(
+                    List.of(Fixtures.completion()), org.parsjava.core.codec.LearnerRecordAction.ADD, Fixtures.HEADER);
+            assertEquals(Optional.of(SimulatorErrors.DUPLICATE_RECORD),
+                    postRaw(new String(same, java.nio.charset.StandardCharsets.UTF_8)).get(0).code());
             SubmissionResult sameKey = c.learners().submit(List.of(Fixtures.completion()));
-            assertEquals(SimulatorErrors.DUPLICATE_RECORD, code(sameKey, 0));
+            assertTrue(sameKey.allAccepted(), sameKey.records().toString());
+            assertTrue(sameKey.records().get(0).message().orElseThrow().startsWith("already held by PARS"));
         }
         assertEquals(2, pars.simulator().credits().size());
     }
@@ -187,7 +269,25 @@ class ParsSimulatorTest {
     }
 
     @Test
-    void savesActivitiesAndRefusesFormatChanges() {
+    void acceptsBasicAuthAndRefusesAWrongProviderOrAGarbledHeader() {
+        pars.simulator().addActivity(Fixtures.activity());
+        try (ParsClient c = pars.simulator().clientBuilder()
+                .credentialPlacement(org.parsjava.client.CredentialPlacement.BASIC_AUTH).build()) {
+            assertTrue(c.activities().get("201234567").isPresent());
+        }
+        String doc = "<ACCMELearnerReports/>";
+        RawAnswer wrongProvider = rawPost("ACCMELearnerService.svc/SaveLearnerActivity", doc, false,
+                "ProviderId", "0009999", "User", ParsSimulator.DEFAULT_USER, "Password", ParsSimulator.DEFAULT_PASSWORD);
+        assertEquals(401, wrongProvider.status());
+        assertEquals(SimulatorErrors.AUTHENTICATION_FAILED, wrongProvider.code());
+        RawAnswer garbled = rawPost("ACCMELearnerService.svc/SaveLearnerActivity", doc, false,
+                "ProviderId", ParsSimulator.DEFAULT_PROVIDER_ID, "Authorization", "Basic %%%not-base64");
+        assertEquals(401, garbled.status());
+        assertTrue(pars.simulator().credits().isEmpty());
+    }
+
+    @Test
+    void savesActivitiesAndAcceptsARename() {
         try (ParsClient c = client()) {
             Activity created = c.activities().save(Activity.builder().providerId("0001234").providerActivityId("NEW-1")
                     .title("New").type(ActivityType.COURSE).startDate(LocalDate.of(2026, 5, 1))
@@ -317,22 +417,49 @@ class ParsSimulatorTest {
 
     /** Sends a hand-made learner document, as a non-Java pipeline would. */
     private List<org.parsjava.core.codec.RecordVerdict> postRaw(String xml) {
+        RawAnswer a = rawPost("ACCMELearnerService.svc/SaveLearnerActivity", xml, true);
+        org.parsjava.core.codec.ParsXmlCodec codec = org.parsjava.core.codec.ParsXmlCodec.create();
+        if (a.status() != 200) {
+            org.parsjava.core.codec.ParsFault f = codec.decodeFault(a.body());
+            throw new ParsApiException("SaveLearnerActivity", a.status(), f.code().orElse(null), f.message(), "raw");
+        }
+        return codec.decodeSaveResult(a.body());
+    }
+
+    private record RawAnswer(int status, byte[] body) {
+        String code() {
+            return org.parsjava.core.codec.ParsXmlCodec.create().decodeFault(body).code().orElse("(none)");
+        }
+    }
+
+    /** POSTs {@code xml} to {@code path}, with the simulator's credentials as headers or none. */
+    private RawAnswer rawPost(String path, String xml, boolean credentials, String... extraHeaders) {
         okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
-        okhttp3.Request req = new okhttp3.Request.Builder()
-                .url(pars.simulator().baseUrl() + "ACCMELearnerService.svc/SaveLearnerActivity")
-                .header("ProviderId", ParsSimulator.DEFAULT_PROVIDER_ID).header("User", ParsSimulator.DEFAULT_USER)
-                .header("Password", ParsSimulator.DEFAULT_PASSWORD)
-                .post(okhttp3.RequestBody.create(xml, okhttp3.MediaType.get("application/xml"))).build();
-        try (okhttp3.Response resp = http.newCall(req).execute()) {
-            byte[] body = resp.body().bytes();
-            org.parsjava.core.codec.ParsXmlCodec codec = org.parsjava.core.codec.ParsXmlCodec.create();
-            if (resp.code() != 200) {
-                org.parsjava.core.codec.ParsFault f = codec.decodeFault(body);
-                throw new ParsApiException("SaveLearnerActivity", resp.code(), f.code().orElse(null), f.message(), "raw");
-            }
-            return codec.decodeSaveResult(body);
+        okhttp3.Request.Builder req = new okhttp3.Request.Builder().url(pars.simulator().baseUrl() + path)
+                .post(okhttp3.RequestBody.create(xml, okhttp3.MediaType.get("application/xml")));
+        if (credentials) {
+            req.header("ProviderId", ParsSimulator.DEFAULT_PROVIDER_ID).header("User", ParsSimulator.DEFAULT_USER)
+                    .header("Password", ParsSimulator.DEFAULT_PASSWORD);
+        }
+        for (int i = 0; i < extraHeaders.length; i += 2) {
+            req.header(extraHeaders[i], extraHeaders[i + 1]);
+        }
+        try (okhttp3.Response resp = http.newCall(req.build()).execute()) {
+            return new RawAnswer(resp.code(), resp.body().bytes());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
         }
+    }
+
+    /** The code the simulator gives {@code record} after {@code from} is replaced by {@code to} on the wire. */
+    private String postEditedAndGetCode(LearnerCompletion record, String from, String to) {
+        pars.simulator().addActivity(Fixtures.activity());
+        String doc = new String(org.parsjava.core.codec.ParsXmlCodec.create().encodeLearnerReports(List.of(record),
+                org.parsjava.core.codec.LearnerRecordAction.ADD, Fixtures.HEADER), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(doc.contains(from), from);
+        return postRaw(doc.replace(from, to)).get(0).code().orElse("(accepted)");
     }
 }
