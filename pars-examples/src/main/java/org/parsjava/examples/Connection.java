@@ -19,11 +19,14 @@ final class Connection implements AutoCloseable {
     final ParsClient client;
     final ParsSimulator simulator;
     final String description;
+    /** The accredited provider reported as: activities you register must name it. */
+    final String providerId;
 
-    private Connection(ParsClient client, ParsSimulator simulator, String description) {
+    private Connection(ParsClient client, ParsSimulator simulator, String description, String providerId) {
         this.client = client;
         this.simulator = simulator;
         this.description = description;
+        this.providerId = providerId;
     }
 
     static Connection open(Map<String, String> options) {
@@ -36,7 +39,7 @@ final class Connection implements AutoCloseable {
             ParsClient client = sim.clientBuilder().providerName("Example Health Continuing Education")
                     .userAgent("pars-examples").build();
             return new Connection(client, sim, "No PARS URL configured: using the embedded PARS simulator at "
-                    + sim.baseUrl() + " (dates judged as of " + DemoActivities.AS_OF + ")");
+                    + sim.baseUrl() + " (dates judged as of " + DemoActivities.AS_OF + ")", DemoActivities.PROVIDER_ID);
         }
         String provider = required(options, "provider-id", "PARS_PROVIDER_ID");
         ParsClient client = ParsClient.builder().baseUrl(url).providerId(provider)
@@ -44,7 +47,7 @@ final class Connection implements AutoCloseable {
                 .credentials(ParsCredentials.of(required(options, "user", "PARS_USER"),
                         required(options, "password", "PARS_PASSWORD")))
                 .userAgent("pars-examples").build();
-        return new Connection(client, null, "Reporting to " + url + " as provider " + provider);
+        return new Connection(client, null, "Reporting to " + url + " as provider " + provider, provider);
     }
 
     private static String setting(Map<String, String> options, String option, String env) {
@@ -63,16 +66,25 @@ final class Connection implements AutoCloseable {
         return v;
     }
 
+    /** Every option an example accepts; a misspelt one is refused rather than ignored. */
+    static final java.util.Set<String> OPTIONS = java.util.Set.of("pars-url", "provider-id", "provider-name", "user",
+            "password", "report", "slice");
+
     /** Parses {@code --name value} pairs; other arguments are positional under keys "0", "1"... */
     static Map<String, String> parse(String[] args) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         int positional = 0;
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--")) {
+                String name = args[i].substring(2);
+                if (!OPTIONS.contains(name)) {
+                    throw new IllegalArgumentException("unknown option " + args[i] + "; known: --"
+                            + String.join(", --", new java.util.TreeSet<>(OPTIONS)));
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
                 }
-                out.put(args[i].substring(2), args[++i]);
+                out.put(name, args[++i]);
             } else {
                 out.put(Integer.toString(positional++), args[i]);
             }

@@ -21,7 +21,7 @@ public final class RegisterActivity {
         try (Connection pars = Connection.open(Connection.parse(args))) {
             System.out.println(pars.description);
             Activity course = Activity.builder()
-                    .providerId(DemoActivities.PROVIDER_ID)
+                    .providerId(pars.providerId)                 // the provider you report as
                     .providerActivityId("LMS-COURSE-9001")           // your LMS's own ID
                     .title("Opioid Prescribing Essentials")
                     .type(ActivityType.INTERNET_ENDURING_MATERIAL)

@@ -41,7 +41,8 @@ import org.parsjava.core.validation.ViolationCode;
  * it uses the embedded PARS simulator.
  *
  * <p>Exit codes: 0 every row accepted (and always for the bundled sample, which has bad rows
- * on purpose); 1 rows need fixing; 2 usage or configuration error; 3 rows failed in transport
+ * on purpose: the run then says which code a roster of your own would have given); 1 rows
+ * need fixing; 2 usage or configuration error; 3 rows failed in transport
  * and should be resubmitted, or the run stopped early (credentials refused): the summary then
  * accounts for every row read so far and names the last line read.
  */
@@ -50,6 +51,8 @@ public final class ReportCompletions {
     private final PrintStream out;
     private final Connection pars;
     private final Map<String, Optional<Activity>> activityCache = new HashMap<>();
+    /** Activities whose lookup failed: not asked again in this run (each ask spends the retry budget). */
+    private final Map<String, RuntimeException> lookupFailures = new HashMap<>();
     private final Map<String, Integer> rejectedByCode = new TreeMap<>();
     private final Map<String, Integer> invalidByCode = new TreeMap<>();
     private final BufferedWriter report;
@@ -85,7 +88,16 @@ public final class ReportCompletions {
         }
         String roster = options.get("0");
         Path reportPath = Path.of(options.getOrDefault("report", "target/pars-rows-to-fix.csv"));
-        int slice = Integer.parseInt(options.getOrDefault("slice", "5000"));
+        int slice;
+        try {
+            slice = Integer.parseInt(options.getOrDefault("slice", "5000"));
+        } catch (NumberFormatException e) {
+            slice = 0;
+        }
+        if (slice < 1) {
+            out.println("error: --slice must be a whole number of rows, at least 1");
+            return 2;
+        }
         try (Connection pars = Connection.open(options);
              Reader in = roster == null
                      ? new InputStreamReader(ReportCompletions.class.getResourceAsStream("/sample-roster.csv"),
@@ -108,13 +120,17 @@ public final class ReportCompletions {
                 if (stopped != null) {
                     out.println("Stopped after line " + job.lastLine + ": " + stopped.getMessage());
                     out.println("Rows after that line were not read; run the file again once this is fixed "
-                            + "(rows already accepted are refused by PARS as duplicates, never stored twice).");
+                            + "(rows PARS already holds are recognised by their CreditID and counted as accepted, "
+                            + "never stored twice).");
                     return 3;
                 }
+                int exit = job.failed > 0 ? 3 : job.invalid + job.rejected > 0 ? 1 : 0;
                 if (roster == null) {
+                    out.println("Exit status 0: the bundled sample has bad rows on purpose; with your own roster "
+                            + "this run would exit " + exit + ".");
                     return 0;
                 }
-                return job.failed > 0 ? 3 : job.invalid + job.rejected > 0 ? 1 : 0;
+                return exit;
             }
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
@@ -131,6 +147,10 @@ public final class ReportCompletions {
     private void process(Reader in, int slice) throws IOException {
         report.write("line,completion_key,outcome,field,code,message\n");
         try (RosterReader reader = RosterReader.open(in, this::activity)) {
+            if (!reader.ignoredColumns().isEmpty()) {
+                out.println("Columns ignored (not roster columns, see RosterColumns): "
+                        + String.join(", ", reader.ignoredColumns()));
+            }
             List<RosterRow> batch = new ArrayList<>(slice);
             while (reader.hasNext()) {
                 RosterRow row = reader.next();
@@ -164,10 +184,17 @@ public final class ReportCompletions {
     }
 
     private Optional<Activity> activity(String id) {
+        RuntimeException failedBefore = lookupFailures.get(id);
+        if (failedBefore != null) {
+            throw failedBefore;
+        }
         try {
             return activityCache.computeIfAbsent(id, k -> pars.client.activities().get(k));
         } catch (ParsAuthenticationException e) {
             refused = e; // the row is reported FAILED by the reader; the run stops after it
+            throw e;
+        } catch (RuntimeException e) {
+            lookupFailures.put(id, e); // the reader reports the row FAILED (ACTIVITY_LOOKUP_FAILED)
             throw e;
         }
     }
@@ -262,7 +289,8 @@ public final class ReportCompletions {
         boolean balanced = accepted + rejected + invalid + failed == rows;
         out.println("  every row accounted for:     " + (balanced ? "yes" : "NO"));
         if (rejected + invalid + failed > 0) {
-            out.println("Rows to fix (line, key, field, code): " + reportPath.toAbsolutePath());
+            out.println("Rows to fix (line, completion_key, outcome, field, code, message): "
+                    + reportPath.toAbsolutePath());
         }
     }
 

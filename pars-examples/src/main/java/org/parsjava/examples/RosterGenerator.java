@@ -156,8 +156,12 @@ public final class RosterGenerator {
         return from.plusDays(span <= 0 ? 0 : random.nextInt((int) span + 1));
     }
 
+    /**
+     * A valid NPI that no physician holds: CMS issues NPIs starting with 1 today, so the
+     * synthetic ones start with 2 (valid check digit, not yet issued, no warning).
+     */
     private String npi() {
-        StringBuilder base = new StringBuilder("1");
+        StringBuilder base = new StringBuilder("2");
         for (int k = 0; k < 8; k++) {
             base.append(random.nextInt(10));
         }

@@ -51,6 +51,7 @@ class ReportCompletionsTest {
         assertTrue(invalid >= 50 && invalid <= 150, "about 10% bad rows: " + invalid);
         assertTrue(rejected > 0, "the duplicates are refused by PARS");
         assertTrue(out.contains("every row accounted for:     yes"), out);
+        assertTrue(out.contains("with your own roster this run would exit 1"), out);
         List<String> lines = Files.readAllLines(report);
         assertEquals("line,completion_key,outcome,field,code,message", lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.contains(",REJECTED,,DUPLICATE_RECORD,")), lines.toString());
@@ -108,6 +109,55 @@ class ReportCompletionsTest {
             assertFalse(out.contains("not-the-password"), out);
             assertTrue(sim.credits().isEmpty());
         }
+    }
+
+    private static final String GOOD_ROWS = String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+            + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n"
+            + "k2,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-02,1,,yes\n";
+
+    private String[] against(org.parsjava.testkit.ParsSimulator sim, Path roster) {
+        return new String[] {roster.toString(), "--pars-url", sim.baseUrl(), "--provider-id",
+            org.parsjava.testkit.ParsSimulator.DEFAULT_PROVIDER_ID, "--provider-name", "Test Provider",
+            "--user", org.parsjava.testkit.ParsSimulator.DEFAULT_USER, "--password",
+            org.parsjava.testkit.ParsSimulator.DEFAULT_PASSWORD, "--report", dir.resolve("fix.csv").toString()};
+    }
+
+    @Test
+    void runningTheSameRosterAgainStoresNothingTwiceAndReportsTheRowsAccepted() throws IOException {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, GOOD_ROWS);
+        try (org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder().build().start()) {
+            DemoActivities.ALL.forEach(sim::addActivity);
+            assertEquals(2, number(run(0, against(sim, roster)), "accepted by PARS"));
+            String again = run(0, against(sim, roster));
+            assertEquals(2, number(again, "accepted by PARS"));
+            assertEquals(0, number(again, "rejected by PARS"));
+            assertEquals(2, sim.credits().size());
+        }
+    }
+
+    @Test
+    void anActivityWhoseLookupFailedIsNotAskedAgainForEachRow() throws IOException {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, GOOD_ROWS);
+        try (org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder().build().start()) {
+            DemoActivities.ALL.forEach(sim::addActivity);
+            int attempts = org.parsjava.client.RetryPolicy.defaults().maxAttempts();
+            for (int i = 0; i < attempts; i++) { // exactly one lookup's worth of refusals
+                sim.inject(org.parsjava.client.ParsEndpoints.Operation.GET_ACTIVITY,
+                        org.parsjava.testkit.Fault.rateLimited(java.time.Duration.ZERO));
+            }
+            String out = run(3, against(sim, roster));
+            assertEquals(2, number(out, "failed, resubmit later"), out);
+            assertEquals(attempts, sim.requests(org.parsjava.client.ParsEndpoints.Operation.GET_ACTIVITY).size());
+        }
+    }
+
+    @Test
+    void unknownOptionsAndABadSliceExitTwo() {
+        assertTrue(run(2, "--parsurl", "https://example.org").contains("unknown option --parsurl"));
+        assertTrue(run(2, "--slice", "abc").contains("--slice must be"));
+        assertTrue(run(2, "--slice", "0").contains("--slice must be"));
     }
 
     @Test

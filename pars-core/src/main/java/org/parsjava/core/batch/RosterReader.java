@@ -48,6 +48,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
     private final ParsValidator parser;
     private final Map<String, Integer> columns = new HashMap<>();
     private final int width;
+    private final List<String> ignoredColumns;
     private long index;
     private RosterRow next;
 
@@ -60,9 +61,16 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         if (header == null) {
             throw new IllegalArgumentException("the roster is empty: expected a header row with " + RosterColumns.REQUIRED);
         }
+        List<String> known = RosterColumns.ALL.stream().map(RosterColumns::normalize).toList();
+        List<String> unknown = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            columns.putIfAbsent(RosterColumns.normalize(header.get(i)), i);
+            String name = RosterColumns.normalize(header.get(i));
+            columns.putIfAbsent(name, i);
+            if (!known.contains(name) && !header.get(i).isBlank()) {
+                unknown.add(header.get(i).strip());
+            }
         }
+        this.ignoredColumns = List.copyOf(unknown);
         List<String> missing = RosterColumns.REQUIRED.stream()
                 .filter(c -> !columns.containsKey(RosterColumns.normalize(c))).toList();
         if (!missing.isEmpty()) {
@@ -70,6 +78,15 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
                     + "; see RosterColumns for the layout");
         }
         this.width = header.size();
+    }
+
+    /**
+     * Header cells that name no roster column, in file order: their values are not read. Show
+     * them to the user, since a misspelt optional column ("License #") loses its data quietly
+     * otherwise.
+     */
+    public List<String> ignoredColumns() {
+        return ignoredColumns;
     }
 
     /**

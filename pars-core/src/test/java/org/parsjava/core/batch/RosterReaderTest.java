@@ -117,6 +117,10 @@ public class RosterReaderTest {
         List<RosterRow> rows = read("\uFEFFCompletion Key,ACTIVITY_ID,First Name,Last Name,Birth Date,NPI,"
                 + "Completion Date,CME Credits,Consent,Notes\nk1,201234567,A,B,1/1,1245319599,2026-02-01,1,yes,whatever\n");
         assertTrue(rows.get(0).isReadable(), rows.get(0).problems().toString());
+        try (RosterReader r = RosterReader.open(new StringReader("completion_key,activity_id,first_name,last_name,"
+                + "birth_date,NPI,License #,completion_date,cme_credits,consent,Notes\n"), id -> Optional.empty())) {
+            assertEquals(List.of("License #", "Notes"), r.ignoredColumns());
+        }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read("completion_key,first_name\nk,A\n"));
         assertTrue(e.getMessage().contains("activity_id"), e.getMessage());
