@@ -119,8 +119,17 @@ public final class ParsSimulator implements AutoCloseable {
 
     /** Starts listening on {@code port} of the loopback address (0 picks a free one). */
     public ParsSimulator start(int port) {
+        return start(java.net.InetAddress.getLoopbackAddress(), port);
+    }
+
+    /**
+     * Starts listening on {@code port} of {@code address}, for a pipeline whose other services
+     * run in other containers (0 picks a free port). Plain HTTP: a test double, never for real data.
+     */
+    public ParsSimulator start(java.net.InetAddress address, int port) {
+        Objects.requireNonNull(address, "address");
         try {
-            server.start(java.net.InetAddress.getLoopbackAddress(), port);
+            server.start(address, port);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the PARS simulator on port " + port, e);
         }

@@ -19,9 +19,13 @@ public final class ParsSimulatorMain {
     private ParsSimulatorMain() {
     }
 
-    /** Entry point; options {@code --port N}, {@code --provider-id}, {@code --user}, {@code --password}. */
-    public static void main(String[] args) throws InterruptedException {
+    /**
+     * Entry point; options {@code --port N}, {@code --host ADDRESS} (default loopback; e.g.
+     * {@code 0.0.0.0} inside a container), {@code --provider-id}, {@code --user}, {@code --password}.
+     */
+    public static void main(String[] args) throws InterruptedException, java.net.UnknownHostException {
         int port = 0;
+        java.net.InetAddress host = java.net.InetAddress.getLoopbackAddress();
         ParsSimulator.Builder b = ParsSimulator.builder();
         String user = ParsSimulator.DEFAULT_USER;
         String password = ParsSimulator.DEFAULT_PASSWORD;
@@ -30,18 +34,19 @@ public final class ParsSimulatorMain {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(require(args[i], value));
+                case "--host" -> host = java.net.InetAddress.getByName(require(args[i], value));
                 case "--provider-id" -> provider = require(args[i], value);
                 case "--user" -> user = require(args[i], value);
                 case "--password" -> password = require(args[i], value);
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "; usage: [--port N] [--provider-id ID] [--user U] [--password P]");
+                            + "; usage: [--port N] [--host ADDRESS] [--provider-id ID] [--user U] [--password P]");
                     System.exit(2);
                 }
             }
             i++;
         }
-        ParsSimulator sim = b.providerId(provider).credentials(user, password).build().start(port);
+        ParsSimulator sim = b.providerId(provider).credentials(user, password).build().start(host, port);
         sim.addActivity(Activity.builder().providerId(provider).providerActivityId("DEMO-1").accmeActivityId("200000001")
                 .title("Demo Activity").type(ActivityType.INTERNET_ENDURING_MATERIAL)
                 .startDate(LocalDate.now().minusYears(1).withDayOfYear(1)).endDate(LocalDate.now().plusYears(2))

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The column headers of a learner-completion roster CSV, as an LMS exports it. Headers are
  * matched ignoring case, spaces and underscores; order does not matter; unknown columns are
- * ignored. ACCME's own Excel template headers were not retrievable (REFERENCE.md 6.1), so this
+ * not read, and {@link RosterReader#ignoredColumns()} names them so a misspelt one is noticed. ACCME's own Excel template headers were not retrievable (REFERENCE.md 6.1), so this
  * layout follows its inferred column set.
  *
  * <table>
@@ -21,7 +21,7 @@ import java.util.List;
  * <tr><td>completion_date</td><td>day of completion</td><td>{@code 2026-02-27} or {@code 2/27/2026}</td></tr>
  * <tr><td>cme_credits</td><td>AMA PRA Category 1 credits</td><td>{@code 1.5}; empty for none</td></tr>
  * <tr><td>moc_credits</td><td>MOC points</td><td>{@code ABIM_MEDICAL_KNOWLEDGE=1.5;ABS_ACCREDITED_CME=1}</td></tr>
- * <tr><td>consent</td><td>permission to share with ACCME</td><td>yes/no, y/n, true/false, 1/0</td></tr>
+ * <tr><td>consent</td><td>permission to share with ACCME</td><td>yes/no, y/n, true/false, 1/0, x</td></tr>
  * </table>
  */
 public final class RosterColumns {
