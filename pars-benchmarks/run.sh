@@ -16,8 +16,8 @@ echo "== 1-3: validation, encoding, decoding (JMH, 1 fork, 5x3s warm-up, 5x3s me
 java -cp "$CP" org.openjdk.jmh.Main 'ValidationBenchmark|CodecBenchmark' -f 1 -wi 5 -w 3s -i 5 -r 3s -foe true \
     -prof gc -rf json -rff "$OUT/micro.json"
 
-echo "== 4: end to end, 100,000 completions over loopback (single shots: 6 warm-up, 6 measured; fewer warm-ups leave the JIT mid-compile)"
-java -cp "$CP" org.openjdk.jmh.Main EndToEndBenchmark -f 1 -wi 6 -i 6 -foe true -rf json -rff "$OUT/e2e.json"
+echo "== 4: end to end, 100,000 completions over loopback (2 forks x single shots: 6 warm-up, 6 measured; fewer warm-ups leave the JIT mid-compile)"
+java -cp "$CP" org.openjdk.jmh.Main EndToEndBenchmark -f 2 -wi 6 -i 6 -foe true -rf json -rff "$OUT/e2e.json"
 
 echo "== 5: 1,000,000-row roster through ReportCompletions with -Xmx256m"
 java -cp "$CP" org.parsjava.examples.RosterGenerator "$OUT/roster-1m.csv" 1000000 20261120

@@ -1,5 +1,6 @@
 package org.parsjava.client;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.parsjava.client.internal.Transport;
 import org.parsjava.core.codec.ActivityAction;
 import org.parsjava.core.codec.ParsCodecException;
 import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.core.validation.ValidationReport;
 
@@ -40,7 +42,8 @@ public final class Activities {
      * <p>Retried only when PARS cannot have applied the request. When the outcome is unknown
      * (a dropped connection or timeout: {@code ParsTransportException}; HTTP 500, 502 or 504:
      * {@code ParsServerException}; both with {@code outcomeUnknown()} true) nothing is resent:
-     * call {@link #get(String)} before saving again.
+     * read it back before saving again, with {@link #get(String)} for an update or
+     * {@link #find(String, LocalDate, ActivityType)} for a create.
      *
      * @return the activity as PARS answered it (with its ACCME Activity ID), or the input when
      *     PARS answered without a body
@@ -92,8 +95,34 @@ public final class Activities {
      */
     public Optional<Activity> get(String accmeActivityId) {
         Objects.requireNonNull(accmeActivityId, "accmeActivityId");
-        HttpResult r = transport.call(Operation.GET_ACTIVITY,
-                Map.of(ParsEndpoints.ACTIVITY_ID_PARAMETER, accmeActivityId.strip()), null, true);
+        return read(Map.of(ParsEndpoints.ACTIVITY_ID_PARAMETER, accmeActivityId.strip()));
+    }
+
+    /**
+     * Finds one of the provider's activities by the keys PARS knows it by before it has an
+     * ACCME Activity ID: the provider's own activity ID, the start date and the type (the
+     * draft's activity search, REFERENCE.md 2.2). Use it after a create whose outcome is
+     * unknown, to learn whether PARS created the activity before saving it again.
+     *
+     * @return empty when PARS has no such activity (HTTP 404)
+     */
+    public Optional<Activity> find(String providerActivityId, LocalDate startDate, ActivityType type) {
+        Objects.requireNonNull(providerActivityId, "providerActivityId");
+        Objects.requireNonNull(startDate, "startDate");
+        Objects.requireNonNull(type, "type");
+        return read(Map.of(ParsEndpoints.PROVIDER_ACTIVITY_ID_PARAMETER, providerActivityId.strip(),
+                ParsEndpoints.ACTIVITY_START_DATE_PARAMETER, startDate.toString(),
+                ParsEndpoints.ACTIVITY_TYPE_PARAMETER, transport.codec().activityTypeName(type)));
+    }
+
+    /** {@link #find(String, LocalDate, ActivityType)} on the client's executor. */
+    public CompletableFuture<Optional<Activity>> findAsync(String providerActivityId, LocalDate startDate,
+                                                           ActivityType type) {
+        return CompletableFuture.supplyAsync(() -> find(providerActivityId, startDate, type), executor);
+    }
+
+    private Optional<Activity> read(Map<String, String> query) {
+        HttpResult r = transport.call(Operation.GET_ACTIVITY, query, null, true);
         if (r.status() == 404) {
             return Optional.empty();
         }

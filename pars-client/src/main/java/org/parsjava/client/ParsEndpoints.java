@@ -46,6 +46,12 @@ public final class ParsEndpoints {
     public static final String CREDIT_ID_PARAMETER = "CreditId";
     /** Query parameter carrying the ACCME Activity ID of an activity read (inferred). */
     public static final String ACTIVITY_ID_PARAMETER = "ActivityId";
+    /** Query parameters of an activity search by the provider's own keys (draft REST query, REFERENCE.md 2.2). */
+    public static final String PROVIDER_ACTIVITY_ID_PARAMETER = "providerActivityId";
+    /** Start date ({@code YYYY-MM-DD}) of an activity search (draft REST query, REFERENCE.md 2.2). */
+    public static final String ACTIVITY_START_DATE_PARAMETER = "activityStartDate";
+    /** Activity type name of an activity search (draft REST query, REFERENCE.md 2.2). */
+    public static final String ACTIVITY_TYPE_PARAMETER = "activityTypeName";
 
     private static final ParsEndpoints DEFAULTS = builder().build();
 

@@ -578,6 +578,21 @@ class ParsClientTest {
     }
 
     @Test
+    void activityFindSearchesByTheProvidersOwnKeys() {
+        route(GET_ACTIVITY, r -> xml(200, CODEC.encodeActivity(Fixtures.activity(),
+                org.parsjava.core.codec.ActivityAction.ADD)));
+        Optional<Activity> found = client.activities().find(" LMS-COURSE-7781 ", java.time.LocalDate.of(2026, 1, 1),
+                ActivityType.COURSE);
+        assertEquals(Optional.of(Fixtures.activity()), found);
+        RecordedRequest r = requestsTo(GET_ACTIVITY).get(0);
+        assertEquals("GET", r.getMethod());
+        assertEquals("LMS-COURSE-7781", r.getUrl().queryParameter("providerActivityId"));
+        assertEquals("2026-01-01", r.getUrl().queryParameter("activityStartDate"));
+        assertEquals(CODEC.activityTypeName(ActivityType.COURSE), r.getUrl().queryParameter("activityTypeName"));
+        assertEquals(null, r.getUrl().queryParameter("ActivityId"));
+    }
+
+    @Test
     void missingActivityReadsAsEmpty() {
         assertEquals(Optional.empty(), client.activities().get("201234567"));
     }

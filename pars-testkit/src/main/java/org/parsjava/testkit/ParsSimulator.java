@@ -262,7 +262,11 @@ public final class ParsSimulator implements AutoCloseable {
                 case GET_LEARNER_STATUS -> status(request.getUrl().queryParameter(ParsEndpoints.CREDIT_ID_PARAMETER));
                 case GET_LEARNER_MATCH -> match(body);
                 case SAVE_ACTIVITY -> saveActivity(body);
-                case GET_ACTIVITY -> getActivity(request.getUrl().queryParameter(ParsEndpoints.ACTIVITY_ID_PARAMETER));
+                case GET_ACTIVITY -> request.getUrl().queryParameter(ParsEndpoints.ACTIVITY_ID_PARAMETER) != null
+                        ? getActivity(request.getUrl().queryParameter(ParsEndpoints.ACTIVITY_ID_PARAMETER))
+                        : findActivity(request.getUrl().queryParameter(ParsEndpoints.PROVIDER_ACTIVITY_ID_PARAMETER),
+                                request.getUrl().queryParameter(ParsEndpoints.ACTIVITY_START_DATE_PARAMETER),
+                                request.getUrl().queryParameter(ParsEndpoints.ACTIVITY_TYPE_PARAMETER));
             };
         } catch (ParsCodecException e) {
             answer = new Answer(fault(400, SimulatorErrors.MALFORMED_DOCUMENT, "the body is not a PARS document"), 0);
@@ -573,6 +577,22 @@ public final class ParsSimulator implements AutoCloseable {
             activities.put(id, a);
             return new Answer(ok(200, codec.encodeActivity(a, ActivityAction.UPDATE)), 0);
         }
+    }
+
+    /** The activity search by the provider's own keys; every key must match. */
+    private Answer findActivity(String providerActivityId, String startDate, String typeName) {
+        Activity found = null;
+        synchronized (lock) {
+            for (Activity a : activities.values()) {
+                if (a.providerActivityId().equals(providerActivityId) && a.startDate().toString().equals(startDate)
+                        && codec.activityTypeName(a.type()).equals(typeName)) {
+                    found = a;
+                    break;
+                }
+            }
+        }
+        return found == null ? new Answer(fault(404, SimulatorErrors.ACTIVITY_NOT_FOUND, "no such activity"), 0)
+                : new Answer(ok(200, codec.encodeActivity(found, ActivityAction.ADD)), 0);
     }
 
     private Answer getActivity(String id) {

@@ -301,6 +301,25 @@ class ParsSimulatorTest {
     }
 
     @Test
+    void aCreateWhoseAnswerWasLostIsFoundByTheProviderKeysAndNotCreatedTwice() {
+        pars.simulator().inject(Operation.SAVE_ACTIVITY, Fault.dropAfterApply());
+        Activity course = Activity.builder().providerId("0001234").providerActivityId("NEW-2").title("New")
+                .type(ActivityType.COURSE).startDate(LocalDate.of(2026, 5, 1)).endDate(LocalDate.of(2026, 5, 2))
+                .maxCmeCredits("3").build();
+        try (ParsClient c = client()) {
+            ParsTransportException lost = assertThrows(ParsTransportException.class, () -> c.activities().save(course));
+            assertTrue(lost.outcomeUnknown());
+            Activity found = c.activities().find("NEW-2", course.startDate(), ActivityType.COURSE).orElseThrow();
+            assertTrue(found.accmeActivityId().isPresent());
+            assertEquals(Optional.empty(),
+                    c.activities().find("NEW-2", course.startDate(), ActivityType.REGULARLY_SCHEDULED_SERIES));
+            assertEquals(Optional.empty(),
+                    c.activities().find("NEW-2", course.startDate().plusDays(1), ActivityType.COURSE));
+        }
+        assertEquals(1, pars.simulator().activities().size());
+    }
+
+    @Test
     void matchSearchesTheRegistry() {
         pars.simulator().addPhysician(Fixtures.learner());
         try (ParsClient c = client()) {

@@ -457,6 +457,11 @@ abstract sealed class JacksonCodec implements ParsCodec permits ParsXmlCodec, Pa
     }
 
     @Override
+    public String activityTypeName(ActivityType type) {
+        return Vocabulary.ACTIVITY_FORMAT.get(Objects.requireNonNull(type, "type"));
+    }
+
+    @Override
     public ActivityAction decodeActivityAction(byte[] body) {
         ActivitiesDto.Metrics m = firstActivity(body);
         String action = m.xtensibleInfo == null ? null : m.xtensibleInfo.activityRecordAction;

@@ -2,6 +2,7 @@ package org.parsjava.core.codec;
 
 import java.util.List;
 import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
@@ -33,6 +34,12 @@ public sealed interface ParsCodec permits JacksonCodec {
 
     /** A {@code SaveActivity} document for one activity. */
     byte[] encodeActivity(Activity activity, ActivityAction action);
+
+    /**
+     * PARS's name of an activity type, as activity documents and activity searches carry it
+     * (inferred spellings, REFERENCE.md 3).
+     */
+    String activityTypeName(ActivityType type);
 
     /** Reads the first activity of an activity document. */
     Activity decodeActivity(byte[] body);
