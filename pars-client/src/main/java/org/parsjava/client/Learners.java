@@ -383,11 +383,11 @@ public final class Learners {
             Map<String, Integer> byCreditId = null;
             for (RecordVerdict v : verdicts) {
                 int k = v.index();
-                if (v.creditId().isPresent()) { // PARS named the credit line: trust that over a position
+                if (v.creditId().isPresent()) { // PARS named a credit line of ours: trust that over a position
                     if (byCreditId == null) {
                         byCreditId = creditIdPositions(pending);
                     }
-                    k = byCreditId.getOrDefault(v.creditId().get(), -1);
+                    k = byCreditId.getOrDefault(v.creditId().get(), k);
                 }
                 if (k < 0 || k >= byIndex.length) {
                     log.warn("PARS {} returned a verdict for no record of this {}-record document; ignored",

@@ -363,6 +363,16 @@ class ParsClientTest {
         assertEquals(Optional.of("NOT_MATCHED"), result.records().get(1).parsCode());
         assertEquals(Optional.of("BOARD_ID_MISMATCH"), result.records().get(2).parsCode(),
                 "a refused credit line stands for its record even after an accepted one");
+        // A CreditID that is none of the document's (PARS naming the record it collides with,
+        // say) falls back to the verdict's position.
+        routes.remove(SAVE);
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(new RecordVerdict(1,
+                Optional.of("ccid:0001234:held-elsewhere-cme"), false, Optional.of("E5"), Optional.empty(),
+                Optional.empty())))));
+        result = client.learners().submit(input);
+        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.ACCEPTED),
+                result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
+        assertEquals(Optional.of("E5"), result.records().get(1).parsCode());
     }
 
     @Test
