@@ -110,9 +110,19 @@ public final class Activities {
         Objects.requireNonNull(providerActivityId, "providerActivityId");
         Objects.requireNonNull(startDate, "startDate");
         Objects.requireNonNull(type, "type");
-        return read(Map.of(ParsEndpoints.PROVIDER_ACTIVITY_ID_PARAMETER, providerActivityId.strip(),
+        String key = providerActivityId.strip();
+        Optional<Activity> found = read(Map.of(ParsEndpoints.PROVIDER_ACTIVITY_ID_PARAMETER, key,
                 ParsEndpoints.ACTIVITY_START_DATE_PARAMETER, startDate.toString(),
                 ParsEndpoints.ACTIVITY_TYPE_PARAMETER, transport.codec().activityTypeName(type)));
+        if (found.isPresent() && !(found.get().providerActivityId().equals(key)
+                && found.get().startDate().equals(startDate) && found.get().type() == type)) {
+            // An endpoint that ignores the search parameters must not pass for "it exists".
+            String op = Operation.GET_ACTIVITY.parsName();
+            throw new ParsApiException(op, 200, null, null, "PARS " + op + " answered the activity search with "
+                    + "another activity (ACCME Activity ID " + found.get().accmeActivityId().orElse("?") + "); the "
+                    + "search parameters may not be supported: check ParsEndpoints");
+        }
+        return found;
     }
 
     /** {@link #find(String, LocalDate, ActivityType)} on the client's executor. */

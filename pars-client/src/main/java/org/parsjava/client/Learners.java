@@ -381,6 +381,7 @@ public final class Learners {
             }
             RecordVerdict[] byIndex = new RecordVerdict[pending.size()];
             Map<String, Integer> byCreditId = null;
+            boolean moved = false;
             for (RecordVerdict v : verdicts) {
                 int k = v.index();
                 if (v.creditId().isPresent()) { // PARS named a credit line of ours: trust that over a position
@@ -388,23 +389,43 @@ public final class Learners {
                         byCreditId = creditIdPositions(pending);
                     }
                     k = byCreditId.getOrDefault(v.creditId().get(), k);
+                    moved |= k != v.index();
                 }
                 if (k < 0 || k >= byIndex.length) {
                     log.warn("PARS {} returned a verdict for no record of this {}-record document; ignored",
                             op.parsName(), byIndex.length);
-                } else if (byIndex[k] == null || byIndex[k].accepted()) {
-                    byIndex[k] = v; // per credit line verdicts: a refusal of any line stands for the record
+                } else if (outranks(v, byIndex[k])) {
+                    byIndex[k] = v;
                 }
             }
+            List<Integer> silent = new ArrayList<>();
             for (int k = 0; k < pending.size(); k++) {
                 int i = pending.get(k);
                 RecordVerdict v = byIndex[k];
-                if (v == null || v.accepted()) {
+                if (v == null && moved) {
+                    silent.add(i); // verdicts were placed by CreditID, so silence may hide a lost one
+                } else if (v == null || v.accepted()) {
                     set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, null));
                 } else {
                     rejectUnlessHeld(i, v.refusedAsDuplicate(), v.code().orElse(null), v.message().orElse(null));
                 }
             }
+            if (!silent.isEmpty()) {
+                fail(reconcile(silent, "confirmed by status lookup: PARS gave no verdict for it"),
+                        "PARS gave no verdict for this record and does not hold it; resubmit it");
+            }
+        }
+
+        /**
+         * Which of two verdicts on one record's credit lines stands for the record: any refusal
+         * over an acceptance, and a refusal for another reason over one that reads as a duplicate
+         * (so a record is taken as "already held" only when every refusal says so).
+         */
+        private boolean outranks(RecordVerdict v, RecordVerdict current) {
+            if (current == null || current.accepted()) {
+                return true;
+            }
+            return !v.accepted() && current.refusedAsDuplicate() && !v.refusedAsDuplicate();
         }
 
         private Map<String, Integer> creditIdPositions(List<Integer> pending) {
@@ -424,7 +445,16 @@ public final class Learners {
          * credit is in PARS once, which is what the caller asked for.
          */
         private void rejectUnlessHeld(int i, boolean duplicate, String code, String message) {
-            if ((resent[i] || duplicate) && heldByPars(i)) {
+            if (!resent[i] && !duplicate) {
+                reject(i, code, message);
+                return;
+            }
+            Boolean held = heldByPars(i);
+            if (held == null) {
+                failUnknown(List.of(i), "PARS refused it as " + (code == null ? "a duplicate" : code)
+                        + " and the status lookup failed, so it may already be in PARS; check its status by "
+                        + "CreditID before resubmitting");
+            } else if (held) {
                 set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, resent[i]
                         ? "confirmed by status lookup: an interrupted earlier attempt was applied"
                         : "already held by PARS under this CreditID (reported before); not stored twice"));
@@ -439,6 +469,11 @@ public final class Learners {
          * be read are FAILED (never resent blindly); the rest are returned to be resent.
          */
         private List<Integer> reconcile(List<Integer> pending) {
+            return reconcile(pending, "confirmed by status lookup after an interrupted submission");
+        }
+
+        /** {@link #reconcile(List)}, with the note an ACCEPTED record gets. */
+        private List<Integer> reconcile(List<Integer> pending, String heldNote) {
             if (action == LearnerRecordAction.DELETE) {
                 return pending; // deleting twice is harmless; a delete of a missing record is a no-op
             }
@@ -447,22 +482,19 @@ public final class Learners {
                 if (results[i] != null) {
                     continue;
                 }
-                String creditId = CreditIds.all(records.get(i)).get(0);
+                LearnerCompletion c = records.get(i);
                 List<CreditStatus> statuses;
                 try {
-                    statuses = status(creditId);
+                    statuses = status(CreditIds.all(c).get(0));
                 } catch (ParsException e) {
                     failUnknown(List.of(i), "outcome unknown and the status lookup failed (" + e.getClass().getSimpleName()
-                            + "); check status(" + creditId + ") before resubmitting");
+                            + "); check its status by CreditID before resubmitting");
                     continue;
                 }
-                Optional<CreditStatus> held = statuses.stream().filter(s -> s.state() == CreditStatus.State.ACCEPTED
-                        || s.state() == CreditStatus.State.PENDING).findFirst();
                 Optional<CreditStatus> refused = statuses.stream()
                         .filter(s -> s.state() == CreditStatus.State.REJECTED).findFirst();
-                if (held.isPresent()) {
-                    set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null,
-                            "confirmed by status lookup after an interrupted submission"));
+                if (holds(c, statuses)) {
+                    set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, heldNote));
                 } else if (refused.isPresent()) {
                     reject(i, null, "PARS status: " + refused.get().rawStatus());
                 } else {
@@ -473,20 +505,34 @@ public final class Learners {
         }
 
         /**
-         * Whether PARS holds (accepted or pending) the record's first credit line for the same
-         * activity and completion date, as far as PARS echoes them; false if unknown.
+         * Whether PARS holds every credit line of the record (one status lookup per line);
+         * null when a lookup failed.
          */
-        private boolean heldByPars(int i) {
+        private Boolean heldByPars(int i) {
             LearnerCompletion c = records.get(i);
             try {
-                return status(CreditIds.all(c).get(0)).stream().anyMatch(s ->
-                        (s.state() == CreditStatus.State.ACCEPTED || s.state() == CreditStatus.State.PENDING)
-                        && s.completionDate().map(c.completionDate()::equals).orElse(true)
-                        && s.accmeActivityId().map(id -> c.activity().accmeActivityId().map(id::equals).orElse(true))
-                                .orElse(true));
+                for (String creditId : CreditIds.all(c)) {
+                    if (!holds(c, status(creditId))) {
+                        return false;
+                    }
+                }
+                return true;
             } catch (ParsException e) {
-                return false;
+                return null;
             }
+        }
+
+        /**
+         * Whether the statuses of one CreditID show PARS holding it (accepted or pending) for the
+         * completion's activity and date, as far as PARS echoes them. (Status carries no credit
+         * amounts: a corrected amount under the same key needs a delete, then an add.)
+         */
+        private boolean holds(LearnerCompletion c, List<CreditStatus> statuses) {
+            return statuses.stream().anyMatch(s ->
+                    (s.state() == CreditStatus.State.ACCEPTED || s.state() == CreditStatus.State.PENDING)
+                    && s.completionDate().map(c.completionDate()::equals).orElse(true)
+                    && s.accmeActivityId().map(id -> c.activity().accmeActivityId().map(id::equals).orElse(true))
+                            .orElse(true));
         }
 
         private void set(int i, RecordResult r) {

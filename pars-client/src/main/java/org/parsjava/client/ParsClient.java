@@ -82,7 +82,8 @@ public final class ParsClient implements AutoCloseable {
             Duration read = orDefault(b.readTimeout, DEFAULT_READ_TIMEOUT);
             derived.readTimeout(read).writeTimeout(read);
         }
-        if (ownsHttp || b.callTimeout != null) {
+        if (ownsHttp || b.callTimeout != null || base.callTimeoutMillis() == 0) {
+            // OkHttp's own default is no call timeout at all: a slow drip could hang a call.
             derived.callTimeout(orDefault(b.callTimeout, DEFAULT_CALL_TIMEOUT));
         }
         this.http = derived.build();
@@ -259,8 +260,8 @@ public final class ParsClient implements AutoCloseable {
 
         /**
          * An OkHttpClient to derive from (proxies, TLS, pools); its connection pool is shared and
-         * its timeouts are kept unless a timeout is also set on this builder. Set a call timeout
-         * on it (OkHttp's default is none) so a slow drip cannot hang a call.
+         * its timeouts are kept unless a timeout is also set on this builder, except that a call
+         * timeout of none (OkHttp's default) becomes 120 s so a slow drip cannot hang a call.
          */
         public Builder okHttpClient(OkHttpClient okHttpClient) {
             this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");

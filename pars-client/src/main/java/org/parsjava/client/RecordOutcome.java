@@ -12,7 +12,8 @@ public enum RecordOutcome {
      * Not confirmed: transport failures or server errors outlasted the retries, or the record
      * was not sent. Resubmit it; when {@link RecordResult#outcomeUnknown()} is true it may have
      * reached PARS, so check its status by CreditID first. (A resubmitted record that PARS
-     * refuses as a duplicate and already holds comes back ACCEPTED, never stored twice.)
+     * refuses as a duplicate while holding all its credit lines comes back ACCEPTED, never
+     * stored twice.)
      */
     FAILED
 }

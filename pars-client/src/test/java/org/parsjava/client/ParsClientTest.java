@@ -314,7 +314,7 @@ class ParsClientTest {
         assertEquals(RecordOutcome.ACCEPTED, r.outcome(), r.toString());
         assertEquals(Optional.of("confirmed by status lookup: an interrupted earlier attempt was applied"), r.message());
         assertEquals(2, requestsTo(SAVE).size());
-        assertEquals(2, requestsTo(STATUS).size());
+        assertEquals(3, requestsTo(STATUS).size(), "one before the resend, then one per credit line");
     }
 
     @Test
@@ -339,9 +339,53 @@ class ParsClientTest {
         assertEquals(Optional.of("already held by PARS under this CreditID (reported before); not stored twice"),
                 result.records().get(0).message());
         assertEquals(Optional.of("E17"), result.records().get(2).parsCode());
-        assertEquals(List.of("ccid:0001234:lms-0-cme", "ccid:0001234:lms-2-cme"), requestsTo(STATUS).stream()
-                .map(r -> r.getUrl().queryParameter("CreditId")).toList(), "only duplicate refusals are looked up");
+        assertEquals(List.of("ccid:0001234:lms-0-cme", "ccid:0001234:lms-0-abim-medical-knowledge",
+                "ccid:0001234:lms-2-cme"), requestsTo(STATUS).stream().map(r -> r.getUrl().queryParameter("CreditId"))
+                .toList(), "only duplicate refusals are looked up, line by line until one is missing");
         assertEquals(1, requestsTo(SAVE).size());
+    }
+
+    @Test
+    void aDuplicateRefusalOfARecordPARSHoldsOnlyInPartStaysRejected() {
+        // Key lms-0 was reported with CME only; now it carries an ABIM line too.
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "this CreditID is already held")))));
+        route(STATUS, r -> r.getUrl().queryParameter("CreditId").endsWith("-cme")
+                ? xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
+                        Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
+                : status(404));
+        RecordResult r = client.learners().submit(completions(1)).records().get(0);
+        assertEquals(RecordOutcome.REJECTED, r.outcome(), r.toString());
+        assertEquals(2, requestsTo(STATUS).size(), "every credit line is looked up");
+    }
+
+    @Test
+    void aDuplicateRefusalWhoseStatusLookupFailsIsFailedWithAnUnknownOutcome() {
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
+        route(STATUS, r -> status(500));
+        try (ParsClient once = builder().retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build()) {
+            RecordResult r = once.learners().submit(completions(1)).records().get(0);
+            assertEquals(RecordOutcome.FAILED, r.outcome(), r.toString());
+            assertTrue(r.outcomeUnknown());
+        }
+    }
+
+    @Test
+    void aRecordWhoseVerdictWasTakenByAnotherRecordsCreditIdIsCheckedNotAssumedAccepted() {
+        List<LearnerCompletion> input = completions(2);
+        // PARS accepts lms-0 and refuses lms-1 as a duplicate, but names lms-0's CreditID.
+        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(RecordVerdict.accepted(0),
+                new RecordVerdict(1, Optional.of(CreditIds.cme(input.get(0))), false,
+                        Optional.of("DUPLICATE_RECORD"), Optional.empty(), Optional.of("already held"))))));
+        route(STATUS, r -> r.getUrl().queryParameter("CreditId").contains("lms-0-")
+                ? xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
+                        Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
+                : status(404));
+        SubmissionResult result = client.learners().submit(input);
+        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.FAILED),
+                result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
+        assertTrue(result.records().get(1).message().orElseThrow().contains("no verdict"));
     }
 
     @Test
@@ -357,6 +401,11 @@ class ParsClientTest {
                         Optional.empty(), Optional.of("board ID not found")),
                 new RecordVerdict(7, Optional.of(lms1.get(0)), false, Optional.of("NOT_MATCHED"),
                         Optional.empty(), Optional.empty())))));
+        // lms-0 got no verdict while others were placed by CreditID: it is checked, and PARS holds it.
+        route(STATUS, r -> r.getUrl().queryParameter("CreditId").contains("lms-0-")
+                ? xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
+                        Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
+                : status(404));
         SubmissionResult result = client.learners().submit(input);
         assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.REJECTED),
                 result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
@@ -591,15 +640,20 @@ class ParsClientTest {
     void activityFindSearchesByTheProvidersOwnKeys() {
         route(GET_ACTIVITY, r -> xml(200, CODEC.encodeActivity(Fixtures.activity(),
                 org.parsjava.core.codec.ActivityAction.ADD)));
-        Optional<Activity> found = client.activities().find(" LMS-COURSE-7781 ", java.time.LocalDate.of(2026, 1, 1),
-                ActivityType.COURSE);
-        assertEquals(Optional.of(Fixtures.activity()), found);
+        Activity a = Fixtures.activity();
+        Optional<Activity> found = client.activities().find(" " + a.providerActivityId() + " ", a.startDate(),
+                a.type());
+        assertEquals(Optional.of(a), found);
         RecordedRequest r = requestsTo(GET_ACTIVITY).get(0);
         assertEquals("GET", r.getMethod());
-        assertEquals("LMS-COURSE-7781", r.getUrl().queryParameter("providerActivityId"));
-        assertEquals("2026-01-01", r.getUrl().queryParameter("activityStartDate"));
-        assertEquals(CODEC.activityTypeName(ActivityType.COURSE), r.getUrl().queryParameter("activityTypeName"));
+        assertEquals(a.providerActivityId(), r.getUrl().queryParameter("providerActivityId"));
+        assertEquals(a.startDate().toString(), r.getUrl().queryParameter("activityStartDate"));
+        assertEquals(CODEC.activityTypeName(a.type()), r.getUrl().queryParameter("activityTypeName"));
         assertEquals(null, r.getUrl().queryParameter("ActivityId"));
+        // An endpoint that ignores the search and answers with some activity is not taken at its word.
+        ParsApiException e = assertThrows(ParsApiException.class, () -> client.activities().find("LMS-OTHER",
+                a.startDate(), a.type()));
+        assertTrue(e.getMessage().contains("another activity"), e.getMessage());
     }
 
     @Test
@@ -717,6 +771,13 @@ class ParsClientTest {
                 .providerName("X").credentials(ParsCredentials.of("u", "p")).okHttpClient(impatient)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build()) {
             assertThrows(ParsTransportException.class, () -> c.learners().status("ccid:0001234:lms-1-cme"));
+            // ...unless one is set on the ParsClient builder.
+            try (ParsClient patient = ParsClient.builder().baseUrl(server.url("/services/").toString())
+                    .providerId("0001234").providerName("X").credentials(ParsCredentials.of("u", "p"))
+                    .okHttpClient(impatient).readTimeout(Duration.ofSeconds(10))
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build()) {
+                assertEquals(List.of(), patient.learners().status("ccid:0001234:lms-1-cme"));
+            }
         } finally {
             impatient.dispatcher().executorService().shutdown();
             impatient.connectionPool().evictAll();

@@ -48,6 +48,9 @@ import org.parsjava.core.validation.ViolationCode;
  */
 public final class ReportCompletions {
 
+    /** Rows held in memory at once, at most. */
+    static final int MAX_SLICE = 100_000;
+
     private final PrintStream out;
     private final Connection pars;
     private final Map<String, Optional<Activity>> activityCache = new HashMap<>();
@@ -94,8 +97,8 @@ public final class ReportCompletions {
         } catch (NumberFormatException e) {
             slice = 0;
         }
-        if (slice < 1) {
-            out.println("error: --slice must be a whole number of rows, at least 1");
+        if (slice < 1 || slice > MAX_SLICE) {
+            out.println("error: --slice must be a whole number of rows from 1 to " + MAX_SLICE);
             return 2;
         }
         try (Connection pars = Connection.open(options);

@@ -157,8 +157,9 @@ public final class RosterGenerator {
     }
 
     /**
-     * A valid NPI that no physician holds: CMS issues NPIs starting with 1 today, so the
-     * synthetic ones start with 2 (valid check digit, not yet issued, no warning).
+     * A valid NPI meant to name no physician: CMS assigns NPIs starting with 1 or 2, and the ones
+     * in public NPPES data all start with 1, so the synthetic ones start with 2 (valid check
+     * digit, no warning).
      */
     private String npi() {
         StringBuilder base = new StringBuilder("2");

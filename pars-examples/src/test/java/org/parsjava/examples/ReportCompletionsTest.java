@@ -158,6 +158,7 @@ class ReportCompletionsTest {
         assertTrue(run(2, "--parsurl", "https://example.org").contains("unknown option --parsurl"));
         assertTrue(run(2, "--slice", "abc").contains("--slice must be"));
         assertTrue(run(2, "--slice", "0").contains("--slice must be"));
+        assertTrue(run(2, "--slice", "2000000000").contains("--slice must be"));
     }
 
     @Test

@@ -130,9 +130,9 @@ public final class Transport {
             log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method, endpoints.path(op),
                     e.getClass().getSimpleName(), ms, attempt);
             throw e;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // OkHttp refused the request before sending a byte. Its message may quote a header
-            // value (a credential), so neither the message nor the exception is passed on.
+        } catch (IllegalArgumentException e) {
+            // OkHttp refused the request (a header value) before sending a byte. Its message may
+            // quote the value (a credential), so neither the message nor the exception is passed on.
             throw new ParsTransportException(op.parsName(), "PARS " + op.parsName() + " request was not sent: "
                     + "OkHttp refused it (" + e.getClass().getSimpleName() + "; check header values such as "
                     + "the user agent and credentials)", false, null);
