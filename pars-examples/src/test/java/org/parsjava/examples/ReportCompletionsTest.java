@@ -115,6 +115,17 @@ class ReportCompletionsTest {
             + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n"
             + "k2,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-02,1,,yes\n";
 
+    /** A started simulator holding the demo activities; close it. */
+    private static org.parsjava.testkit.ParsSimulator demoSimulator() {
+        org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder().build().start();
+        DemoActivities.ALL.forEach(sim::addActivity);
+        return sim;
+    }
+
+    private Path goodRoster() throws IOException {
+        return Files.writeString(dir.resolve("roster.csv"), GOOD_ROWS);
+    }
+
     private String[] against(org.parsjava.testkit.ParsSimulator sim, Path roster) {
         return new String[] {roster.toString(), "--pars-url", sim.baseUrl(), "--provider-id",
             org.parsjava.testkit.ParsSimulator.DEFAULT_PROVIDER_ID, "--provider-name", "Test Provider",
@@ -124,10 +135,8 @@ class ReportCompletionsTest {
 
     @Test
     void runningTheSameRosterAgainStoresNothingTwiceAndReportsTheRowsAccepted() throws IOException {
-        Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, GOOD_ROWS);
-        try (org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder().build().start()) {
-            DemoActivities.ALL.forEach(sim::addActivity);
+        Path roster = goodRoster();
+        try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
             assertEquals(2, number(run(0, against(sim, roster)), "accepted by PARS"));
             String again = run(0, against(sim, roster));
             assertEquals(2, number(again, "accepted by PARS"));
@@ -138,10 +147,8 @@ class ReportCompletionsTest {
 
     @Test
     void anActivityWhoseLookupFailedIsNotAskedAgainForEachRow() throws IOException {
-        Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, GOOD_ROWS);
-        try (org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder().build().start()) {
-            DemoActivities.ALL.forEach(sim::addActivity);
+        Path roster = goodRoster();
+        try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
             int attempts = org.parsjava.client.RetryPolicy.defaults().maxAttempts();
             for (int i = 0; i < attempts; i++) { // exactly one lookup's worth of refusals
                 sim.inject(org.parsjava.client.ParsEndpoints.Operation.GET_ACTIVITY,
