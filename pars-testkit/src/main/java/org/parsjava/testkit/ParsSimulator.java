@@ -262,11 +262,7 @@ public final class ParsSimulator implements AutoCloseable {
                 case GET_LEARNER_STATUS -> status(request.getUrl().queryParameter(ParsEndpoints.CREDIT_ID_PARAMETER));
                 case GET_LEARNER_MATCH -> match(body);
                 case SAVE_ACTIVITY -> saveActivity(body);
-                case GET_ACTIVITY -> request.getUrl().queryParameter(ParsEndpoints.ACTIVITY_ID_PARAMETER) != null
-                        ? getActivity(request.getUrl().queryParameter(ParsEndpoints.ACTIVITY_ID_PARAMETER))
-                        : findActivity(request.getUrl().queryParameter(ParsEndpoints.PROVIDER_ACTIVITY_ID_PARAMETER),
-                                request.getUrl().queryParameter(ParsEndpoints.ACTIVITY_START_DATE_PARAMETER),
-                                request.getUrl().queryParameter(ParsEndpoints.ACTIVITY_TYPE_PARAMETER));
+                case GET_ACTIVITY -> readActivity(request.getUrl());
             };
         } catch (ParsCodecException e) {
             answer = new Answer(fault(400, SimulatorErrors.MALFORMED_DOCUMENT, "the body is not a PARS document"), 0);
@@ -577,6 +573,14 @@ public final class ParsSimulator implements AutoCloseable {
             activities.put(id, a);
             return new Answer(ok(200, codec.encodeActivity(a, ActivityAction.UPDATE)), 0);
         }
+    }
+
+    /** {@code GetActivity}: by ACCME Activity ID, or else a search by the provider's own keys. */
+    private Answer readActivity(okhttp3.HttpUrl url) {
+        String id = url.queryParameter(ParsEndpoints.ACTIVITY_ID_PARAMETER);
+        return id != null ? getActivity(id) : findActivity(url.queryParameter(ParsEndpoints.PROVIDER_ACTIVITY_ID_PARAMETER),
+                url.queryParameter(ParsEndpoints.ACTIVITY_START_DATE_PARAMETER),
+                url.queryParameter(ParsEndpoints.ACTIVITY_TYPE_PARAMETER));
     }
 
     /** The activity search by the provider's own keys; every key must match. */

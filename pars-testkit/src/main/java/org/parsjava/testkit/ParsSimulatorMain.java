@@ -23,7 +23,7 @@ public final class ParsSimulatorMain {
      * Entry point; options {@code --port N}, {@code --host ADDRESS} (default loopback; e.g.
      * {@code 0.0.0.0} inside a container), {@code --provider-id}, {@code --user}, {@code --password}.
      */
-    public static void main(String[] args) throws InterruptedException, java.net.UnknownHostException {
+    public static void main(String[] args) throws InterruptedException {
         int port = 0;
         java.net.InetAddress host = java.net.InetAddress.getLoopbackAddress();
         ParsSimulator.Builder b = ParsSimulator.builder();
@@ -33,8 +33,8 @@ public final class ParsSimulatorMain {
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(require(args[i], value));
-                case "--host" -> host = java.net.InetAddress.getByName(require(args[i], value));
+                case "--port" -> port = port(require(args[i], value));
+                case "--host" -> host = host(require(args[i], value));
                 case "--provider-id" -> provider = require(args[i], value);
                 case "--user" -> user = require(args[i], value);
                 case "--password" -> password = require(args[i], value);
@@ -60,6 +60,33 @@ public final class ParsSimulatorMain {
             forever.countDown();
         }));
         forever.await();
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        return usage("--port must be a number from 0 to 65535, not " + value);
+    }
+
+    private static java.net.InetAddress host(String value) {
+        try {
+            return java.net.InetAddress.getByName(value);
+        } catch (java.net.UnknownHostException e) {
+            usage("--host " + value + " is not an address or a known host name");
+            throw new IllegalStateException(e); // not reached: usage exits
+        }
+    }
+
+    private static int usage(String problem) {
+        System.err.println(problem);
+        System.exit(2);
+        return 0;
     }
 
     private static String require(String option, String value) {
