@@ -85,7 +85,7 @@ public final class Activities {
 
     /** {@link #save(Activity)} on the client's executor. */
     public CompletableFuture<Activity> saveAsync(Activity activity) {
-        return CompletableFuture.supplyAsync(() -> save(activity), executor);
+        return transport.async(() -> save(activity), executor);
     }
 
     /**
@@ -128,7 +128,7 @@ public final class Activities {
     /** {@link #find(String, LocalDate, ActivityType)} on the client's executor. */
     public CompletableFuture<Optional<Activity>> findAsync(String providerActivityId, LocalDate startDate,
                                                            ActivityType type) {
-        return CompletableFuture.supplyAsync(() -> find(providerActivityId, startDate, type), executor);
+        return transport.async(() -> find(providerActivityId, startDate, type), executor);
     }
 
     private Optional<Activity> read(Map<String, String> query) {
@@ -147,6 +147,6 @@ public final class Activities {
 
     /** {@link #get(String)} on the client's executor. */
     public CompletableFuture<Optional<Activity>> getAsync(String accmeActivityId) {
-        return CompletableFuture.supplyAsync(() -> get(accmeActivityId), executor);
+        return transport.async(() -> get(accmeActivityId), executor);
     }
 }

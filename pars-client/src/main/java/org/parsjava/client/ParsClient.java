@@ -52,6 +52,9 @@ public final class ParsClient implements AutoCloseable {
     private final Learners learners;
     private final HttpUrl baseUrl;
     private final String providerId;
+    private final Transport transport;
+    /** Runs a submission's chunks and lookups in parallel; never the caller's executor (no starvation). */
+    private final ExecutorService workers;
 
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
@@ -100,12 +103,18 @@ public final class ParsClient implements AutoCloseable {
             });
             executor = ownedExecutor;
         }
+        AtomicInteger w = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "pars-client-worker-" + w.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         Logger log = b.logger != null ? b.logger : LoggerFactory.getLogger(ParsClient.class);
         ParsValidator validator = b.validator != null ? b.validator : ParsValidator.builder().clock(b.clock).build();
-        Transport transport = new Transport(http, baseUrl, b.endpoints, b.codec, b.retryPolicy, b.clock, b.sleeper,
+        this.transport = new Transport(http, baseUrl, b.endpoints, b.codec, b.retryPolicy, b.clock, b.sleeper,
                 log, b.maxConcurrentRequests);
         this.activities = new Activities(transport, validator, executor);
-        this.learners = new Learners(transport, validator, executor, b.providerId, b.providerName, b.chunkSize, log);
+        this.learners = new Learners(transport, validator, executor, workers, b.providerId, b.providerName, b.chunkSize, log);
     }
 
     /** A builder; see the class example. */
@@ -123,9 +132,15 @@ public final class ParsClient implements AutoCloseable {
         return learners;
     }
 
-    /** Releases the client's own threads and connections (an injected OkHttpClient is left alone). */
+    /**
+     * Releases the client's own threads and connections (an injected OkHttpClient is left alone).
+     * Every later call, synchronous or asynchronous, fails at once with an
+     * {@link IllegalStateException}; a call already running finishes.
+     */
     @Override
     public void close() {
+        transport.close();
+        workers.shutdown();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
@@ -302,8 +317,13 @@ public final class ParsClient implements AutoCloseable {
         }
 
         /**
-         * Requests in flight at once across all threads; default 1, as PARS is assumed to want
-         * one in-flight call per provider credential (REFERENCE.md 2.8).
+         * Requests in flight at once across all threads of this client, and the number of chunks
+         * one {@code submit} or {@code delete} keeps in flight; default 1, as PARS publishes no
+         * limit and is assumed to want one in-flight call per provider credential (REFERENCE.md
+         * 2.8). Against a remote PARS each request costs a round trip, so throughput grows about
+         * linearly with this value (about {@code value × chunkSize ÷ round trip} records per
+         * second) until PARS answers 429 or slows down: raise it only as far as ACCME allows for
+         * your credential, and watch for rate-limit answers (they are retried, but cost time).
          */
         public Builder maxConcurrentRequests(int max) {
             if (max < 1) {

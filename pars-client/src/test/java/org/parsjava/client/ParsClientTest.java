@@ -109,6 +109,16 @@ class ParsClientTest {
         routes.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>())).add(responder);
     }
 
+    /** PARS's answer when it stores every record of the document: one acceptance each. */
+    private static MockResponse acceptEvery(RecordedRequest r) {
+        int n = CODEC.decodeLearnerReports(r.getBody().toByteArray()).size();
+        List<RecordVerdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            verdicts.add(RecordVerdict.accepted(i));
+        }
+        return xml(200, CODEC.encodeSaveResult(verdicts));
+    }
+
     private static MockResponse status(int code) {
         return new MockResponse.Builder().code(code).build();
     }
@@ -148,7 +158,7 @@ class ParsClientTest {
 
     @Test
     void submitSendsTheGoldenDocumentWithCredentialsAndAccountsForTheRecord() {
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         SubmissionResult result = client.learners().submit(List.of(Fixtures.completion()));
         assertTrue(result.allAccepted(), result.toString());
         RecordedRequest r = requestsTo(SAVE).get(0);
@@ -165,7 +175,7 @@ class ParsClientTest {
 
     @Test
     void basicAuthPlacementSendsAnAuthorizationHeaderInstead() {
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         try (ParsClient basic = builder().credentialPlacement(CredentialPlacement.BASIC_AUTH).build()) {
             basic.learners().submit(List.of(Fixtures.completion()));
         }
@@ -179,7 +189,7 @@ class ParsClientTest {
         List<LearnerCompletion> input = new ArrayList<>(completions(4));
         input.set(1, input.get(1).toBuilder().consent(false).build());
         input.set(3, input.get(3).toBuilder().cmeCredits("1.1").build());
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         SubmissionResult result = client.learners().submit(input);
         assertEquals(4, result.total());
         assertEquals(2, result.acceptedCount());
@@ -206,7 +216,7 @@ class ParsClientTest {
 
     @Test
     void largeSubmissionsAreChunkedWithProgressCallbacks() {
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         List<ChunkProgress> progress = new ArrayList<>();
         try (ParsClient small = builder().chunkSize(2).build()) {
             SubmissionResult result = small.learners().submit(completions(5), progress::add);
@@ -223,7 +233,7 @@ class ParsClientTest {
         // PARS refuses any document containing lms-5 with a 400 fault and no per-record verdicts.
         route(SAVE, r -> body(r).contains("lms-5-cme")
                 ? xml(400, CODEC.encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E100"), "invalid record")))
-                : status(201));
+                : acceptEvery(r));
         SubmissionResult result = client.learners().submit(completions(8));
         assertEquals(7, result.acceptedCount());
         assertEquals(1, result.rejectedCount());
@@ -235,7 +245,7 @@ class ParsClientTest {
 
     @Test
     void deleteSendsTheDeleteActionAndSkipsRulesThatDoNotApply() {
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         LearnerCompletion old = Fixtures.completion().toBuilder().consent(false).build();
         SubmissionResult result = client.learners().delete(List.of(old));
         assertTrue(result.allAccepted(), result.toString());
@@ -247,7 +257,7 @@ class ParsClientTest {
     @Test
     void rateLimitWithRetryAfterIsHonouredWithExactlyTwoRequests() {
         route(SAVE, r -> new MockResponse.Builder().code(429).setHeader("Retry-After", "7").build());
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         SubmissionResult result = client.learners().submit(List.of(Fixtures.completion()));
         assertTrue(result.allAccepted());
         assertEquals(2, requestsTo(SAVE).size());
@@ -275,7 +285,7 @@ class ParsClientTest {
         // First POST: PARS stores the records, then the connection drops before the answer.
         route(SAVE, r -> new MockResponse.Builder().code(201).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
                 .build());
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         // Status lookups: PARS holds lms-0 and lms-2, not lms-1.
         route(STATUS, r -> {
             String id = r.getUrl().queryParameter("CreditId");
@@ -383,9 +393,12 @@ class ParsClientTest {
                         Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
                 : status(404));
         SubmissionResult result = client.learners().submit(input);
-        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.FAILED),
+        // lms-1 had no verdict of its own and PARS does not hold it: it is sent again, alone.
+        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.ACCEPTED),
                 result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
-        assertTrue(result.records().get(1).message().orElseThrow().contains("no verdict"));
+        assertEquals(2, requestsTo(SAVE).size());
+        String again = body(requestsTo(SAVE).get(1));
+        assertTrue(again.contains("lms-1-cme") && !again.contains("lms-0-cme"), again);
     }
 
     @Test
@@ -415,6 +428,11 @@ class ParsClientTest {
         // A CreditID that is none of the document's (PARS naming the record it collides with,
         // say) falls back to the verdict's position.
         routes.remove(SAVE);
+        routes.remove(STATUS);
+        route(STATUS, r -> r.getUrl().queryParameter("CreditId").contains("lms-1-")
+                ? status(404)
+                : xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
+                        Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted")))));
         route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(new RecordVerdict(1,
                 Optional.of("ccid:0001234:held-elsewhere-cme"), false, Optional.of("E5"), Optional.empty(),
                 Optional.empty())))));
@@ -465,7 +483,7 @@ class ParsClientTest {
     @Test
     void anUnexpectedFailureInOneChunkKeepsEveryRecordAccountedAndTheRestSent() {
         route(SAVE, r -> status(503));
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         boolean[] thrown = {false};
         try (ParsClient c = builder().chunkSize(2).sleeper(d -> {
             if (!thrown[0]) {
@@ -663,7 +681,7 @@ class ParsClientTest {
 
     @Test
     void asyncTwinsComplete() throws Exception {
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         assertEquals(2, client.learners().submitAsync(completions(2)).get(10, TimeUnit.SECONDS).acceptedCount());
         assertEquals(Optional.empty(), client.activities().getAsync("201234567").get(10, TimeUnit.SECONDS));
     }
@@ -672,7 +690,7 @@ class ParsClientTest {
 
     @Test
     void oneClientServesManyThreads() throws Exception {
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try (ParsClient shared = builder().maxConcurrentRequests(4).build()) {
             List<Future<SubmissionResult>> futures = new ArrayList<>();
@@ -688,6 +706,33 @@ class ParsClientTest {
             pool.shutdownNow();
         }
         assertEquals(40, requestsTo(SAVE).size());
+    }
+
+    @Test
+    void anHtmlAnswerNamingALearnerIsLoggedAtTraceWithoutTheirData() {
+        route(SAVE, r -> new MockResponse.Builder().code(500).setHeader("Content-Type", "text/html")
+                .body("<html><body>Error for Jane Sample NPI " + Fixtures.NPI + " license A99999</body></html>").build());
+        route(STATUS, r -> status(404));
+        client.learners().submit(List.of(Fixtures.completion()));
+        List<String> trace = log.at(Level.TRACE);
+        assertTrue(trace.stream().anyMatch(l -> l.contains("response body") && l.contains("<body>")), trace.toString());
+        String all = String.join("\n", log.lines);
+        for (String pii : new String[] {"Jane", "Sample", Fixtures.NPI, "A99999"}) {
+            assertFalse(all.contains(pii), () -> pii + " leaked into logs:\n" + all);
+        }
+    }
+
+    @Test
+    void aClosedClientRefusesEveryCallAtOnce() {
+        route(SAVE, ParsClientTest::acceptEvery);
+        client.close();
+        IllegalStateException sync = assertThrows(IllegalStateException.class,
+                () -> client.learners().submit(List.of(Fixtures.completion())));
+        assertTrue(sync.getMessage().contains("closed"), sync.getMessage());
+        assertThrows(IllegalStateException.class, () -> client.learners().submitAsync(List.of(Fixtures.completion())));
+        assertThrows(IllegalStateException.class, () -> client.learners().status("ccid:0001234:k-cme"));
+        assertThrows(IllegalStateException.class, () -> client.activities().getAsync("201234567"));
+        assertTrue(requestsTo(SAVE).isEmpty(), "nothing was sent after close()");
     }
 
     @Test
@@ -733,7 +778,7 @@ class ParsClientTest {
 
     @Test
     void reportHeaderUsesCentralTimeWhateverTheClocksZone() {
-        route(SAVE, r -> status(201));
+        route(SAVE, ParsClientTest::acceptEvery);
         Clock utc = Clock.fixed(CLOCK.instant(), ZoneId.of("UTC")); // 15:15 UTC is 09:15 in Chicago
         try (ParsClient c = builder().clock(utc).build()) {
             c.learners().submit(List.of(Fixtures.completion()));

@@ -30,14 +30,16 @@ final class Connection implements AutoCloseable {
     }
 
     static Connection open(Map<String, String> options) {
+        int concurrency = concurrency(options); // checked before anything is started
         String url = setting(options, "pars-url", "PARS_URL");
         if (url == null) {
             ZoneId central = ZoneId.of("America/Chicago");
             Clock asOf = Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(central).toInstant(), central);
-            ParsSimulator sim = ParsSimulator.builder().clock(asOf).build().start();
+            // Bounded, so the demo's memory stays flat on any roster size (see retainAtMost).
+            ParsSimulator sim = ParsSimulator.builder().clock(asOf).retainAtMost(SIMULATOR_RETAINS).build().start();
             DemoActivities.ALL.forEach(sim::addActivity);
             ParsClient client = sim.clientBuilder().providerName("Example Health Continuing Education")
-                    .userAgent("pars-examples").build();
+                    .userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
             return new Connection(client, sim, "No PARS URL configured: using the embedded PARS simulator at "
                     + sim.baseUrl() + " (dates judged as of " + DemoActivities.AS_OF + ")", DemoActivities.PROVIDER_ID);
         }
@@ -46,8 +48,28 @@ final class Connection implements AutoCloseable {
                 .providerName(required(options, "provider-name", "PARS_PROVIDER_NAME"))
                 .credentials(ParsCredentials.of(required(options, "user", "PARS_USER"),
                         required(options, "password", "PARS_PASSWORD")))
-                .userAgent("pars-examples").build();
+                .userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
         return new Connection(client, null, "Reporting to " + url + " as provider " + provider, provider);
+    }
+
+    /** Credit lines the embedded simulator remembers; older ones are forgotten. */
+    static final int SIMULATOR_RETAINS = 200_000;
+
+    /** Largest {@code --concurrency} accepted. */
+    static final int MAX_CONCURRENCY = 64;
+
+    private static int concurrency(Map<String, String> options) {
+        String raw = options.getOrDefault("concurrency", "1");
+        int n;
+        try {
+            n = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1 || n > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("--concurrency must be a whole number from 1 to " + MAX_CONCURRENCY);
+        }
+        return n;
     }
 
     private static String setting(Map<String, String> options, String option, String env) {
@@ -68,7 +90,7 @@ final class Connection implements AutoCloseable {
 
     /** Every option an example accepts; a misspelt one is refused rather than ignored. */
     static final java.util.Set<String> OPTIONS = java.util.Set.of("pars-url", "provider-id", "provider-name", "user",
-            "password", "report", "slice");
+            "password", "report", "slice", "concurrency", "encoding");
 
     /** Parses {@code --name value} pairs; other arguments are positional under keys "0", "1"... */
     static Map<String, String> parse(String[] args) {

@@ -2,9 +2,9 @@ package org.parsjava.examples;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,13 @@ import org.parsjava.core.validation.ViolationCode;
  * The main job: report a learner-completion roster to PARS.
  *
  * <p>{@code ReportCompletions [roster.csv] [--pars-url URL --provider-id ID --provider-name NAME
- * --user U --password P] [--report rows-to-fix.csv] [--slice N]}
+ * --user U --password P] [--report rows-to-fix.csv] [--slice N] [--concurrency N]
+ * [--encoding CHARSET]}
+ *
+ * <p>{@code --concurrency} is the client's {@code maxConcurrentRequests} (default 1);
+ * {@code --encoding} the roster's character encoding (default UTF-8; {@code windows-1252} for
+ * a CSV saved by Excel on Windows). A row with bytes that are not text in that encoding is
+ * reported as invalid ({@code ROW_ENCODING}, with its line), and the run goes on.
  *
  * <p>Reads the roster (columns: see {@code RosterColumns}), looks up each activity in PARS,
  * validates every row, submits the valid ones through {@code ParsClient} in slices (memory
@@ -101,11 +107,17 @@ public final class ReportCompletions {
             out.println("error: --slice must be a whole number of rows from 1 to " + MAX_SLICE);
             return 2;
         }
+        Charset encoding;
+        try {
+            encoding = Charset.forName(options.getOrDefault("encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            out.println("error: --encoding names no character set this Java knows (try UTF-8 or windows-1252)");
+            return 2;
+        }
         try (Connection pars = Connection.open(options);
-             Reader in = roster == null
-                     ? new InputStreamReader(ReportCompletions.class.getResourceAsStream("/sample-roster.csv"),
-                             StandardCharsets.UTF_8)
-                     : Files.newBufferedReader(Path.of(roster), StandardCharsets.UTF_8)) {
+             InputStream in = roster == null
+                     ? ReportCompletions.class.getResourceAsStream("/sample-roster.csv")
+                     : Files.newInputStream(Path.of(roster))) {
             if (reportPath.getParent() != null) {
                 Files.createDirectories(reportPath.getParent());
             }
@@ -115,7 +127,7 @@ public final class ReportCompletions {
                 ReportCompletions job = new ReportCompletions(out, pars, report);
                 ParsException stopped = null;
                 try {
-                    job.process(in, slice);
+                    job.process(in, encoding, slice);
                 } catch (ParsException e) {
                     stopped = e; // e.g. credentials refused: nothing more can succeed
                 }
@@ -147,9 +159,9 @@ public final class ReportCompletions {
         }
     }
 
-    private void process(Reader in, int slice) throws IOException {
+    private void process(InputStream in, Charset encoding, int slice) throws IOException {
         report.write("line,completion_key,outcome,field,code,message\n");
-        try (RosterReader reader = RosterReader.open(in, this::activity)) {
+        try (RosterReader reader = RosterReader.open(in, encoding, this::activity)) {
             if (!reader.ignoredColumns().isEmpty()) {
                 out.println("Columns ignored (not roster columns, see RosterColumns): "
                         + String.join(", ", reader.ignoredColumns()));

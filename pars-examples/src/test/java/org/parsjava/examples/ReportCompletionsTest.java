@@ -161,6 +161,49 @@ class ReportCompletionsTest {
     }
 
     @Test
+    void aWindows1252RowEndsAsAnInvalidRowAndTheRunStillEndsWithItsSummary() throws IOException {
+        Path roster = dir.resolve("mixed.csv");
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.writeBytes((String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n")
+                .getBytes(StandardCharsets.UTF_8));
+        file.writeBytes("k2,201234569,Jos\u00e9,Haddad,7/5,1003000126,TX,T12346,,2026-10-01,1,,yes\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        file.writeBytes("k3,201234569,Lena,Berg,7/6,1003000134,TX,T12347,,2026-10-01,1,,yes\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Files.write(roster, file.toByteArray());
+        Path report = dir.resolve("fix.csv");
+        String out = run(1, roster.toString(), "--report", report.toString());
+        assertEquals(3, number(out, "rows read"));
+        assertEquals(2, number(out, "accepted by PARS"));
+        assertEquals(1, number(out, "invalid, not sent"));
+        assertTrue(out.contains("ROW_ENCODING 1"), out);
+        assertTrue(out.contains("every row accounted for:     yes"), out);
+        assertTrue(Files.readString(report).contains("3,k2,INVALID,first_name,ROW_ENCODING,"));
+        // The same file read as Windows-1252 would mangle the UTF-8 rows' non-ASCII letters, but
+        // an all-Windows-1252 file named so is read whole.
+        Path ansi = dir.resolve("ansi.csv");
+        Files.write(ansi, (String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                + "k1,201234569,Jos\u00e9,Mu\u00f1oz,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        out = run(0, ansi.toString(), "--encoding", "windows-1252", "--report", dir.resolve("b.csv").toString());
+        assertEquals(1, number(out, "accepted by PARS"));
+        assertTrue(run(2, ansi.toString(), "--encoding", "klingon").contains("--encoding names no"));
+    }
+
+    @Test
+    void concurrencyIsTakenFromTheCommandLineAndGivesTheSameAccounting() {
+        String one = run(0, "--report", dir.resolve("a.csv").toString());
+        String eight = run(0, "--concurrency", "8", "--slice", "300", "--report", dir.resolve("b.csv").toString());
+        for (String label : new String[] {"rows read", "accepted by PARS", "rejected by PARS", "invalid, not sent",
+                "failed, resubmit later"}) {
+            assertEquals(number(one, label), number(eight, label), label);
+        }
+        assertTrue(run(2, "--concurrency", "0").contains("--concurrency must be"));
+        assertTrue(run(2, "--concurrency", "x").contains("--concurrency must be"));
+    }
+
+    @Test
     void unknownOptionsAndABadSliceExitTwo() {
         assertTrue(run(2, "--parsurl", "https://example.org").contains("unknown option --parsurl"));
         assertTrue(run(2, "--slice", "abc").contains("--slice must be"));

@@ -27,17 +27,30 @@ public final class Fault {
         /** Apply, then answer 200 with an HTML page instead of XML. */
         MALFORMED_BODY,
         /** Apply, then send the answer a few bytes at a time. */
-        SLOW_DRIP
+        SLOW_DRIP,
+        /**
+         * Apply only the first {@link Fault#count()} records and answer 200 with verdicts for
+         * those alone: the rest are neither stored nor mentioned.
+         */
+        PARTIAL_APPLY,
+        /** Answer 200 with an HTML page instead of XML, without applying. */
+        MALFORMED_BODY_BEFORE_APPLY
     }
 
     private final Kind kind;
     private final Duration duration;
     private final int status;
+    private final int count;
 
     private Fault(Kind kind, Duration duration, int status) {
+        this(kind, duration, status, 0);
+    }
+
+    private Fault(Kind kind, Duration duration, int status, int count) {
         this.kind = kind;
         this.duration = duration;
         this.status = status;
+        this.count = count;
     }
 
     /** Answer after {@code delay}. */
@@ -83,6 +96,27 @@ public final class Fault {
         return new Fault(Kind.SLOW_DRIP, Objects.requireNonNull(period, "period"), 0);
     }
 
+    /**
+     * Store only the first {@code records} records of the document and answer 200 with verdicts
+     * for those alone ({@code 0}: an empty result, nothing stored).
+     */
+    public static Fault partialApply(int records) {
+        if (records < 0) {
+            throw new IllegalArgumentException("records must not be negative");
+        }
+        return new Fault(Kind.PARTIAL_APPLY, Duration.ZERO, 200, records);
+    }
+
+    /** Answer 200 with an HTML page, storing nothing. */
+    public static Fault malformedBodyBeforeApply() {
+        return new Fault(Kind.MALFORMED_BODY_BEFORE_APPLY, Duration.ZERO, 200);
+    }
+
+    /** Records applied by {@link Kind#PARTIAL_APPLY}. */
+    public int count() {
+        return count;
+    }
+
     /** The kind. */
     public Kind kind() {
         return kind;
@@ -100,11 +134,13 @@ public final class Fault {
 
     /** True when PARS has stored the request before the fault shows. */
     public boolean appliesRequest() {
-        return kind != Kind.RATE_LIMITED && kind != Kind.SERVER_ERROR && kind != Kind.DROP_BEFORE_APPLY;
+        return kind != Kind.RATE_LIMITED && kind != Kind.SERVER_ERROR && kind != Kind.DROP_BEFORE_APPLY
+                && kind != Kind.PARTIAL_APPLY && kind != Kind.MALFORMED_BODY_BEFORE_APPLY;
     }
 
     @Override
     public String toString() {
-        return "Fault[" + kind + (duration.isZero() ? "" : " " + duration) + (status == 0 ? "" : " " + status) + "]";
+        return "Fault[" + kind + (duration.isZero() ? "" : " " + duration) + (status == 0 ? "" : " " + status)
+                + (kind == Kind.PARTIAL_APPLY ? " first " + count : "") + "]";
     }
 }

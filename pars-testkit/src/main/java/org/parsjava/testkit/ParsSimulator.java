@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +82,17 @@ public final class ParsSimulator implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Map<String, Activity> activities = new LinkedHashMap<>();
-    private final Map<String, StoredCredit> credits = new LinkedHashMap<>();
-    private final Map<String, String> learnerDays = new HashMap<>();
+    private final Map<String, StoredCredit> credits;
+    private final Map<String, String> learnerDays;
     private final List<Learner> physicians = new ArrayList<>();
     private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
     /** Appended once per request; a copy-on-write list would make a long run quadratic. */
-    private final List<SeenRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The most recent requests, at most {@link #retained} of them; guarded by itself. */
+    private final Deque<SeenRequest> requests = new ArrayDeque<>();
+    private final int retained;
+    private final Duration latency;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private int nextActivityId = 200_000_001;
 
     private ParsSimulator(Builder b) {
@@ -98,13 +103,48 @@ public final class ParsSimulator implements AutoCloseable {
         this.window = b.window;
         this.endpoints = b.endpoints;
         this.codec = b.codec;
+        this.retained = b.retained;
+        this.latency = b.latency;
+        this.credits = bounded(b.retained);
+        this.learnerDays = bounded(b.retained);
         server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return handle(request);
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    if (!latency.isZero()) {
+                        Thread.sleep(latency.toMillis()); // a remote PARS: the connection waits
+                    }
+                    return handle(request);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new MockResponse.Builder().code(503).build();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
             }
         });
+    }
+
+    /** Insertion-ordered, forgetting the oldest entry past {@code max}. */
+    private static <K, V> Map<K, V> bounded(int max) {
+        return new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
+
+    /**
+     * The most requests this simulator was handling at one moment since it started (or since
+     * {@link #reset()}): how much parallelism a client really used.
+     */
+    public int maxConcurrentRequestsSeen() {
+        return mostInFlight.get();
     }
 
     /** A builder with the default provider, credentials, system clock and XML codec. */
@@ -201,7 +241,7 @@ public final class ParsSimulator implements AutoCloseable {
         }
     }
 
-    /** Every request received, in order. */
+    /** Every request received, in order (the most recent {@code retainAtMost} of them). */
     public List<SeenRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -223,8 +263,11 @@ public final class ParsSimulator implements AutoCloseable {
             learnerDays.clear();
             physicians.clear();
             faults.clear();
+        }
+        synchronized (requests) {
             requests.clear();
         }
+        mostInFlight.set(0);
     }
 
     @Override
@@ -251,6 +294,15 @@ public final class ParsSimulator implements AutoCloseable {
         synchronized (lock) {
             Deque<Fault> queue = faults.get(op);
             fault = queue == null ? null : queue.poll();
+        }
+        if (fault != null && fault.kind() == Fault.Kind.PARTIAL_APPLY && op == Operation.SAVE_LEARNER_ACTIVITY) {
+            Answer partial;
+            try {
+                partial = saveLearners(body, fault.count());
+            } catch (ParsCodecException e) {
+                partial = new Answer(fault(400, SimulatorErrors.MALFORMED_DOCUMENT, "the body is not a PARS document"), 0);
+            }
+            return seen(name, request, partial.records, partial.response);
         }
         if (fault != null && !fault.appliesRequest()) {
             return seen(name, request, 0, before(fault));
@@ -286,8 +338,14 @@ public final class ParsSimulator implements AutoCloseable {
 
     private MockResponse seen(String name, RecordedRequest request, int records, MockResponse response) {
         boolean dropped = response.getOnResponseStart() != null;
-        requests.add(new SeenRequest(name, request.getMethod(), request.getUrl().encodedPath(),
-                dropped ? 0 : response.getCode(), records));
+        SeenRequest seen = new SeenRequest(name, request.getMethod(), request.getUrl().encodedPath(),
+                dropped ? 0 : response.getCode(), records);
+        synchronized (requests) {
+            if (requests.size() >= retained) {
+                requests.removeFirst();
+            }
+            requests.addLast(seen);
+        }
         return response;
     }
 
@@ -325,6 +383,7 @@ public final class ParsSimulator implements AutoCloseable {
             case SERVER_ERROR -> fault(f.status(), "SERVER_ERROR", "simulated server failure");
             case DROP_BEFORE_APPLY -> new MockResponse.Builder().code(200)
                     .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+            case MALFORMED_BODY_BEFORE_APPLY -> htmlNotice();
             default -> throw new IllegalStateException(f.toString());
         };
     }
@@ -339,11 +398,15 @@ public final class ParsSimulator implements AutoCloseable {
                 yield new MockResponse.Builder().code(200).setHeader("Content-Type", codec.mediaType())
                         .body(full.substring(0, Math.max(1, full.length() / 2))).build();
             }
-            case MALFORMED_BODY -> new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-                    .body("<html><head><title>Service notice</title></head><body>Maintenance</body></html>").build();
+            case MALFORMED_BODY -> htmlNotice();
             case SLOW_DRIP -> b.throttleBody(8, f.duration().toMillis(), TimeUnit.MILLISECONDS).build();
             default -> throw new IllegalStateException(f.toString());
         };
+    }
+
+    private static MockResponse htmlNotice() {
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+                .body("<html><head><title>Service notice</title></head><body>Maintenance</body></html>").build();
     }
 
     private static String bodyText(MockResponse r) {
@@ -376,10 +439,15 @@ public final class ParsSimulator implements AutoCloseable {
     // ---- operations -----------------------------------------------------------------------------
 
     private Answer saveLearners(byte[] body) {
+        return saveLearners(body, Integer.MAX_VALUE);
+    }
+
+    /** Applies the first {@code limit} reports and answers with verdicts for those alone. */
+    private Answer saveLearners(byte[] body, int limit) {
         List<LearnerReportRecord> reports = codec.decodeLearnerReports(body);
-        List<RecordVerdict> verdicts = new ArrayList<>(reports.size());
+        List<RecordVerdict> verdicts = new ArrayList<>(Math.min(limit, reports.size()));
         synchronized (lock) {
-            for (int i = 0; i < reports.size(); i++) {
+            for (int i = 0; i < Math.min(limit, reports.size()); i++) {
                 LearnerReportRecord r = reports.get(i);
                 String[] problem = r.action() == LearnerRecordAction.DELETE ? delete(r) : add(r);
                 verdicts.add(problem == null ? RecordVerdict.accepted(i)
@@ -480,7 +548,9 @@ public final class ParsSimulator implements AutoCloseable {
                     "the learner already has a record for this activity on this day");
         }
         for (LearnerReportRecord.CreditLine line : r.creditLines()) {
-            credits.put(line.creditId(), new StoredCredit(line.creditId(), r.accmeActivityId(), learnerKey, date,
+            // The activity's own ID string is shared by all its credits, not one copy per report.
+            credits.put(line.creditId(), new StoredCredit(line.creditId(), activity.accmeActivityId().orElseThrow(),
+                    learnerKey, date,
                     line.mocType(), line.credits()));
         }
         learnerDays.put(dayKey, firstCredit);
@@ -658,8 +728,38 @@ public final class ParsSimulator implements AutoCloseable {
         private ReportingWindow window = ReportingWindow.defaults();
         private ParsEndpoints endpoints = ParsEndpoints.defaults();
         private ParsCodec codec = ParsXmlCodec.create();
+        private int retained = Integer.MAX_VALUE;
+        private Duration latency = Duration.ZERO;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps memory bounded on any volume: the simulator remembers at most {@code creditLines}
+         * credit lines (and as many requests), forgetting the oldest first. A forgotten credit
+         * answers status lookups with 404 and is no longer refused as a duplicate, so set this
+         * only where volume matters more than exact duplicate detection (the examples use
+         * 200,000). Default: no limit.
+         */
+        public Builder retainAtMost(int creditLines) {
+            if (creditLines < 1) {
+                throw new IllegalArgumentException("creditLines must be at least 1");
+            }
+            this.retained = creditLines;
+            return this;
+        }
+
+        /**
+         * Delay added to every request before it is handled, as a remote PARS's round trip would
+         * (default none). The connection is held meanwhile, so concurrency shows as it would.
+         */
+        public Builder latency(Duration latency) {
+            Objects.requireNonNull(latency, "latency");
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must not be negative");
+            }
+            this.latency = latency;
+            return this;
         }
 
         /** The provider ID accepted. */

@@ -57,6 +57,8 @@ public final class Transport {
     private final Sleeper sleeper;
     private final Logger log;
     private final Semaphore permits;
+    private final int maxConcurrentRequests;
+    private volatile boolean closed;
 
     /** Creates the transport; {@code http} already carries authentication and user agent. */
     public Transport(OkHttpClient http, HttpUrl baseUrl, ParsEndpoints endpoints, ParsCodec codec,
@@ -71,6 +73,42 @@ public final class Transport {
         this.sleeper = sleeper;
         this.log = log;
         this.permits = new Semaphore(maxConcurrentRequests, true);
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    /** Requests allowed in flight at once across the client. */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /** Refuses every later request: the client was closed. */
+    public void close() {
+        closed = true;
+    }
+
+    /**
+     * Fails fast once the client is closed.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this ParsClient is closed; build a new one");
+        }
+    }
+
+    /**
+     * Runs {@code work} on {@code executor}, failing fast (not with a raw
+     * {@code RejectedExecutionException}) once the client is closed.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> async(java.util.function.Supplier<T> work,
+                                                              java.util.concurrent.Executor executor) {
+        ensureOpen();
+        try {
+            return java.util.concurrent.CompletableFuture.supplyAsync(work, executor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("this ParsClient is closed or its executor refused the call", e);
+        }
     }
 
     /** The codec bodies are written with. */
@@ -94,6 +132,7 @@ public final class Transport {
      * @throws IOException when the exchange failed; see {@link #maybeApplied(IOException)}
      */
     public HttpResult once(Operation op, Map<String, String> query, byte[] body, int attempt) throws IOException {
+        ensureOpen();
         HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments(endpoints.path(op));
         query.forEach(url::addQueryParameter);
         String method = endpoints.method(op);

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A small RFC 4180 reader: comma separated, double-quoted fields with {@code ""} escapes and
- * embedded newlines, CRLF or LF line ends, a leading UTF-8 BOM ignored. Streams one record at a
- * time. Not thread safe.
+ * embedded newlines, CRLF or LF line ends, a leading UTF-8 BOM ignored, blank lines (empty or
+ * only spaces and tabs) skipped. Streams one record at a time. Not thread safe.
  */
 final class CsvParser {
 
@@ -40,7 +40,16 @@ final class CsvParser {
             if (c == 0xFEFF && line == 1) {
                 c = read();
             }
-            while (c == '\n' || c == '\r') { // skip blank lines
+            StringBuilder field = new StringBuilder();
+            while (true) { // skip blank lines, and lines of only spaces or tabs
+                while (c == ' ' || c == '\t') {
+                    field.append((char) c);
+                    c = read();
+                }
+                if (c != '\n' && c != '\r') {
+                    break;
+                }
+                field.setLength(0);
                 c = consumeLineEnd(c);
             }
             if (c == -1) {
@@ -48,7 +57,6 @@ final class CsvParser {
             }
             recordLine = line;
             List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
             boolean quoted = false;
             boolean wasQuoted = false;
             while (true) {

@@ -1,10 +1,16 @@
 package org.parsjava.core.batch;
 
+import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -48,6 +54,9 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
     private final ParsValidator parser;
     private final Map<String, Integer> columns = new HashMap<>();
     private final int width;
+    private final List<String> headerNames;
+    /** What a decoder puts where bytes were not text in the roster's encoding. */
+    private static final char UNDECODABLE = '\uFFFD';
     private final List<String> ignoredColumns;
     private long index;
     private RosterRow next;
@@ -78,6 +87,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
                     + "; see RosterColumns for the layout");
         }
         this.width = header.size();
+        this.headerNames = header.stream().map(String::strip).toList();
     }
 
     /**
@@ -90,7 +100,31 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
     }
 
     /**
-     * Opens a roster.
+     * Opens a roster file's bytes in {@code encoding} (UTF-8 for most exports; {@code
+     * windows-1252} for a "CSV" saved by Excel on Windows). A row holding bytes that are not text
+     * in that encoding is not read: it comes back with a {@link ViolationCode#ROW_ENCODING}
+     * problem naming its line and column, and the rows after it are read as usual. A leading
+     * UTF-8 byte order mark is skipped.
+     *
+     * @param source the file's bytes; closed by {@link #close()}
+     * @param encoding the file's character encoding
+     * @param activities as for {@link #open(Reader, Function)}
+     * @throws IllegalArgumentException when the header lacks a required column
+     */
+    public static RosterReader open(InputStream source, Charset encoding,
+                                    Function<String, Optional<Activity>> activities) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(encoding, "encoding");
+        // Undecodable bytes become U+FFFD, which row() turns into ROW_ENCODING for that row alone.
+        CharsetDecoder decoder = encoding.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return open(new BufferedReader(new InputStreamReader(source, decoder), 1 << 16), activities);
+    }
+
+    /**
+     * Opens a roster already decoded to text. A {@code Reader} that throws on bad bytes (as
+     * {@code Files.newBufferedReader} does) ends the reading there; prefer
+     * {@link #open(InputStream, Charset, Function)} for files.
      *
      * @param source the CSV text; closed by {@link #close()}
      * @param activities finds the provider's activity by ACCME Activity ID (for example a map
@@ -147,6 +181,13 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
             sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, "a quoted cell opened in this row is never closed, so "
                     + "the rest of the file was read into it; close the quote and run the file again"), "row");
             return new RosterRow(idx, line, key, Optional.empty(), problems);
+        }
+        for (int c = 0; c < cells.size(); c++) {
+            if (cells.get(c).indexOf(UNDECODABLE) >= 0) {
+                String column = c < headerNames.size() ? headerNames.get(c) : "row";
+                sink.add(Parsed.failed(ViolationCode.ROW_ENCODING), column.isBlank() ? "row" : column);
+                return new RosterRow(idx, line, key, Optional.empty(), problems);
+            }
         }
         if (cells.size() != width) {
             sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, "the row has " + cells.size() + " cells, the header "

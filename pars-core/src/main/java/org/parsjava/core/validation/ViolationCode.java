@@ -53,6 +53,12 @@ public enum ViolationCode {
     ACTIVITY_LOOKUP_FAILED("the activity could not be looked up; the row was not checked or sent, try again later"),
     /** A roster row is missing a cell its header promises, or has extra cells. */
     ROW_MALFORMED("the row does not have one cell per header column"),
+    /**
+     * A roster row holds bytes that are not text in the roster's encoding (a Windows-1252
+     * accent in a UTF-8 file, say); the row is not read rather than read with a wrong letter.
+     */
+    ROW_ENCODING("the row has bytes that are not valid text in the roster's encoding; save the file as UTF-8 "
+            + "or name its encoding (e.g. windows-1252)"),
     /** ACCME Activity ID is not nine digits. */
     ACTIVITY_ID_INVALID("ACCME Activity ID must be 9 digits"),
     /** Provider ID is not seven digits. */

@@ -49,6 +49,60 @@ public class RosterReaderTest {
         }
     }
 
+    /** Reads a roster file's bytes in {@code encoding}, as the main job does. */
+    public static List<RosterRow> readBytes(byte[] file, java.nio.charset.Charset encoding) {
+        try (RosterReader r = RosterReader.open(new java.io.ByteArrayInputStream(file), encoding,
+                id -> id.equals("201234567") ? Optional.of(Fixtures.activity()) : Optional.empty())) {
+            List<RosterRow> rows = new ArrayList<>();
+            r.forEachRemaining(rows::add);
+            return rows;
+        }
+    }
+
+    private static final String GOOD_ROW = ",201234567,Ana,Lopez,1/1,1245319599,,,,2026-02-01,1,,yes\n";
+
+    @Test
+    void aWindows1252RowInAUtf8FileIsOneInvalidRowNamingItsLineAndTheRestAreRead() {
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        byte[] utf8Header = HEADER.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        file.writeBytes(utf8Header);
+        for (int i = 0; i < 5; i++) {
+            file.writeBytes(("k" + i + GOOD_ROW).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        // Excel on Windows: "José" with é as the single byte 0xE9.
+        file.writeBytes("k5,201234567,Jos\u00e9,Lopez,1/1,1245319599,,,,2026-02-01,1,,yes\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        file.writeBytes(("k6" + GOOD_ROW).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<RosterRow> rows = readBytes(file.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(7, rows.size(), "every row accounted for");
+        RosterRow bad = rows.get(5);
+        assertFalse(bad.isReadable());
+        assertEquals(7, bad.line());
+        assertEquals(Set.of(ViolationCode.ROW_ENCODING), codes(bad));
+        assertEquals("first_name", bad.problems().get(0).field());
+        assertFalse(bad.problems().get(0).message().contains("Jos"), "no learner data in the message");
+        assertTrue(rows.get(6).isReadable(), "the row after it is read as usual");
+    }
+
+    @Test
+    void aWholeWindows1252FileReadsCleanlyWhenItsEncodingIsNamed() {
+        byte[] file = (HEADER + "k1,201234567,Jos\u00e9,Mu\u00f1oz,1/1,1245319599,,,,2026-02-01,1,,yes\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertEquals(Set.of(ViolationCode.ROW_ENCODING),
+                codes(readBytes(file, java.nio.charset.StandardCharsets.UTF_8).get(0)));
+        RosterRow row = readBytes(file, java.nio.charset.Charset.forName("windows-1252")).get(0);
+        assertTrue(row.isReadable(), row.problems().toString());
+        assertEquals("Jos\u00e9", row.completion().orElseThrow().learner().firstName());
+    }
+
+    @Test
+    void linesOfOnlySpacesOrTabsAreSkippedLikeEmptyLines() {
+        List<RosterRow> rows = read(HEADER + "k1" + GOOD_ROW + "   \n\t \r\n" + "k2" + GOOD_ROW + "  ");
+        assertEquals(2, rows.size(), rows.toString());
+        assertTrue(rows.stream().allMatch(RosterRow::isReadable), rows.toString());
+        assertEquals(5, rows.get(1).line());
+    }
+
     public static Set<ViolationCode> codes(RosterRow row) {
         return row.problems().stream().map(Violation::code).collect(Collectors.toSet());
     }

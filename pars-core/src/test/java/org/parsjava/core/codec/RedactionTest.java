@@ -47,6 +47,29 @@ class RedactionTest {
 
     @ParameterizedTest
     @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
+    void aBodyOfAnotherShapeShowsItsStructureButNoneOfItsText(ParsCodec codec) {
+        String html = codec.redact(("<html><body>Error for Jane Sample NPI 1234567893 license G700000</body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String pii : new String[] {"Jane", "Sample", "1234567893", "G700000"}) {
+            assertFalse(html.contains(pii), () -> pii + " in " + html);
+        }
+        assertTrue(html.contains("<body>"), html);
+        String plain = codec.redact("Jane Sample, license G700000, was not found".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(plain.contains("Sample") || plain.contains("G700000"), plain);
+        assertTrue(plain.startsWith("(not a PARS document"), plain);
+        String json = codec.redact("{\"error\": {\"who\": \"Jane Sample\", \"ids\": [\"G700000\"], \"code\": \"E1\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(json.contains("Jane") || json.contains("G700000"), json);
+        assertTrue(json.contains("\"code\": \"E1\"") && json.contains("\"who\""), json);
+        String attrs = codec.redact("<Fault><Person name=\"Jane Sample\" domain=\"NPI\"/></Fault>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(attrs.contains("Jane"), attrs);
+        assertTrue(attrs.contains("domain=\"NPI\""), attrs);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
     void redactsFreeTextInAnswersWherePARSMayEchoALearner(ParsCodec codec) {
         String verdicts = codec.redact(codec.encodeSaveResult(List.of(new RecordVerdict(0,
                 java.util.Optional.of("ccid:0001234:k-cme"), false, java.util.Optional.of("NOT_FOUND"),

@@ -1,20 +1,31 @@
 package org.parsjava.core.codec.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces personal values in PARS documents with {@code ***} so bodies can be logged at TRACE.
- * Knows the element names because it lives beside the DTOs that define them.
+ * Makes bodies safe to log at TRACE. Works by allow-list: in XML, the text of every element and
+ * the value of every attribute is replaced with {@code ***} unless its name is one of the
+ * structural names below (codes, statuses, CreditIDs, dates of the activity, counts); in JSON,
+ * every string value likewise. So a body of an unexpected shape (an HTML error page naming a
+ * learner, a new PARS element) shows its structure and nothing personal. A body that is neither
+ * (plain text) is logged as a short excerpt, as in exception messages. Knows the element names
+ * because it lives beside the DTOs that define them.
  */
 public final class Redaction {
 
-    // Free-text elements too: PARS may echo a learner's name or license in an error text.
-    private static final String PERSONAL = "GivenName|FamilyName|BirthDate|UniqueID|User|Password|ProviderPassword"
-            + "|Message|message|Reason|Text|faultstring|Detail|detail";
-    // A value runs to the next tag or closing quote, or to the end of a body cut short.
-    private static final Pattern XML = Pattern.compile("(<(?:\\w+:)?(?:" + PERSONAL + ")\\b[^>]*>)[^<]*");
-    private static final Pattern JSON = Pattern.compile("(\"(?:" + PERSONAL + "|value)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?");
+    /** Names whose values are never personal: kept so a log still says what happened. */
+    private static final Set<String> STRUCTURAL = Set.of("Index", "index", "CreditID", "Status", "status",
+            "ErrorCode", "code", "Code", "Field", "field", "faultcode", "moduleID", "ProviderID", "providerId",
+            "CompletedDateTime", "DateTimeCreated", "numberOfCredits", "activityCertification", "domain",
+            "ActionType", "activityRecordAction", "Outcome", "outcome", "ActivityID", "ActivityId",
+            "ReportingOrganization", "Accepted", "accepted", "startDateTime", "endDateTime", "activityFormat",
+            "boardName", "mocPoints", "MOCCreditType");
+    private static final Pattern ELEMENT_TEXT = Pattern.compile("<((?:[\\w.-]+:)?([\\w.-]+))(\\s[^>]*)?>([^<]*)");
+    private static final Pattern ATTRIBUTE = Pattern.compile("([\\w.:-]+)\\s*=\\s*(\"[^\"]*\"?|'[^']*'?)");
+    private static final Pattern JSON_STRING = Pattern.compile("(\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*)?\"(?:[^\"\\\\]|\\\\.)*\"?");
     private static final Pattern DIGITS = Pattern.compile("(?<!\\d)\\d{10}(?!\\d)");
     private static final int MAX = 64 * 1024;
 
@@ -30,10 +41,66 @@ public final class Redaction {
             return "";
         }
         String s = new String(body, StandardCharsets.UTF_8);
-        s = XML.matcher(s).replaceAll("$1***");
-        s = JSON.matcher(s).replaceAll("$1\"***\"");
-        // An NPI echoed outside an identifier element (in a message, say) is masked too.
+        String trimmed = s.stripLeading();
+        char first = trimmed.isEmpty() ? ' ' : trimmed.charAt(0);
+        if (first == '<') {
+            s = xml(s);
+        } else if (first == '{' || first == '[') {
+            s = json(s);
+        } else {
+            return "(not a PARS document, " + body.length + " bytes) " + Excerpts.of(body);
+        }
+        // An NPI anywhere (in a kept value, say) is masked too.
         s = DIGITS.matcher(s).replaceAll("##########");
         return s.length() > MAX ? s.substring(0, MAX) + "... (" + body.length + " bytes)" : s;
+    }
+
+    private static String xml(String s) {
+        Matcher m = ELEMENT_TEXT.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) {
+            String name = m.group(2);
+            String attributes = m.group(3) == null ? "" : attributes(m.group(3));
+            String text = m.group(4);
+            boolean keep = STRUCTURAL.contains(name) || text.isBlank();
+            m.appendReplacement(out, Matcher.quoteReplacement("<" + m.group(1) + attributes + ">"
+                    + (keep ? text : "***")));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String attributes(String raw) {
+        Matcher m = ATTRIBUTE.matcher(raw);
+        StringBuilder out = new StringBuilder(raw.length());
+        while (m.find()) {
+            String local = m.group(1).substring(m.group(1).indexOf(':') + 1);
+            boolean keep = STRUCTURAL.contains(local) || m.group(1).startsWith("xmlns");
+            char quote = m.group(2).charAt(0);
+            m.appendReplacement(out, Matcher.quoteReplacement(keep ? m.group() : m.group(1) + "=" + quote + "***" + quote));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String json(String s) {
+        Matcher m = JSON_STRING.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) {
+            String replacement;
+            if (m.group(1) != null) { // "key": "value"
+                replacement = STRUCTURAL.contains(m.group(2)) ? m.group() : m.group(1) + "\"***\"";
+            } else { // a key of an object or array value, or a string in an array
+                int after = m.end();
+                while (after < s.length() && Character.isWhitespace(s.charAt(after))) {
+                    after++;
+                }
+                boolean isKey = after < s.length() && s.charAt(after) == ':';
+                replacement = isKey ? m.group() : "\"***\"";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

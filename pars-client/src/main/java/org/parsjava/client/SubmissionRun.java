@@ -1,0 +1,469 @@
+package org.parsjava.client;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.client.Reconciliation.Check;
+import org.parsjava.client.exception.ParsAuthenticationException;
+import org.parsjava.client.exception.ParsException;
+import org.parsjava.client.exception.ParsTransportException;
+import org.parsjava.client.internal.Diagnostics;
+import org.parsjava.client.internal.HttpResult;
+import org.parsjava.client.internal.PersonalText;
+import org.parsjava.client.internal.Transport;
+import org.parsjava.core.codec.CreditIds;
+import org.parsjava.core.codec.LearnerRecordAction;
+import org.parsjava.core.codec.ParsCodecException;
+import org.parsjava.core.codec.ParsFault;
+import org.parsjava.core.codec.RecordVerdict;
+import org.parsjava.core.codec.ReportHeader;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.validation.Batch;
+import org.parsjava.core.validation.ParsValidator;
+import org.parsjava.core.validation.Violation;
+import org.parsjava.core.validation.ViolationCode;
+import org.slf4j.Logger;
+
+/**
+ * One {@code submit} or {@code delete} call: validates every record, splits the valid ones
+ * into chunks, keeps up to {@code maxConcurrentRequests} chunks in flight, and gives every
+ * record exactly one outcome.
+ *
+ * <p>Each chunk is sent until each of its records has an outcome: retried on retryable
+ * failures, split in halves when PARS refuses the whole document, and reconciled by status
+ * lookup ({@link Reconciliation}) whenever PARS's answer leaves a record's fate unread. A record
+ * belongs to one chunk, and a chunk to one thread, so per-record state needs no locks;
+ * progress is reported under one lock, in completion order, with counts that only grow.
+ */
+final class SubmissionRun {
+
+    /** Violations that still block a delete: the record must name what it deletes. */
+    private static final Set<ViolationCode> DELETE_BLOCKERS = EnumSet.of(ViolationCode.COMPLETION_KEY_INVALID,
+            ViolationCode.COMPLETION_KEY_DUPLICATE, ViolationCode.ACTIVITY_ID_MISSING, ViolationCode.ACTIVITY_ID_INVALID,
+            ViolationCode.PROVIDER_ID_INVALID, ViolationCode.CREDITS_MISSING);
+    /** Statuses with which PARS refuses a document because of what is in it: worth splitting. */
+    private static final Set<Integer> CONTENT_REFUSED = Set.of(400, 413, 422);
+    /** PARS reads a date-time without offset as US Central (REFERENCE.md 2.5). */
+    private static final ZoneId PARS_ZONE = ZoneId.of("America/Chicago");
+    private static final Operation OP = Operation.SAVE_LEARNER_ACTIVITY;
+
+    private final Transport transport;
+    private final ExecutorService workers;
+    private final String reportingOrganization;
+    private final int chunkSize;
+    private final Logger log;
+    private final List<LearnerCompletion> records;
+    private final LearnerRecordAction action;
+    private final SubmissionListener listener;
+    private final RecordResult[] results;
+    private final List<List<Violation>> warnings;
+    /** Records being sent again after an attempt that may have been applied. */
+    private final boolean[] resent;
+    private final Reconciliation lookups;
+    private final AtomicReference<ParsAuthenticationException> refused = new AtomicReference<>();
+    private final Object progressLock = new Object();
+    /** Outcomes reported so far, by {@link RecordOutcome} ordinal; guarded by progressLock. */
+    private final int[] counts = new int[RecordOutcome.values().length];
+    private int chunksDone;
+    private int chunkCount;
+
+    SubmissionRun(Transport transport, ExecutorService workers, Reconciliation lookups, String reportingOrganization,
+                  int chunkSize, Logger log, List<LearnerCompletion> records, LearnerRecordAction action,
+                  SubmissionListener listener) {
+        this.transport = transport;
+        this.workers = workers;
+        this.lookups = lookups;
+        this.reportingOrganization = reportingOrganization;
+        this.chunkSize = chunkSize;
+        this.log = log;
+        this.records = records;
+        this.action = action;
+        this.listener = listener;
+        this.results = new RecordResult[records.size()];
+        this.warnings = new ArrayList<>(records.size());
+        this.resent = new boolean[records.size()];
+    }
+
+    SubmissionResult execute(ParsValidator validator) {
+        List<Integer> sendable = validate(validator);
+        List<List<Integer>> chunks = new ArrayList<>();
+        for (int from = 0; from < sendable.size(); from += chunkSize) {
+            chunks.add(sendable.subList(from, Math.min(sendable.size(), from + chunkSize)));
+        }
+        chunkCount = chunks.size();
+        int parallel = Math.min(transport.maxConcurrentRequests(), chunks.size());
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            int c;
+            while (refused.get() == null && (c = next.getAndIncrement()) < chunks.size()) {
+                runChunk(chunks.get(c), c);
+            }
+        };
+        List<CompletableFuture<Void>> helpers = new ArrayList<>();
+        for (int k = 1; k < parallel; k++) {
+            try {
+                helpers.add(CompletableFuture.runAsync(worker, workers));
+            } catch (RejectedExecutionException e) {
+                break; // the client is closing: this thread sends the rest alone
+            }
+        }
+        worker.run();
+        helpers.forEach(CompletableFuture::join);
+        ParsAuthenticationException e = refused.get();
+        if (e != null) {
+            throw new ParsAuthenticationException(e.operation(), e.httpStatus(), e.parsCode().orElse(null),
+                    e.parsMessage().orElse(null), finish("not sent: PARS refused the credentials"));
+        }
+        return finish("not sent");
+    }
+
+    /** Lookups this run sent to PARS. */
+    int statusLookups() {
+        return lookups.asked();
+    }
+
+    private List<Integer> validate(ParsValidator validator) {
+        Batch batch = validator.newBatch(records.size());
+        List<Integer> sendable = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            List<Violation> found = batch.add(records.get(i));
+            List<Violation> blocking = found.stream().filter(v -> v.isError()
+                    && (action == LearnerRecordAction.ADD || DELETE_BLOCKERS.contains(v.code()))).toList();
+            warnings.add(found.stream().filter(v -> !v.isError()).toList());
+            if (blocking.isEmpty()) {
+                sendable.add(i);
+            } else {
+                results[i] = result(i, RecordOutcome.INVALID, blocking, null, null);
+                counts[RecordOutcome.INVALID.ordinal()]++;
+            }
+        }
+        return sendable;
+    }
+
+    private void runChunk(List<Integer> chunk, int c) {
+        try {
+            send(new ArrayList<>(chunk));
+        } catch (ParsAuthenticationException e) {
+            refused.compareAndSet(null, e); // chunks in flight finish; no new chunk starts
+        } catch (ParsTransportException e) {
+            if (e.outcomeUnknown()) {
+                failUnknown(chunk, e.getMessage() + "; the record may have reached PARS");
+            } else {
+                fail(chunk, e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the records keep an outcome: the chunk's unresolved ones are
+            // FAILED (possibly sent), and the remaining chunks are still tried.
+            log.warn("PARS {} chunk {}/{} ended with {}; its unresolved records are reported FAILED",
+                    OP.parsName(), c + 1, chunkCount, e.getClass().getName());
+            log.debug("PARS {} chunk {}/{}: stack trace (messages removed)", OP.parsName(), c + 1, chunkCount,
+                    Diagnostics.withoutMessages(e));
+            failUnknown(chunk, "unexpected " + e.getClass().getSimpleName() + " while sending; the record may "
+                    + "have reached PARS: check its status by CreditID before resubmitting");
+        }
+        progress(chunk);
+    }
+
+    private SubmissionResult finish(String reasonForUnsent) {
+        List<RecordResult> list = new ArrayList<>(results.length);
+        for (int i = 0; i < results.length; i++) {
+            list.add(results[i] != null ? results[i] : result(i, RecordOutcome.FAILED, List.of(), null, reasonForUnsent));
+        }
+        return new SubmissionResult(list);
+    }
+
+    private void progress(List<Integer> chunk) {
+        synchronized (progressLock) {
+            for (int i : chunk) {
+                if (results[i] != null) {
+                    counts[results[i].outcome().ordinal()]++;
+                }
+            }
+            chunksDone++;
+            if (listener == SubmissionListener.NONE) {
+                return;
+            }
+            int done = counts[0] + counts[1] + counts[2] + counts[3];
+            try {
+                listener.onChunk(new ChunkProgress(chunksDone, chunkCount, done, results.length,
+                        counts[RecordOutcome.ACCEPTED.ordinal()], counts[RecordOutcome.REJECTED.ordinal()],
+                        counts[RecordOutcome.INVALID.ordinal()], counts[RecordOutcome.FAILED.ordinal()]));
+            } catch (RuntimeException e) {
+                log.warn("PARS submission progress listener failed: {}", e.getClass().getName());
+            }
+        }
+    }
+
+    /** Sends one chunk until every record in it has an outcome. */
+    private void send(List<Integer> chunk) {
+        Transport.Budget budget = transport.budget();
+        List<Integer> pending = chunk;
+        while (!pending.isEmpty()) {
+            int attempt = budget.next();
+            List<LearnerCompletion> document = pending.stream().map(records::get).toList();
+            byte[] body;
+            try {
+                body = transport.codec().encodeLearnerReports(document, action, header());
+            } catch (ParsCodecException e) {
+                if (pending.size() > 1) { // isolate the record that cannot be encoded
+                    split(pending);
+                } else {
+                    fail(pending, "could not be encoded for PARS: " + e.getMessage());
+                }
+                return;
+            }
+            HttpResult r;
+            try {
+                r = transport.once(OP, Map.of(), body, attempt);
+            } catch (IOException e) {
+                boolean unknown = Transport.maybeApplied(e);
+                String why = e.getClass().getSimpleName() + (unknown ? " (outcome unknown)" : "");
+                if (!budget.waitBeforeRetry(null)) {
+                    pending = unknown ? reconcile(pending) : pending;
+                    fail(pending, "PARS did not answer after " + attempt + " attempt(s): " + why);
+                    return;
+                }
+                pending = unknown ? sendingAgain(reconcile(pending)) : pending;
+                continue;
+            }
+            if (r.isSuccess()) {
+                List<Integer> absent = applyVerdicts(pending, r);
+                if (absent.isEmpty()) {
+                    return;
+                }
+                // PARS said yes, yet holds none of these: send them again while the budget allows.
+                if (!budget.waitBeforeRetry(null)) {
+                    fail(absent, "PARS answered HTTP " + r.status() + " but holds no record of this credit after "
+                            + attempt + " attempt(s); resubmit it");
+                    return;
+                }
+                pending = sendingAgain(absent);
+                continue;
+            }
+            int status = r.status();
+            if (status == 401 || status == 403) {
+                throw transport.toException(OP, r, attempt);
+            }
+            if (Transport.retryableNotApplied(status) || Transport.retryableUnknown(status)) {
+                boolean unknown = Transport.retryableUnknown(status);
+                if (!budget.waitBeforeRetry(r.retryAfter())) {
+                    pending = unknown ? reconcile(pending) : pending;
+                    ParsException e = transport.toException(OP, r, attempt);
+                    fail(pending, e.getMessage());
+                    return;
+                }
+                pending = unknown ? sendingAgain(reconcile(pending)) : pending;
+                continue;
+            }
+            if (!CONTENT_REFUSED.contains(status)) {
+                // 3xx, 404, 405, 409, 501...: a problem with the endpoint, not with the records.
+                fail(pending, transport.toException(OP, r, attempt).getMessage());
+                return;
+            }
+            // PARS refused the whole document for its content: isolate the bad records.
+            if (pending.size() > 1) {
+                split(pending);
+                return;
+            }
+            ParsFault fault = transport.codec().decodeFault(r.body());
+            rejectUnlessHeld(List.of(pending.get(0)), List.of(RecordVerdict.rejected(0,
+                    fault.code().orElse("HTTP_" + status), null, fault.message())), fault.refusedAsDuplicate());
+            return;
+        }
+    }
+
+    private void split(List<Integer> pending) {
+        int half = pending.size() / 2;
+        send(new ArrayList<>(pending.subList(0, half)));
+        send(new ArrayList<>(pending.subList(half, pending.size())));
+    }
+
+    /** Marks records as sent again (and forgets what lookups said of them); returns them. */
+    private List<Integer> sendingAgain(List<Integer> again) {
+        for (int i : again) {
+            resent[i] = true;
+            lookups.sendingAgain(records.get(i));
+        }
+        return again;
+    }
+
+    /**
+     * Maps PARS's per-record verdicts onto the document. A record without a verdict is not
+     * taken as accepted: it is confirmed by status lookup first.
+     *
+     * @return the records PARS turns out not to hold (to be sent again)
+     */
+    private List<Integer> applyVerdicts(List<Integer> pending, HttpResult r) {
+        List<RecordVerdict> verdicts;
+        try {
+            verdicts = transport.codec().decodeSaveResult(r.body());
+        } catch (ParsCodecException e) {
+            // PARS said 2xx but the body is unreadable: ask PARS what it holds before resending.
+            log.warn("PARS {} answered HTTP {} with an unreadable body; confirming {} record(s) by status lookup",
+                    OP.parsName(), r.status(), pending.size());
+            return reconcile(pending);
+        }
+        AtomicInteger stray = new AtomicInteger();
+        RecordVerdict[] byPosition = VerdictMapping.place(verdicts,
+                pending.stream().map(records::get).toList(), stray::incrementAndGet);
+        if (stray.get() > 0) {
+            log.warn("PARS {} returned {} verdict(s) for no record of this {}-record document; ignored",
+                    OP.parsName(), stray.get(), pending.size());
+        }
+        List<Integer> silent = new ArrayList<>();
+        List<Integer> refusedIdx = new ArrayList<>();
+        List<RecordVerdict> refusals = new ArrayList<>();
+        for (int k = 0; k < pending.size(); k++) {
+            int i = pending.get(k);
+            RecordVerdict v = byPosition[k];
+            if (v == null) {
+                silent.add(i);
+            } else if (v.accepted()) {
+                set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, null));
+            } else {
+                refusedIdx.add(i);
+                refusals.add(v);
+            }
+        }
+        rejectUnlessHeld(refusedIdx, refusals, false);
+        if (silent.isEmpty()) {
+            return List.of();
+        }
+        if (silent.size() < pending.size() || verdicts.isEmpty()) {
+            log.debug("PARS {} gave no verdict for {} of {} record(s); confirming them by status lookup",
+                    OP.parsName(), silent.size(), pending.size());
+        }
+        return reconcile(silent, "confirmed by status lookup: PARS gave no verdict for it");
+    }
+
+    /**
+     * Records refusals, except where PARS already holds the very record: after a resend (an
+     * interrupted earlier attempt landed) or when PARS calls it a duplicate (it was reported
+     * before, for example by an earlier run over the same file). Then it is ACCEPTED: the
+     * credit is in PARS once, which is what the caller asked for.
+     */
+    private void rejectUnlessHeld(List<Integer> indices, List<RecordVerdict> refusals, boolean wholeAsDuplicate) {
+        List<Integer> check = new ArrayList<>();
+        List<RecordVerdict> checked = new ArrayList<>();
+        for (int k = 0; k < indices.size(); k++) {
+            int i = indices.get(k);
+            RecordVerdict v = refusals.get(k);
+            if (resent[i] || wholeAsDuplicate || v.refusedAsDuplicate()) {
+                check.add(i);
+                checked.add(v);
+            } else {
+                reject(i, v.code().orElse(null), v.message().orElse(null));
+            }
+        }
+        if (check.isEmpty()) {
+            return;
+        }
+        List<Check> answers = lookups.allLines(check.stream().map(records::get).toList());
+        for (int k = 0; k < check.size(); k++) {
+            int i = check.get(k);
+            RecordVerdict v = checked.get(k);
+            String code = v.code().orElse(null);
+            switch (answers.get(k).holding()) {
+                case HELD -> set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, resent[i]
+                        ? "confirmed by status lookup: an interrupted earlier attempt was applied"
+                        : "already held by PARS under this CreditID (reported before); not stored twice"));
+                case UNKNOWN -> failUnknown(List.of(i), "PARS refused it as " + (code == null ? "a duplicate" : code)
+                        + " and the status lookup failed, so it may already be in PARS; check its status by "
+                        + "CreditID before resubmitting");
+                default -> reject(i, code, v.message().orElse(null));
+            }
+        }
+    }
+
+    /** {@link #reconcile(List, String)} after an interrupted submission. */
+    private List<Integer> reconcile(List<Integer> pending) {
+        return reconcile(pending, "confirmed by status lookup after an interrupted submission");
+    }
+
+    /**
+     * For records whose fate is unknown: asks PARS, by each record's first CreditID, whether it
+     * holds them. Records found get their outcome; records whose status cannot be read are
+     * FAILED with an unknown outcome (never resent blindly); the absent ones are returned.
+     */
+    private List<Integer> reconcile(List<Integer> pending, String heldNote) {
+        if (action == LearnerRecordAction.DELETE) {
+            return pending; // deleting twice is harmless; a delete of a missing record is a no-op
+        }
+        List<Integer> open = pending.stream().filter(i -> results[i] == null).toList();
+        List<Check> answers = lookups.firstLine(open.stream().map(records::get).toList());
+        List<Integer> absent = new ArrayList<>(open.size());
+        for (int k = 0; k < open.size(); k++) {
+            int i = open.get(k);
+            Check a = answers.get(k);
+            switch (a.holding()) {
+                case HELD -> set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, heldNote));
+                case REFUSED -> reject(i, null, "PARS status: " + a.rawStatus());
+                case UNKNOWN -> failUnknown(List.of(i), "outcome unknown and the status lookup failed or was not "
+                        + "tried (the run stopped asking after " + Reconciliation.MAX_FAILED_LOOKUPS
+                        + " failed lookups); check its status by CreditID before resubmitting");
+                case ABSENT -> absent.add(i);
+            }
+        }
+        return absent;
+    }
+
+    private void set(int i, RecordResult r) {
+        results[i] = r;
+    }
+
+    private void reject(int i, String code, String message) {
+        String clean = PersonalText.scrub(message, records.get(i).learner());
+        set(i, new RecordResult(i, key(i), RecordOutcome.REJECTED, CreditIds.all(records.get(i)),
+                warnings.get(i), Optional.ofNullable(code), Optional.ofNullable(clean), false));
+    }
+
+    /** FAILED, known not to be in PARS (not sent, or refused before it was applied). */
+    private void fail(List<Integer> indices, String reason) {
+        fail(indices, reason, false);
+    }
+
+    /** FAILED, and possibly applied by PARS: the caller checks its status before resending. */
+    private void failUnknown(List<Integer> indices, String reason) {
+        fail(indices, reason, true);
+    }
+
+    private void fail(List<Integer> indices, String reason, boolean outcomeUnknown) {
+        for (int i : indices) {
+            if (results[i] == null) {
+                // The reason may quote PARS's own text, which can name the learner.
+                String clean = PersonalText.scrub(reason, records.get(i).learner());
+                set(i, new RecordResult(i, key(i), RecordOutcome.FAILED, CreditIds.all(records.get(i)),
+                        warnings.get(i), Optional.empty(), Optional.ofNullable(clean), outcomeUnknown));
+            }
+        }
+    }
+
+    private RecordResult result(int i, RecordOutcome outcome, List<Violation> violations, String code,
+                                String message) {
+        List<String> ids = outcome == RecordOutcome.INVALID && key(i).isEmpty() ? List.of()
+                : CreditIds.all(records.get(i));
+        return new RecordResult(i, key(i), outcome, ids, violations, Optional.ofNullable(code),
+                Optional.ofNullable(message), false);
+    }
+
+    private String key(int i) {
+        String k = records.get(i).completionKey();
+        return CreditIds.isValidCompletionKey(k) ? k : "";
+    }
+
+    private ReportHeader header() {
+        return new ReportHeader(reportingOrganization, LocalDateTime.now(transport.clock().withZone(PARS_ZONE)));
+    }
+}
