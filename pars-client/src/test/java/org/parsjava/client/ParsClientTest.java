@@ -517,7 +517,8 @@ class ParsClientTest {
     void activitySaveAfterA502SaysTheOutcomeIsUnknownAndDoesNotResend() {
         route("/services/ACCMEActivityService.svc/SaveActivity", r -> status(502));
         Activity noId = Activity.builder().providerId("0001234").providerActivityId("LMS-COURSE-7781")
-                .title("Sepsis").type(ActivityType.COURSE).startDate(java.time.LocalDate.of(2026, 1, 1))
+                .title("Sepsis").description("Sepsis care").sponsorship(org.parsjava.core.model.Sponsorship.DIRECT)
+                .type(ActivityType.COURSE).startDate(java.time.LocalDate.of(2026, 1, 1))
                 .endDate(java.time.LocalDate.of(2026, 12, 31)).maxCmeCredits("2").build();
         org.parsjava.client.exception.ParsServerException e = assertThrows(
                 org.parsjava.client.exception.ParsServerException.class, () -> client.activities().save(noId));
@@ -632,7 +633,9 @@ class ParsClientTest {
     void activitySaveCreatesAndReturnsWhatPARSAnswered() {
         Activity fresh = Fixtures.activity().toBuilder().build();
         Activity noId = Activity.builder().providerId("0001234").providerActivityId("LMS-COURSE-7781")
-                .title(fresh.title()).type(fresh.type()).startDate(fresh.startDate()).endDate(fresh.endDate())
+                .title(fresh.title()).description(fresh.description().orElseThrow())
+                .sponsorship(fresh.sponsorship().orElseThrow())
+                .type(fresh.type()).startDate(fresh.startDate()).endDate(fresh.endDate())
                 .maxCmeCredits(fresh.maxCmeCredits()).build();
         route("/services/ACCMEActivityService.svc/SaveActivity", r -> xml(201, CODEC.encodeActivity(
                 noId.toBuilder().accmeActivityId("201234567").build(), org.parsjava.core.codec.ActivityAction.ADD)));

@@ -7,6 +7,7 @@ import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.model.Board;
 import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.MocRegistration;
+import org.parsjava.core.model.Sponsorship;
 
 /** The three activities the sample roster reports against; the embedded simulator holds them. */
 public final class DemoActivities {
@@ -22,6 +23,8 @@ public final class DemoActivities {
     /** Online enduring sepsis module: 1.5 credits, ABIM MK/PA and ABS. */
     public static final Activity SEPSIS = Activity.builder().providerId(PROVIDER_ID)
             .providerActivityId("LMS-COURSE-7781").accmeActivityId("201234567").title("Sepsis Recognition Update")
+            .description("Recognising sepsis early and managing its first hour, for hospital physicians.")
+            .sponsorship(Sponsorship.DIRECT)
             .type(ActivityType.INTERNET_ENDURING_MATERIAL).startDate(LocalDate.of(2026, 1, 15))
             .endDate(LocalDate.of(2028, 12, 31)).maxCmeCredits("1.5")
             .mocRegistration(MocRegistration.of(Board.ABIM, "1.5", MocCreditType.ABIM_MEDICAL_KNOWLEDGE,
@@ -32,6 +35,8 @@ public final class DemoActivities {
     /** Live pediatric course: 6 credits, ABP. */
     public static final Activity PEDIATRICS = Activity.builder().providerId(PROVIDER_ID)
             .providerActivityId("LMS-COURSE-8120").accmeActivityId("201234568").title("Pediatric Emergencies Course")
+            .description("Three days of simulation-based training in pediatric emergencies.")
+            .sponsorship(Sponsorship.JOINT)
             .type(ActivityType.COURSE).startDate(LocalDate.of(2026, 9, 14)).endDate(LocalDate.of(2026, 9, 16))
             .maxCmeCredits("6")
             .mocRegistration(MocRegistration.of(Board.ABP, "6", MocCreditType.ABP_LIFELONG_LEARNING))
@@ -40,6 +45,7 @@ public final class DemoActivities {
     /** Weekly grand rounds: 1 credit per session, no MOC. */
     public static final Activity GRAND_ROUNDS = Activity.builder().providerId(PROVIDER_ID)
             .providerActivityId("RSS-GR-2026").accmeActivityId("201234569").title("Medicine Grand Rounds 2026")
+            .description("Weekly department of medicine grand rounds.").sponsorship(Sponsorship.DIRECT)
             .type(ActivityType.REGULARLY_SCHEDULED_SERIES).startDate(LocalDate.of(2026, 1, 6))
             .endDate(LocalDate.of(2026, 12, 15)).maxCmeCredits("1").build();
 

@@ -6,6 +6,7 @@ import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.model.Board;
 import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.MocRegistration;
+import org.parsjava.core.model.Sponsorship;
 
 /**
  * Registers an activity in PARS and prints the ACCME Activity ID PARS issued; learners are
@@ -24,6 +25,8 @@ public final class RegisterActivity {
                     .providerId(pars.providerId)                 // the provider you report as
                     .providerActivityId("LMS-COURSE-9001")           // your LMS's own ID
                     .title("Opioid Prescribing Essentials")
+                    .description("Safe opioid prescribing for pain, aligned with the Opioid Analgesic REMS.")
+                    .sponsorship(Sponsorship.DIRECT)             // or JOINT, with a partner
                     .type(ActivityType.INTERNET_ENDURING_MATERIAL)
                     .startDate(LocalDate.of(2026, 10, 1))
                     .endDate(LocalDate.of(2028, 9, 30))

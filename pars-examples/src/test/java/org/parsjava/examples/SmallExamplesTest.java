@@ -47,4 +47,15 @@ class SmallExamplesTest {
         assertTrue(output(CheckStatus::main, "ccid:0001234:nothing-cme")
                 .contains("PARS holds nothing under ccid:0001234:nothing-cme"));
     }
+
+    @org.junit.jupiter.api.Test
+    void theExamplesActivitiesMeetTheDraftActivitySchema() {
+        org.parsjava.core.codec.ParsJsonCodec json = org.parsjava.core.codec.ParsJsonCodec.create();
+        for (org.parsjava.core.model.Activity a : DemoActivities.ALL) {
+            assertTrue(org.parsjava.core.validation.ParsValidator.defaults().validateActivity(a).isValid(),
+                    a.toString());
+            org.parsjava.core.testing.DraftSchemaRules.assertActivity(
+                    json.encodeActivity(a, org.parsjava.core.codec.ActivityAction.ADD));
+        }
+    }
 }

@@ -48,7 +48,8 @@ public final class ParsSimulatorMain {
         }
         ParsSimulator sim = b.providerId(provider).credentials(user, password).build().start(host, port);
         sim.addActivity(Activity.builder().providerId(provider).providerActivityId("DEMO-1").accmeActivityId("200000001")
-                .title("Demo Activity").type(ActivityType.INTERNET_ENDURING_MATERIAL)
+                .title("Demo Activity").description("An activity to report demo learners against.")
+                .sponsorship(org.parsjava.core.model.Sponsorship.DIRECT).type(ActivityType.INTERNET_ENDURING_MATERIAL)
                 .startDate(LocalDate.now().minusYears(1).withDayOfYear(1)).endDate(LocalDate.now().plusYears(2))
                 .maxCmeCredits(new BigDecimal("10"))
                 .mocRegistration(MocRegistration.of(Board.ABIM, "10", MocCreditType.ABIM_MEDICAL_KNOWLEDGE)).build());

@@ -290,7 +290,8 @@ class ParsSimulatorTest {
     void savesActivitiesAndAcceptsARename() {
         try (ParsClient c = client()) {
             Activity created = c.activities().save(Activity.builder().providerId("0001234").providerActivityId("NEW-1")
-                    .title("New").type(ActivityType.COURSE).startDate(LocalDate.of(2026, 5, 1))
+                    .title("New").description("A new course").sponsorship(org.parsjava.core.model.Sponsorship.DIRECT)
+                    .type(ActivityType.COURSE).startDate(LocalDate.of(2026, 5, 1))
                     .endDate(LocalDate.of(2026, 5, 2)).maxCmeCredits("3").build());
             String id = created.accmeActivityId().orElseThrow();
             assertEquals(created, c.activities().get(id).orElseThrow());
@@ -304,7 +305,7 @@ class ParsSimulatorTest {
     void aCreateWhoseAnswerWasLostIsFoundByTheProviderKeysAndNotCreatedTwice() {
         pars.simulator().inject(Operation.SAVE_ACTIVITY, Fault.dropAfterApply());
         Activity course = Activity.builder().providerId("0001234").providerActivityId("NEW-2").title("New")
-                .type(ActivityType.COURSE).startDate(LocalDate.of(2026, 5, 1)).endDate(LocalDate.of(2026, 5, 2))
+                .description("A new course").sponsorship(org.parsjava.core.model.Sponsorship.JOINT).type(ActivityType.COURSE).startDate(LocalDate.of(2026, 5, 1)).endDate(LocalDate.of(2026, 5, 2))
                 .maxCmeCredits("3").build();
         try (ParsClient c = client()) {
             ParsTransportException lost = assertThrows(ParsTransportException.class, () -> c.activities().save(course));

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.parsjava.core.codec.internal.ActivitiesDto;
+import org.parsjava.core.codec.internal.ActivityDetailsMapping;
 import org.parsjava.core.codec.internal.Excerpts;
 import org.parsjava.core.codec.internal.LearnerReportsDto;
 import org.parsjava.core.codec.internal.LearnerReportsDto.ActivityReport;
@@ -451,6 +452,7 @@ abstract sealed class JacksonCodec implements ParsCodec permits ParsXmlCodec, Pa
             case DELETE -> Vocabulary.ACTIVITY_DELETE;
         };
         m.xtensibleInfo.closeActivityRecord = a.status() == ActivityStatus.CLOSED;
+        ActivityDetailsMapping.write(a, m);
         ActivitiesDto doc = new ActivitiesDto();
         doc.medicalEducationMetrics = List.of(m);
         return write(doc);
@@ -523,6 +525,7 @@ abstract sealed class JacksonCodec implements ParsCodec permits ParsXmlCodec, Pa
                     b.status(ActivityStatus.CLOSED);
                 }
             }
+            ActivityDetailsMapping.read(m, b);
             return b.build();
         } catch (NullPointerException | IllegalArgumentException e) {
             throw new ParsCodecException("Activity body is incomplete or invalid: " + e.getMessage(), "", null);

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.parsjava.core.validation.constraints.ValidActivity;
 
 /**
- * A CME activity as PARS knows it: who provides it, its identifiers, title, format, dates, the
- * AMA PRA Category 1 credits it is designated for and its MOC registrations.
+ * A CME activity as PARS knows it: who provides it, its identifiers, title, description,
+ * format, dates, sponsorship, the credits it is designated for and its MOC registrations, plus
+ * the draft schema's optional {@link ActivityDetails}.
  *
  * <p>The ACCME Activity ID (nine digits) is issued by PARS when the activity is first saved;
  * learners are reported against it. Immutable and thread safe; contains no personal data.
@@ -29,6 +30,10 @@ public final class Activity {
     private final BigDecimal maxCmeCredits;
     private final Map<Board, MocRegistration> mocRegistrations;
     private final ActivityStatus status;
+    private final String description;
+    private final Sponsorship sponsorship;
+    private final CreditType creditType;
+    private final ActivityDetails details;
     private final transient Optional<String> accmeActivityIdView;
 
     private Activity(Builder b) {
@@ -43,6 +48,10 @@ public final class Activity {
         this.mocRegistrations = b.mocRegistrations.isEmpty()
                 ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.mocRegistrations));
         this.status = b.status;
+        this.description = b.description;
+        this.sponsorship = b.sponsorship;
+        this.creditType = b.creditType;
+        this.details = b.details;
         this.accmeActivityIdView = Optional.ofNullable(accmeActivityId);
     }
 
@@ -64,6 +73,10 @@ public final class Activity {
         b.maxCmeCredits = maxCmeCredits;
         b.mocRegistrations.putAll(mocRegistrations);
         b.status = status;
+        b.description = description;
+        b.sponsorship = sponsorship;
+        b.creditType = creditType;
+        b.details = details;
         return b;
     }
 
@@ -122,6 +135,29 @@ public final class Activity {
         return status;
     }
 
+    /**
+     * What the activity is about (at most 2,500 characters). Required by the draft activity
+     * schema to save an activity; an activity read back from PARS may lack it.
+     */
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    /** Direct or joint providership. Required to save an activity, like the description. */
+    public Optional<Sponsorship> sponsorship() {
+        return Optional.ofNullable(sponsorship);
+    }
+
+    /** The credit system {@link #maxCmeCredits()} is designated in; AMA PRA Category 1 by default. */
+    public CreditType creditType() {
+        return creditType;
+    }
+
+    /** The optional descriptive fields of the draft activity schema; {@link ActivityDetails#NONE} by default. */
+    public ActivityDetails details() {
+        return details;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Activity a && providerId.equals(a.providerId)
@@ -129,13 +165,16 @@ public final class Activity {
                 && Objects.equals(accmeActivityId, a.accmeActivityId) && title.equals(a.title)
                 && type == a.type && startDate.equals(a.startDate) && endDate.equals(a.endDate)
                 && maxCmeCredits.compareTo(a.maxCmeCredits) == 0
-                && mocRegistrations.equals(a.mocRegistrations) && status == a.status;
+                && mocRegistrations.equals(a.mocRegistrations) && status == a.status
+                && Objects.equals(description, a.description) && sponsorship == a.sponsorship
+                && creditType == a.creditType && details.equals(a.details);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(providerId, providerActivityId, accmeActivityId, title, type, startDate,
-                endDate, maxCmeCredits.stripTrailingZeros(), mocRegistrations, status);
+                endDate, maxCmeCredits.stripTrailingZeros(), mocRegistrations, status, description, sponsorship,
+                creditType, details);
     }
 
     @Override
@@ -158,8 +197,36 @@ public final class Activity {
         private BigDecimal maxCmeCredits;
         private final Map<Board, MocRegistration> mocRegistrations = new EnumMap<>(Board.class);
         private ActivityStatus status = ActivityStatus.ACTIVE;
+        private String description;
+        private Sponsorship sponsorship;
+        private CreditType creditType = CreditType.AMA_PRA_CATEGORY_1;
+        private ActivityDetails details = ActivityDetails.NONE;
 
         private Builder() {
+        }
+
+        /** Sets the description (trimmed). */
+        public Builder description(String description) {
+            this.description = Objects.requireNonNull(description, "description").strip();
+            return this;
+        }
+
+        /** Sets direct or joint providership. */
+        public Builder sponsorship(Sponsorship sponsorship) {
+            this.sponsorship = Objects.requireNonNull(sponsorship, "sponsorship");
+            return this;
+        }
+
+        /** Sets the credit system of the designated credits. */
+        public Builder creditType(CreditType creditType) {
+            this.creditType = Objects.requireNonNull(creditType, "creditType");
+            return this;
+        }
+
+        /** Sets the optional descriptive fields. */
+        public Builder details(ActivityDetails details) {
+            this.details = Objects.requireNonNull(details, "details");
+            return this;
         }
 
         /** Sets the seven-digit ACCME provider ID (trimmed). */

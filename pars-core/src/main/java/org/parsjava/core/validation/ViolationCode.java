@@ -69,6 +69,12 @@ public enum ViolationCode {
     TITLE_INVALID("activity title must be 1-500 characters"),
     /** End date before start date. */
     ACTIVITY_DATES_INVERTED("activity end date is before its start date"),
+    /** The activity has no description; the draft activity schema requires one to save it. */
+    ACTIVITY_DESCRIPTION_MISSING("an activity needs a description to be saved in PARS"),
+    /** The description is longer than the 2,500 characters the draft activity schema allows. */
+    ACTIVITY_DESCRIPTION_TOO_LONG("the activity description must be at most 2,500 characters"),
+    /** Direct or joint providership is not said; the draft activity schema requires it. */
+    ACTIVITY_SPONSORSHIP_MISSING("an activity needs its sponsorship (direct or joint) to be saved in PARS"),
     /** An update changes a field that makes PARS create a new activity instead (REFERENCE.md 2.4). */
     ACTIVITY_PROTECTED_FIELD_CHANGED("changing the activity type, dates, ACCME Activity ID or provider "
             + "activity ID on an update makes PARS create a new activity; create a new activity instead"),

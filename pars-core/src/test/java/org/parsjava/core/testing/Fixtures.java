@@ -38,6 +38,8 @@ public final class Fixtures {
                 .providerActivityId("LMS-COURSE-7781")
                 .accmeActivityId("201234567")
                 .title("Sepsis Recognition Update")
+                .description("Early recognition and first-hour management of sepsis in adults.")
+                .sponsorship(org.parsjava.core.model.Sponsorship.DIRECT)
                 .type(ActivityType.INTERNET_ENDURING_MATERIAL)
                 .startDate(LocalDate.of(2026, 1, 15))
                 .endDate(LocalDate.of(2028, 12, 31))

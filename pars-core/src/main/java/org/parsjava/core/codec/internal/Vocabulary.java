@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.parsjava.core.model.ActivityDetails;
 import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.model.Board;
 import org.parsjava.core.model.MocCreditType;
@@ -12,11 +13,58 @@ import org.parsjava.core.model.MocCreditType;
  * Every PARS string the SDK sends or reads that is not an element name, in one table per
  * concept (REFERENCE.md 2.10). Entries marked "Inferred" were not found in any source; correct
  * them here, against the PARS sandbox, and nowhere else.
+ *
+ * <h2>Errata in ACCME's draft schemas, and how the codec reads them</h2>
+ * Learner reports v0.5 and activity v0.1.2 (GitHub tempSchema, commit a9eaa6f; the files are
+ * stored under {@code elliott-foxbox/tempSchema}):
+ * <ul>
+ * <li>Learner reports (one stored version): no comma after {@code XtensibleInfo.ProviderID}'s
+ *     block, so the file is not valid JSON. The codec writes {@code ProviderID} there anyway
+ *     (the other stored version omits it; {@code XtensibleInfo} allows extra keys).</li>
+ * <li>{@code CreditCertificate[].UniqueID} is declared {@code "type": "object"} with an
+ *     {@code items} subschema: taken literally, the array the description implies ("each
+ *     item") is refused, and the inner {@code required [value, domain]} never applies. The codec
+ *     writes an array of {@code {value, domain}} objects, since a CME line carries both NPI and
+ *     license.</li>
+ * <li>{@code DateTimeCreated}, {@code CompletedDateTime}, {@code startDateTime} and
+ *     {@code endDateTime} are {@code format: date-time} but described as
+ *     {@code YYYY-MM-DDThh:mm:ss} without an offset (read as US Central). The codec writes them
+ *     without an offset, as described.</li>
+ * <li>Activity v0.1.2: the root, {@code ACCMEActivities} and record-level {@code required}
+ *     arrays sit where JSON Schema ignores them (inside {@code properties}, or on the array); the
+ *     record-level one names {@code participationMetrics} while the property is
+ *     {@code ParticipationMetrics}. The codec satisfies the nested {@code required} arrays that
+ *     do apply, and writes {@code ActivityDescription} and {@code ParticipationMetrics} only
+ *     when the activity has something to put in them.</li>
+ * <li>{@code XtensibleInfo."isInterprofessional "} has a trailing space
+ *     ({@link #INTERPROFESSIONAL_KEY}); JSON is written with it, as drafted, and read with or
+ *     without it; XML, where a name cannot end in a space, uses {@code isInterprofessional}.</li>
+ * <li>{@code participantsByCategory[].numberOfParticipants} sits outside the item's
+ *     {@code properties}, and the category enum lists {@code physician} twice; the codec writes
+ *     the count (a whole number of zero or more) as the description intends.</li>
+ * <li>Limits stated only in prose are enforced by the validator: description at most 2,500
+ *     characters, credits in quarter steps.</li>
+ * </ul>
  */
 public final class Vocabulary {
 
     private Vocabulary() {
     }
+
+    /** The draft's JSON key for the interprofessional flag, trailing space included (erratum). */
+    public static final String INTERPROFESSIONAL_KEY = "isInterprofessional ";
+    /** {@code FeeForParticipation} values; "No, it’s free" has a typographic apostrophe (U+2019). */
+    public static final Map<ActivityDetails.Fee, String> FEE = table(ActivityDetails.Fee.class, Map.of(
+            ActivityDetails.Fee.YES, "Yes", ActivityDetails.Fee.FREE, "No, it\u2019s free",
+            ActivityDetails.Fee.VARIABLE, "Variable"));
+    /** {@code ActivityRegistration} values. */
+    public static final Map<ActivityDetails.Registration, String> REGISTRATION = table(
+            ActivityDetails.Registration.class, Map.of(ActivityDetails.Registration.OPEN_TO_ALL, "Open to all",
+                    ActivityDetails.Registration.LIMITED, "Limited"));
+    /** {@code REMS.REMSType} values. */
+    public static final Map<ActivityDetails.RemsType, String> REMS_TYPE = table(ActivityDetails.RemsType.class,
+            Map.of(ActivityDetails.RemsType.OPIOID_ANALGESIC, "Opioid Analgesic",
+                    ActivityDetails.RemsType.MYCOPHENOLATE, "Mycophenolate"));
 
     /** {@code Module/Status}: the draft allows only this value (Partly verified, 2.5). */
     public static final String MODULE_STATUS_COMPLETED = "Completed";

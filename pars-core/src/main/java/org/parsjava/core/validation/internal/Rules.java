@@ -229,6 +229,9 @@ public final class Rules {
 
     // ---- activity ---------------------------------------------------------------------------
 
+    /** Longest activity description the draft activity schema allows (stated in its prose). */
+    public static final int MAX_DESCRIPTION = 2500;
+
     /** Every activity rule. */
     public static void checkActivity(Activity a, String prefix, ViolationSink sink) {
         if (!isDigits(a.providerId(), 7)) {
@@ -247,6 +250,16 @@ public final class Rules {
         }
         if (a.endDate().isBefore(a.startDate())) {
             sink.report(prefix + "endDate", ViolationCode.ACTIVITY_DATES_INVERTED);
+        }
+        // Required by the draft activity schema v0.1.2 (Lom.general.description, activitySponsorship).
+        String description = a.description().orElse("");
+        if (description.isEmpty()) {
+            sink.report(prefix + "description", ViolationCode.ACTIVITY_DESCRIPTION_MISSING);
+        } else if (description.length() > MAX_DESCRIPTION) {
+            sink.report(prefix + "description", ViolationCode.ACTIVITY_DESCRIPTION_TOO_LONG);
+        }
+        if (a.sponsorship().isEmpty()) {
+            sink.report(prefix + "sponsorship", ViolationCode.ACTIVITY_SPONSORSHIP_MISSING);
         }
         checkCreditAmount(a.maxCmeCredits(), prefix + "maxCmeCredits", sink);
         for (MocRegistration r : a.mocRegistrations().values()) {
