@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs every pars-java benchmark on this machine and writes BENCHMARKS.md at the root.
-# Sized for 2 cores: about 10 minutes. Not part of the test command.
+# Sized for 2 cores: about 22 minutes. Not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=pars-benchmarks/target/results
@@ -26,9 +26,45 @@ java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" > "$OU
 SIM=$!
 trap 'kill $SIM 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && break; sleep 0.2; done
-java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv" \
+java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv" --ledger none \
     --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 --provider-name "Benchmark Provider" \
     --user simulator --password simulator-password --report "$OUT/rows-to-fix-1m.csv" | tee "$OUT/memory.txt"
+kill $SIM; wait $SIM 2>/dev/null || true
+trap - EXIT
+
+echo "== 6: one submit under 50 ms per call, concurrency 1, 4, 8 (generated 20,000-row roster; 18,000 without duplicates)"
+java -cp "$CP" org.parsjava.benchmarks.ThroughputRun "$OUT/throughput.txt"
+
+echo "== 7: the 1,000,000-row roster again with --concurrency 8, -Xmx256m (a fresh simulator)"
+java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" > "$OUT/simulator.log" 2>&1 &
+SIM=$!
+trap 'kill $SIM 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && break; sleep 0.2; done
+java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv" --concurrency 8 --ledger none \
+    --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 --provider-name "Benchmark Provider" \
+    --user simulator --password simulator-password --report "$OUT/rows-to-fix-1m-c8.csv" | tee "$OUT/memory-c8.txt"
+kill $SIM; wait $SIM 2>/dev/null || true
+trap - EXIT
+
+echo "== 8: the README main job (embedded simulator) on 2,000,000 rows with -Xmx160m"
+java -cp "$CP" org.parsjava.examples.RosterGenerator "$OUT/roster-2m.csv" 2000000 20261120
+rm -rf target/pars-ledger
+java -Xmx160m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-2m.csv" \
+    --report "$OUT/rows-to-fix-2m.csv" | tee "$OUT/memory-embedded-2m.txt"
+
+echo "== 9: ReportingLedger.record, one completion per call: H2 file and PostgreSQL (embedded server)"
+java -cp "$CP" org.parsjava.benchmarks.LedgerRecordRun "$OUT/ledger-record.txt" "$OUT/ledger-work"
+
+echo "== 10: the 1,000,000-row roster through the ledger (H2 file), -Xmx256m (a fresh simulator)"
+java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" > "$OUT/simulator.log" 2>&1 &
+SIM=$!
+trap 'kill $SIM 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && break; sleep 0.2; done
+rm -rf "$OUT/ledger-1m"* && java -cp "$CP" org.parsjava.benchmarks.LedgerKeyFile "$OUT/ledger.key"
+java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv" \
+    --ledger "jdbc:h2:file:$PWD/$OUT/ledger-1m" --ledger-key-file "$OUT/ledger.key" \
+    --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 --provider-name "Benchmark Provider" \
+    --user simulator --password simulator-password --report "$OUT/rows-to-fix-1m-ledger.csv" | tee "$OUT/memory-ledger.txt"
 kill $SIM; wait $SIM 2>/dev/null || true
 trap - EXIT
 

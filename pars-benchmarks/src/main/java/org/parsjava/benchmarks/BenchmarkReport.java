@@ -79,23 +79,21 @@ public final class BenchmarkReport {
                 fmt("raw OkHttp %,.0f records/s (%,.0f ± %,.0f ms)", rawRate, e2eRaw, error(s, "EndToEndBenchmark.rawOkHttp")),
                 fmt("%.0f%% of raw (worst %.0f%%)", 100 * e2eRate / rawRate, 100 * e2eWorst), ">= 50% of raw",
                 met(e2eRate / rawRate >= 0.5, e2eWorst >= 0.5)));
-        Matcher m = Pattern.compile("PEAK_HEAP_MB=([\\d.]+) MAX_HEAP_MB=([\\d.]+) ELAPSED_MS=(\\d+) EXIT=(\\d+)")
-                .matcher(memory);
-        Matcher rows = Pattern.compile("(?m)^\\s+rows read\\s+(\\d+)").matcher(memory);
-        Matcher failed = Pattern.compile("(?m)^\\s+failed, resubmit later\\s+(\\d+)").matcher(memory);
-        if (m.find() && rows.find()) {
-            double secs = Long.parseLong(m.group(3)) / 1000.0;
-            int exit = Integer.parseInt(m.group(4));
-            // Succeeded: every row read and accounted for, none failed, and a normal exit (0 or 1).
-            boolean succeeded = (exit == 0 || exit == 1) && Long.parseLong(rows.group(1)) == 1_000_000
-                    && memory.contains("every row accounted for:     yes") && failed.find()
-                    && Integer.parseInt(failed.group(1)) == 0;
-            md.append(row("5", "1,000,000-row roster through ReportCompletions, -Xmx256m",
-                    fmt("peak heap %.0f MB of %.0f MB; %s rows in %.0f s (exit %d)", Double.parseDouble(m.group(1)),
-                            Double.parseDouble(m.group(2)), rows.group(1), secs, exit), "-", "-",
-                    "succeeds with -Xmx256m", succeeded ? "yes" : "no"));
-        } else {
-            md.append(row("5", "1,000,000-row roster, -Xmx256m", "did not complete", "-", "-", "succeeds", "no"));
+        md.append(memoryRow("5", "1,000,000-row roster through ReportCompletions, -Xmx256m", memory, 1_000_000,
+                "succeeds with -Xmx256m"));
+        Path c8 = dir.resolve("memory-c8.txt");
+        if (Files.exists(c8)) {
+            md.append(memoryRow("7", "1,000,000-row roster, `--concurrency 8`, -Xmx256m", Files.readString(c8),
+                    1_000_000, "succeeds with -Xmx256m"));
+        }
+        Path embedded = dir.resolve("memory-embedded-2m.txt");
+        if (Files.exists(embedded)) {
+            md.append(memoryRow("8", "2,000,000-row roster through the README main job (embedded simulator), -Xmx160m",
+                    Files.readString(embedded), 2_000_000, "succeeds with -Xmx160m"));
+        }
+        Path throughput = dir.resolve("throughput.txt");
+        if (Files.exists(throughput)) {
+            md.append(throughputRows(Files.readString(throughput)));
         }
         md.append("\nThe memory run's summary:\n\n```\n")
                 .append(memory.lines().filter(l -> !l.startsWith("Submitted slice")).collect(
@@ -108,6 +106,73 @@ public final class BenchmarkReport {
             md.append(existing.substring(notes));
         }
         Files.writeString(Path.of(args[1]), md.toString());
+    }
+
+    /** A memory run's row: "yes" only when every row was read and accounted for and none failed. */
+    private static String memoryRow(String n, String what, String memory, long expectedRows, String target) {
+        Matcher m = Pattern.compile("PEAK_HEAP_MB=([\\d.]+) MAX_HEAP_MB=([\\d.]+) ELAPSED_MS=(\\d+) EXIT=(\\d+)")
+                .matcher(memory);
+        Matcher rows = Pattern.compile("(?m)^\\s+rows read\\s+(\\d+)").matcher(memory);
+        Matcher failed = Pattern.compile("(?m)^\\s+failed, resubmit later\\s+(\\d+)").matcher(memory);
+        if (!m.find() || !rows.find()) {
+            return row(n, what, "did not complete", "-", "-", target, "no");
+        }
+        double secs = Long.parseLong(m.group(3)) / 1000.0;
+        int exit = Integer.parseInt(m.group(4));
+        boolean succeeded = (exit == 0 || exit == 1) && Long.parseLong(rows.group(1)) == expectedRows
+                && memory.contains("every row accounted for:     yes") && failed.find()
+                && Integer.parseInt(failed.group(1)) == 0;
+        return row(n, what, fmt("peak heap %.0f MB of %.0f MB; %s rows in %.0f s (exit %d)",
+                Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), rows.group(1), secs, exit), "-", "-",
+                target, succeeded ? "yes" : "no");
+    }
+
+    /**
+     * Rows for the latency runs: records/s per concurrency, against the limit
+     * {@code concurrency x chunk / latency}; targets: 8 at least 4x 1 on the generated roster,
+     * and at least 50% of the limit on the roster without duplicates.
+     */
+    private static String throughputRows(String text) {
+        Map<String, double[]> runs = new HashMap<>(); // roster:concurrency -> records/s, requests, lookups
+        Matcher m = Pattern.compile("ROSTER=(\\w+) CONCURRENCY=(\\d+) RECORDS=(\\d+) MS=(\\d+) REQUESTS=(\\d+) "
+                + "LOOKUPS=(\\d+).*MOST_IN_FLIGHT=(\\d+)").matcher(text);
+        while (m.find()) {
+            double rate = Double.parseDouble(m.group(3)) * 1000 / Double.parseDouble(m.group(4));
+            runs.put(m.group(1) + ":" + m.group(2), new double[] {rate, Double.parseDouble(m.group(5)),
+                Double.parseDouble(m.group(6)), Double.parseDouble(m.group(7)), Double.parseDouble(m.group(3)),
+                Double.parseDouble(m.group(4))});
+        }
+        StringBuilder out = new StringBuilder();
+        double latencyS = ThroughputRun.LATENCY.toMillis() / 1000.0;
+        for (String roster : new String[] {"generated", "clean"}) {
+            double[] one = runs.get(roster + ":1");
+            for (int c : ThroughputRun.LEVELS) {
+                double[] r = runs.get(roster + ":" + c);
+                if (r == null) {
+                    continue;
+                }
+                double limit = c * ThroughputRun.CHUNK / latencyS;
+                String what = (roster.equals("generated")
+                        ? fmt("20,000-row generated roster (%,.0f completions, with duplicates)", r[4])
+                        : fmt("%,.0f valid completions, no duplicates", r[4]))
+                        + fmt(", one submit, 50 ms per call, concurrency %d", c);
+                String target = "-";
+                String met = "-";
+                if (roster.equals("generated") && c == 8 && one != null) {
+                    target = ">= 4x concurrency 1";
+                    met = fmt("%s (%.1fx)", r[0] / one[0] >= 4 ? "yes" : "no", r[0] / one[0]);
+                } else if (roster.equals("clean") && c == 8) {
+                    target = ">= 50% of the limit";
+                    met = r[0] / limit >= 0.5 ? "yes" : "no";
+                }
+                out.append(row("6", what,
+                        fmt("%,.0f records/s (%.1f s; %,.0f requests, %,.0f status lookups; %d in flight at most)",
+                                r[0], r[5] / 1000, r[1], r[2], (int) r[3]),
+                        fmt("limit %,.0f records/s", limit), fmt("%.0f%% of the limit", 100 * r[0] / limit), target,
+                        met));
+            }
+        }
+        return out.toString();
     }
 
     private static void read(Path file, Map<String, double[]> out) throws IOException {

@@ -21,12 +21,16 @@ final class Connection implements AutoCloseable {
     final String description;
     /** The accredited provider reported as: activities you register must name it. */
     final String providerId;
+    /** "Today": pinned for the embedded simulator's demo data, else the system clock. */
+    final Clock clock;
 
-    private Connection(ParsClient client, ParsSimulator simulator, String description, String providerId) {
+    private Connection(ParsClient client, ParsSimulator simulator, String description, String providerId,
+                       Clock clock) {
         this.client = client;
         this.simulator = simulator;
         this.description = description;
         this.providerId = providerId;
+        this.clock = clock;
     }
 
     static Connection open(Map<String, String> options) {
@@ -41,7 +45,7 @@ final class Connection implements AutoCloseable {
             ParsClient client = sim.clientBuilder().providerName("Example Health Continuing Education")
                     .userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
             return new Connection(client, sim, "No PARS URL configured: using the embedded PARS simulator at "
-                    + sim.baseUrl() + " (dates judged as of " + DemoActivities.AS_OF + ")", DemoActivities.PROVIDER_ID);
+                    + sim.baseUrl() + " (dates judged as of " + DemoActivities.AS_OF + ")", DemoActivities.PROVIDER_ID, asOf);
         }
         String provider = required(options, "provider-id", "PARS_PROVIDER_ID");
         ParsClient client = ParsClient.builder().baseUrl(url).providerId(provider)
@@ -49,7 +53,8 @@ final class Connection implements AutoCloseable {
                 .credentials(ParsCredentials.of(required(options, "user", "PARS_USER"),
                         required(options, "password", "PARS_PASSWORD")))
                 .userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
-        return new Connection(client, null, "Reporting to " + url + " as provider " + provider, provider);
+        return new Connection(client, null, "Reporting to " + url + " as provider " + provider, provider,
+                Clock.systemDefaultZone());
     }
 
     /** Credit lines the embedded simulator remembers; older ones are forgotten. */
@@ -90,7 +95,8 @@ final class Connection implements AutoCloseable {
 
     /** Every option an example accepts; a misspelt one is refused rather than ignored. */
     static final java.util.Set<String> OPTIONS = java.util.Set.of("pars-url", "provider-id", "provider-name", "user",
-            "password", "report", "slice", "concurrency", "encoding");
+            "password", "report", "slice", "concurrency", "encoding", "ledger", "ledger-user", "ledger-password",
+            "ledger-key-file");
 
     /** Parses {@code --name value} pairs; other arguments are positional under keys "0", "1"... */
     static Map<String, String> parse(String[] args) {

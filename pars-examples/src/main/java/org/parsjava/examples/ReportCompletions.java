@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import org.parsjava.client.ChunkProgress;
 import org.parsjava.client.RecordResult;
 import org.parsjava.client.SubmissionResult;
@@ -26,6 +27,11 @@ import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.validation.Violation;
 import org.parsjava.core.validation.ViolationCode;
+import org.parsjava.ledger.DrainSummary;
+import org.parsjava.ledger.EntryState;
+import org.parsjava.ledger.LedgerEntry;
+import org.parsjava.ledger.Recording;
+import org.parsjava.ledger.ReportingLedger;
 
 /**
  * The main job: report a learner-completion roster to PARS.
@@ -54,6 +60,9 @@ import org.parsjava.core.validation.ViolationCode;
  */
 public final class ReportCompletions {
 
+    /** A violation as the ledger keeps it: {@code field CODE: message}. */
+    private static final java.util.regex.Pattern VIOLATION = java.util.regex.Pattern.compile("(\\S+) ([A-Z_]+): (.*)");
+
     /** Rows held in memory at once, at most. */
     static final int MAX_SLICE = 100_000;
 
@@ -74,11 +83,17 @@ public final class ReportCompletions {
     private int failed;
     private int warnings;
     private int slices;
+    private int withdrawn;
+    private int resumed;
+    private int earlierSettled;
+    /** Null when the run goes straight to PARS ({@code --ledger none}). */
+    private final ReportingLedger ledger;
 
-    private ReportCompletions(PrintStream out, Connection pars, BufferedWriter report) {
+    private ReportCompletions(PrintStream out, Connection pars, BufferedWriter report, ReportingLedger ledger) {
         this.out = out;
         this.pars = pars;
         this.report = report;
+        this.ledger = ledger;
     }
 
     /** Entry point; exits with the code described on the class. */
@@ -124,28 +139,30 @@ public final class ReportCompletions {
             try (BufferedWriter report = Files.newBufferedWriter(reportPath, StandardCharsets.UTF_8)) {
                 out.println(pars.description);
                 out.println("Roster: " + (roster == null ? "bundled sample-roster.csv (1,000 synthetic rows)" : roster));
-                ReportCompletions job = new ReportCompletions(out, pars, report);
-                ParsException stopped = null;
-                try {
-                    job.process(in, encoding, slice);
-                } catch (ParsException e) {
-                    stopped = e; // e.g. credentials refused: nothing more can succeed
+                try (ReportingLedger ledger = Ledgers.open(options, pars, out)) {
+                    ReportCompletions job = new ReportCompletions(out, pars, report, ledger);
+                    ParsException stopped = null;
+                    try {
+                        job.process(in, encoding, slice);
+                    } catch (ParsException e) {
+                        stopped = e; // e.g. credentials refused: nothing more can succeed
+                    }
+                    job.summary(reportPath);
+                    if (stopped != null) {
+                        out.println("Stopped after line " + job.lastLine + ": " + stopped.getMessage());
+                        out.println("Rows after that line were not read; run the file again once this is fixed "
+                                + "(rows PARS already holds are recognised by their CreditID and counted as accepted, "
+                                + "never stored twice).");
+                        return 3;
+                    }
+                    int exit = job.failed > 0 ? 3 : job.invalid + job.rejected > 0 ? 1 : 0;
+                    if (roster == null) {
+                        out.println("Exit status 0: the bundled sample has bad rows on purpose; with your own roster "
+                                + "this run would exit " + exit + ".");
+                        return 0;
+                    }
+                    return exit;
                 }
-                job.summary(reportPath);
-                if (stopped != null) {
-                    out.println("Stopped after line " + job.lastLine + ": " + stopped.getMessage());
-                    out.println("Rows after that line were not read; run the file again once this is fixed "
-                            + "(rows PARS already holds are recognised by their CreditID and counted as accepted, "
-                            + "never stored twice).");
-                    return 3;
-                }
-                int exit = job.failed > 0 ? 3 : job.invalid + job.rejected > 0 ? 1 : 0;
-                if (roster == null) {
-                    out.println("Exit status 0: the bundled sample has bad rows on purpose; with your own roster "
-                            + "this run would exit " + exit + ".");
-                    return 0;
-                }
-                return exit;
             }
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
@@ -156,6 +173,9 @@ public final class ReportCompletions {
         } catch (ParsException e) {
             out.println("error: " + e.getMessage());
             return 3;
+        } catch (org.parsjava.ledger.LedgerException e) {
+            out.println("error: " + e.getMessage());
+            return 2;
         }
     }
 
@@ -218,6 +238,10 @@ public final class ReportCompletions {
         if (batch.isEmpty()) {
             return;
         }
+        if (ledger != null) {
+            throughLedger(batch);
+            return;
+        }
         slices++;
         List<LearnerCompletion> completions = batch.stream().map(r -> r.completion().orElseThrow()).toList();
         SubmissionResult result;
@@ -262,6 +286,106 @@ public final class ReportCompletions {
         }
     }
 
+    /**
+     * Records the slice in the ledger, then drains it. Rows the ledger already settled (a rerun)
+     * are counted from their entry; the others from the drain. A row still unsettled afterwards
+     * (a retry not yet due) is counted as failed: the ledger sends it again on a later run.
+     */
+    private void throughLedger(List<RosterRow> batch) throws IOException {
+        slices++;
+        Map<String, RosterRow> awaiting = new HashMap<>();
+        Map<LearnerCompletion, RosterRow> rowOf = new java.util.IdentityHashMap<>();
+        List<LearnerCompletion> completions = new ArrayList<>(batch.size());
+        List<RosterRow> kept = new ArrayList<>(batch.size());
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (RosterRow row : batch) {
+            LearnerCompletion c = row.completion().orElseThrow();
+            if (!keys.add(c.completionKey())) { // one entry per key: a second row with it is refused
+                invalid++;
+                count(invalidByCode, ViolationCode.COMPLETION_KEY_DUPLICATE.name());
+                line(row.line(), row.completionKey(), "INVALID", "completionKey",
+                        ViolationCode.COMPLETION_KEY_DUPLICATE.name(), ViolationCode.COMPLETION_KEY_DUPLICATE.message());
+                continue;
+            }
+            rowOf.put(c, row);
+            completions.add(c);
+            kept.add(row);
+        }
+        List<Recording> recorded = ledger.recordAll(completions, c -> "line " + rowOf.get(c).line());
+        for (int i = 0; i < kept.size(); i++) {
+            RosterRow row = kept.get(i);
+            LearnerCompletion c = completions.get(i);
+            Recording r = recorded.get(i);
+            switch (r.state()) {
+                case PENDING, CORRECTING, WITHDRAWING, RETRYING -> awaiting.put(c.completionKey(), row);
+                default -> settled(row, r.state(), null);
+            }
+        }
+        DrainSummary s;
+        try {
+            s = ledger.drain(entry -> {
+                RosterRow row = awaiting.remove(entry.completionKey());
+                if (row == null) {
+                    earlierSettled++; // an entry of an earlier run whose retry was due
+                    return;
+                }
+                try {
+                    settled(row, entry.state(), entry);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (ParsAuthenticationException e) {
+            for (RosterRow row : awaiting.values()) {
+                failed++;
+                line(row.line(), row.completionKey(), "FAILED", "", "", "not sent: PARS refused the credentials");
+            }
+            throw e;
+        }
+        resumed += s.resumed();
+        for (RosterRow row : awaiting.values()) {
+            LearnerCompletion c = row.completion().orElseThrow();
+            settled(row, ledger.entry(c.activity().providerId(), c.completionKey()).orElseThrow().state(), null);
+        }
+        if (slices % 20 == 0) {
+            out.println("Reported slice " + slices + ", rows read " + rows);
+        }
+    }
+
+    /** Counts a row by its ledger state; rows to fix get their line in the report. */
+    private void settled(RosterRow row, EntryState state, LedgerEntry known) throws IOException {
+        switch (state) {
+            case ACCEPTED, AWAITING_BOARD, BOARD_ACCEPTED -> accepted++;
+            case WITHDRAWN, WITHDRAWING -> withdrawn++;
+            case PENDING, RETRYING, CORRECTING -> {
+                failed++;
+                line(row.line(), row.completionKey(), "FAILED", "", "", "not confirmed yet: the ledger sends it again "
+                        + "on the next run");
+            }
+            case INVALID, REJECTED, BOARD_REJECTED -> {
+                LearnerCompletion c = row.completion().orElseThrow();
+                LedgerEntry e = known != null ? known
+                        : ledger.entry(c.activity().providerId(), c.completionKey()).orElseThrow();
+                String code = e.parsCode().orElse(state.name());
+                if (state == EntryState.INVALID) {
+                    invalid++;
+                    // One line per violation, "field CODE: message", as the ledger keeps them.
+                    for (String v : e.message().orElse("").split("\n")) {
+                        Matcher m = VIOLATION.matcher(v);
+                        if (m.matches()) {
+                            count(invalidByCode, m.group(2));
+                            line(row.line(), row.completionKey(), "INVALID", m.group(1), m.group(2), m.group(3));
+                        }
+                    }
+                } else {
+                    rejected++;
+                    count(rejectedByCode, code);
+                    line(row.line(), row.completionKey(), "REJECTED", "", code, e.message().orElse(""));
+                }
+            }
+        }
+    }
+
     private void progress(ChunkProgress p) {
         int width = 30;
         int filled = (int) Math.round(p.fraction() * width);
@@ -300,8 +424,16 @@ public final class ReportCompletions {
         out.printf("  rejected by PARS             %6d%s%n", rejected, codes(rejectedByCode));
         out.printf("  invalid, not sent            %6d%s%n", invalid, codes(invalidByCode));
         out.printf("  failed, resubmit later       %6d%n", failed);
-        out.printf("  (warnings on sent rows       %6d)%n", warnings);
-        boolean balanced = accepted + rejected + invalid + failed == rows;
+        if (withdrawn > 0) {
+            out.printf("  withdrawn by the learner     %6d%n", withdrawn);
+        }
+        if (ledger == null) {
+            out.printf("  (warnings on sent rows       %6d)%n", warnings);
+        } else {
+            out.printf("  (resumed from an interrupted run %d; entries of earlier runs settled %d)%n", resumed,
+                    earlierSettled);
+        }
+        boolean balanced = accepted + rejected + invalid + failed + withdrawn == rows;
         out.println("  every row accounted for:     " + (balanced ? "yes" : "NO"));
         if (rejected + invalid + failed > 0) {
             out.println("Rows to fix (line, completion_key, outcome, field, code, message): "

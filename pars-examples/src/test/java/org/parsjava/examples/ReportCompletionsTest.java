@@ -21,6 +21,19 @@ class ReportCompletionsTest {
 
     @TempDir
     Path dir;
+    private int ledgers;
+
+    private Path keyFile() {
+        Path f = dir.resolve("ledger.key");
+        try {
+            if (!Files.exists(f)) {
+                Files.writeString(f, org.parsjava.ledger.LedgerKey.generate().toBase64());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return f;
+    }
 
     private static int number(String out, String label) {
         Matcher m = Pattern.compile(Pattern.quote(label) + "\\s+(\\d+)").matcher(out);
@@ -28,7 +41,18 @@ class ReportCompletionsTest {
         return Integer.parseInt(m.group(1));
     }
 
+    /** Runs the main job; with a ledger of this test's own unless the arguments name one. */
     private String run(int expectedExit, String... args) {
+        if (!List.of(args).contains("--ledger")) {
+            List<String> withLedger = new java.util.ArrayList<>(List.of(args));
+            withLedger.add("--ledger");
+            withLedger.add("jdbc:h2:file:" + dir.resolve("ledger-" + ledgers++).toAbsolutePath());
+            args = withLedger.toArray(String[]::new);
+        }
+        if (!List.of(args).contains("--ledger-key-file")) {
+            args = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                    java.util.stream.Stream.of("--ledger-key-file", keyFile().toString())).toArray(String[]::new);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit = ReportCompletions.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
@@ -142,6 +166,36 @@ class ReportCompletionsTest {
             assertEquals(2, number(again, "accepted by PARS"));
             assertEquals(0, number(again, "rejected by PARS"));
             assertEquals(2, sim.credits().size());
+        }
+    }
+
+    @Test
+    void aRerunWithTheSameLedgerSendsNothingAndCountsEveryRowAsBefore() throws IOException {
+        Path roster = goodRoster();
+        String ledger = "jdbc:h2:file:" + dir.resolve("shared-ledger").toAbsolutePath();
+        try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(against(sim, roster)),
+                    java.util.stream.Stream.of("--ledger", ledger)).toArray(String[]::new);
+            String first = run(0, args);
+            int posted = sim.requests(org.parsjava.client.ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY).size();
+            String again = run(0, args);
+            assertEquals(number(first, "accepted by PARS"), number(again, "accepted by PARS"));
+            assertEquals(posted, sim.requests(org.parsjava.client.ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY)
+                    .size(), "the ledger knew every row was settled: nothing sent again");
+            assertTrue(again.contains("every row accounted for:     yes"), again);
+        }
+    }
+
+    @Test
+    void realLearnerDataNeedsALedgerKey() throws IOException {
+        try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(against(sim, goodRoster())),
+                    java.util.stream.Stream.of("--ledger-key-file", dir.resolve("missing.key").toString()))
+                    .toArray(String[]::new);
+            assertTrue(run(2, args).contains("--ledger-key-file"));
+            String none = run(0, java.util.stream.Stream.concat(java.util.Arrays.stream(against(sim, goodRoster())),
+                    java.util.stream.Stream.of("--ledger", "none")).toArray(String[]::new));
+            assertTrue(none.contains("Ledger: none"), none);
         }
     }
 

@@ -84,6 +84,8 @@ public final class ParsSimulator implements AutoCloseable {
     private final Map<String, Activity> activities = new LinkedHashMap<>();
     private final Map<String, StoredCredit> credits;
     private final Map<String, String> learnerDays;
+    /** Board decisions set by tests, by CreditID; a credit without one reads "Accepted". */
+    private final Map<String, CreditStatus.State> decisions = new java.util.HashMap<>();
     private final List<Learner> physicians = new ArrayList<>();
     private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
     /** Appended once per request; a copy-on-write list would make a long run quadratic. */
@@ -227,6 +229,20 @@ public final class ParsSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets what a status lookup says of a held credit line from now on, as a certifying board's
+     * decision would: {@code PENDING} (waiting for the board), {@code REJECTED} or
+     * {@code ACCEPTED}.
+     */
+    public ParsSimulator boardDecision(String creditId, CreditStatus.State state) {
+        Objects.requireNonNull(creditId, "creditId");
+        Objects.requireNonNull(state, "state");
+        synchronized (lock) {
+            decisions.put(creditId, state);
+        }
+        return this;
+    }
+
     /** The activities held, by ACCME Activity ID. */
     public Map<String, Activity> activities() {
         synchronized (lock) {
@@ -261,6 +277,7 @@ public final class ParsSimulator implements AutoCloseable {
             activities.clear();
             credits.clear();
             learnerDays.clear();
+            decisions.clear();
             physicians.clear();
             faults.clear();
         }
@@ -575,15 +592,18 @@ public final class ParsSimulator implements AutoCloseable {
 
     private Answer status(String creditId) {
         StoredCredit c;
+        CreditStatus.State state;
         synchronized (lock) {
             c = creditId == null ? null : credits.get(creditId);
+            state = creditId == null ? null : decisions.get(creditId);
         }
         if (c == null) {
             return new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record with this CreditID"), 0);
         }
+        CreditStatus.State s = state == null ? CreditStatus.State.ACCEPTED : state;
+        String text = s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT);
         return new Answer(ok(200, codec.encodeStatuses(List.of(new CreditStatus(c.creditId(),
-                Optional.of(c.accmeActivityId()), Optional.of(c.completionDate()), CreditStatus.State.ACCEPTED,
-                "Accepted")))), 0);
+                Optional.of(c.accmeActivityId()), Optional.of(c.completionDate()), s, text)))), 0);
     }
 
     private Answer match(byte[] body) {
@@ -620,6 +640,10 @@ public final class ParsSimulator implements AutoCloseable {
         synchronized (lock) {
             if (!providerId.equals(a.providerId())) {
                 return new Answer(fault(400, SimulatorErrors.PROVIDER_MISMATCH, "the activity names another provider"), 0);
+            }
+            if (action == ActivityAction.ADD && (a.description().isEmpty() || a.sponsorship().isEmpty())) {
+                return new Answer(fault(400, SimulatorErrors.ACTIVITY_FIELD_MISSING,
+                        "description and activitySponsorship are required"), 0);
             }
             if (action == ActivityAction.ADD) {
                 Activity stored = a.toBuilder().accmeActivityId(Integer.toString(nextActivityId++)).build();

@@ -48,4 +48,6 @@ public final class SimulatorErrors {
     public static final String RECORD_NOT_FOUND = "RECORD_NOT_FOUND";
     /** An activity update changes the format or dates. */
     public static final String ACTIVITY_CHANGE_REFUSED = "ACTIVITY_CHANGE_REFUSED";
+    /** An added activity lacks a field the draft activity schema requires (description, sponsorship). */
+    public static final String ACTIVITY_FIELD_MISSING = "ACTIVITY_FIELD_MISSING";
 }

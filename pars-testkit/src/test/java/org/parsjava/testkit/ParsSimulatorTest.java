@@ -482,4 +482,25 @@ class ParsSimulatorTest {
         assertTrue(doc.contains(from), from);
         return postRaw(doc.replace(from, to)).get(0).code().orElse("(accepted)");
     }
+
+    @Test
+    void refusesToAddAnActivityWithoutTheDraftsRequiredFields() {
+        Activity bare = Activity.builder().providerId("0001234").providerActivityId("NEW-3").title("New")
+                .type(ActivityType.COURSE).startDate(LocalDate.of(2026, 5, 1)).endDate(LocalDate.of(2026, 5, 2))
+                .maxCmeCredits("3").build();
+        try (ParsClient c = client()) {
+            // The client's validator refuses it first; sent anyway (a validator that skips the
+            // rule), PARS's double refuses it too.
+            org.parsjava.client.exception.ParsValidationException local = org.junit.jupiter.api.Assertions
+                    .assertThrows(org.parsjava.client.exception.ParsValidationException.class,
+                            () -> c.activities().save(bare));
+            assertTrue(local.getMessage().contains("ACTIVITY_DESCRIPTION_MISSING"), local.getMessage());
+        }
+        RawAnswer r = rawPost(org.parsjava.client.ParsEndpoints.defaults().path(Operation.SAVE_ACTIVITY),
+                new String(org.parsjava.core.codec.ParsXmlCodec.create().encodeActivity(bare,
+                        org.parsjava.core.codec.ActivityAction.ADD), java.nio.charset.StandardCharsets.UTF_8), true);
+        assertEquals(400, r.status());
+        assertEquals(SimulatorErrors.ACTIVITY_FIELD_MISSING, r.code());
+        assertTrue(pars.simulator().activities().values().stream().noneMatch(a -> a.providerActivityId().equals("NEW-3")));
+    }
 }

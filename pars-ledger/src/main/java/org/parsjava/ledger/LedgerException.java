@@ -1,0 +1,19 @@
+package org.parsjava.ledger;
+
+/**
+ * The ledger's store failed (the database is unreachable, a statement failed, the key does not
+ * open the stored data). The message names the operation, never learner data.
+ */
+public final class LedgerException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with its message and cause. */
+    public LedgerException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** An exception with its message. */
+    public LedgerException(String message) {
+        super(message);
+    }
+}

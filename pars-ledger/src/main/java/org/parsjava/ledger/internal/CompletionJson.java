@@ -1,0 +1,123 @@
+package org.parsjava.ledger.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.parsjava.core.codec.ActivityAction;
+import org.parsjava.core.codec.ParsJsonCodec;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.ActivityStatus;
+import org.parsjava.core.model.Board;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.Learner;
+import org.parsjava.core.model.LicensingJurisdiction;
+import org.parsjava.core.model.MocCredit;
+import org.parsjava.core.model.MocCreditType;
+import org.parsjava.ledger.LedgerException;
+
+/**
+ * A completion as the bytes the ledger encrypts: a small, stable JSON form of every field, with
+ * the activity in PARS's own draft JSON. The same completion always gives the same bytes, so
+ * its fingerprint tells a changed record from a repeated one.
+ */
+public final class CompletionJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ParsJsonCodec ACTIVITY = ParsJsonCodec.create();
+
+    private CompletionJson() {
+    }
+
+    /** Stored form; field order fixed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    public static final class Dto {
+        public String key;
+        public String activity;
+        public String activityStatus;
+        public String firstName;
+        public String lastName;
+        public String birthDate;
+        public String npi;
+        public String licenseState;
+        public String licenseNumber;
+        public Map<String, String> boardIds;
+        public String completionDate;
+        public BigDecimal cme;
+        public Map<String, BigDecimal> moc;
+        public boolean consent;
+    }
+
+    /** The stored bytes of {@code c}. */
+    public static byte[] write(LearnerCompletion c) {
+        Dto d = new Dto();
+        d.key = c.completionKey();
+        d.activity = new String(ACTIVITY.encodeActivity(c.activity(), ActivityAction.ADD), StandardCharsets.UTF_8);
+        d.activityStatus = c.activity().status().name();
+        Learner l = c.learner();
+        d.firstName = l.firstName();
+        d.lastName = l.lastName();
+        d.birthDate = String.format("%02d-%02d", l.birthDate().getMonthValue(), l.birthDate().getDayOfMonth());
+        d.npi = l.npi().map(n -> n.value()).orElse(null);
+        d.licenseState = l.license().map(x -> x.jurisdiction().code()).orElse(null);
+        d.licenseNumber = l.license().map(x -> x.number()).orElse(null);
+        if (!l.boardIds().isEmpty()) {
+            d.boardIds = new TreeMap<>();
+            l.boardIds().forEach((b, id) -> d.boardIds.put(b.name(), id));
+        }
+        d.completionDate = c.completionDate().toString();
+        d.cme = c.cmeCredits().map(BigDecimal::stripTrailingZeros).orElse(null);
+        if (!c.mocCredits().isEmpty()) {
+            d.moc = new TreeMap<>();
+            for (MocCredit m : c.mocCredits()) {
+                d.moc.put(m.type().name(), m.points().stripTrailingZeros());
+            }
+        }
+        d.consent = c.consent();
+        try {
+            return MAPPER.writeValueAsBytes(d);
+        } catch (IOException e) {
+            throw new LedgerException("could not serialise a completion for the ledger", e);
+        }
+    }
+
+    /** The completion stored as {@code bytes}. */
+    public static LearnerCompletion read(byte[] bytes) {
+        Dto d;
+        try {
+            d = MAPPER.readValue(bytes, Dto.class);
+        } catch (IOException e) {
+            throw new LedgerException("a ledger payload is not a stored completion");
+        }
+        Activity activity = ACTIVITY.decodeActivity(d.activity.getBytes(StandardCharsets.UTF_8)).toBuilder()
+                .status(ActivityStatus.valueOf(d.activityStatus)).build();
+        String[] md = d.birthDate.split("-");
+        Learner.Builder l = Learner.builder().firstName(d.firstName).lastName(d.lastName)
+                .birthDate(Integer.parseInt(md[0]), Integer.parseInt(md[1]));
+        if (d.npi != null) {
+            l.npi(d.npi);
+        }
+        if (d.licenseNumber != null) {
+            l.license(LicensingJurisdiction.of(d.licenseState), d.licenseNumber);
+        }
+        if (d.boardIds != null) {
+            d.boardIds.forEach((b, id) -> l.boardId(Board.valueOf(b), id));
+        }
+        LearnerCompletion.Builder c = LearnerCompletion.builder().completionKey(d.key).activity(activity)
+                .learner(l.build()).completionDate(LocalDate.parse(d.completionDate)).consent(d.consent);
+        if (d.cme != null) {
+            c.cmeCredits(d.cme);
+        }
+        if (d.moc != null) {
+            Map<String, BigDecimal> ordered = new LinkedHashMap<>(d.moc);
+            ordered.forEach((t, p) -> c.mocCredit(new MocCredit(MocCreditType.valueOf(t), p)));
+        }
+        return c.build();
+    }
+}

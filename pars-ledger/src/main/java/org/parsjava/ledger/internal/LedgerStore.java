@@ -1,0 +1,533 @@
+package org.parsjava.ledger.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.parsjava.core.codec.CreditIds;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.ledger.Deadline;
+import org.parsjava.ledger.DeadlineRules;
+import org.parsjava.ledger.EntryState;
+import org.parsjava.ledger.LedgerEntry;
+import org.parsjava.ledger.LedgerException;
+import org.parsjava.ledger.Recording;
+import org.parsjava.ledger.Transition;
+
+/**
+ * The ledger's tables through plain JDBC. Each public method is one transaction on a connection
+ * of its own, except {@link #record(Connection, Recorded)}, which joins the caller's. Claims use
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so several nodes on one database never take the
+ * same entry. Thread safe.
+ */
+public final class LedgerStore {
+
+    /** States a drain takes up. */
+    static final Set<EntryState> SENDABLE = Set.of(EntryState.PENDING, EntryState.RETRYING, EntryState.CORRECTING,
+            EntryState.WITHDRAWING);
+    /** States whose record may be in PARS: a content change after them is a correction. */
+    static final Set<EntryState> MAYBE_IN_PARS = Set.of(EntryState.ACCEPTED, EntryState.AWAITING_BOARD,
+            EntryState.BOARD_ACCEPTED, EntryState.BOARD_REJECTED, EntryState.CORRECTING, EntryState.WITHDRAWING);
+
+    private final DataSource dataSource;
+    private final PayloadCipher cipher;
+
+    /** A store on {@code dataSource} (already migrated), sealing payloads with {@code cipher}. */
+    public LedgerStore(DataSource dataSource, PayloadCipher cipher) {
+        this.dataSource = dataSource;
+        this.cipher = cipher;
+    }
+
+    /** What the caller recorded, ready to store. */
+    public record Recorded(LearnerCompletion completion, String reference, boolean valid, String code,
+                           String violations, Deadline deadline, Instant at) {
+    }
+
+    /** An entry taken up by a drain: its completion (decrypted) and what the drain needs to know. */
+    public record Claimed(long id, String providerId, String completionKey, EntryState state,
+                          LearnerCompletion completion, LearnerCompletion previous, int attempts, boolean resumed,
+                          boolean outcomeUnknown) {
+    }
+
+    private static String associated(String providerId, String key) {
+        return providerId + "\u0000" + key;
+    }
+
+    // ---- recording ------------------------------------------------------------------------------
+
+    /** Records in a transaction of its own. */
+    public Recording record(Recorded r) {
+        return inTransaction(c -> record(c, r), "record a completion");
+    }
+
+    /**
+     * Records on the caller's connection, leaving commit or rollback to the caller (the
+     * transactional outbox).
+     */
+    public Recording record(Connection c, Recorded r) {
+        LearnerCompletion completion = r.completion();
+        String provider = completion.activity().providerId();
+        String key = completion.completionKey();
+        byte[] plain = CompletionJson.write(completion);
+        String mac = cipher.fingerprint(plain);
+        byte[] sealed = cipher.seal(plain, associated(provider, key));
+        EntryState fresh = r.valid() ? EntryState.PENDING : EntryState.INVALID;
+        try {
+            Existing e = existing(c, provider, key);
+            if (e == null) {
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_entry (provider_id, "
+                        + "completion_key, state, content_mac, payload, reference, activity_id, completion_date, has_moc,"
+                        + " due_date, due_rule, pars_code, violations, created_at, updated_at, credit_ids) values (?,?,?,"
+                        + "?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, provider);
+                    ps.setString(2, key);
+                    ps.setString(3, fresh.name());
+                    ps.setString(4, mac);
+                    ps.setBytes(5, sealed);
+                    ps.setString(6, r.reference());
+                    ps.setString(7, completion.activity().accmeActivityId().orElse(null));
+                    ps.setObject(8, completion.completionDate());
+                    ps.setBoolean(9, !completion.mocCredits().isEmpty());
+                    ps.setObject(10, r.deadline().date());
+                    ps.setString(11, r.deadline().rule().name());
+                    ps.setString(12, r.valid() ? null : r.code());
+                    ps.setString(13, r.valid() ? null : r.violations());
+                    ps.setObject(14, time(r.at()));
+                    ps.setObject(15, time(r.at()));
+                    ps.setString(16, String.join(",", CreditIds.all(completion)));
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                }
+                transition(c, id, null, fresh, r.valid() ? "recorded" : "recorded; invalid: " + r.code(), r.at());
+                return new Recording(Recording.Change.NEW, fresh);
+            }
+            if (e.mac.equals(mac)) {
+                return new Recording(Recording.Change.UNCHANGED, e.state);
+            }
+            boolean inPars = MAYBE_IN_PARS.contains(e.state) || (e.state == EntryState.RETRYING && e.outcomeUnknown)
+                    || e.previous != null;
+            byte[] previous = e.previous != null ? e.previous : inPars ? e.payload : null;
+            EntryState next = !r.valid() ? EntryState.INVALID : previous != null ? EntryState.CORRECTING
+                    : EntryState.PENDING;
+            try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, content_mac=?, "
+                    + "payload=?, previous_payload=?, reference=?, activity_id=?, completion_date=?, has_moc=?, "
+                    + "due_date=?, due_rule=?, attempts=0, next_attempt_at=null, outcome_unknown=false, pars_code=?, "
+                    + "pars_message=null, violations=?, status_checks=0, next_status_check_at=null, updated_at=?, "
+                    + "purged_at=null, credit_ids=? where id=?")) {
+                ps.setString(1, next.name());
+                ps.setString(2, mac);
+                ps.setBytes(3, sealed);
+                ps.setBytes(4, previous);
+                ps.setString(5, r.reference());
+                ps.setString(6, completion.activity().accmeActivityId().orElse(null));
+                ps.setObject(7, completion.completionDate());
+                ps.setBoolean(8, !completion.mocCredits().isEmpty());
+                ps.setObject(9, r.deadline().date());
+                ps.setString(10, r.deadline().rule().name());
+                ps.setString(11, r.valid() ? null : r.code());
+                ps.setString(12, r.valid() ? null : r.violations());
+                ps.setObject(13, time(r.at()));
+                ps.setString(14, String.join(",", CreditIds.all(completion)));
+                ps.setLong(15, e.id);
+                ps.executeUpdate();
+            }
+            transition(c, e.id, e.state, next, previous != null ? "content changed after it may have reached PARS: "
+                    + "delete, then resubmit" : "content changed before it reached PARS", r.at());
+            return new Recording(previous != null ? Recording.Change.CORRECTION : Recording.Change.REPLACED, next);
+        } catch (SQLException ex) {
+            throw failure("record a completion", ex);
+        }
+    }
+
+    private record Existing(long id, EntryState state, String mac, byte[] payload, byte[] previous,
+                            boolean outcomeUnknown) {
+    }
+
+    private static Existing existing(Connection c, String provider, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id, state, content_mac, payload, previous_payload, "
+                + "outcome_unknown from pars_ledger_entry where provider_id=? and completion_key=? for update")) {
+            ps.setString(1, provider);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Existing(rs.getLong(1), EntryState.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getBytes(4), rs.getBytes(5), rs.getBoolean(6));
+            }
+        }
+    }
+
+    /** Marks an entry for withdrawal; returns the new state, or empty when there is no such entry. */
+    public Optional<EntryState> withdraw(String provider, String key, Instant now) {
+        return inTransaction(c -> {
+            Existing e = existing(c, provider, key);
+            if (e == null) {
+                return Optional.empty();
+            }
+            if (e.state == EntryState.WITHDRAWN || e.state == EntryState.WITHDRAWING) {
+                return Optional.of(e.state);
+            }
+            boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.previous != null
+                    || (e.state == EntryState.RETRYING && e.outcomeUnknown);
+            EntryState next = inPars ? EntryState.WITHDRAWING : EntryState.WITHDRAWN;
+            update(c, e.id, e.state, next, now, next == EntryState.WITHDRAWN
+                    ? "withdrawn by the learner before it reached PARS" : "withdrawn by the learner: delete from PARS",
+                    "next_attempt_at=null, attempts=0");
+            return Optional.of(next);
+        }, "withdraw a completion");
+    }
+
+    // ---- draining -------------------------------------------------------------------------------
+
+    /**
+     * Takes up to {@code limit} due entries, most urgent first, for {@code lease}: other nodes
+     * skip them meanwhile. An entry whose earlier claim ended without a recorded outcome (its
+     * node died) comes back marked {@code resumed}.
+     */
+    public List<Claimed> claim(int limit, Instant now, String node, Duration lease) {
+        return inTransaction(c -> {
+            List<long[]> ids = new ArrayList<>();
+            String states = SENDABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+            try (PreparedStatement ps = c.prepareStatement("select id, case when sending_since is null then 0 else 1 "
+                    + "end from pars_ledger_entry where state in (" + states + ") and (next_attempt_at is null or "
+                    + "next_attempt_at <= ?) and (claimed_until is null or claimed_until < ?) order by due_date, id "
+                    + "limit ? for update skip locked")) {
+                ps.setObject(1, time(now));
+                ps.setObject(2, time(now));
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+            }
+            List<Claimed> out = new ArrayList<>(ids.size());
+            try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
+                    + "sending_since=? where id=?");
+                 PreparedStatement read = c.prepareStatement("select provider_id, completion_key, state, payload, "
+                         + "previous_payload, attempts, outcome_unknown from pars_ledger_entry where id=?")) {
+                for (long[] idAndResumed : ids) {
+                    up.setString(1, node);
+                    up.setObject(2, time(now.plus(lease)));
+                    up.setObject(3, time(now));
+                    up.setLong(4, idAndResumed[0]);
+                    up.addBatch();
+                    read.setLong(1, idAndResumed[0]);
+                    try (ResultSet rs = read.executeQuery()) {
+                        rs.next();
+                        String provider = rs.getString(1);
+                        String key = rs.getString(2);
+                        byte[] payload = rs.getBytes(4);
+                        byte[] previous = rs.getBytes(5);
+                        String aad = associated(provider, key);
+                        out.add(new Claimed(idAndResumed[0], provider, key, EntryState.valueOf(rs.getString(3)),
+                                payload == null ? null : CompletionJson.read(cipher.open(payload, aad)),
+                                previous == null ? null : CompletionJson.read(cipher.open(previous, aad)),
+                                rs.getInt(6), idAndResumed[1] == 1, rs.getBoolean(7)));
+                    }
+                }
+                up.executeBatch();
+            }
+            return out;
+        }, "claim due entries");
+    }
+
+    /** Releases every claim: for a single-node store (an embedded H2 file) after a crash. */
+    public int releaseClaims() {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set claimed_by=null, "
+                    + "claimed_until=null where claimed_until is not null")) {
+                return ps.executeUpdate();
+            }
+        }, "release claims");
+    }
+
+    /** The outcome of one entry's send. */
+    public record Outcome(long id, EntryState from, EntryState to, String note, String code, String message,
+                          boolean countAttempt, Instant nextAttemptAt, boolean outcomeUnknown,
+                          Instant nextStatusCheckAt, boolean clearPrevious) {
+    }
+
+    /** Records the outcomes of a drain step in one transaction; every claim among them is released. */
+    public void settle(List<Outcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, pars_code=?, "
+                    + "pars_message=?, attempts=attempts+?, next_attempt_at=?, outcome_unknown=?, "
+                    + "next_status_check_at=?, previous_payload=case when ? then null else previous_payload end, "
+                    + "claimed_by=null, claimed_until=null, sending_since=null, updated_at=? where id=?")) {
+                for (Outcome o : outcomes) {
+                    ps.setString(1, o.to().name());
+                    ps.setString(2, o.code());
+                    ps.setString(3, o.message());
+                    ps.setInt(4, o.countAttempt() ? 1 : 0);
+                    ps.setObject(5, o.nextAttemptAt() == null ? null : time(o.nextAttemptAt()));
+                    ps.setBoolean(6, o.outcomeUnknown());
+                    ps.setObject(7, o.nextStatusCheckAt() == null ? null : time(o.nextStatusCheckAt()));
+                    ps.setBoolean(8, o.clearPrevious());
+                    ps.setObject(9, time(now));
+                    ps.setLong(10, o.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_transition (entry_id, at, "
+                    + "from_state, to_state, note) values (?,?,?,?,?)")) {
+                for (Outcome o : outcomes) {
+                    if (o.from() == o.to() && o.note() == null) {
+                        continue;
+                    }
+                    ps.setLong(1, o.id());
+                    ps.setObject(2, time(now));
+                    ps.setString(3, o.from().name());
+                    ps.setString(4, o.to().name());
+                    ps.setString(5, note(o.note()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        }, "record send outcomes");
+    }
+
+    /** Entries awaiting the board whose status check is due, claimed like sends. */
+    public List<Claimed> claimStatusChecks(int limit, Instant now, String node, Duration lease) {
+        return inTransaction(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from pars_ledger_entry where state=? and "
+                    + "next_status_check_at <= ? and (claimed_until is null or claimed_until < ?) order by "
+                    + "next_status_check_at, id limit ? for update skip locked")) {
+                ps.setString(1, EntryState.AWAITING_BOARD.name());
+                ps.setObject(2, time(now));
+                ps.setObject(3, time(now));
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<Claimed> out = new ArrayList<>();
+            try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
+                    + "status_checks=status_checks+1 where id=?");
+                 PreparedStatement read = c.prepareStatement("select provider_id, completion_key, payload, "
+                         + "status_checks from pars_ledger_entry where id=?")) {
+                for (long id : ids) {
+                    up.setString(1, node);
+                    up.setObject(2, time(now.plus(lease)));
+                    up.setLong(3, id);
+                    up.addBatch();
+                    read.setLong(1, id);
+                    try (ResultSet rs = read.executeQuery()) {
+                        rs.next();
+                        byte[] payload = rs.getBytes(3);
+                        if (payload == null) {
+                            continue; // purged: nothing left to ask about
+                        }
+                        out.add(new Claimed(id, rs.getString(1), rs.getString(2), EntryState.AWAITING_BOARD,
+                                CompletionJson.read(cipher.open(payload, associated(rs.getString(1), rs.getString(2)))),
+                                null, rs.getInt(4), false, false));
+                    }
+                }
+                up.executeBatch();
+            }
+            return out;
+        }, "claim status checks");
+    }
+
+    /** Removes the personal data of settled, accepted or withdrawn entries last changed before {@code before}. */
+    public int purge(Instant before, Instant now) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set payload=null, "
+                    + "previous_payload=null, purged_at=? where state in (?,?,?) and updated_at < ? and payload is not "
+                    + "null")) {
+                ps.setObject(1, time(now));
+                ps.setString(2, EntryState.ACCEPTED.name());
+                ps.setString(3, EntryState.BOARD_ACCEPTED.name());
+                ps.setString(4, EntryState.WITHDRAWN.name());
+                ps.setObject(5, time(before));
+                return ps.executeUpdate();
+            }
+        }, "purge personal data");
+    }
+
+    /**
+     * Opens one stored payload, if any.
+     *
+     * @throws LedgerException when the key does not open it
+     */
+    public void verifyKey() {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select provider_id, completion_key, payload from "
+                    + "pars_ledger_entry where payload is not null limit 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    cipher.open(rs.getBytes(3), associated(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return null;
+        }, "read a stored entry");
+    }
+
+    // ---- queries --------------------------------------------------------------------------------
+
+    private static final String COLUMNS = "provider_id, completion_key, state, reference, activity_id, "
+            + "completion_date, due_date, due_rule, attempts, next_attempt_at, outcome_unknown, pars_code, "
+            + "coalesce(pars_message, violations), updated_at, credit_ids";
+
+    /** Entries matching {@code where} (with its parameters), in due-date order, at most {@code limit}. */
+    public List<LedgerEntry> entries(String where, List<Object> params, int limit) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from pars_ledger_entry where "
+                    + where + " order by due_date, id limit ?")) {
+                int i = 1;
+                for (Object p : params) {
+                    ps.setObject(i++, p instanceof Instant t ? time(t) : p);
+                }
+                ps.setInt(i, limit);
+                List<LedgerEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(rs));
+                    }
+                }
+                return out;
+            }
+        }, "read entries");
+    }
+
+    private static LedgerEntry entry(ResultSet rs) throws SQLException {
+        String provider = rs.getString(1);
+        String key = rs.getString(2);
+        EntryState state = EntryState.valueOf(rs.getString(3));
+        OffsetDateTime next = rs.getObject(10, OffsetDateTime.class);
+        return new LedgerEntry(provider, key, state, Optional.ofNullable(rs.getString(4)),
+                Optional.ofNullable(rs.getString(5)), rs.getObject(6, LocalDate.class),
+                new Deadline(rs.getObject(7, LocalDate.class), DeadlineRules.Rule.valueOf(rs.getString(8))),
+                rs.getInt(9), Optional.ofNullable(next).map(OffsetDateTime::toInstant), rs.getBoolean(11),
+                Optional.ofNullable(rs.getString(12)), Optional.ofNullable(rs.getString(13)),
+                List.of(rs.getString(15).split(",")), rs.getObject(14, OffsetDateTime.class).toInstant());
+    }
+
+    /** Entries by state. */
+    public Map<EntryState, Long> counts() {
+        return inTransaction(c -> {
+            Map<EntryState, Long> out = new EnumMap<>(EntryState.class);
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select state, count(*) from pars_ledger_entry group by state")) {
+                while (rs.next()) {
+                    out.put(EntryState.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return out;
+        }, "count entries");
+    }
+
+    /** An entry's transitions, oldest first. */
+    public List<Transition> history(String provider, String key) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select t.at, t.from_state, t.to_state, t.note from "
+                    + "pars_ledger_transition t join pars_ledger_entry e on e.id = t.entry_id where e.provider_id=? and "
+                    + "e.completion_key=? order by t.id")) {
+                ps.setString(1, provider);
+                ps.setString(2, key);
+                List<Transition> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String from = rs.getString(2);
+                        out.add(new Transition(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                                Optional.ofNullable(from).map(EntryState::valueOf), EntryState.valueOf(rs.getString(3)),
+                                rs.getString(4) == null ? "" : rs.getString(4)));
+                    }
+                }
+                return out;
+            }
+        }, "read history");
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------
+
+    private static void update(Connection c, long id, EntryState from, EntryState to, Instant now, String note,
+                               String extraSet) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, updated_at=?"
+                + (extraSet.isEmpty() ? "" : ", " + extraSet) + " where id=?")) {
+            ps.setString(1, to.name());
+            ps.setObject(2, time(now));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+        transition(c, id, from, to, note, now);
+    }
+
+    private static void transition(Connection c, long id, EntryState from, EntryState to, String note, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_transition (entry_id, at, from_state, "
+                + "to_state, note) values (?,?,?,?,?)")) {
+            ps.setLong(1, id);
+            ps.setObject(2, time(at));
+            ps.setString(3, from == null ? null : from.name());
+            ps.setString(4, to.name());
+            ps.setString(5, note(note));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String note(String note) {
+        return note == null ? null : note.length() <= 500 ? note : note.substring(0, 497) + "...";
+    }
+
+    static OffsetDateTime time(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Work inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in a transaction of its own. */
+    public <T> T inTransaction(Work<T> work, String what) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static LedgerException failure(String what, SQLException e) {
+        return new LedgerException("the ledger could not " + what + " (SQL state " + e.getSQLState() + ")", e);
+    }
+}

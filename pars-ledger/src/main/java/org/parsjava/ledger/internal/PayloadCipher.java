@@ -1,0 +1,92 @@
+package org.parsjava.ledger.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.parsjava.ledger.LedgerException;
+
+/**
+ * Seals the personal part of an entry with AES-256-GCM (a fresh 96-bit nonce per payload, the
+ * entry's provider and key as associated data, so a payload moved to another row does not
+ * open), and fingerprints content with HMAC-SHA-256 so unchanged records are recognised without
+ * storing anything readable. Both keys are derived from the caller's key. Thread safe.
+ */
+public final class PayloadCipher {
+
+    private static final byte VERSION = 1;
+    private static final int NONCE = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec encryption;
+    private final SecretKeySpec fingerprint;
+    private final SecureRandom random = new SecureRandom();
+
+    /** Derives the two keys from the caller's 32 bytes. */
+    public PayloadCipher(byte[] key) {
+        this.encryption = new SecretKeySpec(derive(key, "pars-ledger payload encryption"), "AES");
+        this.fingerprint = new SecretKeySpec(derive(key, "pars-ledger content fingerprint"), "HmacSHA256");
+    }
+
+    private static byte[] derive(byte[] key, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
+        }
+    }
+
+    /** {@code [version][nonce][ciphertext and tag]}. */
+    public byte[] seal(byte[] plain, String associated) {
+        try {
+            byte[] nonce = new byte[NONCE];
+            random.nextBytes(nonce);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = c.doFinal(plain);
+            return ByteBuffer.allocate(1 + NONCE + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new LedgerException("could not encrypt a ledger payload (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /**
+     * Opens what {@link #seal} wrote for the same associated data.
+     *
+     * @throws LedgerException when the key is not the one the payload was sealed with, or the
+     *     payload was altered or moved
+     */
+    public byte[] open(byte[] sealed, String associated) {
+        if (sealed.length < 1 + NONCE + TAG_BITS / 8 || sealed[0] != VERSION) {
+            throw new LedgerException("a ledger payload is not in a format this version reads");
+        }
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE));
+            c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
+            return c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+        } catch (GeneralSecurityException e) {
+            throw new LedgerException("a ledger payload does not open with this key (wrong key, or the data was "
+                    + "altered)");
+        }
+    }
+
+    /** A keyed fingerprint of {@code content}, hex. */
+    public String fingerprint(byte[] content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(fingerprint);
+            return HexFormat.of().formatHex(mac.doFinal(content));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
+        }
+    }
+}

@@ -1,0 +1,380 @@
+package org.parsjava.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.core.codec.CreditIds;
+import org.parsjava.core.model.CreditStatus;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.LicensingJurisdiction;
+import org.parsjava.core.testing.Fixtures;
+import org.parsjava.testkit.Fault;
+import org.parsjava.testkit.ParsSimulator;
+import org.parsjava.testkit.SeenRequest;
+import org.parsjava.testkit.StoredCredit;
+
+/**
+ * The ledger's behaviour, run the same on every database it supports: H2 (the embedded
+ * default) and PostgreSQL (a real server the tests start).
+ */
+abstract class LedgerContractTest {
+
+    static final ZoneId CENTRAL = ZoneId.of("America/Chicago");
+    static final LedgerKey KEY = LedgerKey.generate();
+
+    /** A fresh, empty database for each test. */
+    abstract DataSource dataSource();
+
+    final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 6, 15, 12, 0).atZone(CENTRAL).toInstant(),
+            CENTRAL);
+    ParsSimulator sim;
+    ParsClient client;
+    ReportingLedger ledger;
+
+    @BeforeEach
+    void start() {
+        sim = ParsSimulator.builder().clock(clock).build().start();
+        sim.addActivity(Fixtures.activity());
+        client = clientBuilder().build();
+        ledger = ledger("node-a", client);
+    }
+
+    ParsClient.Builder clientBuilder() {
+        return sim.clientBuilder().sleeper(d -> { });
+    }
+
+    ReportingLedger ledger(String node, ParsClient c) {
+        return ReportingLedger.builder().dataSource(dataSource()).client(c).key(KEY).clock(clock).nodeName(node)
+                .batchSize(50).build();
+    }
+
+    @AfterEach
+    void stop() throws SQLException {
+        client.close();
+        sim.close();
+        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("delete from pars_ledger_transition");
+            st.executeUpdate("delete from pars_ledger_entry");
+            st.executeUpdate("delete from pars_scheduled_tasks");
+        }
+    }
+
+    static List<LearnerCompletion> completions(int n, boolean moc) {
+        List<LearnerCompletion> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // One learner per completion (identified by license), so PARS sees no duplicates.
+            LearnerCompletion.Builder b = Fixtures.completion().toBuilder().completionKey("k-" + i)
+                    .learner(org.parsjava.core.model.Learner.builder().firstName("Jane").lastName("Sample")
+                            .birthDate(2, 28).license(LicensingJurisdiction.NY, "N" + (1000 + i))
+                            .boardId(org.parsjava.core.model.Board.ABIM, String.format("%06d", i)).build())
+                    .completionDate(LocalDate.of(2026, 2, 1).plusDays(i % 120));
+            if (!moc) {
+                b.clearMocCredits();
+            }
+            list.add(b.build());
+        }
+        return list;
+    }
+
+    private EntryState state(LearnerCompletion c) {
+        return ledger.entry(c.activity().providerId(), c.completionKey()).orElseThrow().state();
+    }
+
+    private int recordsPosted() {
+        return sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream().mapToInt(SeenRequest::records).sum();
+    }
+
+    @Test
+    void recordingTheSameCompletionTwiceChangesNothingAndAChangeBeforeSendingReplacesIt() {
+        LearnerCompletion c = completions(1, false).get(0);
+        assertEquals(new Recording(Recording.Change.NEW, EntryState.PENDING), ledger.record(c));
+        assertEquals(new Recording(Recording.Change.UNCHANGED, EntryState.PENDING), ledger.record(c));
+        LearnerCompletion changed = c.toBuilder().cmeCredits("1.25").build();
+        assertEquals(new Recording(Recording.Change.REPLACED, EntryState.PENDING), ledger.record(changed));
+        assertEquals(1, ledger.counts().get(EntryState.PENDING));
+        ledger.drain();
+        assertEquals(0, sim.credits().get(0).credits().compareTo(new java.math.BigDecimal("1.25")));
+    }
+
+    @Test
+    void aCompletionGoesFromPendingToAcceptedAndItsMocLinesWaitForTheBoard() {
+        List<LearnerCompletion> cme = completions(3, false);
+        LearnerCompletion moc = completions(4, true).get(3);
+        cme.forEach(ledger::record);
+        ledger.record(moc, "line 5");
+        DrainSummary s = ledger.drain();
+        assertEquals(new DrainSummary(4, 4, 0, 0, 0, 0, 0), s);
+        cme.forEach(c -> assertEquals(EntryState.ACCEPTED, state(c)));
+        assertEquals(EntryState.AWAITING_BOARD, state(moc));
+        assertEquals(java.util.Optional.of("line 5"),
+                ledger.entry(moc.activity().providerId(), moc.completionKey()).orElseThrow().reference());
+        // The board rejects the MOC line: a row to fix, once its status check is due.
+        String mocLine = CreditIds.all(moc).get(1);
+        sim.boardDecision(mocLine, CreditStatus.State.REJECTED);
+        assertEquals(0, ledger.syncStatuses(), "not due yet");
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1, ledger.syncStatuses());
+        assertEquals(EntryState.BOARD_REJECTED, state(moc));
+        assertEquals(List.of(moc.completionKey()), ledger.rowsToFix(10).stream().map(LedgerEntry::completionKey).toList());
+        List<Transition> history = ledger.history(moc.activity().providerId(), moc.completionKey());
+        assertEquals(List.of(EntryState.PENDING, EntryState.AWAITING_BOARD, EntryState.BOARD_REJECTED),
+                history.stream().map(Transition::to).toList());
+        assertTrue(history.get(2).at().isAfter(history.get(1).at()), "every transition timestamped");
+    }
+
+    @Test
+    void aBoardThatIsStillDecidingIsAskedAgainLaterAndItsAcceptanceSettlesTheEntry() {
+        LearnerCompletion moc = completions(1, true).get(0);
+        ledger.record(moc);
+        ledger.drain();
+        String mocLine = CreditIds.all(moc).get(1);
+        sim.boardDecision(mocLine, CreditStatus.State.PENDING);
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1, ledger.syncStatuses());
+        assertEquals(EntryState.AWAITING_BOARD, state(moc));
+        assertEquals(0, ledger.syncStatuses(), "backed off: not asked again at once");
+        sim.boardDecision(mocLine, CreditStatus.State.ACCEPTED);
+        clock.advance(Duration.ofHours(5));
+        assertEquals(1, ledger.syncStatuses());
+        assertEquals(EntryState.BOARD_ACCEPTED, state(moc));
+    }
+
+    @Test
+    void invalidAndRejectedCompletionsAreRowsToFixWithTheirCodes() {
+        LearnerCompletion invalid = completions(1, false).get(0).toBuilder().completionKey("bad").consent(false).build();
+        assertEquals(EntryState.INVALID, ledger.record(invalid).state());
+        LearnerCompletion refused = completions(2, false).get(1).toBuilder().completionKey("refused")
+                .activity(Fixtures.activity().toBuilder().accmeActivityId("299999999").build()).build();
+        ledger.record(refused);
+        DrainSummary s = ledger.drain();
+        assertEquals(1, s.rejected());
+        LedgerEntry r = ledger.entry("0001234", "refused").orElseThrow();
+        assertEquals(EntryState.REJECTED, r.state());
+        assertEquals(java.util.Optional.of("ACTIVITY_NOT_FOUND"), r.parsCode());
+        LedgerEntry i = ledger.entry("0001234", "bad").orElseThrow();
+        assertEquals(java.util.Optional.of("CONSENT_MISSING"), i.parsCode());
+        assertEquals(2, ledger.rowsToFix(10).size());
+    }
+
+    @Test
+    void aFailedSendIsRetriedWhenItsTimeComesNotBefore() {
+        sim.inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503)).inject(Operation.SAVE_LEARNER_ACTIVITY,
+                Fault.serverError(503)).inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503))
+                .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503));
+        LearnerCompletion c = completions(1, false).get(0);
+        ledger.record(c);
+        DrainSummary s = ledger.drain();
+        assertEquals(1, s.retrying());
+        LedgerEntry e = ledger.entry("0001234", c.completionKey()).orElseThrow();
+        assertEquals(EntryState.RETRYING, e.state());
+        assertEquals(1, e.attempts());
+        assertEquals(java.util.Optional.of(clock.instant().plus(Duration.ofMinutes(1))), e.nextAttemptAt());
+        assertEquals(DrainSummary.EMPTY, ledger.drain(), "not due yet");
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, ledger.drain().accepted());
+        assertEquals(EntryState.ACCEPTED, state(c));
+    }
+
+    @Test
+    void aChangeAfterPARSAcceptedItDeletesTheOldRecordThenSendsTheNewOne() {
+        LearnerCompletion c = completions(1, false).get(0);
+        ledger.record(c);
+        ledger.drain();
+        LearnerCompletion corrected = c.toBuilder().cmeCredits("0.5").build();
+        assertEquals(new Recording(Recording.Change.CORRECTION, EntryState.CORRECTING), ledger.record(corrected));
+        ledger.drain();
+        assertEquals(EntryState.ACCEPTED, state(c));
+        List<StoredCredit> held = sim.credits();
+        assertEquals(1, held.size());
+        assertEquals(0, held.get(0).credits().compareTo(new java.math.BigDecimal("0.5")));
+        assertEquals(List.of(EntryState.PENDING, EntryState.ACCEPTED, EntryState.CORRECTING, EntryState.PENDING,
+                EntryState.ACCEPTED), ledger.history("0001234", c.completionKey()).stream().map(Transition::to).toList());
+    }
+
+    @Test
+    void aWithdrawnCompletionIsDeletedFromPARSOrNeverSent() {
+        List<LearnerCompletion> cs = completions(2, false);
+        ledger.record(cs.get(0));
+        ledger.drain();
+        ledger.record(cs.get(1));
+        assertEquals(java.util.Optional.of(EntryState.WITHDRAWING), ledger.withdraw("0001234", cs.get(0).completionKey()));
+        assertEquals(java.util.Optional.of(EntryState.WITHDRAWN), ledger.withdraw("0001234", cs.get(1).completionKey()));
+        assertEquals(java.util.Optional.empty(), ledger.withdraw("0001234", "nobody"));
+        DrainSummary s = ledger.drain();
+        assertEquals(1, s.withdrawn());
+        assertEquals(EntryState.WITHDRAWN, state(cs.get(0)));
+        assertTrue(sim.credits().isEmpty(), "deleted from PARS");
+        assertEquals(2, recordsPosted(), "the first added, then deleted; the second never sent");
+    }
+
+    @Test
+    void recordJoinsTheCallersTransaction() throws SQLException {
+        List<LearnerCompletion> cs = completions(2, false);
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            ledger.record(c, cs.get(0), null);
+            c.rollback();
+            ledger.record(c, cs.get(1), null);
+            c.commit();
+        }
+        assertTrue(ledger.entry("0001234", cs.get(0).completionKey()).isEmpty(), "rolled back with the caller");
+        assertTrue(ledger.entry("0001234", cs.get(1).completionKey()).isPresent(), "committed with the caller");
+        try (Connection c = dataSource().getConnection()) {
+            assertThrows(IllegalArgumentException.class, () -> ledger.record(c, cs.get(0), null));
+        }
+    }
+
+    @Test
+    void learnerDataIsStoredEncryptedAndAnotherKeyCannotOpenIt() throws SQLException {
+        LearnerCompletion c = completions(1, true).get(0);
+        ledger.record(c);
+        try (Connection conn = dataSource().getConnection(); Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("select * from pars_ledger_entry")) {
+            assertTrue(rs.next());
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                Object v = rs.getObject(i);
+                row.append(v instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : String.valueOf(v))
+                        .append('|');
+            }
+            for (String pii : new String[] {"Jane", "Sample", "N1000", "000000", "02-28"}) {
+                assertFalse(row.toString().contains(pii), () -> pii + " stored in clear");
+            }
+        }
+        LedgerException e = assertThrows(LedgerException.class, () -> ReportingLedger.builder()
+                .dataSource(dataSource()).client(client).key(LedgerKey.generate()).clock(clock).build());
+        assertTrue(e.getMessage().contains("does not open"), e.getMessage());
+        assertFalse(KEY.toString().contains(KEY.toBase64()));
+    }
+
+    @Test
+    void dueDatesAreStoredAndTheUrgentOnesListed() {
+        // Today is 2026-06-15. Due 30 days after completion (CME Passport).
+        LearnerCompletion late = completions(1, false).get(0).toBuilder().completionKey("late")
+                .completionDate(LocalDate.of(2026, 5, 1)).build();
+        LearnerCompletion soon = late.toBuilder().completionKey("soon").completionDate(LocalDate.of(2026, 5, 20)).build();
+        LearnerCompletion later = late.toBuilder().completionKey("later").completionDate(LocalDate.of(2026, 6, 10))
+                .build();
+        List.of(later, late, soon).forEach(ledger::record);
+        assertEquals(List.of("late"), ledger.overdue(10).stream().map(LedgerEntry::completionKey).toList());
+        assertEquals(List.of("soon"), ledger.atRisk(Duration.ofDays(7), 10).stream().map(LedgerEntry::completionKey)
+                .toList());
+        LedgerEntry e = ledger.entry("0001234", "soon").orElseThrow();
+        assertEquals(new Deadline(LocalDate.of(2026, 6, 19), DeadlineRules.Rule.CME_PASSPORT), e.deadline());
+        List<String> order = new ArrayList<>();
+        ledger.drain(x -> order.add(x.completionKey()));
+        assertEquals(List.of("late", "soon", "later"), order, "the most urgent is sent first");
+    }
+
+    @Test
+    void twoNodesDrainingOneDatabaseNeverSendTheSameEntry() {
+        List<LearnerCompletion> cs = completions(300, false);
+        cs.forEach(ledger::record);
+        try (ParsSimulator slow = ParsSimulator.builder().clock(clock).latency(Duration.ofMillis(5)).build().start()) {
+            slow.addActivity(Fixtures.activity());
+            try (ParsClient a = slow.clientBuilder().chunkSize(10).build();
+                 ParsClient b = slow.clientBuilder().chunkSize(10).build()) {
+                ReportingLedger nodeA = ReportingLedger.builder().dataSource(dataSource()).client(a).key(KEY)
+                        .clock(clock).nodeName("a").batchSize(20).build();
+                ReportingLedger nodeB = ReportingLedger.builder().dataSource(dataSource()).client(b).key(KEY)
+                        .clock(clock).nodeName("b").batchSize(20).build();
+                CompletableFuture<DrainSummary> fa = CompletableFuture.supplyAsync(nodeA::drain);
+                CompletableFuture<DrainSummary> fb = CompletableFuture.supplyAsync(nodeB::drain);
+                DrainSummary sa = fa.join();
+                DrainSummary sb = fb.join();
+                assertEquals(300, sa.taken() + sb.taken(), sa + " " + sb);
+                assertEquals(300, sa.accepted() + sb.accepted());
+            }
+            assertEquals(300, slow.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
+                    .mapToInt(SeenRequest::records).sum(), "no entry sent twice");
+            assertEquals(300, slow.credits().size());
+        }
+        assertEquals(300L, ledger.counts().get(EntryState.ACCEPTED));
+    }
+
+    @Test
+    void anInterruptedDrainResumesWithoutSendingWhatPARSAlreadyHolds() {
+        List<LearnerCompletion> cs = completions(20, false);
+        AtomicBoolean crash = new AtomicBoolean(true);
+        OkHttpClient crashing = new OkHttpClient.Builder().addInterceptor(chain -> {
+            okhttp3.Response r = chain.proceed(chain.request());
+            if (crash.get() && chain.request().url().encodedPath().endsWith("SaveLearnerActivity")) {
+                r.close();
+                throw new SimulatedCrash(); // the process dies after PARS applied the request
+            }
+            return r;
+        }).build();
+        try (ParsClient dying = clientBuilder().okHttpClient(crashing).chunkSize(10).build()) {
+            ReportingLedger first = ledger("node-a", dying);
+            cs.forEach(first::record);
+            assertThrows(SimulatedCrash.class, first::drain);
+        }
+        assertEquals(10, sim.credits().size(), "PARS holds the first chunk");
+        assertEquals(20L, ledger.counts().get(EntryState.PENDING), "the ledger never heard back");
+        assertEquals(20, ledger.releaseClaims());
+        DrainSummary s = ledger.drain();
+        assertEquals(20, s.resumed());
+        assertEquals(20, s.accepted());
+        assertEquals(20, sim.credits().size());
+        assertEquals(20, recordsPosted(), "the 10 PARS held were settled by status lookup, not sent again");
+    }
+
+    @Test
+    void personalDataOfSettledEntriesIsPurgedAfterTheRetention() throws SQLException {
+        LearnerCompletion c = completions(1, false).get(0);
+        ledger.record(c);
+        ledger.drain();
+        assertEquals(0, ledger.purgePersonalData());
+        clock.advance(Duration.ofDays(181));
+        assertEquals(1, ledger.purgePersonalData());
+        try (Connection conn = dataSource().getConnection(); PreparedStatement ps = conn.prepareStatement(
+                "select payload from pars_ledger_entry"); ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next());
+            assertEquals(null, rs.getBytes(1));
+        }
+        assertEquals(EntryState.ACCEPTED, state(c), "state, dates and CreditIDs stay");
+        assertEquals(new Recording(Recording.Change.UNCHANGED, EntryState.ACCEPTED), ledger.record(c));
+    }
+
+    @Test
+    void theBackgroundWorkerDrainsWhatIsRecorded() throws InterruptedException {
+        List<LearnerCompletion> cs = completions(5, false);
+        try (LedgerWorker worker = ledger.startWorker(Duration.ofMillis(200))) {
+            cs.forEach(ledger::record);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (ledger.counts().getOrDefault(EntryState.ACCEPTED, 0L) < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertEquals(5L, ledger.counts().get(EntryState.ACCEPTED));
+        assertEquals(5, recordsPosted());
+    }
+
+    /** Stands for a process killed in the middle of a drain. */
+    static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+}
