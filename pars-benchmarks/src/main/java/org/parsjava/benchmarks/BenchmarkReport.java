@@ -79,8 +79,12 @@ public final class BenchmarkReport {
                 fmt("raw OkHttp %,.0f records/s (%,.0f ± %,.0f ms)", rawRate, e2eRaw, error(s, "EndToEndBenchmark.rawOkHttp")),
                 fmt("%.0f%% of raw (worst %.0f%%)", 100 * e2eRate / rawRate, 100 * e2eWorst), ">= 50% of raw",
                 met(e2eRate / rawRate >= 0.5, e2eWorst >= 0.5)));
-        md.append(memoryRow("5", "1,000,000-row roster through ReportCompletions, -Xmx256m", memory, 1_000_000,
-                "succeeds with -Xmx256m"));
+        md.append(memoryRow("5", "1,000,000-row roster through ReportCompletions, no ledger (`--ledger none`), "
+                + "-Xmx256m", memory, 1_000_000, "succeeds with -Xmx256m"));
+        Path throughput = dir.resolve("throughput.txt");
+        if (Files.exists(throughput)) {
+            md.append(throughputRows(Files.readString(throughput)));
+        }
         Path c8 = dir.resolve("memory-c8.txt");
         if (Files.exists(c8)) {
             md.append(memoryRow("7", "1,000,000-row roster, `--concurrency 8`, -Xmx256m", Files.readString(c8),
@@ -91,14 +95,33 @@ public final class BenchmarkReport {
             md.append(memoryRow("8", "2,000,000-row roster through the README main job (embedded simulator), -Xmx160m",
                     Files.readString(embedded), 2_000_000, "succeeds with -Xmx160m"));
         }
-        Path throughput = dir.resolve("throughput.txt");
-        if (Files.exists(throughput)) {
-            md.append(throughputRows(Files.readString(throughput)));
+        Path record = dir.resolve("ledger-record.txt");
+        if (Files.exists(record)) {
+            Matcher r = Pattern.compile("DB=(\\w+) ENTRIES=(\\d+) MS=(\\d+)").matcher(Files.readString(record));
+            while (r.find()) {
+                double rate = Double.parseDouble(r.group(2)) * 1000 / Math.max(1, Long.parseLong(r.group(3)));
+                md.append(row("9", "`ReportingLedger.record`, one completion per call (its own transaction), "
+                        + r.group(1), fmt("%,.0f entries/s (%s entries in %.1f s)", rate, r.group(2),
+                        Long.parseLong(r.group(3)) / 1000.0), "-", "-", "(none)", "-"));
+            }
+        }
+        Path viaLedger = dir.resolve("memory-ledger.txt");
+        if (Files.exists(viaLedger)) {
+            String text = Files.readString(viaLedger);
+            String row = memoryRow("10", "1,000,000-row roster through the ledger (H2 file), -Xmx256m", text, 1_000_000,
+                    "succeeds with -Xmx256m");
+            Matcher a = Pattern.compile("ELAPSED_MS=(\\d+)").matcher(text);
+            Matcher b = Pattern.compile("ELAPSED_MS=(\\d+)").matcher(memory);
+            if (a.find() && b.find()) {
+                row = row.replace("| - | - |", fmt("| ledger-free run (row 5) %.0f s | %.2fx its time |",
+                        Long.parseLong(b.group(1)) / 1000.0, Double.parseDouble(a.group(1)) / Long.parseLong(b.group(1))));
+            }
+            md.append(row);
         }
         md.append("\nThe memory run's summary:\n\n```\n")
                 .append(memory.lines().filter(l -> !l.startsWith("Submitted slice")).collect(
                         java.util.stream.Collectors.joining("\n")).strip()).append("\n```\n");
-        md.append("\nReproduce: `pars-benchmarks/run.sh` (about 10 minutes on 2 cores). Raw results: "
+        md.append("\nReproduce: `pars-benchmarks/run.sh` (about 25 minutes on 2 cores). Raw results: "
                 + "`pars-benchmarks/target/results/`.\n");
         String existing = Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])) : "";
         int notes = existing.indexOf("\n## Notes");
@@ -122,7 +145,7 @@ public final class BenchmarkReport {
         boolean succeeded = (exit == 0 || exit == 1) && Long.parseLong(rows.group(1)) == expectedRows
                 && memory.contains("every row accounted for:     yes") && failed.find()
                 && Integer.parseInt(failed.group(1)) == 0;
-        return row(n, what, fmt("peak heap %.0f MB of %.0f MB; %s rows in %.0f s (exit %d)",
+        return row(n, what, fmt("peak heap (sampled) %.0f MB of %.0f MB; %s rows in %.0f s (exit %d)",
                 Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), rows.group(1), secs, exit), "-", "-",
                 target, succeeded ? "yes" : "no");
     }

@@ -105,13 +105,13 @@ public final class ReportingLedger implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource) {
-        String vendor;
+        Map<String, String> types;
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
             if (product.contains("postgres")) {
-                vendor = "postgresql";
+                types = Map.of("bytes", "bytea", "key_text", "text");
             } else if (product.contains("h2")) {
-                vendor = "h2";
+                types = Map.of("bytes", "varbinary", "key_text", "varchar(100)");
             } else {
                 throw new LedgerException("the ledger runs on H2 or PostgreSQL, not on " + product);
             }
@@ -121,7 +121,7 @@ public final class ReportingLedger implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(dataSource).table("pars_ledger_schema_history")
-                    .locations("classpath:org/parsjava/ledger/migration/" + vendor)
+                    .locations("classpath:org/parsjava/ledger/migration").placeholders(types)
                     .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         } catch (RuntimeException e) {
             throw new LedgerException("could not create or migrate the ledger's tables ("
@@ -331,11 +331,11 @@ public final class ReportingLedger implements AutoCloseable {
     }
 
     private void notify(List<Claimed> batch, DrainListener listener) {
-        for (Claimed c : batch) {
+        for (LedgerEntry e : store.entriesById(batch.stream().map(Claimed::id).toList())) {
             try {
-                entry(c.providerId(), c.completionKey()).ifPresent(listener::settled);
-            } catch (RuntimeException e) {
-                LOG.warn("PARS ledger drain listener failed: {}", e.getClass().getName());
+                listener.settled(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("PARS ledger drain listener failed: {}", ex.getClass().getName());
             }
         }
     }

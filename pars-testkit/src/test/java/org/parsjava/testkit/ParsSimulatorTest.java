@@ -1,6 +1,7 @@
 package org.parsjava.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -502,5 +503,26 @@ class ParsSimulatorTest {
         assertEquals(400, r.status());
         assertEquals(SimulatorErrors.ACTIVITY_FIELD_MISSING, r.code());
         assertTrue(pars.simulator().activities().values().stream().noneMatch(a -> a.providerActivityId().equals("NEW-3")));
+    }
+
+    @Test
+    void retainAtMostBoundsWhatTheSimulatorRemembersOldestFirst() {
+        try (ParsSimulator small = ParsSimulator.builder().clock(CLOCK).retainAtMost(4).build().start()) {
+            small.addActivity(Fixtures.activity());
+            List<LearnerCompletion> cs = completions(3).stream()
+                    .map(c -> c.toBuilder().clearMocCredits().build()).toList(); // one credit line each
+            try (ParsClient c = small.clientBuilder().sleeper(d -> { }).build()) {
+                assertEquals(3, c.learners().submit(cs).acceptedCount());
+                assertEquals(3, small.credits().size());
+                List<LearnerCompletion> more = completions(6).subList(3, 6).stream()
+                        .map(x -> x.toBuilder().clearMocCredits().build()).toList();
+                assertEquals(3, c.learners().submit(more).acceptedCount());
+                assertEquals(4, small.credits().size(), "the two oldest credit lines were forgotten");
+                assertFalse(small.credits().stream().anyMatch(x -> x.creditId().contains(":k-0-")));
+                assertTrue(c.learners().status(org.parsjava.core.codec.CreditIds.all(cs.get(0)).get(0)).isEmpty(),
+                        "a forgotten credit answers 404");
+                assertTrue(small.requests().size() <= 4, "requests are bounded the same way");
+            }
+        }
     }
 }

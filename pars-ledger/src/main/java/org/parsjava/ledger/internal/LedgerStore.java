@@ -205,45 +205,37 @@ public final class LedgerStore {
      */
     public List<Claimed> claim(int limit, Instant now, String node, Duration lease) {
         return inTransaction(c -> {
-            List<long[]> ids = new ArrayList<>();
+            List<Claimed> out = new ArrayList<>();
             String states = SENDABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
-            try (PreparedStatement ps = c.prepareStatement("select id, case when sending_since is null then 0 else 1 "
-                    + "end from pars_ledger_entry where state in (" + states + ") and (next_attempt_at is null or "
-                    + "next_attempt_at <= ?) and (claimed_until is null or claimed_until < ?) order by due_date, id "
-                    + "limit ? for update skip locked")) {
+            try (PreparedStatement ps = c.prepareStatement("select id, sending_since, provider_id, completion_key, "
+                    + "state, payload, previous_payload, attempts, outcome_unknown from pars_ledger_entry where state in ("
+                    + states + ") and (next_attempt_at is null or next_attempt_at <= ?) and (claimed_until is null or "
+                    + "claimed_until < ?) order by due_date, id limit ? for update skip locked")) {
                 ps.setObject(1, time(now));
                 ps.setObject(2, time(now));
                 ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                        String provider = rs.getString(3);
+                        String key = rs.getString(4);
+                        byte[] payload = rs.getBytes(6);
+                        byte[] previous = rs.getBytes(7);
+                        String aad = associated(provider, key);
+                        out.add(new Claimed(rs.getLong(1), provider, key, EntryState.valueOf(rs.getString(5)),
+                                payload == null ? null : CompletionJson.read(cipher.open(payload, aad)),
+                                previous == null ? null : CompletionJson.read(cipher.open(previous, aad)),
+                                rs.getInt(8), rs.getObject(2) != null, rs.getBoolean(9)));
                     }
                 }
             }
-            List<Claimed> out = new ArrayList<>(ids.size());
             try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
-                    + "sending_since=? where id=?");
-                 PreparedStatement read = c.prepareStatement("select provider_id, completion_key, state, payload, "
-                         + "previous_payload, attempts, outcome_unknown from pars_ledger_entry where id=?")) {
-                for (long[] idAndResumed : ids) {
+                    + "sending_since=? where id=?")) {
+                for (Claimed claimed : out) {
                     up.setString(1, node);
                     up.setObject(2, time(now.plus(lease)));
                     up.setObject(3, time(now));
-                    up.setLong(4, idAndResumed[0]);
+                    up.setLong(4, claimed.id());
                     up.addBatch();
-                    read.setLong(1, idAndResumed[0]);
-                    try (ResultSet rs = read.executeQuery()) {
-                        rs.next();
-                        String provider = rs.getString(1);
-                        String key = rs.getString(2);
-                        byte[] payload = rs.getBytes(4);
-                        byte[] previous = rs.getBytes(5);
-                        String aad = associated(provider, key);
-                        out.add(new Claimed(idAndResumed[0], provider, key, EntryState.valueOf(rs.getString(3)),
-                                payload == null ? null : CompletionJson.read(cipher.open(payload, aad)),
-                                previous == null ? null : CompletionJson.read(cipher.open(previous, aad)),
-                                rs.getInt(6), idAndResumed[1] == 1, rs.getBoolean(7)));
-                    }
                 }
                 up.executeBatch();
             }
@@ -428,6 +420,15 @@ public final class LedgerStore {
                 rs.getInt(9), Optional.ofNullable(next).map(OffsetDateTime::toInstant), rs.getBoolean(11),
                 Optional.ofNullable(rs.getString(12)), Optional.ofNullable(rs.getString(13)),
                 List.of(rs.getString(15).split(",")), rs.getObject(14, OffsetDateTime.class).toInstant());
+    }
+
+    /** The entries with these ids (in due-date order). */
+    public List<LedgerEntry> entriesById(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = ids.stream().map(i -> "?").collect(Collectors.joining(","));
+        return entries("id in (" + marks + ")", new ArrayList<>(ids), ids.size());
     }
 
     /** Entries by state. */
