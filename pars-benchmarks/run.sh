@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs every pars-java benchmark on this machine and writes BENCHMARKS.md at the root.
-# Sized for 2 cores: about 22 minutes. Not part of the test command.
+# Sized for 2 cores: about 35 minutes. Not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=pars-benchmarks/target/results
@@ -46,10 +46,9 @@ java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv"
 kill $SIM; wait $SIM 2>/dev/null || true
 trap - EXIT
 
-echo "== 8: the README main job (embedded simulator) on 2,000,000 rows with -Xmx160m"
+echo "== 8: the README main job (embedded simulator) on 2,000,000 rows with -Xmx160m, without the ledger"
 java -cp "$CP" org.parsjava.examples.RosterGenerator "$OUT/roster-2m.csv" 2000000 20261120
-rm -rf target/pars-ledger
-java -Xmx160m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-2m.csv" \
+java -Xmx160m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-2m.csv" --ledger none \
     --report "$OUT/rows-to-fix-2m.csv" | tee "$OUT/memory-embedded-2m.txt"
 
 echo "== 9: ReportingLedger.record, one completion per call: H2 file and PostgreSQL (embedded server)"
@@ -62,11 +61,14 @@ trap 'kill $SIM 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && break; sleep 0.2; done
 rm -rf "$OUT/ledger-1m"* && java -cp "$CP" org.parsjava.benchmarks.LedgerKeyFile "$OUT/ledger.key"
 java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv" \
-    --ledger "jdbc:h2:file:$PWD/$OUT/ledger-1m" --ledger-key-file "$OUT/ledger.key" \
+    --ledger "jdbc:h2:file:$PWD/$OUT/ledger-1m;RETENTION_TIME=0;CACHE_SIZE=8192" --ledger-key-file "$OUT/ledger.key" \
     --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 --provider-name "Benchmark Provider" \
     --user simulator --password simulator-password --report "$OUT/rows-to-fix-1m-ledger.csv" | tee "$OUT/memory-ledger.txt"
 kill $SIM; wait $SIM 2>/dev/null || true
 trap - EXIT
+
+echo "== 11: ACCME's learner Excel template, 100,000 completions written and read back, beside CSV reading, -Xmx256m"
+java -Xmx256m -cp "$CP" org.parsjava.benchmarks.ExcelRun "$OUT/excel.txt" "$OUT/excel-work"
 
 echo "== report"
 java -cp "$CP" org.parsjava.benchmarks.BenchmarkReport "$OUT" BENCHMARKS.md

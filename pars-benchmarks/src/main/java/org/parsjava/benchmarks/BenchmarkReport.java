@@ -92,7 +92,8 @@ public final class BenchmarkReport {
         }
         Path embedded = dir.resolve("memory-embedded-2m.txt");
         if (Files.exists(embedded)) {
-            md.append(memoryRow("8", "2,000,000-row roster through the README main job (embedded simulator), -Xmx160m",
+            md.append(memoryRow("8", "2,000,000-row roster through the README main job (embedded simulator), "
+                    + "`--ledger none`, -Xmx160m",
                     Files.readString(embedded), 2_000_000, "succeeds with -Xmx160m"));
         }
         Path record = dir.resolve("ledger-record.txt");
@@ -118,10 +119,26 @@ public final class BenchmarkReport {
             }
             md.append(row);
         }
+        Path excel = dir.resolve("excel.txt");
+        if (Files.exists(excel)) {
+            String text = Files.readString(excel);
+            double[] csv = excelFigures(text, "CSV_READ");
+            for (String[] what : new String[][] {{"WRITE", "write 100,000 completions to ACCME's learner template"},
+                {"READ", "read the template back (LearnerUploadReader)"}}) {
+                double[] f = excelFigures(text, what[0]);
+                if (f != null && csv != null) {
+                    md.append(row("11", what[1] + ", -Xmx256m", fmt("%,.0f rows/s (%,.0f rows in %.1f s), peak heap "
+                            + "(sampled) %.0f MB", f[0] * 1000 / f[1], f[0], f[1] / 1000, f[2]),
+                            fmt("CSV roster read %,.0f rows/s, peak heap %.0f MB", csv[0] * 1000 / csv[1], csv[2]),
+                            fmt("%.2fx the CSV time per row", (f[1] / f[0]) / (csv[1] / csv[0])), "seconds, flat memory",
+                            f[1] < 60_000 ? "yes" : "no"));
+                }
+            }
+        }
         md.append("\nThe memory run's summary:\n\n```\n")
                 .append(memory.lines().filter(l -> !l.startsWith("Submitted slice")).collect(
                         java.util.stream.Collectors.joining("\n")).strip()).append("\n```\n");
-        md.append("\nReproduce: `pars-benchmarks/run.sh` (about 25 minutes on 2 cores). Raw results: "
+        md.append("\nReproduce: `pars-benchmarks/run.sh` (about 35 minutes on 2 cores). Raw results: "
                 + "`pars-benchmarks/target/results/`.\n");
         String existing = Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])) : "";
         int notes = existing.indexOf("\n## Notes");
@@ -196,6 +213,13 @@ public final class BenchmarkReport {
             }
         }
         return out.toString();
+    }
+
+    /** {rows, ms, peak MB} of one EXCEL line, or null. */
+    private static double[] excelFigures(String text, String what) {
+        Matcher m = Pattern.compile("EXCEL " + what + " ROWS=(\\d+) MS=(\\d+) PEAK_HEAP_MB=([\\d.]+)").matcher(text);
+        return m.find() ? new double[] {Double.parseDouble(m.group(1)), Math.max(1, Double.parseDouble(m.group(2))),
+            Double.parseDouble(m.group(3))} : null;
     }
 
     private static void read(Path file, Map<String, double[]> out) throws IOException {

@@ -32,7 +32,8 @@ final class Ledgers {
             return null;
         }
         if (url == null) {
-            url = "jdbc:h2:file:" + DEFAULT_DIR.resolve("ledger").toAbsolutePath();
+            // Old file chunks reused at once, and a small cache: the file and the heap stay small.
+            url = "jdbc:h2:file:" + DEFAULT_DIR.resolve("ledger").toAbsolutePath() + ";RETENTION_TIME=0;CACHE_SIZE=8192";
         }
         ReportingLedger ledger = ReportingLedger.builder()
                 .jdbcUrl(url, setting(options, "ledger-user", "PARS_LEDGER_USER"),

@@ -32,6 +32,9 @@ import org.parsjava.ledger.EntryState;
 import org.parsjava.ledger.LedgerEntry;
 import org.parsjava.ledger.Recording;
 import org.parsjava.ledger.ReportingLedger;
+import org.parsjava.excel.LearnerUploadWriter;
+import org.parsjava.excel.Rosters;
+import org.parsjava.excel.XlsxFileException;
 
 /**
  * The main job: report a learner-completion roster to PARS.
@@ -89,11 +92,16 @@ public final class ReportCompletions {
     /** Null when the run goes straight to PARS ({@code --ledger none}). */
     private final ReportingLedger ledger;
 
-    private ReportCompletions(PrintStream out, Connection pars, BufferedWriter report, ReportingLedger ledger) {
+    /** Null unless the run writes an upload file ({@code --excel}). */
+    private final LearnerUploadWriter upload;
+
+    private ReportCompletions(PrintStream out, Connection pars, BufferedWriter report, ReportingLedger ledger,
+                              LearnerUploadWriter upload) {
         this.out = out;
         this.pars = pars;
         this.report = report;
         this.ledger = ledger;
+        this.upload = upload;
     }
 
     /** Entry point; exits with the code described on the class. */
@@ -129,23 +137,28 @@ public final class ReportCompletions {
             out.println("error: --encoding names no character set this Java knows (try UTF-8 or windows-1252)");
             return 2;
         }
-        try (Connection pars = Connection.open(options);
-             InputStream in = roster == null
-                     ? ReportCompletions.class.getResourceAsStream("/sample-roster.csv")
-                     : Files.newInputStream(Path.of(roster))) {
+        Path excel = options.containsKey("excel") ? Path.of(options.get("excel")) : null;
+        try (Connection pars = Connection.open(options)) {
             if (reportPath.getParent() != null) {
                 Files.createDirectories(reportPath.getParent());
             }
             try (BufferedWriter report = Files.newBufferedWriter(reportPath, StandardCharsets.UTF_8)) {
                 out.println(pars.description);
                 out.println("Roster: " + (roster == null ? "bundled sample-roster.csv (1,000 synthetic rows)" : roster));
-                try (ReportingLedger ledger = Ledgers.open(options, pars, out)) {
-                    ReportCompletions job = new ReportCompletions(out, pars, report, ledger);
+                try (ReportingLedger ledger = excel == null ? Ledgers.open(options, pars, out) : null;
+                     LearnerUploadWriter upload = excel == null ? null : uploadFile(excel, pars, out)) {
+                    ReportCompletions job = new ReportCompletions(out, pars, report, ledger, upload);
                     ParsException stopped = null;
-                    try {
-                        job.process(in, encoding, slice);
+                    try (RosterReader reader = roster == null
+                            ? RosterReader.open(ReportCompletions.class.getResourceAsStream("/sample-roster.csv"),
+                                    StandardCharsets.UTF_8, job::activity)
+                            : Rosters.open(Path.of(roster), encoding, job::activity)) {
+                        job.process(reader, slice);
                     } catch (ParsException e) {
                         stopped = e; // e.g. credentials refused: nothing more can succeed
+                    }
+                    if (upload != null) {
+                        upload.close(); // the file is complete before the summary names it
                     }
                     job.summary(reportPath);
                     if (stopped != null) {
@@ -173,52 +186,59 @@ public final class ReportCompletions {
         } catch (ParsException e) {
             out.println("error: " + e.getMessage());
             return 3;
-        } catch (org.parsjava.ledger.LedgerException e) {
+        } catch (org.parsjava.ledger.LedgerException | XlsxFileException e) {
             out.println("error: " + e.getMessage());
             return 2;
         }
     }
 
-    private void process(InputStream in, Charset encoding, int slice) throws IOException {
-        report.write("line,completion_key,outcome,field,code,message\n");
-        try (RosterReader reader = RosterReader.open(in, encoding, this::activity)) {
-            if (!reader.ignoredColumns().isEmpty()) {
-                out.println("Columns ignored (not roster columns, see RosterColumns): "
-                        + String.join(", ", reader.ignoredColumns()));
-            }
-            List<RosterRow> batch = new ArrayList<>(slice);
-            while (reader.hasNext()) {
-                RosterRow row = reader.next();
-                rows++;
-                lastLine = row.line();
-                if (row.isReadable()) {
-                    batch.add(row);
-                    if (batch.size() == slice) {
-                        submit(batch);
-                        batch.clear();
-                    }
-                } else if (row.problems().stream().anyMatch(v -> v.code() == ViolationCode.ACTIVITY_LOOKUP_FAILED)) {
-                    failed++; // not the row's fault: PARS could not be asked about its activity
-                    line(row.line(), row.completionKey(), "FAILED", RosterColumns.ACTIVITY_ID,
-                            ViolationCode.ACTIVITY_LOOKUP_FAILED.name(), ViolationCode.ACTIVITY_LOOKUP_FAILED.message());
-                    if (refused != null) {
-                        submit(batch); // what was read before this row is still sent, then the run stops
-                        batch.clear();
-                        throw refused;
-                    }
-                } else {
-                    invalid++;
-                    for (Violation v : row.problems()) {
-                        count(invalidByCode, v.code().name());
-                        line(row.line(), row.completionKey(), "INVALID", v.field(), v.code().name(), v.message());
-                    }
-                }
-            }
-            submit(batch);
+    private static LearnerUploadWriter uploadFile(Path file, Connection pars, PrintStream out) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
         }
+        out.println("Upload file: " + file + " (ACCME's learner Excel template; nothing is sent to PARS)");
+        return LearnerUploadWriter.create(Files.newOutputStream(file),
+                org.parsjava.core.validation.ParsValidator.builder().clock(pars.clock).build());
     }
 
-    private Optional<Activity> activity(String id) {
+    private void process(RosterReader reader, int slice) throws IOException {
+        report.write("line,completion_key,outcome,field,code,message\n");
+        if (!reader.ignoredColumns().isEmpty()) {
+            out.println("Columns ignored (not roster columns, see RosterColumns): "
+                    + String.join(", ", reader.ignoredColumns()));
+        }
+        List<RosterRow> batch = new ArrayList<>(slice);
+        while (reader.hasNext()) {
+            RosterRow row = reader.next();
+            rows++;
+            lastLine = row.line();
+            if (row.isReadable()) {
+                batch.add(row);
+                if (batch.size() == slice) {
+                    submit(batch);
+                    batch.clear();
+                }
+            } else if (row.problems().stream().anyMatch(v -> v.code() == ViolationCode.ACTIVITY_LOOKUP_FAILED)) {
+                failed++; // not the row's fault: PARS could not be asked about its activity
+                line(row.line(), row.completionKey(), "FAILED", RosterColumns.ACTIVITY_ID,
+                        ViolationCode.ACTIVITY_LOOKUP_FAILED.name(), ViolationCode.ACTIVITY_LOOKUP_FAILED.message());
+                if (refused != null) {
+                    submit(batch); // what was read before this row is still sent, then the run stops
+                    batch.clear();
+                    throw refused;
+                }
+            } else {
+                invalid++;
+                for (Violation v : row.problems()) {
+                    count(invalidByCode, v.code().name());
+                    line(row.line(), row.completionKey(), "INVALID", v.field(), v.code().name(), v.message());
+                }
+            }
+        }
+        submit(batch);
+    }
+
+    Optional<Activity> activity(String id) {
         RuntimeException failedBefore = lookupFailures.get(id);
         if (failedBefore != null) {
             throw failedBefore;
@@ -236,6 +256,10 @@ public final class ReportCompletions {
 
     private void submit(List<RosterRow> batch) throws IOException {
         if (batch.isEmpty()) {
+            return;
+        }
+        if (upload != null) {
+            toUploadFile(batch);
             return;
         }
         if (ledger != null) {
@@ -281,6 +305,23 @@ public final class ReportCompletions {
                 case FAILED -> {
                     failed++;
                     line(row.line(), r.completionKey(), "FAILED", "", "", r.message().orElse(""));
+                }
+            }
+        }
+    }
+
+    /** Writes the slice's valid rows to the upload file; invalid ones go to the rows to fix. */
+    private void toUploadFile(List<RosterRow> batch) throws IOException {
+        slices++;
+        for (RosterRow row : batch) {
+            List<Violation> problems = upload.add(row.completion().orElseThrow());
+            if (problems.isEmpty()) {
+                accepted++;
+            } else {
+                invalid++;
+                for (Violation v : problems) {
+                    count(invalidByCode, v.code().name());
+                    line(row.line(), row.completionKey(), "INVALID", v.field(), v.code().name(), v.message());
                 }
             }
         }
@@ -420,7 +461,7 @@ public final class ReportCompletions {
         out.println();
         out.println("PARS reporting summary");
         out.printf("  rows read                    %6d%n", rows);
-        out.printf("  accepted by PARS             %6d%n", accepted);
+        out.printf(upload != null ? "  written to the upload file   %6d%n" : "  accepted by PARS             %6d%n", accepted);
         out.printf("  rejected by PARS             %6d%s%n", rejected, codes(rejectedByCode));
         out.printf("  invalid, not sent            %6d%s%n", invalid, codes(invalidByCode));
         out.printf("  failed, resubmit later       %6d%n", failed);

@@ -258,6 +258,44 @@ class ReportCompletionsTest {
     }
 
     @Test
+    void excelWritesTheUploadFileWithTheSamplesValidRowsInsteadOfCallingPARS() throws IOException {
+        Path upload = dir.resolve("upload.xlsx");
+        String out = run(0, "--excel", upload.toString(), "--report", dir.resolve("fix.csv").toString());
+        assertTrue(out.contains("nothing is sent to PARS"), out);
+        int written = number(out, "written to the upload file");
+        assertEquals(1000, written + number(out, "invalid, not sent"), out);
+        assertTrue(out.contains("every row accounted for:     yes"), out);
+        java.util.Map<String, org.parsjava.core.model.Activity> byId = new java.util.HashMap<>();
+        DemoActivities.ALL.forEach(a -> byId.put(a.accmeActivityId().orElseThrow(), a));
+        // The sample's valid rows, in order, as the validator judges them on the demo day.
+        org.parsjava.core.validation.ParsValidator validator = org.parsjava.core.validation.ParsValidator.builder()
+                .clock(java.time.Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(java.time.ZoneId.of(
+                        "America/Chicago")).toInstant(), java.time.ZoneId.of("America/Chicago"))).build();
+        org.parsjava.core.validation.Batch batch = validator.newBatch();
+        List<org.parsjava.core.model.LearnerCompletion> valid = new java.util.ArrayList<>();
+        try (org.parsjava.core.batch.RosterReader r = org.parsjava.core.batch.RosterReader.open(
+                ReportCompletionsTest.class.getResourceAsStream("/sample-roster.csv"), StandardCharsets.UTF_8,
+                id -> java.util.Optional.ofNullable(byId.get(id)))) {
+            r.forEachRemaining(row -> row.completion().filter(c -> batch.add(c).stream()
+                    .noneMatch(org.parsjava.core.validation.Violation::isError)).ifPresent(valid::add));
+        }
+        List<org.parsjava.core.model.LearnerCompletion> back = new java.util.ArrayList<>();
+        try (org.parsjava.excel.LearnerUploadReader r = org.parsjava.excel.LearnerUploadReader.open(upload,
+                id -> java.util.Optional.ofNullable(byId.get(id)))) {
+            r.forEachRemaining(t -> back.add(t.row().completion().orElseThrow()));
+        }
+        assertEquals(written, back.size());
+        assertEquals(valid.size(), back.size());
+        for (int i = 0; i < valid.size(); i++) {
+            org.parsjava.core.model.LearnerCompletion a = valid.get(i);
+            org.parsjava.core.model.LearnerCompletion b = back.get(i);
+            assertEquals(a.learner().lastName(), b.learner().lastName(), "row " + i);
+            assertEquals(a.completionDate(), b.completionDate(), "row " + i);
+            assertEquals(a.activity().accmeActivityId(), b.activity().accmeActivityId(), "row " + i);
+        }
+    }
+
+    @Test
     void unknownOptionsAndABadSliceExitTwo() {
         assertTrue(run(2, "--parsurl", "https://example.org").contains("unknown option --parsurl"));
         assertTrue(run(2, "--slice", "abc").contains("--slice must be"));

@@ -94,8 +94,8 @@ public final class ReportingLedger implements AutoCloseable {
         this.retryCap = b.retryCap;
         this.statusFirst = b.statusFirst;
         this.statusCap = b.statusCap;
-        migrate(dataSource);
-        this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()));
+        boolean postgres = migrate(dataSource);
+        this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres);
         checkKey();
     }
 
@@ -104,7 +104,8 @@ public final class ReportingLedger implements AutoCloseable {
         return new Builder();
     }
 
-    private static void migrate(DataSource dataSource) {
+    /** Creates or migrates the tables; true when the database is PostgreSQL. */
+    private static boolean migrate(DataSource dataSource) {
         Map<String, String> types;
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
@@ -127,6 +128,7 @@ public final class ReportingLedger implements AutoCloseable {
             throw new LedgerException("could not create or migrate the ledger's tables ("
                     + e.getClass().getSimpleName() + ")", e);
         }
+        return types.get("bytes").equals("bytea");
     }
 
     /** Opens one stored payload, so a wrong key fails at start rather than in the middle of a drain. */

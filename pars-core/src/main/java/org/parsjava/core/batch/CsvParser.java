@@ -5,13 +5,14 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A small RFC 4180 reader: comma separated, double-quoted fields with {@code ""} escapes and
  * embedded newlines, CRLF or LF line ends, a leading UTF-8 BOM ignored, blank lines (empty or
  * only spaces and tabs) skipped. Streams one record at a time. Not thread safe.
  */
-final class CsvParser {
+final class CsvParser implements RosterSource {
 
     private final Reader in;
     private int line = 1;
@@ -23,18 +24,29 @@ final class CsvParser {
         this.in = in;
     }
 
-    /** Whether the last record returned ended inside a quoted field (the file ended first). */
-    boolean unterminatedQuote() {
-        return unterminated;
-    }
-
-    /** The line on which the last record returned started. */
-    int recordLine() {
+    @Override
+    public int line() {
         return recordLine;
     }
 
+    @Override
+    public Optional<String> problem() {
+        return unterminated ? Optional.of("a quoted cell opened in this row is never closed, so the rest of the file "
+                + "was read into it; close the quote and run the file again") : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the roster", e);
+        }
+    }
+
     /** The next record's fields, or null at end of input. */
-    List<String> next() {
+    @Override
+    public List<String> next() {
         try {
             int c = read();
             if (c == 0xFEFF && line == 1) {

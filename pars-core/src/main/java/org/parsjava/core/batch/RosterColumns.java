@@ -65,7 +65,8 @@ public final class RosterColumns {
     public static final List<String> REQUIRED = List.of(COMPLETION_KEY, ACTIVITY_ID, FIRST_NAME, LAST_NAME,
             BIRTH_DATE, COMPLETION_DATE, CONSENT);
 
-    static String normalize(String header) {
+    /** A header as it is matched: trimmed, lower case, without spaces or underscores. */
+    public static String normalize(String header) {
         return header.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "").replace("_", "");
     }
 }

@@ -48,8 +48,7 @@ import org.parsjava.core.validation.ViolationCode;
  */
 public final class RosterReader implements Iterator<RosterRow>, Closeable {
 
-    private final Reader source;
-    private final CsvParser csv;
+    private final RosterSource csv;
     private final Function<String, Optional<Activity>> activities;
     private final ParsValidator parser;
     private final Map<String, Integer> columns = new HashMap<>();
@@ -61,9 +60,8 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
     private long index;
     private RosterRow next;
 
-    private RosterReader(Reader source, Function<String, Optional<Activity>> activities, ParsValidator parser) {
-        this.source = source;
-        this.csv = new CsvParser(source);
+    private RosterReader(RosterSource source, Function<String, Optional<Activity>> activities, ParsValidator parser) {
+        this.csv = source;
         this.activities = activities;
         this.parser = parser;
         List<String> header = csv.next();
@@ -132,6 +130,18 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
      * @throws IllegalArgumentException when the header lacks a required column
      */
     public static RosterReader open(Reader source, Function<String, Optional<Activity>> activities) {
+        return open(new CsvParser(Objects.requireNonNull(source, "source")), activities);
+    }
+
+    /**
+     * Opens a roster from any {@link RosterSource} (an {@code .xlsx} sheet, say), with the same
+     * columns, parsing and row accounting as a CSV roster.
+     *
+     * @param source the rows; closed by {@link #close()}
+     * @param activities as for {@link #open(Reader, Function)}
+     * @throws IllegalArgumentException when the header lacks a required column
+     */
+    public static RosterReader open(RosterSource source, Function<String, Optional<Activity>> activities) {
         return new RosterReader(Objects.requireNonNull(source, "source"),
                 Objects.requireNonNull(activities, "activities"), ParsValidator.defaults());
     }
@@ -141,7 +151,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         if (next == null) {
             List<String> cells = csv.next();
             if (cells != null) {
-                next = row(cells, csv.recordLine());
+                next = row(cells, csv.line());
             }
         }
         return next != null;
@@ -159,11 +169,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
 
     @Override
     public void close() {
-        try {
-            source.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        csv.close();
     }
 
     private String cell(List<String> cells, String column) {
@@ -177,9 +183,9 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         String key = CreditIds.isValidCompletionKey(rawKey) ? rawKey : "";
         List<Violation> problems = new ArrayList<>(0);
         Sink sink = new Sink(idx, key, problems);
-        if (csv.unterminatedQuote()) {
-            sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, "a quoted cell opened in this row is never closed, so "
-                    + "the rest of the file was read into it; close the quote and run the file again"), "row");
+        Optional<String> problem = csv.problem();
+        if (problem.isPresent()) {
+            sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, problem.get()), "row");
             return new RosterRow(idx, line, key, Optional.empty(), problems);
         }
         for (int c = 0; c < cells.size(); c++) {

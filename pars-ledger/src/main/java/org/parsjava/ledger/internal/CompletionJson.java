@@ -22,9 +22,10 @@ import org.parsjava.core.model.MocCreditType;
 import org.parsjava.ledger.LedgerException;
 
 /**
- * A completion as the bytes the ledger encrypts: a small, stable JSON form of every field, with
- * the activity in PARS's own draft JSON. The same completion always gives the same bytes, so
- * its fingerprint tells a changed record from a repeated one.
+ * A completion as the bytes the ledger encrypts: a small, stable JSON form of every learner and
+ * completion field, with the activity by reference (its fingerprint; the activity itself, which
+ * holds no personal data, is stored once in its own table). The same completion always gives
+ * the same bytes, so its fingerprint tells a changed record from a repeated one.
  */
 public final class CompletionJson {
 
@@ -39,7 +40,7 @@ public final class CompletionJson {
     @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
     public static final class Dto {
         public String key;
-        public String activity;
+        public String activityRef;
         public String activityStatus;
         public String firstName;
         public String lastName;
@@ -54,11 +55,21 @@ public final class CompletionJson {
         public boolean consent;
     }
 
-    /** The stored bytes of {@code c}. */
-    public static byte[] write(LearnerCompletion c) {
+    /** The activity's stored form: PARS's draft JSON (its status travels with the completion). */
+    public static byte[] activity(Activity a) {
+        return ACTIVITY.encodeActivity(a, ActivityAction.ADD);
+    }
+
+    /** The activity stored as {@code bytes}, in {@code status}. */
+    public static Activity activity(byte[] bytes, String status) {
+        return ACTIVITY.decodeActivity(bytes).toBuilder().status(ActivityStatus.valueOf(status)).build();
+    }
+
+    /** The stored bytes of {@code c}, whose activity is stored under {@code activityRef}. */
+    public static byte[] write(LearnerCompletion c, String activityRef) {
         Dto d = new Dto();
         d.key = c.completionKey();
-        d.activity = new String(ACTIVITY.encodeActivity(c.activity(), ActivityAction.ADD), StandardCharsets.UTF_8);
+        d.activityRef = activityRef;
         d.activityStatus = c.activity().status().name();
         Learner l = c.learner();
         d.firstName = l.firstName();
@@ -87,16 +98,16 @@ public final class CompletionJson {
         }
     }
 
-    /** The completion stored as {@code bytes}. */
-    public static LearnerCompletion read(byte[] bytes) {
+    /** The completion stored as {@code bytes}; {@code activities} gives an activity (in a status) by reference. */
+    public static LearnerCompletion read(byte[] bytes,
+                                         java.util.function.BiFunction<String, String, Activity> activities) {
         Dto d;
         try {
             d = MAPPER.readValue(bytes, Dto.class);
         } catch (IOException e) {
             throw new LedgerException("a ledger payload is not a stored completion");
         }
-        Activity activity = ACTIVITY.decodeActivity(d.activity.getBytes(StandardCharsets.UTF_8)).toBuilder()
-                .status(ActivityStatus.valueOf(d.activityStatus)).build();
+        Activity activity = activities.apply(d.activityRef, d.activityStatus);
         String[] md = d.birthDate.split("-");
         Learner.Builder l = Learner.builder().firstName(d.firstName).lastName(d.lastName)
                 .birthDate(Integer.parseInt(md[0]), Integer.parseInt(md[1]));

@@ -45,11 +45,90 @@ public final class LedgerStore {
 
     private final DataSource dataSource;
     private final PayloadCipher cipher;
+    private final boolean postgres;
+    /**
+     * Activities' stored forms by fingerprint, and fingerprints by activity: activities are few
+     * and a fingerprint names one form for good. Caches of computation only: the table is
+     * written on every record, so a rolled-back transaction leaves nothing assumed.
+     */
+    private final Map<String, byte[]> activityBodies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, org.parsjava.core.model.Activity> activities =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<org.parsjava.core.model.Activity, String> activityRefs =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A store on {@code dataSource} (already migrated), sealing payloads with {@code cipher}. */
-    public LedgerStore(DataSource dataSource, PayloadCipher cipher) {
+    /**
+     * A store on {@code dataSource} (already migrated), sealing payloads with {@code cipher}.
+     *
+     * @param postgres whether the database is PostgreSQL (else H2)
+     */
+    public LedgerStore(DataSource dataSource, PayloadCipher cipher, boolean postgres) {
         this.dataSource = dataSource;
         this.cipher = cipher;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Stores the activity (once per fingerprint of its stored form; an upsert, so it holds in the
+     * caller's transaction too) and returns that fingerprint.
+     */
+    private String saveActivity(Connection c, org.parsjava.core.model.Activity activity) throws SQLException {
+        String ref = activityRefs.get(activity);
+        byte[] body = ref == null ? null : activityBodies.get(ref);
+        if (body == null) {
+            body = CompletionJson.activity(activity);
+            ref = java.util.HexFormat.of().formatHex(sha256(body));
+            if (activityBodies.size() < 10_000) {
+                activityBodies.put(ref, body);
+                activityRefs.put(activity, ref);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(postgres
+                ? "insert into pars_ledger_activity (fingerprint, body) values (?, ?) on conflict do nothing"
+                : "merge into pars_ledger_activity key (fingerprint) values (?, ?)")) {
+            ps.setString(1, ref);
+            ps.setBytes(2, body);
+            ps.executeUpdate();
+        }
+        return ref;
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+        }
+    }
+
+    /** Reads payloads back: the activity from its table (cached), the rest decrypted. */
+    private LearnerCompletion open(Connection c, byte[] sealed, String aad) {
+        return CompletionJson.read(cipher.open(sealed, aad), (ref, status) -> {
+            org.parsjava.core.model.Activity cached = activities.get(ref + "|" + status);
+            if (cached != null) {
+                return cached;
+            }
+            byte[] body = activityBodies.get(ref);
+            if (body == null) {
+                try (PreparedStatement ps = c.prepareStatement("select body from pars_ledger_activity where "
+                        + "fingerprint=?")) {
+                    ps.setString(1, ref);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new LedgerException("an entry's activity is missing from the ledger");
+                        }
+                        body = rs.getBytes(1);
+                    }
+                } catch (SQLException e) {
+                    throw failure("read an activity", e);
+                }
+            }
+            org.parsjava.core.model.Activity a = CompletionJson.activity(body, status);
+            if (activities.size() < 10_000) {
+                activities.put(ref + "|" + status, a);
+            }
+            return a;
+        });
     }
 
     /** What the caller recorded, ready to store. */
@@ -82,18 +161,19 @@ public final class LedgerStore {
         LearnerCompletion completion = r.completion();
         String provider = completion.activity().providerId();
         String key = completion.completionKey();
-        byte[] plain = CompletionJson.write(completion);
-        String mac = cipher.fingerprint(plain);
-        byte[] sealed = cipher.seal(plain, associated(provider, key));
         EntryState fresh = r.valid() ? EntryState.PENDING : EntryState.INVALID;
         try {
+            String activityRef = saveActivity(c, completion.activity());
+            byte[] plain = CompletionJson.write(completion, activityRef);
+            String mac = cipher.fingerprint(plain);
+            byte[] sealed = cipher.seal(plain, associated(provider, key));
             Existing e = existing(c, provider, key);
             if (e == null) {
                 long id;
                 try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_entry (provider_id, "
                         + "completion_key, state, content_mac, payload, reference, activity_id, completion_date, has_moc,"
-                        + " due_date, due_rule, pars_code, violations, created_at, updated_at, credit_ids) values (?,?,?,"
-                        + "?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                        + " due_date, due_rule, pars_code, violations, created_at, updated_at, credit_ids, activity_ref) "
+                        + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
                     ps.setString(1, provider);
                     ps.setString(2, key);
                     ps.setString(3, fresh.name());
@@ -110,6 +190,7 @@ public final class LedgerStore {
                     ps.setObject(14, time(r.at()));
                     ps.setObject(15, time(r.at()));
                     ps.setString(16, String.join(",", CreditIds.all(completion)));
+                    ps.setString(17, activityRef);
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         keys.next();
@@ -131,7 +212,7 @@ public final class LedgerStore {
                     + "payload=?, previous_payload=?, reference=?, activity_id=?, completion_date=?, has_moc=?, "
                     + "due_date=?, due_rule=?, attempts=0, next_attempt_at=null, outcome_unknown=false, pars_code=?, "
                     + "pars_message=null, violations=?, status_checks=0, next_status_check_at=null, updated_at=?, "
-                    + "purged_at=null, credit_ids=? where id=?")) {
+                    + "purged_at=null, credit_ids=?, activity_ref=? where id=?")) {
                 ps.setString(1, next.name());
                 ps.setString(2, mac);
                 ps.setBytes(3, sealed);
@@ -146,7 +227,8 @@ public final class LedgerStore {
                 ps.setString(12, r.valid() ? null : r.violations());
                 ps.setObject(13, time(r.at()));
                 ps.setString(14, String.join(",", CreditIds.all(completion)));
-                ps.setLong(15, e.id);
+                ps.setString(15, activityRef);
+                ps.setLong(16, e.id);
                 ps.executeUpdate();
             }
             transition(c, e.id, e.state, next, previous != null ? "content changed after it may have reached PARS: "
@@ -222,8 +304,8 @@ public final class LedgerStore {
                         byte[] previous = rs.getBytes(7);
                         String aad = associated(provider, key);
                         out.add(new Claimed(rs.getLong(1), provider, key, EntryState.valueOf(rs.getString(5)),
-                                payload == null ? null : CompletionJson.read(cipher.open(payload, aad)),
-                                previous == null ? null : CompletionJson.read(cipher.open(previous, aad)),
+                                payload == null ? null : open(c, payload, aad),
+                                previous == null ? null : open(c, previous, aad),
                                 rs.getInt(8), rs.getObject(2) != null, rs.getBoolean(9)));
                     }
                 }
@@ -338,7 +420,7 @@ public final class LedgerStore {
                             continue; // purged: nothing left to ask about
                         }
                         out.add(new Claimed(id, rs.getString(1), rs.getString(2), EntryState.AWAITING_BOARD,
-                                CompletionJson.read(cipher.open(payload, associated(rs.getString(1), rs.getString(2)))),
+                                open(c, payload, associated(rs.getString(1), rs.getString(2))),
                                 null, rs.getInt(4), false, false));
                     }
                 }
