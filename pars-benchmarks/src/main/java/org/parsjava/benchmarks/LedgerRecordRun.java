@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.sql.DataSource;
 import org.parsjava.client.ParsClient;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.ledger.LedgerKey;
@@ -14,8 +13,8 @@ import org.parsjava.ledger.ReportingLedger;
 
 /**
  * {@code ReportingLedger.record} throughput, one completion per call (its own transaction, as an
- * LMS records completion events), on an H2 file and on a real PostgreSQL server: entries/s after
- * a warm-up. Prints {@code LEDGER_RECORD} lines: {@code LedgerRecordRun <out file> <work dir>}.
+ * LMS records completion events), on an H2 file and on a real PostgreSQL server behind a
+ * connection pool (HikariCP, as an application has one): entries/s after a warm-up. Prints {@code LEDGER_RECORD} lines: {@code LedgerRecordRun <out file> <work dir>}.
  */
 public final class LedgerRecordRun {
 
@@ -40,8 +39,11 @@ public final class LedgerRecordRun {
                 print(out, "h2", measure(ledger, all));
             }
             try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
-                DataSource ds = pg.getPostgresDatabase();
-                try (ReportingLedger ledger = ReportingLedger.builder().dataSource(ds).client(client)
+                com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+                config.setDataSource(pg.getPostgresDatabase());
+                config.setMaximumPoolSize(4);
+                try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
+                     ReportingLedger ledger = ReportingLedger.builder().dataSource(ds).client(client)
                         .key(LedgerKey.generate()).clock(BenchData.AS_OF).build()) {
                     print(out, "postgresql", measure(ledger, all));
                 }

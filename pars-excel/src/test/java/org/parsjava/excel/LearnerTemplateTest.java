@@ -217,6 +217,15 @@ class LearnerTemplateTest {
     }
 
     @Test
+    void aDamagedWorkbookIsRefusedNamingTheFile() throws IOException {
+        byte[] whole = Files.readAllBytes(write(completions()));
+        Path cut = dir.resolve("cut.xlsx");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        XlsxFileException e = assertThrows(XlsxFileException.class, () -> LearnerUploadReader.open(cut, LOOKUP));
+        assertTrue(e.getMessage().startsWith("cut.xlsx ") && e.getMessage().contains("damaged"), e.getMessage());
+    }
+
+    @Test
     void aZipBombIsRefusedBeforeAnythingIsInflated() throws IOException {
         Path bomb = XlsxFiles.zeros(dir.resolve("bomb.xlsx"), "xl/worksheets/sheet1.xml", 64L * 1024 * 1024);
         XlsxFileException e = assertThrows(XlsxFileException.class, () -> LearnerUploadReader.open(bomb, LOOKUP));

@@ -193,7 +193,15 @@ abstract class LedgerContractTest {
         assertEquals(1, e.attempts());
         assertEquals(java.util.Optional.of(clock.instant().plus(Duration.ofMinutes(1))), e.nextAttemptAt());
         assertEquals(DrainSummary.EMPTY, ledger.drain(), "not due yet");
+        // Fails again: the wait doubles.
+        for (int i = 0; i < 4; i++) {
+            sim.inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503));
+        }
         clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, ledger.drain().retrying());
+        assertEquals(java.util.Optional.of(clock.instant().plus(Duration.ofMinutes(2))),
+                ledger.entry("0001234", c.completionKey()).orElseThrow().nextAttemptAt());
+        clock.advance(Duration.ofMinutes(3));
         assertEquals(1, ledger.drain().accepted());
         assertEquals(EntryState.ACCEPTED, state(c));
     }
