@@ -50,6 +50,7 @@ public final class Activities {
      * @throws ParsValidationException when the activity is invalid or the update is refused
      */
     public Activity save(Activity activity) {
+        transport.ensureOpen();
         Objects.requireNonNull(activity, "activity");
         String op = Operation.SAVE_ACTIVITY.parsName();
         ValidationReport report = validator.validateActivity(activity);
@@ -94,6 +95,7 @@ public final class Activities {
      * @return empty when PARS has no such activity (HTTP 404)
      */
     public Optional<Activity> get(String accmeActivityId) {
+        transport.ensureOpen();
         Objects.requireNonNull(accmeActivityId, "accmeActivityId");
         return read(Map.of(ParsEndpoints.ACTIVITY_ID_PARAMETER, accmeActivityId.strip()));
     }
@@ -107,6 +109,7 @@ public final class Activities {
      * @return empty when PARS has no such activity (HTTP 404)
      */
     public Optional<Activity> find(String providerActivityId, LocalDate startDate, ActivityType type) {
+        transport.ensureOpen();
         Objects.requireNonNull(providerActivityId, "providerActivityId");
         Objects.requireNonNull(startDate, "startDate");
         Objects.requireNonNull(type, "type");

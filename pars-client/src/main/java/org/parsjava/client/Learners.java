@@ -129,6 +129,12 @@ public final class Learners {
      */
     public List<CreditStatus> status(String creditId) {
         Objects.requireNonNull(creditId, "creditId");
+        transport.ensureOpen();
+        return lookup(creditId);
+    }
+
+    /** A status lookup; also used inside a submission, which finishes even if the client closes meanwhile. */
+    private List<CreditStatus> lookup(String creditId) {
         HttpResult r = transport.call(Operation.GET_LEARNER_STATUS,
                 Map.of(ParsEndpoints.CREDIT_ID_PARAMETER, creditId), null, true);
         if (r.status() == 404 || r.body().length == 0) {
@@ -167,6 +173,7 @@ public final class Learners {
      */
     public MatchResult match(Learner learner) {
         Objects.requireNonNull(learner, "learner");
+        transport.ensureOpen();
         HttpResult r = transport.call(Operation.GET_LEARNER_MATCH, Map.of(),
                 transport.codec().encodeMatchRequest(learner, providerId), true, learner);
         if (r.status() == 404) {
@@ -197,7 +204,7 @@ public final class Learners {
         for (LearnerCompletion c : completions) {
             records.add(Objects.requireNonNull(c, () -> "completion at index " + records.size() + " is null"));
         }
-        Reconciliation lookups = new Reconciliation(this::status, workers, transport.maxConcurrentRequests());
+        Reconciliation lookups = new Reconciliation(this::lookup, workers, transport.maxConcurrentRequests());
         return new SubmissionRun(transport, workers, lookups, reportingOrganization, chunkSize, log, records, action,
                 listener).execute(validator);
     }

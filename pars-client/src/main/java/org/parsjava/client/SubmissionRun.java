@@ -360,7 +360,9 @@ final class SubmissionRun {
         for (int k = 0; k < indices.size(); k++) {
             int i = indices.get(k);
             RecordVerdict v = refusals.get(k);
-            if (resent[i] || wholeAsDuplicate || v.refusedAsDuplicate()) {
+            boolean confirm = action == LearnerRecordAction.DELETE ? resent[i]
+                    : resent[i] || wholeAsDuplicate || v.refusedAsDuplicate();
+            if (confirm) {
                 check.add(i);
                 checked.add(v);
             } else {
@@ -371,6 +373,21 @@ final class SubmissionRun {
             return;
         }
         List<Check> answers = lookups.allLines(check.stream().map(records::get).toList());
+        if (action == LearnerRecordAction.DELETE) {
+            // A refused delete of a record PARS no longer holds is done (an earlier attempt landed).
+            for (int k = 0; k < check.size(); k++) {
+                int i = check.get(k);
+                RecordVerdict v = checked.get(k);
+                switch (answers.get(k).holding()) {
+                    case HELD -> reject(i, v.code().orElse(null), v.message().orElse(null));
+                    case UNKNOWN -> failUnknown(List.of(i), "PARS refused the delete and the status lookup failed; "
+                            + "check its status by CreditID");
+                    default -> set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null,
+                            "confirmed by status lookup: PARS no longer holds it"));
+                }
+            }
+            return;
+        }
         for (int k = 0; k < check.size(); k++) {
             int i = check.get(k);
             RecordVerdict v = checked.get(k);
@@ -399,7 +416,7 @@ final class SubmissionRun {
      */
     private List<Integer> reconcile(List<Integer> pending, String heldNote) {
         if (action == LearnerRecordAction.DELETE) {
-            return pending; // deleting twice is harmless; a delete of a missing record is a no-op
+            return reconcileDeletes(pending);
         }
         List<Integer> open = pending.stream().filter(i -> results[i] == null).toList();
         List<Check> answers = lookups.firstLine(open.stream().map(records::get).toList());
@@ -417,6 +434,28 @@ final class SubmissionRun {
             }
         }
         return absent;
+    }
+
+    /**
+     * For deletes whose fate is unknown: a record PARS no longer holds (any credit line) is
+     * ACCEPTED, confirmed by status; one it still holds is returned to be sent again; an
+     * unreadable status leaves it FAILED with an unknown outcome.
+     */
+    private List<Integer> reconcileDeletes(List<Integer> pending) {
+        List<Integer> open = pending.stream().filter(i -> results[i] == null).toList();
+        List<Check> answers = lookups.allLines(open.stream().map(records::get).toList());
+        List<Integer> again = new ArrayList<>(open.size());
+        for (int k = 0; k < open.size(); k++) {
+            int i = open.get(k);
+            switch (answers.get(k).holding()) {
+                case HELD -> again.add(i);
+                case UNKNOWN -> failUnknown(List.of(i), "delete outcome unknown and the status lookup failed; check "
+                        + "its status by CreditID");
+                default -> set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null,
+                        "confirmed by status lookup: PARS no longer holds it"));
+            }
+        }
+        return again;
     }
 
     private void set(int i, RecordResult r) {
@@ -440,10 +479,16 @@ final class SubmissionRun {
     }
 
     private void fail(List<Integer> indices, String reason, boolean outcomeUnknown) {
+        // The reason may quote PARS's own text, which can name any learner of the chunk.
+        String chunkClean = reason;
+        if (indices.size() > 1) {
+            for (int i : indices) {
+                chunkClean = PersonalText.scrub(chunkClean, records.get(i).learner());
+            }
+        }
         for (int i : indices) {
             if (results[i] == null) {
-                // The reason may quote PARS's own text, which can name the learner.
-                String clean = PersonalText.scrub(reason, records.get(i).learner());
+                String clean = PersonalText.scrub(chunkClean, records.get(i).learner());
                 set(i, new RecordResult(i, key(i), RecordOutcome.FAILED, CreditIds.all(records.get(i)),
                         warnings.get(i), Optional.empty(), Optional.ofNullable(clean), outcomeUnknown));
             }

@@ -148,14 +148,17 @@ public final class ReportCompletions {
                 try (ReportingLedger ledger = excel == null ? Ledgers.open(options, pars, out) : null;
                      LearnerUploadWriter upload = excel == null ? null : uploadFile(excel, pars, out)) {
                     ReportCompletions job = new ReportCompletions(out, pars, report, ledger, upload);
-                    ParsException stopped = null;
+                    RuntimeException stopped = null;
                     try (RosterReader reader = roster == null
                             ? RosterReader.open(ReportCompletions.class.getResourceAsStream("/sample-roster.csv"),
                                     StandardCharsets.UTF_8, job::activity)
                             : Rosters.open(Path.of(roster), encoding, job::activity)) {
                         job.process(reader, slice);
-                    } catch (ParsException e) {
-                        stopped = e; // e.g. credentials refused: nothing more can succeed
+                    } catch (ParsException | org.parsjava.ledger.LedgerException | XlsxFileException
+                             | java.io.UncheckedIOException e) {
+                        // Credentials refused, the store or the file failed: nothing more can succeed,
+                        // and what was read so far is still summed up.
+                        stopped = e;
                     }
                     if (upload != null) {
                         upload.close(); // the file is complete before the summary names it
@@ -365,6 +368,9 @@ public final class ReportCompletions {
         DrainSummary s;
         try {
             s = ledger.drain(entry -> {
+                if (entry.state() == EntryState.PENDING && awaiting.containsKey(entry.completionKey())) {
+                    return; // a correction's old record is gone; the new one is sent in the same drain
+                }
                 RosterRow row = awaiting.remove(entry.completionKey());
                 if (row == null) {
                     earlierSettled++; // an entry of an earlier run whose retry was due

@@ -245,6 +245,10 @@ class LearnerTemplateTest {
         Path file = XlsxFiles.write(dir.resolve("strings.xlsx"), parts);
         XlsxFileException e = assertThrows(XlsxFileException.class, () -> LearnerUploadReader.open(file, LOOKUP));
         assertTrue(e.getMessage().contains("strings.xlsx") && e.getMessage().contains("distinct texts"), e.getMessage());
+        // Under another name (readers find the table by its content type), it is refused all the same.
+        parts.put("xl/TEXTS.xml", parts.remove("xl/sharedStrings.xml"));
+        Path renamed = XlsxFiles.write(dir.resolve("renamed.xlsx"), parts);
+        assertThrows(XlsxFileException.class, () -> LearnerUploadReader.open(renamed, LOOKUP));
     }
 
     @Test

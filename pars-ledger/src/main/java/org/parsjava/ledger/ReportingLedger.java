@@ -218,6 +218,8 @@ public final class ReportingLedger implements AutoCloseable {
      * reached PARS is withdrawn at once.
      *
      * @return the entry's state afterwards, or empty when the ledger has no such completion
+     * @throws IllegalStateException when PARS may hold the record but its learner data was
+     *     purged (no delete can be formed): record the completion again, then withdraw it
      */
     public Optional<EntryState> withdraw(String providerId, String completionKey) {
         Objects.requireNonNull(providerId, "providerId");
@@ -283,9 +285,9 @@ public final class ReportingLedger implements AutoCloseable {
         ParsAuthenticationException refused = null;
         try {
             if (!deletes.isEmpty()) {
+                // Delete what PARS holds: the previous content while a correction is pending.
                 SubmissionResult r = client.learners().delete(deletes.stream()
-                        .map(c -> c.state() == EntryState.CORRECTING && c.previous() != null ? c.previous()
-                                : c.completion()).toList());
+                        .map(c -> c.previous() != null ? c.previous() : c.completion()).toList());
                 for (RecordResult rr : r.records()) {
                     outcomes.add(deleted(deletes.get(rr.index()), rr, now));
                 }
@@ -322,7 +324,7 @@ public final class ReportingLedger implements AutoCloseable {
                         c.outcomeUnknown(), null, false));
             }
         }
-        store.settle(outcomes, now);
+        store.settle(outcomes, byId(batch), now);
         if (listener != null) {
             notify(batch, listener);
         }
@@ -330,6 +332,12 @@ public final class ReportingLedger implements AutoCloseable {
             throw refused;
         }
         return new DrainSummary(batch.size(), accepted, rejected, invalid, retrying, withdrawn, resumed);
+    }
+
+    private static Map<Long, Claimed> byId(List<Claimed> batch) {
+        Map<Long, Claimed> out = new java.util.HashMap<>();
+        batch.forEach(c -> out.put(c.id(), c));
+        return out;
     }
 
     private void notify(List<Claimed> batch, DrainListener listener) {
@@ -384,6 +392,14 @@ public final class ReportingLedger implements AutoCloseable {
         if (r.outcome() == RecordOutcome.FAILED) {
             return retry(c, r, now);
         }
+        if (r.outcome() == RecordOutcome.INVALID) {
+            // The delete could not even be formed: a row to fix, the record stays where it is.
+            return new Outcome(c.id(), c.state(), EntryState.INVALID, "the delete could not be sent", r.violations()
+                    .stream().filter(Violation::isError).map(v -> v.code().name()).findFirst().orElse(null),
+                    r.violations().stream().filter(Violation::isError)
+                            .map(v -> v.field() + " " + v.code().name() + ": " + v.message())
+                            .collect(Collectors.joining("\n")), true, null, false, null, false);
+        }
         // A refused or impossible delete is read as "PARS holds no such record": nothing left to
         // delete (PARS's codes for it are not documented, REFERENCE.md 11).
         String note = r.outcome() == RecordOutcome.ACCEPTED ? "deleted from PARS"
@@ -430,7 +446,7 @@ public final class ReportingLedger implements AutoCloseable {
             for (Claimed c : batch) {
                 outcomes.add(boardOutcome(c, now));
             }
-            store.settle(outcomes, now);
+            store.settle(outcomes, byId(batch), now);
             checked += batch.size();
         }
     }

@@ -223,6 +223,31 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aChangeRecordedWhileTheOldContentIsBeingSentIsNotLost() {
+        LearnerCompletion c = completions(1, false).get(0);
+        LearnerCompletion changed = c.toBuilder().cmeCredits("0.75").build();
+        AtomicBoolean once = new AtomicBoolean(true);
+        OkHttpClient meanwhile = new OkHttpClient.Builder().addInterceptor(chain -> {
+            okhttp3.Response r = chain.proceed(chain.request());
+            if (once.getAndSet(false)) {
+                ledger.record(changed); // the LMS corrects the completion while its first version is in flight
+            }
+            return r;
+        }).build();
+        try (ParsClient racing = clientBuilder().okHttpClient(meanwhile).build()) {
+            ReportingLedger node = ledger("node-b", racing);
+            node.record(c);
+            node.drain();
+        }
+        assertEquals(EntryState.ACCEPTED, state(c), "the old record was deleted and the new one sent");
+        List<StoredCredit> held = sim.credits();
+        assertEquals(1, held.size());
+        assertEquals(0, held.get(0).credits().compareTo(new java.math.BigDecimal("0.75")), "PARS holds the change");
+        assertTrue(ledger.history("0001234", c.completionKey()).stream()
+                .anyMatch(t -> t.note().contains("changed while it was being sent")));
+    }
+
+    @Test
     void aWithdrawnCompletionIsDeletedFromPARSOrNeverSent() {
         List<LearnerCompletion> cs = completions(2, false);
         ledger.record(cs.get(0));

@@ -133,4 +133,23 @@ class UnconfirmedAnswersTest {
             assertEquals(1, pars.simulator().requests(Operation.SAVE_LEARNER_ACTIVITY).size(), "never resent blindly");
         }
     }
+
+    @Test
+    void aDeleteWhoseAnswerWasLostIsConfirmedByStatusNotAssumed() {
+        List<LearnerCompletion> cs = completions(10);
+        try (ParsClient client = client(100)) {
+            assertEquals(10, client.learners().submit(cs).acceptedCount());
+            pars.simulator().inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.dropAfterApply());
+            SubmissionResult deleted = client.learners().delete(cs);
+            assertEquals(10, deleted.acceptedCount(), deleted.toString());
+            assertTrue(deleted.records().stream().allMatch(r -> r.message().orElse("").contains("no longer holds")),
+                    "each delete confirmed by a status lookup");
+            assertTrue(pars.simulator().credits().isEmpty());
+            // A delete PARS never applied (the answer had no verdicts) is sent again, not assumed done.
+            assertEquals(10, client.learners().submit(cs).acceptedCount());
+            pars.simulator().inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.partialApply(0));
+            assertEquals(10, client.learners().delete(cs).acceptedCount());
+            assertTrue(pars.simulator().credits().isEmpty(), "the resent delete removed them");
+        }
+    }
 }

@@ -132,7 +132,6 @@ public final class Transport {
      * @throws IOException when the exchange failed; see {@link #maybeApplied(IOException)}
      */
     public HttpResult once(Operation op, Map<String, String> query, byte[] body, int attempt) throws IOException {
-        ensureOpen();
         HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments(endpoints.path(op));
         query.forEach(url::addQueryParameter);
         String method = endpoints.method(op);

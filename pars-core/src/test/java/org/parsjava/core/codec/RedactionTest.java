@@ -70,6 +70,25 @@ class RedactionTest {
 
     @ParameterizedTest
     @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
+    void learnerTextHiddenAnywhereInMarkupOrJsonIsRedacted(ParsCodec codec) {
+        String[] bodies = {
+            "<p><b>Error</b> for Jane Sample</p>",
+            "<p>Line one<br/>Jane Sample</p>",
+            "<Fault><![CDATA[Jane Sample]]></Fault>",
+            "<Fault><!-- Jane Sample --></Fault>",
+            "<Fault who=Jane_Sample/>",
+            "\uFEFF<Fault>Jane Sample</Fault>",
+            "{\"license\": 7000001, \"Jane Sample\": true}",
+            "Jane Sample was not found",
+        };
+        for (String body : bodies) {
+            String s = codec.redact(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertFalse(s.contains("Jane") || s.contains("Sample") || s.contains("7000001"), () -> body + " -> " + s);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
     void redactsFreeTextInAnswersWherePARSMayEchoALearner(ParsCodec codec) {
         String verdicts = codec.redact(codec.encodeSaveResult(List.of(new RecordVerdict(0,
                 java.util.Optional.of("ccid:0001234:k-cme"), false, java.util.Optional.of("NOT_FOUND"),

@@ -54,7 +54,7 @@ public final class SheetRows implements AutoCloseable {
             this.stream = workbook.getFirstSheet().openStream();
             this.rows = stream.iterator();
         } catch (IOException | RuntimeException e) {
-            throw new XlsxFileException(file, "cannot be read as a workbook (" + e.getClass().getSimpleName() + ")", e);
+            throw new XlsxFileException(file, "cannot be read as a workbook (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -94,9 +94,12 @@ public final class SheetRows implements AutoCloseable {
                 }
             }
             return null;
-        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (XlsxFileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The library's message may quote a cell; only the class is named, and the cause is dropped.
             throw new XlsxFileException(file, "is damaged: a sheet row cannot be read (" + e.getClass().getSimpleName()
-                    + ")", e);
+                    + ")");
         }
     }
 

@@ -111,10 +111,16 @@ public final class XlsxGuard {
                             + " MB; split the rows over several files");
                 }
             }
-            ZipEntry strings = zip.getEntry("xl/sharedStrings.xml");
-            if (strings != null) {
-                try (InputStream in = new Capped(zip.getInputStream(strings), MAX_SHARED_STRING_BYTES, file)) {
-                    countSharedStrings(in, file);
+            // Every part that could be the text table (readers find it by content type, in any case
+            // of name), not only the usual name.
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                String name = entry.getName().toLowerCase(java.util.Locale.ROOT);
+                if (name.endsWith(".xml") && !name.contains("worksheets/") && !name.startsWith("[content_types]")
+                        && !name.contains("_rels/") && entry.getSize() > 0) {
+                    try (InputStream in = new Capped(zip.getInputStream(entry), MAX_SHARED_STRING_BYTES, file)) {
+                        countSharedStrings(in, file);
+                    }
                 }
             }
         } catch (ZipException e) {

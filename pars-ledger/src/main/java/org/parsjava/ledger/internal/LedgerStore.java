@@ -139,7 +139,7 @@ public final class LedgerStore {
     /** An entry taken up by a drain: its completion (decrypted) and what the drain needs to know. */
     public record Claimed(long id, String providerId, String completionKey, EntryState state,
                           LearnerCompletion completion, LearnerCompletion previous, int attempts, boolean resumed,
-                          boolean outcomeUnknown) {
+                          boolean outcomeUnknown, int version, byte[] sealedPayload) {
     }
 
     private static String associated(String providerId, String key) {
@@ -203,16 +203,17 @@ public final class LedgerStore {
             if (e.mac.equals(mac)) {
                 return new Recording(Recording.Change.UNCHANGED, e.state);
             }
-            boolean inPars = MAYBE_IN_PARS.contains(e.state) || (e.state == EntryState.RETRYING && e.outcomeUnknown)
-                    || e.previous != null;
-            byte[] previous = e.previous != null ? e.previous : inPars ? e.payload : null;
+            boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.outcomeUnknown || e.previous != null;
+            // What PARS holds is deleted first; when its data was purged, the new content names the
+            // same CreditIDs and serves for the delete.
+            byte[] previous = e.previous != null ? e.previous : !inPars ? null : e.payload != null ? e.payload : sealed;
             EntryState next = !r.valid() ? EntryState.INVALID : previous != null ? EntryState.CORRECTING
                     : EntryState.PENDING;
             try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, content_mac=?, "
                     + "payload=?, previous_payload=?, reference=?, activity_id=?, completion_date=?, has_moc=?, "
                     + "due_date=?, due_rule=?, attempts=0, next_attempt_at=null, outcome_unknown=false, pars_code=?, "
                     + "pars_message=null, violations=?, status_checks=0, next_status_check_at=null, updated_at=?, "
-                    + "purged_at=null, credit_ids=?, activity_ref=? where id=?")) {
+                    + "purged_at=null, credit_ids=?, activity_ref=?, version=version+1 where id=?")) {
                 ps.setString(1, next.name());
                 ps.setString(2, mac);
                 ps.setBytes(3, sealed);
@@ -239,13 +240,18 @@ public final class LedgerStore {
         }
     }
 
+    /**
+     * An entry as recording sees it. {@code outcomeUnknown} is also true while a send is (or was,
+     * for a process that died) under way: the record may be in PARS.
+     */
     private record Existing(long id, EntryState state, String mac, byte[] payload, byte[] previous,
                             boolean outcomeUnknown) {
     }
 
     private static Existing existing(Connection c, String provider, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select id, state, content_mac, payload, previous_payload, "
-                + "outcome_unknown from pars_ledger_entry where provider_id=? and completion_key=? for update")) {
+                + "outcome_unknown, sending_since from pars_ledger_entry where provider_id=? and completion_key=? "
+                + "for update")) {
             ps.setString(1, provider);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -253,7 +259,7 @@ public final class LedgerStore {
                     return null;
                 }
                 return new Existing(rs.getLong(1), EntryState.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getBytes(4), rs.getBytes(5), rs.getBoolean(6));
+                        rs.getBytes(4), rs.getBytes(5), rs.getBoolean(6) || rs.getObject(7) != null);
             }
         }
     }
@@ -268,12 +274,15 @@ public final class LedgerStore {
             if (e.state == EntryState.WITHDRAWN || e.state == EntryState.WITHDRAWING) {
                 return Optional.of(e.state);
             }
-            boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.previous != null
-                    || (e.state == EntryState.RETRYING && e.outcomeUnknown);
+            boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.previous != null || e.outcomeUnknown;
+            if (inPars && e.payload == null && e.previous == null) {
+                throw new IllegalStateException("the entry's learner data was purged after the retention, so no delete "
+                        + "can be sent for it; record the completion again, then withdraw it");
+            }
             EntryState next = inPars ? EntryState.WITHDRAWING : EntryState.WITHDRAWN;
             update(c, e.id, e.state, next, now, next == EntryState.WITHDRAWN
                     ? "withdrawn by the learner before it reached PARS" : "withdrawn by the learner: delete from PARS",
-                    "next_attempt_at=null, attempts=0");
+                    "next_attempt_at=null, attempts=0, version=version+1");
             return Optional.of(next);
         }, "withdraw a completion");
     }
@@ -288,9 +297,11 @@ public final class LedgerStore {
     public List<Claimed> claim(int limit, Instant now, String node, Duration lease) {
         return inTransaction(c -> {
             List<Claimed> out = new ArrayList<>();
+            List<Long> unreadableIds = new ArrayList<>();
             String states = SENDABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
             try (PreparedStatement ps = c.prepareStatement("select id, sending_since, provider_id, completion_key, "
-                    + "state, payload, previous_payload, attempts, outcome_unknown from pars_ledger_entry where state in ("
+                    + "state, payload, previous_payload, attempts, outcome_unknown, version from pars_ledger_entry where "
+                    + "state in ("
                     + states + ") and (next_attempt_at is null or next_attempt_at <= ?) and (claimed_until is null or "
                     + "claimed_until < ?) order by due_date, id limit ? for update skip locked")) {
                 ps.setObject(1, time(now));
@@ -303,12 +314,21 @@ public final class LedgerStore {
                         byte[] payload = rs.getBytes(6);
                         byte[] previous = rs.getBytes(7);
                         String aad = associated(provider, key);
-                        out.add(new Claimed(rs.getLong(1), provider, key, EntryState.valueOf(rs.getString(5)),
-                                payload == null ? null : open(c, payload, aad),
-                                previous == null ? null : open(c, previous, aad),
-                                rs.getInt(8), rs.getObject(2) != null, rs.getBoolean(9)));
+                        try {
+                            out.add(new Claimed(rs.getLong(1), provider, key, EntryState.valueOf(rs.getString(5)),
+                                    payload == null ? null : open(c, payload, aad),
+                                    previous == null ? null : open(c, previous, aad),
+                                    rs.getInt(8), rs.getObject(2) != null, rs.getBoolean(9), rs.getInt(10), payload));
+                        } catch (LedgerException unreadable) {
+                            unreadableIds.add(rs.getLong(1)); // one bad entry must not stop every drain
+                        }
                     }
                 }
+            }
+            for (long id : unreadableIds) {
+                update(c, id, null, EntryState.INVALID, now, "its stored data does not open with this ledger's key",
+                        "pars_code='PAYLOAD_UNREADABLE', violations='the stored learner data does not open with this "
+                        + "key; record the completion again'");
             }
             try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
                     + "sending_since=? where id=?")) {
@@ -341,16 +361,22 @@ public final class LedgerStore {
                           Instant nextStatusCheckAt, boolean clearPrevious) {
     }
 
-    /** Records the outcomes of a drain step in one transaction; every claim among them is released. */
-    public void settle(List<Outcome> outcomes, Instant now) {
+    /**
+     * Records the outcomes of a drain step in one transaction; every claim among them is
+     * released. An entry recorded again or withdrawn while it was being sent (its version
+     * moved) keeps its new state; if what was sent may now be in PARS, that content becomes the
+     * record to delete first, so the change is not lost.
+     */
+    public void settle(List<Outcome> outcomes, Map<Long, Claimed> claims, Instant now) {
         if (outcomes.isEmpty()) {
             return;
         }
         inTransaction(c -> {
+            int[] counts;
             try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, pars_code=?, "
                     + "pars_message=?, attempts=attempts+?, next_attempt_at=?, outcome_unknown=?, "
                     + "next_status_check_at=?, previous_payload=case when ? then null else previous_payload end, "
-                    + "claimed_by=null, claimed_until=null, sending_since=null, updated_at=? where id=?")) {
+                    + "claimed_by=null, claimed_until=null, sending_since=null, updated_at=? where id=? and version=?")) {
                 for (Outcome o : outcomes) {
                     ps.setString(1, o.to().name());
                     ps.setString(2, o.code());
@@ -362,13 +388,23 @@ public final class LedgerStore {
                     ps.setBoolean(8, o.clearPrevious());
                     ps.setObject(9, time(now));
                     ps.setLong(10, o.id());
+                    ps.setInt(11, claims.get(o.id()).version());
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                counts = ps.executeBatch();
+            }
+            List<Outcome> applied = new ArrayList<>(outcomes.size());
+            for (int k = 0; k < outcomes.size(); k++) {
+                Outcome o = outcomes.get(k);
+                if (counts[k] != 0) {
+                    applied.add(o);
+                } else {
+                    superseded(c, o, claims.get(o.id()), now);
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_transition (entry_id, at, "
                     + "from_state, to_state, note) values (?,?,?,?,?)")) {
-                for (Outcome o : outcomes) {
+                for (Outcome o : applied) {
                     if (o.from() == o.to() && o.note() == null) {
                         continue;
                     }
@@ -383,6 +419,42 @@ public final class LedgerStore {
             }
             return null;
         }, "record send outcomes");
+    }
+
+    /** The entry changed while it was sent: keep its new state, and remember what PARS may now hold. */
+    private static void superseded(Connection c, Outcome o, Claimed claimed, Instant now) throws SQLException {
+        boolean sentAdd = claimed.state() == EntryState.PENDING || claimed.state() == EntryState.RETRYING;
+        boolean mayBeInPars = sentAdd && (o.to() == EntryState.ACCEPTED || o.to() == EntryState.AWAITING_BOARD
+                || o.outcomeUnknown());
+        EntryState state;
+        try (PreparedStatement ps = c.prepareStatement("select state from pars_ledger_entry where id=? for update")) {
+            ps.setLong(1, o.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                state = EntryState.valueOf(rs.getString(1));
+            }
+        }
+        EntryState next = state;
+        if (mayBeInPars) {
+            next = state == EntryState.PENDING || state == EntryState.INVALID ? EntryState.CORRECTING
+                    : state == EntryState.WITHDRAWN ? EntryState.WITHDRAWING : state;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, previous_payload="
+                + (mayBeInPars ? "coalesce(previous_payload, ?)" : "previous_payload") + ", claimed_by=null, "
+                + "claimed_until=null, sending_since=null, updated_at=? where id=?")) {
+            int i = 1;
+            ps.setString(i++, next.name());
+            if (mayBeInPars) {
+                ps.setBytes(i++, claimed.sealedPayload());
+            }
+            ps.setObject(i++, time(now));
+            ps.setLong(i, o.id());
+            ps.executeUpdate();
+        }
+        transition(c, o.id(), state, next, mayBeInPars
+                ? "changed while it was being sent, and PARS " + (o.outcomeUnknown() ? "may hold" : "holds")
+                + " what was sent: that record is deleted first" : "changed while it was being sent; the new content "
+                + "is sent next", now);
     }
 
     /** Entries awaiting the board whose status check is due, claimed like sends. */
@@ -406,7 +478,7 @@ public final class LedgerStore {
             try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
                     + "status_checks=status_checks+1 where id=?");
                  PreparedStatement read = c.prepareStatement("select provider_id, completion_key, payload, "
-                         + "status_checks from pars_ledger_entry where id=?")) {
+                         + "status_checks, version from pars_ledger_entry where id=?")) {
                 for (long id : ids) {
                     up.setString(1, node);
                     up.setObject(2, time(now.plus(lease)));
@@ -421,7 +493,7 @@ public final class LedgerStore {
                         }
                         out.add(new Claimed(id, rs.getString(1), rs.getString(2), EntryState.AWAITING_BOARD,
                                 open(c, payload, associated(rs.getString(1), rs.getString(2))),
-                                null, rs.getInt(4), false, false));
+                                null, rs.getInt(4), false, false, rs.getInt(5), payload));
                     }
                 }
                 up.executeBatch();

@@ -4,6 +4,7 @@ create table pars_ledger_entry (
     provider_id varchar(7) not null,
     completion_key varchar(200) not null,
     state varchar(20) not null,
+    version integer default 0 not null,
     content_mac varchar(64) not null,
     payload ${bytes},
     previous_payload ${bytes},

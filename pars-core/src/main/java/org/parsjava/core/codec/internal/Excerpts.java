@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Makes short, personal-data-free excerpts of bodies and texts for error messages: markup is
  * kept (it shows what the body was), element text and JSON strings are elided, plain text is
- * cut to its first word, and every digit is masked, since NPIs, license numbers and birth
+ * not shown (only its length), and every digit is masked, since NPIs, license numbers and birth
  * dates are digits.
  */
 public final class Excerpts {
@@ -73,19 +73,11 @@ public final class Excerpts {
     }
 
     /**
-     * Plain text (a proxy's "Service Unavailable", or a server echoing the request) may carry
-     * names: only its first word, up to 24 characters, is kept, then its length.
+     * Plain text (a proxy's "Service Unavailable", or a server echoing the request) has no markup
+     * to tell values by, and may start with a learner's name: only its length is kept.
      */
     private static String plain(String s) {
-        int end = 0;
-        while (end < s.length() && end < 24 && !Character.isWhitespace(s.charAt(end))) {
-            end++;
-        }
-        StringBuilder b = new StringBuilder(end + 24);
-        for (int i = 0; i < end; i++) {
-            b.append(masked(s.charAt(i)));
-        }
-        return end == s.length() ? b.toString() : b.append("\u2026 (").append(s.length()).append(" chars of text)").toString();
+        return "(" + s.length() + " chars of text)";
     }
 
     /** Masks every digit of a PARS message (they may be NPIs, licenses or birth dates). */

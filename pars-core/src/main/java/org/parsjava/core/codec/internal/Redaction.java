@@ -23,8 +23,12 @@ public final class Redaction {
             "ActionType", "activityRecordAction", "Outcome", "outcome", "ActivityID", "ActivityId",
             "ReportingOrganization", "Accepted", "accepted", "startDateTime", "endDateTime", "activityFormat",
             "boardName", "mocPoints", "MOCCreditType");
-    private static final Pattern ELEMENT_TEXT = Pattern.compile("<((?:[\\w.-]+:)?([\\w.-]+))(\\s[^>]*)?>([^<]*)");
-    private static final Pattern ATTRIBUTE = Pattern.compile("([\\w.:-]+)\\s*=\\s*(\"[^\"]*\"?|'[^']*'?)");
+    /** Any markup (tag, comment, CDATA, declaration) and the text after it. */
+    private static final Pattern MARKUP_TEXT = Pattern.compile("(<!--.*?-->|<!\\[CDATA\\[.*?]]>|<[^>]*>)([^<]*)",
+            Pattern.DOTALL);
+    private static final Pattern OPENING = Pattern.compile("<((?:[\\w.-]+:)?([\\w.-]+))(\\s[^>]*?)?(/?)>");
+    private static final Pattern JSON_NUMBER = Pattern.compile("(\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*)(-?\\d[\\d.eE+-]*)");
+    private static final Pattern ATTRIBUTE = Pattern.compile("([\\w.:-]+)\\s*=\\s*(\"[^\"]*\"?|'[^']*'?|[^\\s\"'>/]+)");
     private static final Pattern JSON_STRING = Pattern.compile("(\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*)?\"(?:[^\"\\\\]|\\\\.)*\"?");
     private static final Pattern DIGITS = Pattern.compile("(?<!\\d)\\d{10}(?!\\d)");
     private static final int MAX = 64 * 1024;
@@ -41,6 +45,9 @@ public final class Redaction {
             return "";
         }
         String s = new String(body, StandardCharsets.UTF_8);
+        if (s.startsWith("\uFEFF")) {
+            s = s.substring(1);
+        }
         String trimmed = s.stripLeading();
         char first = trimmed.isEmpty() ? ' ' : trimmed.charAt(0);
         if (first == '<') {
@@ -48,7 +55,8 @@ public final class Redaction {
         } else if (first == '{' || first == '[') {
             s = json(s);
         } else {
-            return "(not a PARS document, " + body.length + " bytes) " + Excerpts.of(body);
+            // Plain text has no names to tell values by: none of it is logged.
+            return "(not a PARS document, " + body.length + " bytes; text not logged)";
         }
         // An NPI anywhere (in a kept value, say) is masked too.
         s = DIGITS.matcher(s).replaceAll("##########");
@@ -56,17 +64,36 @@ public final class Redaction {
     }
 
     private static String xml(String s) {
-        Matcher m = ELEMENT_TEXT.matcher(s);
+        Matcher m = MARKUP_TEXT.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
+        int end = 0;
+        String leading = s.substring(0, Math.max(0, s.indexOf('<')));
+        out.append(leading.isBlank() ? leading : "***");
+        end = Math.max(0, s.indexOf('<'));
+        m.region(end, s.length());
         while (m.find()) {
-            String name = m.group(2);
-            String attributes = m.group(3) == null ? "" : attributes(m.group(3));
-            String text = m.group(4);
-            boolean keep = STRUCTURAL.contains(name) || text.isBlank();
-            m.appendReplacement(out, Matcher.quoteReplacement("<" + m.group(1) + attributes + ">"
-                    + (keep ? text : "***")));
+            String markup = m.group(1);
+            String text = m.group(2);
+            String keptMarkup;
+            boolean structural = false;
+            if (markup.startsWith("<!--") || markup.startsWith("<![CDATA[")) {
+                keptMarkup = markup.startsWith("<!--") ? "<!--***-->" : "<![CDATA[***]]>";
+            } else {
+                Matcher open = OPENING.matcher(markup);
+                if (open.matches()) {
+                    structural = STRUCTURAL.contains(open.group(2)) && open.group(4).isEmpty();
+                    keptMarkup = "<" + open.group(1) + (open.group(3) == null ? "" : attributes(open.group(3)))
+                            + open.group(4) + ">";
+                } else {
+                    keptMarkup = markup.startsWith("</") || markup.startsWith("<?") ? markup : "<***>";
+                }
+            }
+            out.append(keptMarkup).append(structural || text.isBlank() ? text : "***");
+            end = m.end();
         }
-        m.appendTail(out);
+        if (end < s.length()) {
+            out.append(s.substring(end).isBlank() ? s.substring(end) : "***");
+        }
         return out.toString();
     }
 
@@ -83,7 +110,15 @@ public final class Redaction {
         return out.toString();
     }
 
-    private static String json(String s) {
+    private static String json(String raw) {
+        Matcher n = JSON_NUMBER.matcher(raw);
+        StringBuilder numbers = new StringBuilder(raw.length());
+        while (n.find()) {
+            n.appendReplacement(numbers, Matcher.quoteReplacement(STRUCTURAL.contains(n.group(2)) ? n.group()
+                    : n.group(1) + "\"***\""));
+        }
+        n.appendTail(numbers);
+        String s = numbers.toString();
         Matcher m = JSON_STRING.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
         while (m.find()) {
@@ -96,7 +131,8 @@ public final class Redaction {
                     after++;
                 }
                 boolean isKey = after < s.length() && s.charAt(after) == ':';
-                replacement = isKey ? m.group() : "\"***\"";
+                // A key is kept when it is a name a schema would use, not free text.
+                replacement = isKey && m.group().matches("\"[\\w.@$-]{1,64}\"") ? m.group() : "\"***\"";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
