@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.parsjava.core.batch.RosterRow;
+import org.parsjava.core.batch.RowProblems;
 import org.parsjava.core.codec.LearnerRecordAction;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.Board;
@@ -26,8 +27,6 @@ import org.parsjava.core.model.Npi;
 import org.parsjava.core.model.StateLicense;
 import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.core.validation.Parsed;
-import org.parsjava.core.validation.Severity;
-import org.parsjava.core.validation.Violation;
 import org.parsjava.core.validation.ViolationCode;
 import org.parsjava.excel.internal.SheetRows;
 import org.parsjava.excel.internal.TemplateLayout;
@@ -139,8 +138,7 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
         SheetRows.SheetRow first = group.get(0);
         long idx = index++;
         String key = "row-" + first.line();
-        List<Violation> problems = new ArrayList<>(0);
-        Sink sink = new Sink(idx, key, problems);
+        RowProblems sink = new RowProblems(idx, key);
         String rawAction = cell(first, TemplateLayout.RECORD_ACTION);
         LearnerRecordAction action = rawAction.equalsIgnoreCase(TemplateLayout.ACTION_DELETE)
                 ? LearnerRecordAction.DELETE : LearnerRecordAction.ADD;
@@ -215,8 +213,8 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            return new TemplateRow(action, new RosterRow(idx, first.line(), key, Optional.empty(), problems));
+        if (!sink.isEmpty()) {
+            return new TemplateRow(action, new RosterRow(idx, first.line(), key, Optional.empty(), sink.list()));
         }
         learner.birthDate(birth);
         if (npi != null) {
@@ -233,7 +231,7 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
                 List.of()));
     }
 
-    private Activity activity(String id, Sink sink) {
+    private Activity activity(String id, RowProblems sink) {
         String column = header(TemplateLayout.ACTIVITY_ID);
         if (id.isEmpty()) {
             sink.add(Parsed.failed(ViolationCode.ACTIVITY_ID_MISSING, "activity ID is empty"), column);
@@ -265,27 +263,5 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
 
     private static String header(int column) {
         return TemplateLayout.HEADER.get(column).strip();
-    }
-
-    /** Collects parse failures as violations of one record. */
-    private static final class Sink {
-        private final long index;
-        private final String key;
-        private final List<Violation> out;
-
-        Sink(long index, String key, List<Violation> out) {
-            this.index = index;
-            this.key = key;
-            this.out = out;
-        }
-
-        <T> T add(Parsed<T> parsed, String column) {
-            if (parsed.isOk()) {
-                return parsed.value();
-            }
-            ViolationCode code = parsed.code().orElseThrow();
-            out.add(new Violation(index, key, column, code, Severity.ERROR, parsed.message().orElse(code.message())));
-            return null;
-        }
     }
 }

@@ -252,6 +252,17 @@ class LearnerTemplateTest {
     }
 
     @Test
+    void aCellPointingFarPastTheTextTableIsRefusedBeforeAnyReaderGrowsAnArrayToIt() throws IOException {
+        Path file = XlsxFiles.rewrite(write(completions()), dir.resolve("index.xlsx"), "xl/worksheets/sheet1.xml",
+                xml -> xml.replaceFirst("<c r=\"D3\"[^>]*>(<v>[^<]*</v>|<is>.*?</is>)</c>",
+                        "<c r=\"D3\" t=\"s\"><v>2000000000</v></c>"));
+        assertTrue(new String(XlsxFiles.parts(file).get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8)
+                .contains("2000000000"));
+        XlsxFileException e = assertThrows(XlsxFileException.class, () -> LearnerUploadReader.open(file, LOOKUP));
+        assertTrue(e.getMessage().contains("index.xlsx") && e.getMessage().contains("text entry"), e.getMessage());
+    }
+
+    @Test
     void aHugeDeclaredSheetDimensionReadsOnlyTheRowsThatExist() throws IOException {
         Path file = XlsxFiles.rewrite(write(completions()), dir.resolve("dimension.xlsx"), "xl/worksheets/sheet1.xml",
                 xml -> xml.contains("<dimension") ? xml.replaceFirst("<dimension ref=\"[^\"]*\"", "<dimension ref=\"A1:XFD1048576\"")

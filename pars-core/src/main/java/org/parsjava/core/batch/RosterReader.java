@@ -4,9 +4,7 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -33,8 +31,6 @@ import org.parsjava.core.model.Npi;
 import org.parsjava.core.model.StateLicense;
 import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.core.validation.Parsed;
-import org.parsjava.core.validation.Severity;
-import org.parsjava.core.validation.Violation;
 import org.parsjava.core.validation.ViolationCode;
 
 /**
@@ -181,24 +177,23 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         long idx = index++;
         String rawKey = cell(cells, RosterColumns.COMPLETION_KEY);
         String key = CreditIds.isValidCompletionKey(rawKey) ? rawKey : "";
-        List<Violation> problems = new ArrayList<>(0);
-        Sink sink = new Sink(idx, key, problems);
+        RowProblems sink = new RowProblems(idx, key);
         Optional<String> problem = csv.problem();
         if (problem.isPresent()) {
             sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, problem.get()), "row");
-            return new RosterRow(idx, line, key, Optional.empty(), problems);
+            return new RosterRow(idx, line, key, Optional.empty(), sink.list());
         }
         for (int c = 0; c < cells.size(); c++) {
             if (cells.get(c).indexOf(UNDECODABLE) >= 0) {
                 String column = c < headerNames.size() ? headerNames.get(c) : "row";
                 sink.add(Parsed.failed(ViolationCode.ROW_ENCODING), column.isBlank() ? "row" : column);
-                return new RosterRow(idx, line, key, Optional.empty(), problems);
+                return new RosterRow(idx, line, key, Optional.empty(), sink.list());
             }
         }
         if (cells.size() != width) {
             sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, "the row has " + cells.size() + " cells, the header "
                     + width), "row");
-            return new RosterRow(idx, line, key, Optional.empty(), problems);
+            return new RosterRow(idx, line, key, Optional.empty(), sink.list());
         }
         if (key.isEmpty()) {
             sink.add(Parsed.failed(ViolationCode.COMPLETION_KEY_INVALID), RosterColumns.COMPLETION_KEY);
@@ -248,8 +243,8 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         if (consent == null) {
             sink.add(Parsed.failed(ViolationCode.CONSENT_MISSING, "consent must be yes or no"), RosterColumns.CONSENT);
         }
-        if (!problems.isEmpty()) {
-            return new RosterRow(idx, line, key, Optional.empty(), problems);
+        if (!sink.isEmpty()) {
+            return new RosterRow(idx, line, key, Optional.empty(), sink.list());
         }
         Learner.Builder learner = Learner.builder().firstName(first).lastName(last).birthDate(birth);
         if (npi != null) {
@@ -268,7 +263,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         return new RosterRow(idx, line, key, Optional.of(c.build()), List.of());
     }
 
-    private Map<Board, String> boardIds(String cell, Sink sink) {
+    private Map<Board, String> boardIds(String cell, RowProblems sink) {
         Map<Board, String> out = new java.util.EnumMap<>(Board.class);
         for (String part : pairs(cell)) {
             int eq = part.indexOf('=');
@@ -283,7 +278,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         return out;
     }
 
-    private Map<MocCreditType, BigDecimal> mocCredits(String cell, Sink sink) {
+    private Map<MocCreditType, BigDecimal> mocCredits(String cell, RowProblems sink) {
         Map<MocCreditType, BigDecimal> out = new java.util.EnumMap<>(MocCreditType.class);
         for (String part : pairs(cell)) {
             int eq = part.indexOf('=');
@@ -329,27 +324,5 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
             case "no", "n", "false", "0" -> Boolean.FALSE;
             default -> null;
         };
-    }
-
-    /** Collects parse failures as violations of one row. */
-    private static final class Sink {
-        private final long index;
-        private final String key;
-        private final List<Violation> out;
-
-        Sink(long index, String key, List<Violation> out) {
-            this.index = index;
-            this.key = key;
-            this.out = out;
-        }
-
-        <T> T add(Parsed<T> parsed, String column) {
-            if (parsed.isOk()) {
-                return parsed.value();
-            }
-            ViolationCode code = parsed.code().orElseThrow();
-            out.add(new Violation(index, key, column, code, Severity.ERROR, parsed.message().orElse(code.message())));
-            return null;
-        }
     }
 }

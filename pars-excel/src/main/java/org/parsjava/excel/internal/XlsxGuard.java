@@ -113,13 +113,25 @@ public final class XlsxGuard {
             }
             // Every part that could be the text table (readers find it by content type, in any case
             // of name), not only the usual name.
+            long strings = 0;
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
                 String name = entry.getName().toLowerCase(java.util.Locale.ROOT);
                 if (name.endsWith(".xml") && !name.contains("worksheets/") && !name.startsWith("[content_types]")
                         && !name.contains("_rels/") && entry.getSize() > 0) {
                     try (InputStream in = new Capped(zip.getInputStream(entry), MAX_SHARED_STRING_BYTES, file)) {
-                        countSharedStrings(in, file);
+                        strings = Math.max(strings, countSharedStrings(in, file));
+                    }
+                }
+            }
+            // A cell pointing past the end of the text table makes some readers grow an array to
+            // that index: every such reference is checked before the sheet is read.
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                if (entry.getName().toLowerCase(java.util.Locale.ROOT).contains("worksheets/")
+                        && entry.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        checkTextReferences(in, strings, file);
                     }
                 }
             }
@@ -140,13 +152,50 @@ public final class XlsxGuard {
         return head.length > 0;
     }
 
-    private static void countSharedStrings(InputStream in, Path file) {
+    private static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return f;
+    }
+
+    /** Refuses a shared-string cell whose index is not in the text table of {@code strings} entries. */
+    private static void checkTextReferences(InputStream in, long strings, Path file) {
+        try {
+            XMLStreamReader r = factory().createXMLStreamReader(in);
+            boolean textCell = false;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamReader.START_ELEMENT) {
+                    String name = r.getLocalName();
+                    if (name.equals("c")) {
+                        textCell = "s".equals(r.getAttributeValue(null, "t"));
+                    } else if (name.equals("v") && textCell) {
+                        String v = r.getElementText().strip();
+                        long index;
+                        try {
+                            index = Long.parseLong(v);
+                        } catch (NumberFormatException e) {
+                            index = -1;
+                        }
+                        if (index < 0 || index >= strings) {
+                            throw new XlsxFileException(file, "has a cell that refers to a text entry the workbook does "
+                                    + "not have; it is not read");
+                        }
+                        textCell = false;
+                    }
+                }
+            }
+            r.close();
+        } catch (XMLStreamException e) {
+            throw new XlsxFileException(file, "has a damaged sheet (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static long countSharedStrings(InputStream in, Path file) {
         int count = 0;
         try {
-            XMLStreamReader r = f.createXMLStreamReader(in);
+            XMLStreamReader r = factory().createXMLStreamReader(in);
             while (r.hasNext()) {
                 if (r.next() == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("si")
                         && ++count > MAX_SHARED_STRINGS) {
@@ -155,6 +204,7 @@ public final class XlsxGuard {
                 }
             }
             r.close();
+            return count;
         } catch (XMLStreamException e) {
             throw new XlsxFileException(file, "has a damaged text table (" + e.getClass().getSimpleName() + ")", e);
         }
