@@ -153,7 +153,16 @@ public final class ReportingLedger implements AutoCloseable {
      *     or null; never learner data
      */
     public Recording record(LearnerCompletion completion, String reference) {
-        return store.record(recorded(completion, reference));
+        LedgerStore.Recorded r = recorded(completion, reference);
+        try {
+            return store.record(r);
+        } catch (LedgerException e) {
+            // Two threads recording the same new key at once: the loser finds the winner's entry.
+            if (e.getCause() instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return store.record(r);
+            }
+            throw e;
+        }
     }
 
     /**

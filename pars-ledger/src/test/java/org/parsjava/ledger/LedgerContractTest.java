@@ -120,6 +120,18 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void threadsRecordingTheSameNewCompletionAtOnceMakeOneEntry() {
+        LearnerCompletion c = completions(1, false).get(0);
+        List<CompletableFuture<Recording>> all = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            all.add(CompletableFuture.supplyAsync(() -> ledger.record(c)));
+        }
+        List<Recording.Change> changes = all.stream().map(f -> f.join().change()).toList();
+        assertEquals(1, changes.stream().filter(x -> x == Recording.Change.NEW).count(), changes.toString());
+        assertEquals(1L, ledger.counts().get(EntryState.PENDING));
+    }
+
+    @Test
     void aCompletionGoesFromPendingToAcceptedAndItsMocLinesWaitForTheBoard() {
         List<LearnerCompletion> cme = completions(3, false);
         LearnerCompletion moc = completions(4, true).get(3);
