@@ -42,8 +42,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class ParsClient implements AutoCloseable {
 
-    /** The SDK version sent in the User-Agent. */
-    public static final String VERSION = "0.1.0";
+    /** The SDK version sent in the User-Agent, as this build of pars-client was versioned. */
+    public static final String VERSION = buildVersion();
+
+    private static String buildVersion() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = ParsClient.class.getResourceAsStream("pars-client.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+        String v = p.getProperty("version", "unknown");
+        return v.startsWith("${") ? "unknown" : v;
+    }
 
     private final OkHttpClient http;
     private final boolean ownsHttp;

@@ -167,7 +167,9 @@ class ParsClientTest {
         assertEquals("ws-user", r.getHeaders().get("User"));
         assertEquals("s3cret-pw", r.getHeaders().get("Password"));
         assertEquals("application/xml; charset=utf-8", r.getHeaders().get("Content-Type"));
-        assertTrue(r.getHeaders().get("User-Agent").startsWith("pars-java/"), r.getHeaders().get("User-Agent"));
+        assertEquals("pars-java/" + ParsClient.VERSION, r.getHeaders().get("User-Agent"));
+        // The version comes from the build (the pom), not from a constant in the code.
+        assertTrue(ParsClient.VERSION.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), ParsClient.VERSION);
         assertEquals(golden("learner-report-add.xml"), body(r));
         assertEquals(List.of("ccid:0001234:lms-88231-cme", "ccid:0001234:lms-88231-abim-medical-knowledge"),
                 result.records().get(0).creditIds());
