@@ -7,7 +7,8 @@ import java.util.Optional;
  * Carries the HTTP status, PARS's own error code and message when the body had them, and a
  * short excerpt of an unreadable body (digits masked, element text elided).
  */
-public class ParsApiException extends ParsException {
+public sealed class ParsApiException extends ParsException
+        permits ParsAuthenticationException, ParsRateLimitException, ParsServerException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,20 +1,31 @@
 package org.parsjava.client.exception;
 
 /**
- * Base of every exception the PARS client throws. Unchecked. Messages name the operation and,
- * where there is one, the record's completion key; they never contain learner data or
- * credentials.
+ * Base of every exception the PARS client throws. Unchecked, and closed: a caller can handle
+ * exactly {@link ParsApiException} (PARS answered, with its status and code: authentication,
+ * rate limit and server failures are its subtypes), {@link ParsTransportException} (no answer)
+ * and {@link ParsValidationException} (not sent). Messages name the operation and, where there
+ * is one, the record's completion key; they never contain learner data or credentials.
  */
-public class ParsException extends RuntimeException {
+public abstract sealed class ParsException extends RuntimeException
+        permits ParsApiException, ParsTransportException, ParsValidationException {
 
     private static final long serialVersionUID = 1L;
 
     private final String operation;
 
     /** Creates the exception for {@code operation} (e.g. {@code SaveLearnerActivity}). */
-    public ParsException(String operation, String message, Throwable cause) {
+    protected ParsException(String operation, String message, Throwable cause) {
         super(message, cause);
         this.operation = operation;
+    }
+
+    /**
+     * True when the request may have been applied by PARS before the failure, so it must be read
+     * back before it is sent again; false when PARS is known not to have applied it.
+     */
+    public boolean outcomeUnknown() {
+        return false;
     }
 
     /** The PARS operation that failed, e.g. {@code SaveLearnerActivity}. */

@@ -18,6 +18,7 @@ public final class ParsServerException extends ParsApiException {
      * True when PARS may have applied the request before failing: any 5xx except 501 (not
      * implemented), 503 (unavailable) and 505 (HTTP version), which mean it was not processed.
      */
+    @Override
     public boolean outcomeUnknown() {
         int s = httpStatus();
         return s != 501 && s != 503 && s != 505;

@@ -17,6 +17,7 @@ public final class ParsTransportException extends ParsException {
     }
 
     /** True when the request may have been applied by PARS before the failure. */
+    @Override
     public boolean outcomeUnknown() {
         return outcomeUnknown;
     }

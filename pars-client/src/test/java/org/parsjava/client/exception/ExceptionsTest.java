@@ -1,0 +1,40 @@
+package org.parsjava.client.exception;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ExceptionsTest {
+
+    private static Set<String> permitted(Class<?> type) {
+        return Arrays.stream(type.getPermittedSubclasses()).map(Class::getSimpleName).collect(Collectors.toSet());
+    }
+
+    @Test
+    void theHierarchyIsClosedSoACallerCanHandleEveryCase() {
+        assertTrue(ParsException.class.isSealed());
+        assertEquals(Set.of("ParsApiException", "ParsTransportException", "ParsValidationException"),
+                permitted(ParsException.class));
+        assertEquals(Set.of("ParsAuthenticationException", "ParsRateLimitException", "ParsServerException"),
+                permitted(ParsApiException.class));
+    }
+
+    @Test
+    void whetherTheRequestMayHaveReachedParsIsOnTheBaseType() {
+        ParsException dropped = new ParsTransportException("SaveLearnerActivity", "dropped", true, null);
+        ParsException refused = new ParsTransportException("SaveLearnerActivity", "refused", false, null);
+        ParsException gateway = new ParsServerException("SaveActivity", 502, null, "", "bad gateway");
+        ParsException unavailable = new ParsServerException("SaveActivity", 503, null, "", "unavailable");
+        ParsException badRequest = new ParsApiException("SaveActivity", 400, "E1", "", "bad request");
+        assertTrue(dropped.outcomeUnknown());
+        assertFalse(refused.outcomeUnknown());
+        assertTrue(gateway.outcomeUnknown());
+        assertFalse(unavailable.outcomeUnknown());
+        assertFalse(badRequest.outcomeUnknown());
+    }
+}
