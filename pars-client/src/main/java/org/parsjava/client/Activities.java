@@ -52,7 +52,7 @@ public final class Activities {
     public Activity save(Activity activity) {
         transport.ensureOpen();
         Objects.requireNonNull(activity, "activity");
-        String op = Operation.SAVE_ACTIVITY.parsName();
+        Operation op = Operation.SAVE_ACTIVITY;
         ValidationReport report = validator.validateActivity(activity);
         if (!report.isValid()) {
             throw new ParsValidationException(op, report);
@@ -80,7 +80,7 @@ public final class Activities {
             return transport.codec().decodeActivity(r.body());
         } catch (ParsCodecException e) {
             throw new ParsApiException(op, r.status(), null, e.excerpt(),
-                    "PARS " + op + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage());
+                    "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage());
         }
     }
 
@@ -120,8 +120,8 @@ public final class Activities {
         if (found.isPresent() && !(found.get().providerActivityId().equals(key)
                 && found.get().startDate().equals(startDate) && found.get().type() == type)) {
             // An endpoint that ignores the search parameters must not pass for "it exists".
-            String op = Operation.GET_ACTIVITY.parsName();
-            throw new ParsApiException(op, 200, null, null, "PARS " + op + " answered the activity search with "
+            Operation op = Operation.GET_ACTIVITY;
+            throw new ParsApiException(op, 200, null, null, "PARS " + op.parsName() + " answered the activity search with "
                     + "another activity (ACCME Activity ID " + found.get().accmeActivityId().orElse("?") + "); the "
                     + "search parameters may not be supported: check ParsEndpoints");
         }
@@ -142,9 +142,9 @@ public final class Activities {
         try {
             return Optional.of(transport.codec().decodeActivity(r.body()));
         } catch (ParsCodecException e) {
-            String op = Operation.GET_ACTIVITY.parsName();
+            Operation op = Operation.GET_ACTIVITY;
             throw new ParsApiException(op, r.status(), null, e.excerpt(),
-                    "PARS " + op + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage());
+                    "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage());
         }
     }
 

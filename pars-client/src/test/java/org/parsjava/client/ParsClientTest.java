@@ -612,7 +612,8 @@ class ParsClientTest {
         ParsApiException e = assertThrows(ParsApiException.class, () -> client.learners().match(Fixtures.learner()));
         assertEquals(400, e.httpStatus());
         assertEquals(Optional.of("E42"), e.parsCode());
-        assertEquals("GetLearnerMatch", e.operation());
+        assertEquals(ParsEndpoints.Operation.GET_LEARNER_MATCH, e.operation());
+        assertEquals("GetLearnerMatch", e.operation().parsName());
     }
 
     // ---- other operations -------------------------------------------------------------------------

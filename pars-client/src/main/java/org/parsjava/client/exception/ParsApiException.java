@@ -1,5 +1,7 @@
 package org.parsjava.client.exception;
 
+import org.parsjava.client.ParsEndpoints.Operation;
+
 import java.util.Optional;
 
 /**
@@ -17,7 +19,7 @@ public sealed class ParsApiException extends ParsException
     private final String parsMessage;
 
     /** Creates the exception. */
-    public ParsApiException(String operation, int httpStatus, String parsCode, String parsMessage, String message) {
+    public ParsApiException(Operation operation, int httpStatus, String parsCode, String parsMessage, String message) {
         super(operation, message, null);
         this.httpStatus = httpStatus;
         this.parsCode = parsCode;

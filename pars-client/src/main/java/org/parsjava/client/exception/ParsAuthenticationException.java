@@ -1,5 +1,7 @@
 package org.parsjava.client.exception;
 
+import org.parsjava.client.ParsEndpoints.Operation;
+
 import java.util.Optional;
 import org.parsjava.client.SubmissionResult;
 
@@ -19,7 +21,7 @@ public final class ParsAuthenticationException extends ParsApiException {
     private final transient SubmissionResult partialResult;
 
     /** Creates the exception. */
-    public ParsAuthenticationException(String operation, int httpStatus, String parsCode, String parsMessage,
+    public ParsAuthenticationException(Operation operation, int httpStatus, String parsCode, String parsMessage,
                                        SubmissionResult partialResult) {
         super(operation, httpStatus, parsCode, parsMessage,
                 "PARS " + operation + " refused the credentials (HTTP " + httpStatus + "): " + HINT);

@@ -1,5 +1,7 @@
 package org.parsjava.client.exception;
 
+import org.parsjava.client.ParsEndpoints.Operation;
+
 /**
  * Base of every exception the PARS client throws. Unchecked, and closed: a caller can handle
  * exactly {@link ParsApiException} (PARS answered, with its status and code: authentication,
@@ -12,12 +14,12 @@ public abstract sealed class ParsException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
-    private final String operation;
+    private final Operation operation;
 
     /** Creates the exception for {@code operation} (e.g. {@code SaveLearnerActivity}). */
-    protected ParsException(String operation, String message, Throwable cause) {
+    protected ParsException(Operation operation, String message, Throwable cause) {
         super(message, cause);
-        this.operation = operation;
+        this.operation = java.util.Objects.requireNonNull(operation, "operation");
     }
 
     /**
@@ -28,8 +30,8 @@ public abstract sealed class ParsException extends RuntimeException
         return false;
     }
 
-    /** The PARS operation that failed, e.g. {@code SaveLearnerActivity}. */
-    public String operation() {
+    /** The PARS operation that failed; {@code operation().parsName()} gives PARS's own name. */
+    public Operation operation() {
         return operation;
     }
 }

@@ -1,5 +1,7 @@
 package org.parsjava.client.exception;
 
+import org.parsjava.client.ParsEndpoints.Operation;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,7 +13,7 @@ public final class ParsRateLimitException extends ParsApiException {
     private final Duration retryAfter;
 
     /** Creates the exception. */
-    public ParsRateLimitException(String operation, String parsCode, String parsMessage, Duration retryAfter,
+    public ParsRateLimitException(Operation operation, String parsCode, String parsMessage, Duration retryAfter,
                                   String message) {
         super(operation, 429, parsCode, parsMessage, message);
         this.retryAfter = retryAfter;

@@ -1,5 +1,7 @@
 package org.parsjava.client.exception;
 
+import org.parsjava.client.ParsEndpoints.Operation;
+
 /**
  * PARS failed on its side (HTTP 5xx) and retries ran out. After a 500, 502 or 504 the request
  * may still have been applied ({@link #outcomeUnknown()}): before resending a save, read back
@@ -10,7 +12,7 @@ public final class ParsServerException extends ParsApiException {
     private static final long serialVersionUID = 1L;
 
     /** Creates the exception. */
-    public ParsServerException(String operation, int httpStatus, String parsCode, String parsMessage, String message) {
+    public ParsServerException(Operation operation, int httpStatus, String parsCode, String parsMessage, String message) {
         super(operation, httpStatus, parsCode, parsMessage, message);
     }
 

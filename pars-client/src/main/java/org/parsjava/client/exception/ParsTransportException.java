@@ -1,5 +1,7 @@
 package org.parsjava.client.exception;
 
+import org.parsjava.client.ParsEndpoints.Operation;
+
 /**
  * The request did not complete: connection refused or dropped, timeout, TLS failure. When
  * {@link #outcomeUnknown()} is true the request may have reached PARS; check before resending.
@@ -11,7 +13,7 @@ public final class ParsTransportException extends ParsException {
     private final boolean outcomeUnknown;
 
     /** Creates the exception. */
-    public ParsTransportException(String operation, String message, boolean outcomeUnknown, Throwable cause) {
+    public ParsTransportException(Operation operation, String message, boolean outcomeUnknown, Throwable cause) {
         super(operation, message, cause);
         this.outcomeUnknown = outcomeUnknown;
     }

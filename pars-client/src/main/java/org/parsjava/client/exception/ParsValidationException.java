@@ -1,5 +1,7 @@
 package org.parsjava.client.exception;
 
+import org.parsjava.client.ParsEndpoints.Operation;
+
 import java.util.Objects;
 import org.parsjava.core.validation.ValidationReport;
 
@@ -11,8 +13,8 @@ public final class ParsValidationException extends ParsException {
     private final transient ValidationReport report;
 
     /** Creates the exception. */
-    public ParsValidationException(String operation, ValidationReport report) {
-        super(operation, "PARS " + operation + " not sent: " + Objects.requireNonNull(report, "report").errors().size()
+    public ParsValidationException(Operation operation, ValidationReport report) {
+        super(operation, "PARS " + operation.parsName() + " not sent: " + Objects.requireNonNull(report, "report").errors().size()
                 + " validation error(s): " + report.errors(), null);
         this.report = report;
     }

@@ -171,7 +171,7 @@ public final class Transport {
         } catch (IllegalArgumentException e) {
             // OkHttp refused the request (a header value) before sending a byte. Its message may
             // quote the value (a credential), so neither the message nor the exception is passed on.
-            throw new ParsTransportException(op.parsName(), "PARS " + op.parsName() + " request was not sent: "
+            throw new ParsTransportException(op, "PARS " + op.parsName() + " request was not sent: "
                     + "OkHttp refused it (" + e.getClass().getSimpleName() + "; check header values such as "
                     + "the user agent and credentials)", false, null);
         } finally {
@@ -271,21 +271,21 @@ public final class Transport {
         String text = subject == null ? fault.message() : PersonalText.scrub(fault.message(), subject);
         String name = op.parsName();
         if (r.status() == 401 || r.status() == 403) {
-            return new ParsAuthenticationException(name, r.status(), code, text, partial);
+            return new ParsAuthenticationException(op, r.status(), code, text, partial);
         }
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         if (r.status() == 429) {
             Duration wait = RetryAfter.parse(r.retryAfter(), clock.instant()).orElse(null);
-            return new ParsRateLimitException(name, code, text, wait, "PARS " + name + " is rate limited (HTTP 429)"
+            return new ParsRateLimitException(op, code, text, wait, "PARS " + name + " is rate limited (HTTP 429)"
                     + tries + (wait == null ? "" : "; PARS asks to wait " + wait.toSeconds() + " s"));
         }
         String detail = "PARS " + name + " failed with HTTP " + r.status() + tries
                 + (code == null ? "" : ", PARS code " + code) + ": " + text;
         if (r.status() >= 500) {
-            return new ParsServerException(name, r.status(), code, text, detail
+            return new ParsServerException(op, r.status(), code, text, detail
                     + (mayHaveApplied ? "; the request may have been applied, read it back before resending" : ""));
         }
-        return new ParsApiException(name, r.status(), code, text, detail);
+        return new ParsApiException(op, r.status(), code, text, detail);
     }
 
     /** The exception for a failed exchange. */
@@ -293,7 +293,7 @@ public final class Transport {
                                                           int attempts) {
         String what = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new ParsTransportException(op.parsName(), "PARS " + op.parsName() + " did not complete"
+        return new ParsTransportException(op, "PARS " + op.parsName() + " did not complete"
                 + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + what + ")"
                 + (outcomeUnknown ? "; the request may have reached PARS, check before resending" : ""),
                 outcomeUnknown, e);

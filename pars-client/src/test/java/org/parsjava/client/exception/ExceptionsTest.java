@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.parsjava.client.ParsEndpoints.Operation;
 
 class ExceptionsTest {
 
@@ -26,11 +27,11 @@ class ExceptionsTest {
 
     @Test
     void whetherTheRequestMayHaveReachedParsIsOnTheBaseType() {
-        ParsException dropped = new ParsTransportException("SaveLearnerActivity", "dropped", true, null);
-        ParsException refused = new ParsTransportException("SaveLearnerActivity", "refused", false, null);
-        ParsException gateway = new ParsServerException("SaveActivity", 502, null, "", "bad gateway");
-        ParsException unavailable = new ParsServerException("SaveActivity", 503, null, "", "unavailable");
-        ParsException badRequest = new ParsApiException("SaveActivity", 400, "E1", "", "bad request");
+        ParsException dropped = new ParsTransportException(Operation.SAVE_LEARNER_ACTIVITY, "dropped", true, null);
+        ParsException refused = new ParsTransportException(Operation.SAVE_LEARNER_ACTIVITY, "refused", false, null);
+        ParsException gateway = new ParsServerException(Operation.SAVE_ACTIVITY, 502, null, "", "bad gateway");
+        ParsException unavailable = new ParsServerException(Operation.SAVE_ACTIVITY, 503, null, "", "unavailable");
+        ParsException badRequest = new ParsApiException(Operation.SAVE_ACTIVITY, 400, "E1", "", "bad request");
         assertTrue(dropped.outcomeUnknown());
         assertFalse(refused.outcomeUnknown());
         assertTrue(gateway.outcomeUnknown());
