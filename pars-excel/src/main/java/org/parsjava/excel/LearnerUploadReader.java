@@ -151,7 +151,8 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
                 sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, r.problem()), "row " + r.line());
             }
         }
-        Activity activity = activity(cell(first, TemplateLayout.ACTIVITY_ID), sink);
+        Activity activity = sink.activity(cell(first, TemplateLayout.ACTIVITY_ID), activities,
+                header(TemplateLayout.ACTIVITY_ID));
         String firstName = cell(first, TemplateLayout.FIRST_NAME);
         String lastName = cell(first, TemplateLayout.LAST_NAME);
         if (firstName.isEmpty()) {
@@ -229,25 +230,6 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
         }
         return new TemplateRow(action, new RosterRow(idx, first.line(), key, Optional.of(completion.build()),
                 List.of()));
-    }
-
-    private Activity activity(String id, RowProblems sink) {
-        String column = header(TemplateLayout.ACTIVITY_ID);
-        if (id.isEmpty()) {
-            sink.add(Parsed.failed(ViolationCode.ACTIVITY_ID_MISSING, "activity ID is empty"), column);
-            return null;
-        }
-        try {
-            Activity a = activities.apply(id).orElse(null);
-            if (a == null) {
-                sink.add(Parsed.failed(ViolationCode.ACTIVITY_UNKNOWN), column);
-            }
-            return a;
-        } catch (RuntimeException e) {
-            sink.add(Parsed.failed(ViolationCode.ACTIVITY_LOOKUP_FAILED, "the activity could not be looked up ("
-                    + e.getClass().getSimpleName() + "); try again later"), column);
-            return null;
-        }
     }
 
     private static MocCreditType creditType(Board board, String name) {

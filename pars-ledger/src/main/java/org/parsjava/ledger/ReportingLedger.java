@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.parsjava.client.ParsClient;
 import org.parsjava.client.RecordOutcome;
 import org.parsjava.client.RecordResult;
+import org.parsjava.client.RetryPolicy;
 import org.parsjava.client.SubmissionResult;
 import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.client.exception.ParsException;
@@ -74,10 +75,10 @@ public final class ReportingLedger implements AutoCloseable {
     private final String node;
     private final Duration lease;
     private final Duration retention;
-    private final Duration retryBase;
-    private final Duration retryCap;
-    private final Duration statusFirst;
-    private final Duration statusCap;
+    /** Waits between sends of a failing entry (its doubling schedule; attempts are not capped). */
+    private final RetryPolicy retryWaits;
+    /** Waits between board-status checks. */
+    private final RetryPolicy statusWaits;
 
     private ReportingLedger(Builder b) {
         this.dataSource = b.dataSource;
@@ -90,10 +91,8 @@ public final class ReportingLedger implements AutoCloseable {
         this.node = b.node;
         this.lease = b.lease;
         this.retention = b.retention;
-        this.retryBase = b.retryBase;
-        this.retryCap = b.retryCap;
-        this.statusFirst = b.statusFirst;
-        this.statusCap = b.statusCap;
+        this.retryWaits = b.retryWaits;
+        this.statusWaits = b.statusWaits;
         boolean postgres = migrate(dataSource);
         this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres);
         checkKey();
@@ -377,7 +376,7 @@ public final class ReportingLedger implements AutoCloseable {
     private Outcome accepted(Claimed c, Instant now, String note) {
         boolean moc = !c.completion().mocCredits().isEmpty();
         return new Outcome(c.id(), c.state(), moc ? EntryState.AWAITING_BOARD : EntryState.ACCEPTED, note, null, null,
-                true, null, false, moc ? now.plus(statusFirst) : null, false);
+                true, null, false, moc ? now.plus(statusWaits.baseDelay()) : null, false);
     }
 
     private Outcome added(Claimed c, RecordResult r, Instant now) {
@@ -421,17 +420,11 @@ public final class ReportingLedger implements AutoCloseable {
 
     private Outcome retry(Claimed c, RecordResult r, Instant now) {
         int attempts = c.attempts() + 1;
-        Duration wait = backoff(retryBase, retryCap, attempts);
+        Duration wait = retryWaits.backoffCap(attempts);
         EntryState to = c.state() == EntryState.PENDING ? EntryState.RETRYING : c.state();
         return new Outcome(c.id(), c.state(), to, "not confirmed: " + r.message().orElse("failed")
                 + "; next attempt in " + wait.toMinutes() + " min", null, r.message().orElse(null), true,
                 now.plus(wait), r.outcomeUnknown() || c.outcomeUnknown(), null, false);
-    }
-
-    private static Duration backoff(Duration base, Duration cap, int attempts) {
-        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
-        Duration d = base.multipliedBy(factor);
-        return d.compareTo(cap) > 0 ? cap : d;
     }
 
     // ---- board decisions ------------------------------------------------------------------------
@@ -484,7 +477,7 @@ public final class ReportingLedger implements AutoCloseable {
             return new Outcome(c.id(), c.state(), EntryState.BOARD_ACCEPTED, "accepted by the board", null, null,
                     false, null, false, null, false);
         }
-        Duration wait = backoff(statusFirst, statusCap, c.attempts() + 1);
+        Duration wait = statusWaits.backoffCap(c.attempts() + 1);
         return new Outcome(c.id(), c.state(), c.state(), null, null, null, false, null, false, now.plus(wait), false);
     }
 
@@ -604,10 +597,8 @@ public final class ReportingLedger implements AutoCloseable {
         private String node = "pars-ledger-" + UUID.randomUUID().toString().substring(0, 8);
         private Duration lease = Duration.ofMinutes(10);
         private Duration retention = Duration.ofDays(180);
-        private Duration retryBase = Duration.ofMinutes(1);
-        private Duration retryCap = Duration.ofHours(6);
-        private Duration statusFirst = Duration.ofHours(1);
-        private Duration statusCap = Duration.ofDays(7);
+        private RetryPolicy retryWaits = waits(Duration.ofMinutes(1), Duration.ofHours(6));
+        private RetryPolicy statusWaits = waits(Duration.ofHours(1), Duration.ofDays(7));
 
         private Builder() {
         }
@@ -703,16 +694,19 @@ public final class ReportingLedger implements AutoCloseable {
 
         /** Waits between sends of a failing entry: doubling from {@code first} up to {@code cap} (1 min, 6 h). */
         public Builder retries(Duration first, Duration cap) {
-            this.retryBase = positive(first, "first");
-            this.retryCap = positive(cap, "cap");
+            this.retryWaits = waits(first, cap);
             return this;
         }
 
         /** Waits between board-status checks: doubling from {@code first} up to {@code cap} (1 h, 7 days). */
         public Builder statusChecks(Duration first, Duration cap) {
-            this.statusFirst = positive(first, "first");
-            this.statusCap = positive(cap, "cap");
+            this.statusWaits = waits(first, cap);
             return this;
+        }
+
+        /** A doubling schedule from {@code first} up to {@code cap}: the client's backoff, reused. */
+        private static RetryPolicy waits(Duration first, Duration cap) {
+            return RetryPolicy.builder().baseDelay(positive(first, "first")).maxDelay(positive(cap, "cap")).build();
         }
 
         private static Duration positive(Duration d, String name) {

@@ -198,23 +198,8 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         if (key.isEmpty()) {
             sink.add(Parsed.failed(ViolationCode.COMPLETION_KEY_INVALID), RosterColumns.COMPLETION_KEY);
         }
-        String activityId = cell(cells, RosterColumns.ACTIVITY_ID);
-        Activity activity = null;
-        if (activityId.isEmpty()) {
-            sink.add(Parsed.failed(ViolationCode.ACTIVITY_ID_MISSING, "activity ID is empty"), RosterColumns.ACTIVITY_ID);
-        } else {
-            try {
-                activity = activities.apply(activityId).orElse(null);
-                if (activity == null) {
-                    sink.add(Parsed.failed(ViolationCode.ACTIVITY_UNKNOWN), RosterColumns.ACTIVITY_ID);
-                }
-            } catch (RuntimeException e) {
-                // The row stays accounted for; the cause goes in the message (class names only).
-                sink.add(Parsed.failed(ViolationCode.ACTIVITY_LOOKUP_FAILED, "the activity could not be looked up ("
-                        + e.getClass().getSimpleName() + "); the row was not checked or sent, try again later"),
-                        RosterColumns.ACTIVITY_ID);
-            }
-        }
+        Activity activity = sink.activity(cell(cells, RosterColumns.ACTIVITY_ID), activities,
+                RosterColumns.ACTIVITY_ID);
         String first = cell(cells, RosterColumns.FIRST_NAME);
         String last = cell(cells, RosterColumns.LAST_NAME);
         if (first.isEmpty()) {

@@ -2,6 +2,9 @@ package org.parsjava.core.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.parsjava.core.model.Activity;
 import org.parsjava.core.validation.Parsed;
 import org.parsjava.core.validation.Severity;
 import org.parsjava.core.validation.Violation;
@@ -34,6 +37,32 @@ public final class RowProblems {
         ViolationCode code = parsed.code().orElseThrow();
         found.add(new Violation(index, key, column, code, Severity.ERROR, parsed.message().orElse(code.message())));
         return null;
+    }
+
+    /**
+     * Looks up the row's activity by its ACCME Activity ID, recording {@code ACTIVITY_ID_MISSING},
+     * {@code ACTIVITY_UNKNOWN} or {@code ACTIVITY_LOOKUP_FAILED} against {@code column} instead
+     * of throwing (a failed lookup names only the exception's class).
+     *
+     * @return the activity, or null when it could not be had
+     */
+    public Activity activity(String id, Function<String, Optional<Activity>> lookup, String column) {
+        if (id.isEmpty()) {
+            add(Parsed.failed(ViolationCode.ACTIVITY_ID_MISSING, "activity ID is empty"), column);
+            return null;
+        }
+        try {
+            Activity activity = lookup.apply(id).orElse(null);
+            if (activity == null) {
+                add(Parsed.failed(ViolationCode.ACTIVITY_UNKNOWN), column);
+            }
+            return activity;
+        } catch (RuntimeException e) {
+            // The row stays accounted for; the cause goes in the message (class names only).
+            add(Parsed.failed(ViolationCode.ACTIVITY_LOOKUP_FAILED, "the activity could not be looked up ("
+                    + e.getClass().getSimpleName() + "); the row was not checked or sent, try again later"), column);
+            return null;
+        }
     }
 
     /** Whether nothing failed so far. */

@@ -461,40 +461,36 @@ public final class LedgerStore {
     public List<Claimed> claimStatusChecks(int limit, Instant now, String node, Duration lease) {
         return inTransaction(c -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id from pars_ledger_entry where state=? and "
-                    + "next_status_check_at <= ? and (claimed_until is null or claimed_until < ?) order by "
-                    + "next_status_check_at, id limit ? for update skip locked")) {
+            List<Claimed> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id, provider_id, completion_key, payload, "
+                    + "status_checks, version from pars_ledger_entry where state=? and next_status_check_at <= ? and "
+                    + "(claimed_until is null or claimed_until < ?) order by next_status_check_at, id limit ? for "
+                    + "update skip locked")) {
                 ps.setString(1, EntryState.AWAITING_BOARD.name());
                 ps.setObject(2, time(now));
                 ps.setObject(3, time(now));
                 ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getLong(1));
+                        long id = rs.getLong(1);
+                        ids.add(id);
+                        byte[] payload = rs.getBytes(4);
+                        if (payload == null) {
+                            continue; // purged: nothing left to ask about
+                        }
+                        out.add(new Claimed(id, rs.getString(2), rs.getString(3), EntryState.AWAITING_BOARD,
+                                open(c, payload, associated(rs.getString(2), rs.getString(3))),
+                                null, rs.getInt(5), false, false, rs.getInt(6), payload));
                     }
                 }
             }
-            List<Claimed> out = new ArrayList<>();
             try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
-                    + "status_checks=status_checks+1 where id=?");
-                 PreparedStatement read = c.prepareStatement("select provider_id, completion_key, payload, "
-                         + "status_checks, version from pars_ledger_entry where id=?")) {
+                    + "status_checks=status_checks+1 where id=?")) {
                 for (long id : ids) {
                     up.setString(1, node);
                     up.setObject(2, time(now.plus(lease)));
                     up.setLong(3, id);
                     up.addBatch();
-                    read.setLong(1, id);
-                    try (ResultSet rs = read.executeQuery()) {
-                        rs.next();
-                        byte[] payload = rs.getBytes(3);
-                        if (payload == null) {
-                            continue; // purged: nothing left to ask about
-                        }
-                        out.add(new Claimed(id, rs.getString(1), rs.getString(2), EntryState.AWAITING_BOARD,
-                                open(c, payload, associated(rs.getString(1), rs.getString(2))),
-                                null, rs.getInt(4), false, false, rs.getInt(5), payload));
-                    }
                 }
                 up.executeBatch();
             }
