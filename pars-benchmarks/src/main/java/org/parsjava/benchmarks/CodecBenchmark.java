@@ -67,7 +67,7 @@ public class CodecBenchmark {
             verdicts.add(i % 20 == 0 ? RecordVerdict.rejected(i, "LEARNER_NOT_MATCHED", "UniqueID", "no match")
                     : RecordVerdict.accepted(i));
         }
-        answer = codec.encodeSaveResult(verdicts);
+        answer = org.parsjava.core.codec.internal.PeerCodec.of(codec).encodeSaveResult(verdicts);
         saveResultReader = reader(ResponsesDto.SaveResult.class);
     }
 

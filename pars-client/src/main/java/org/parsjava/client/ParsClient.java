@@ -17,7 +17,6 @@ import org.parsjava.client.internal.Transport;
 import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.ParsXmlCodec;
 import org.parsjava.core.validation.ParsValidator;
-import org.parsjava.core.validation.internal.Rules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -384,7 +383,7 @@ public final class ParsClient implements AutoCloseable {
             }
             if (providerId == null) {
                 problems.append("; providerId is required");
-            } else if (!Rules.isDigits(providerId, 7)) {
+            } else if (!SEVEN_DIGITS.matcher(providerId).matches()) {
                 problems.append("; providerId must be the 7-digit ACCME provider ID (keep leading zeros)");
             }
             if (providerName == null || providerName.isEmpty()) {
@@ -396,6 +395,7 @@ public final class ParsClient implements AutoCloseable {
             return new ParsClient(this, url);
         }
 
+        private static final java.util.regex.Pattern SEVEN_DIGITS = java.util.regex.Pattern.compile("[0-9]{7}");
         private static final java.util.regex.Pattern IPV4_LITERAL =
                 java.util.regex.Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 

@@ -37,6 +37,7 @@ import org.parsjava.client.exception.ParsValidationException;
 import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.codec.ParsXmlCodec;
 import org.parsjava.core.codec.RecordVerdict;
+import org.parsjava.core.codec.internal.PeerCodec;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.model.CreditStatus;
@@ -111,12 +112,12 @@ class ParsClientTest {
 
     /** PARS's answer when it stores every record of the document: one acceptance each. */
     private static MockResponse acceptEvery(RecordedRequest r) {
-        int n = CODEC.decodeLearnerReports(r.getBody().toByteArray()).size();
+        int n = PeerCodec.of(CODEC).decodeLearnerReports(r.getBody().toByteArray()).size();
         List<RecordVerdict> verdicts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             verdicts.add(RecordVerdict.accepted(i));
         }
-        return xml(200, CODEC.encodeSaveResult(verdicts));
+        return xml(200, PeerCodec.of(CODEC).encodeSaveResult(verdicts));
     }
 
     private static MockResponse status(int code) {
@@ -205,7 +206,7 @@ class ParsClientTest {
 
     @Test
     void perRecordVerdictsFromPARSAreReportedWithCodeAndMessage() {
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(RecordVerdict.accepted(0),
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(RecordVerdict.accepted(0),
                 RecordVerdict.rejected(1, "LEARNER_NOT_MATCHED", "UniqueID", "ABIM ID 123456 not found")))));
         SubmissionResult result = client.learners().submit(completions(2));
         assertEquals(RecordOutcome.ACCEPTED, result.records().get(0).outcome());
@@ -234,7 +235,7 @@ class ParsClientTest {
     void wholeChunkRejectionIsBisectedSoOnlyTheBadRecordIsRejected() {
         // PARS refuses any document containing lms-5 with a 400 fault and no per-record verdicts.
         route(SAVE, r -> body(r).contains("lms-5-cme")
-                ? xml(400, CODEC.encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E100"), "invalid record")))
+                ? xml(400, PeerCodec.of(CODEC).encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E100"), "invalid record")))
                 : acceptEvery(r));
         SubmissionResult result = client.learners().submit(completions(8));
         assertEquals(7, result.acceptedCount());
@@ -294,7 +295,7 @@ class ParsClientTest {
             if (id.contains("lms-1-")) {
                 return status(404);
             }
-            return xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(id, Optional.empty(), Optional.empty(),
+            return xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(id, Optional.empty(), Optional.empty(),
                     CreditStatus.State.ACCEPTED, "Accepted"))));
         });
         SubmissionResult result = client.learners().submit(input);
@@ -315,10 +316,10 @@ class ParsClientTest {
         // refused as a duplicate, and a second lookup finds the credit.
         route(SAVE, r -> new MockResponse.Builder().code(201).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
                 .build());
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
                 RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
         route(STATUS, r -> status(404));
-        route(STATUS, r -> xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(
+        route(STATUS, r -> xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(
                 r.getUrl().queryParameter("CreditId"), Optional.empty(), Optional.empty(),
                 CreditStatus.State.ACCEPTED, "Accepted")))));
         SubmissionResult result = client.learners().submit(completions(1));
@@ -334,7 +335,7 @@ class ParsClientTest {
         // A second run over the same file: PARS refuses lms-0 and lms-2 as duplicates; it holds
         // lms-0 under that very CreditID, lms-2 only for another day (so another record), and
         // lms-1 is refused for something else.
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
                 RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported"),
                 RecordVerdict.rejected(1, "NOT_MATCHED", null, "no such physician"),
                 RecordVerdict.rejected(2, "E17", null, "Duplicate learner record")))));
@@ -342,7 +343,7 @@ class ParsClientTest {
             String id = r.getUrl().queryParameter("CreditId");
             java.time.LocalDate day = id.contains("lms-0-") ? Fixtures.completion().completionDate()
                     : java.time.LocalDate.of(2026, 1, 5);
-            return xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(id, Optional.of("201234567"),
+            return xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(id, Optional.of("201234567"),
                     Optional.of(day), CreditStatus.State.ACCEPTED, "Accepted"))));
         });
         SubmissionResult result = client.learners().submit(completions(3));
@@ -360,10 +361,10 @@ class ParsClientTest {
     @Test
     void aDuplicateRefusalOfARecordPARSHoldsOnlyInPartStaysRejected() {
         // Key lms-0 was reported with CME only; now it carries an ABIM line too.
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
                 RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "this CreditID is already held")))));
         route(STATUS, r -> r.getUrl().queryParameter("CreditId").endsWith("-cme")
-                ? xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
+                ? xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
                         Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
                 : status(404));
         RecordResult r = client.learners().submit(completions(1)).records().get(0);
@@ -373,7 +374,7 @@ class ParsClientTest {
 
     @Test
     void aDuplicateRefusalWhoseStatusLookupFailsIsFailedWithAnUnknownOutcome() {
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
                 RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
         route(STATUS, r -> status(500));
         try (ParsClient once = builder().retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build()) {
@@ -387,11 +388,11 @@ class ParsClientTest {
     void aRecordWhoseVerdictWasTakenByAnotherRecordsCreditIdIsCheckedNotAssumedAccepted() {
         List<LearnerCompletion> input = completions(2);
         // PARS accepts lms-0 and refuses lms-1 as a duplicate, but names lms-0's CreditID.
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(RecordVerdict.accepted(0),
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(RecordVerdict.accepted(0),
                 new RecordVerdict(1, Optional.of(CreditIds.cme(input.get(0))), false,
                         Optional.of("DUPLICATE_RECORD"), Optional.empty(), Optional.of("already held"))))));
         route(STATUS, r -> r.getUrl().queryParameter("CreditId").contains("lms-0-")
-                ? xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
+                ? xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
                         Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
                 : status(404));
         SubmissionResult result = client.learners().submit(input);
@@ -409,7 +410,7 @@ class ParsClientTest {
         List<String> lms1 = CreditIds.all(input.get(1));
         List<String> lms2 = CreditIds.all(input.get(2));
         // PARS lists only some lines, out of order, with positions that do not match the document.
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
                 new RecordVerdict(0, Optional.of(lms2.get(0)), true, Optional.empty(), Optional.empty(),
                         Optional.empty()),
                 new RecordVerdict(0, Optional.of(lms2.get(1)), false, Optional.of("BOARD_ID_MISMATCH"),
@@ -418,7 +419,7 @@ class ParsClientTest {
                         Optional.empty(), Optional.empty())))));
         // lms-0 got no verdict while others were placed by CreditID: it is checked, and PARS holds it.
         route(STATUS, r -> r.getUrl().queryParameter("CreditId").contains("lms-0-")
-                ? xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
+                ? xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
                         Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
                 : status(404));
         SubmissionResult result = client.learners().submit(input);
@@ -433,9 +434,9 @@ class ParsClientTest {
         routes.remove(STATUS);
         route(STATUS, r -> r.getUrl().queryParameter("CreditId").contains("lms-1-")
                 ? status(404)
-                : xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
+                : xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
                         Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted")))));
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(new RecordVerdict(1,
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(new RecordVerdict(1,
                 Optional.of("ccid:0001234:held-elsewhere-cme"), false, Optional.of("E5"), Optional.empty(),
                 Optional.empty())))));
         result = client.learners().submit(input);
@@ -448,10 +449,10 @@ class ParsClientTest {
     void aResentRecordRefusedWholeAsADuplicateIsConfirmedByStatus() {
         route(SAVE, r -> new MockResponse.Builder().code(201).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
                 .build());
-        route(SAVE, r -> xml(400, CODEC.encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E9"),
+        route(SAVE, r -> xml(400, PeerCodec.of(CODEC).encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E9"),
                 "record already exists"))));
         route(STATUS, r -> status(404));
-        route(STATUS, r -> xml(200, CODEC.encodeStatuses(List.of(new CreditStatus(
+        route(STATUS, r -> xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(
                 r.getUrl().queryParameter("CreditId"), Optional.empty(), Optional.empty(),
                 CreditStatus.State.ACCEPTED, "Accepted")))));
         RecordResult r = client.learners().submit(completions(1)).records().get(0);
@@ -503,7 +504,7 @@ class ParsClientTest {
 
     @Test
     void rejectionMessagesNeverCarryTheLearnersOwnValues() {
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(RecordVerdict.rejected(0, "NOT_MATCHED", null,
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(RecordVerdict.rejected(0, "NOT_MATCHED", null,
                 "No physician JANE sample with license a99999 or ABIM ID 000000")))));
         LearnerCompletion jane = Fixtures.completion();
         RecordResult r = client.learners().submit(List.of(jane)).records().get(0);
@@ -608,7 +609,7 @@ class ParsClientTest {
     @Test
     void serverFaultsBecomeTypedExceptionsNamingTheOperation() {
         route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(400,
-                CODEC.encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E42"), "bad request"))));
+                PeerCodec.of(CODEC).encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E42"), "bad request"))));
         ParsApiException e = assertThrows(ParsApiException.class, () -> client.learners().match(Fixtures.learner()));
         assertEquals(400, e.httpStatus());
         assertEquals(Optional.of("E42"), e.parsCode());
@@ -620,10 +621,10 @@ class ParsClientTest {
 
     @Test
     void statusAndMatchDecodeAnswers() {
-        route(STATUS, r -> xml(200, CODEC.encodeStatuses(List.of(new CreditStatus("ccid:0001234:lms-88231-cme",
+        route(STATUS, r -> xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus("ccid:0001234:lms-88231-cme",
                 Optional.of("201234567"), Optional.empty(), CreditStatus.State.PENDING, "Pending")))));
         route("/services/ACCMELearnerService.svc/GetLearnerMatch",
-                r -> xml(200, CODEC.encodeMatchResult(new MatchResult(MatchResult.Outcome.MATCHED, Optional.empty()))));
+                r -> xml(200, PeerCodec.of(CODEC).encodeMatchResult(new MatchResult(MatchResult.Outcome.MATCHED, Optional.empty()))));
         List<CreditStatus> s = client.learners().status(Fixtures.completion());
         assertEquals(2, s.size());
         assertEquals("ccid:0001234:lms-88231-cme", requestsTo(STATUS).get(0).getUrl().queryParameter("CreditId"));
@@ -744,7 +745,7 @@ class ParsClientTest {
     @Test
     void logsOneDebugLinePerCallAndNeverPersonalDataOrCredentials() {
         route(SAVE, r -> status(503));
-        route(SAVE, r -> xml(200, CODEC.encodeSaveResult(List.of(RecordVerdict.accepted(0)))));
+        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(RecordVerdict.accepted(0)))));
         route(STATUS, r -> status(404));
         client.learners().submit(List.of(Fixtures.completion()));
         client.learners().match(Fixtures.learner());
@@ -839,7 +840,7 @@ class ParsClientTest {
     void readsSendTheirMethodAndCredentialsAndMatchTextLosesTheLearner() {
         route(STATUS, r -> status(404));
         route(GET_ACTIVITY, r -> status(404));
-        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(200, CODEC.encodeMatchResult(
+        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(200, PeerCodec.of(CODEC).encodeMatchResult(
                 new MatchResult(MatchResult.Outcome.AMBIGUOUS, Optional.of("Two physicians named Jane Sample")))));
         client.learners().status("ccid:0001234:lms-1-cme");
         client.activities().get("201234567");
@@ -853,7 +854,7 @@ class ParsClientTest {
             assertEquals("s3cret-pw", r.getHeaders().get("Password"));
         }
         routes.remove("/services/ACCMELearnerService.svc/GetLearnerMatch");
-        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(400, CODEC.encodeFault(
+        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(400, PeerCodec.of(CODEC).encodeFault(
                 new org.parsjava.core.codec.ParsFault(Optional.of("E3"), "Sample, Jane: birth date missing"))));
         ParsApiException e = assertThrows(ParsApiException.class, () -> client.learners().match(Fixtures.learner()));
         assertFalse(e.getMessage().contains("Jane") || e.getMessage().contains("Sample"), e.getMessage());

@@ -121,7 +121,7 @@ public final class ReportingLedger implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(dataSource).table("pars_ledger_schema_history")
-                    .locations("classpath:org/parsjava/ledger/migration").placeholders(types)
+                    .locations("classpath:db/pars-ledger/migration").placeholders(types)
                     .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         } catch (RuntimeException e) {
             throw new LedgerException("could not create or migrate the ledger's tables ("

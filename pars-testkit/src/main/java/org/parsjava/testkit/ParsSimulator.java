@@ -28,12 +28,13 @@ import org.parsjava.client.ParsEndpoints;
 import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.core.codec.ActivityAction;
 import org.parsjava.core.codec.LearnerRecordAction;
-import org.parsjava.core.codec.LearnerReportRecord;
 import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.ParsCodecException;
 import org.parsjava.core.codec.ParsFault;
 import org.parsjava.core.codec.ParsXmlCodec;
 import org.parsjava.core.codec.RecordVerdict;
+import org.parsjava.core.codec.internal.LearnerReportRecord;
+import org.parsjava.core.codec.internal.PeerCodec;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.Board;
 import org.parsjava.core.model.CreditStatus;
@@ -78,6 +79,8 @@ public final class ParsSimulator implements AutoCloseable {
     private final ReportingWindow window;
     private final ParsEndpoints endpoints;
     private final ParsCodec codec;
+    /** The codec's answering half: reads requests, writes answers. */
+    private final PeerCodec peer;
     private final MockWebServer server = new MockWebServer();
 
     private final Object lock = new Object();
@@ -105,6 +108,7 @@ public final class ParsSimulator implements AutoCloseable {
         this.window = b.window;
         this.endpoints = b.endpoints;
         this.codec = b.codec;
+        this.peer = PeerCodec.of(b.codec);
         this.retained = b.retained;
         this.latency = b.latency;
         this.credits = bounded(b.retained);
@@ -396,7 +400,7 @@ public final class ParsSimulator implements AutoCloseable {
             case RATE_LIMITED -> new MockResponse.Builder().code(429)
                     .setHeader("Retry-After", Long.toString(f.duration().toSeconds()))
                     .setHeader("Content-Type", codec.mediaType())
-                    .body(text(codec.encodeFault(new ParsFault(Optional.of("RATE_LIMITED"), "slow down")))).build();
+                    .body(text(peer.encodeFault(new ParsFault(Optional.of("RATE_LIMITED"), "slow down")))).build();
             case SERVER_ERROR -> fault(f.status(), "SERVER_ERROR", "simulated server failure");
             case DROP_BEFORE_APPLY -> new MockResponse.Builder().code(200)
                     .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
@@ -438,7 +442,7 @@ public final class ParsSimulator implements AutoCloseable {
 
     private MockResponse fault(int status, String code, String message) {
         return new MockResponse.Builder().code(status).setHeader("Content-Type", codec.mediaType())
-                .body(text(codec.encodeFault(new ParsFault(Optional.of(code), message)))).build();
+                .body(text(peer.encodeFault(new ParsFault(Optional.of(code), message)))).build();
     }
 
     private MockResponse ok(int status, byte[] body) {
@@ -461,7 +465,7 @@ public final class ParsSimulator implements AutoCloseable {
 
     /** Applies the first {@code limit} reports and answers with verdicts for those alone. */
     private Answer saveLearners(byte[] body, int limit) {
-        List<LearnerReportRecord> reports = codec.decodeLearnerReports(body);
+        List<LearnerReportRecord> reports = peer.decodeLearnerReports(body);
         List<RecordVerdict> verdicts = new ArrayList<>(Math.min(limit, reports.size()));
         synchronized (lock) {
             for (int i = 0; i < Math.min(limit, reports.size()); i++) {
@@ -471,7 +475,7 @@ public final class ParsSimulator implements AutoCloseable {
                         : RecordVerdict.rejected(i, problem[0], problem[1], problem[2]));
             }
         }
-        return new Answer(ok(200, codec.encodeSaveResult(verdicts)), reports.size());
+        return new Answer(ok(200, peer.encodeSaveResult(verdicts)), reports.size());
     }
 
     /** Applies PARS's acceptance rules; returns {code, field, message} or null when stored. */
@@ -602,12 +606,12 @@ public final class ParsSimulator implements AutoCloseable {
         }
         CreditStatus.State s = state == null ? CreditStatus.State.ACCEPTED : state;
         String text = s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT);
-        return new Answer(ok(200, codec.encodeStatuses(List.of(new CreditStatus(c.creditId(),
+        return new Answer(ok(200, peer.encodeStatuses(List.of(new CreditStatus(c.creditId(),
                 Optional.of(c.accmeActivityId()), Optional.of(c.completionDate()), s, text)))), 0);
     }
 
     private Answer match(byte[] body) {
-        Learner l = codec.decodeMatchRequest(body);
+        Learner l = peer.decodeMatchRequest(body);
         List<Learner> found = new ArrayList<>();
         boolean empty;
         synchronized (lock) {
@@ -631,12 +635,12 @@ public final class ParsSimulator implements AutoCloseable {
         } else {
             result = new MatchResult(MatchResult.Outcome.AMBIGUOUS, Optional.of(found.size() + " physicians match"));
         }
-        return new Answer(ok(200, codec.encodeMatchResult(result)), 0);
+        return new Answer(ok(200, peer.encodeMatchResult(result)), 0);
     }
 
     private Answer saveActivity(byte[] body) {
         Activity a = codec.decodeActivity(body);
-        ActivityAction action = codec.decodeActivityAction(body);
+        ActivityAction action = peer.decodeActivityAction(body);
         synchronized (lock) {
             if (!providerId.equals(a.providerId())) {
                 return new Answer(fault(400, SimulatorErrors.PROVIDER_MISMATCH, "the activity names another provider"), 0);

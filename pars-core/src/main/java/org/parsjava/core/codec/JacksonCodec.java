@@ -20,10 +20,12 @@ import java.util.Set;
 import org.parsjava.core.codec.internal.ActivitiesDto;
 import org.parsjava.core.codec.internal.ActivityDetailsMapping;
 import org.parsjava.core.codec.internal.Excerpts;
+import org.parsjava.core.codec.internal.LearnerReportRecord;
 import org.parsjava.core.codec.internal.LearnerReportsDto;
 import org.parsjava.core.codec.internal.LearnerReportsDto.ActivityReport;
 import org.parsjava.core.codec.internal.LearnerReportsDto.CreditCertificate;
 import org.parsjava.core.codec.internal.LearnerReportsDto.UniqueId;
+import org.parsjava.core.codec.internal.PeerCodec;
 import org.parsjava.core.codec.internal.ResponsesDto;
 import org.parsjava.core.codec.internal.Vocabulary;
 import org.parsjava.core.model.Activity;
@@ -42,7 +44,7 @@ import org.parsjava.core.model.Npi;
 import org.parsjava.core.model.StateLicense;
 
 /** The shared Jackson implementation behind {@link ParsXmlCodec} and {@link ParsJsonCodec}. */
-abstract sealed class JacksonCodec implements ParsCodec permits ParsXmlCodec, ParsJsonCodec {
+abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsXmlCodec, ParsJsonCodec {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     /** Placeholder year for {@link WireOptions.BirthDateEncoding#PLACEHOLDER_LEAP_YEAR}: a leap year. */

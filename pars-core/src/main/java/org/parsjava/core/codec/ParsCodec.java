@@ -14,8 +14,8 @@ import org.parsjava.core.model.MatchResult;
  *
  * <p>Every {@code decode*} method throws {@link ParsCodecException} for malformed, truncated,
  * empty or hostile input (DTDs and external entities are refused), except
- * {@link #decodeFault(byte[])}, which never throws. The {@code encode*} methods for answers
- * exist so PARS doubles can speak the same format.
+ * {@link #decodeFault(byte[])}, which never throws. This is the client's half of the format:
+ * it writes requests and reads answers.
  */
 public sealed interface ParsCodec permits JacksonCodec {
 
@@ -29,9 +29,6 @@ public sealed interface ParsCodec permits JacksonCodec {
     byte[] encodeLearnerReports(List<LearnerCompletion> completions, LearnerRecordAction action,
                                 ReportHeader header);
 
-    /** Reads a learner report document. */
-    List<LearnerReportRecord> decodeLearnerReports(byte[] body);
-
     /** A {@code SaveActivity} document for one activity. */
     byte[] encodeActivity(Activity activity, ActivityAction action);
 
@@ -44,17 +41,8 @@ public sealed interface ParsCodec permits JacksonCodec {
     /** Reads the first activity of an activity document. */
     Activity decodeActivity(byte[] body);
 
-    /** Reads the action of the first activity of an activity document. */
-    ActivityAction decodeActivityAction(byte[] body);
-
-    /** A save answer with per-record verdicts. */
-    byte[] encodeSaveResult(List<RecordVerdict> verdicts);
-
     /** Reads a save answer; an empty body means "no per-record verdicts". */
     List<RecordVerdict> decodeSaveResult(byte[] body);
-
-    /** A status answer. */
-    byte[] encodeStatuses(List<CreditStatus> statuses);
 
     /** Reads a status answer. */
     List<CreditStatus> decodeStatuses(byte[] body);
@@ -62,21 +50,8 @@ public sealed interface ParsCodec permits JacksonCodec {
     /** A {@code GetLearnerMatch} request. */
     byte[] encodeMatchRequest(Learner learner, String providerId);
 
-    /**
-     * Reads a {@code GetLearnerMatch} request.
-     *
-     * @throws ParsCodecException also when a value is not valid (bad NPI, unknown state)
-     */
-    Learner decodeMatchRequest(byte[] body);
-
-    /** A match answer. */
-    byte[] encodeMatchResult(MatchResult result);
-
     /** Reads a match answer. */
     MatchResult decodeMatchResult(byte[] body);
-
-    /** An error body. */
-    byte[] encodeFault(ParsFault fault);
 
     /** Reads an error body as far as possible; never throws. */
     ParsFault decodeFault(byte[] body);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parsjava.core.codec.internal.LearnerReportRecord;
+import org.parsjava.core.codec.internal.PeerCodec;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.ActivityStatus;
 import org.parsjava.core.model.Board;
@@ -115,12 +117,12 @@ class CodecTest {
         org.w3c.dom.NodeList names = doc.getElementsByTagNameNS(WireOptions.MEDBIQ_ACTIVITY_REPORT_NAMESPACE, "GivenName");
         assertEquals(1, names.getLength());
         // Reading ignores namespaces: the namespaced document decodes like the plain one.
-        assertEquals("Jane", ParsXmlCodec.create().decodeLearnerReports(out).get(0).firstName());
-        assertEquals("Jane", namespaced.decodeLearnerReports(out).get(0).firstName());
+        assertEquals("Jane", PeerCodec.of(ParsXmlCodec.create()).decodeLearnerReports(out).get(0).firstName());
+        assertEquals("Jane", PeerCodec.of(namespaced).decodeLearnerReports(out).get(0).firstName());
         // JSON ignores the option.
         ParsJsonCodec json = ParsJsonCodec.create(WireOptions.builder().xmlNamespace("urn:x:y").build());
-        assertEquals(text(ParsJsonCodec.create().encodeFault(new ParsFault(Optional.of("E"), "m"))),
-                text(json.encodeFault(new ParsFault(Optional.of("E"), "m"))));
+        assertEquals(text(PeerCodec.of(ParsJsonCodec.create()).encodeFault(new ParsFault(Optional.of("E"), "m"))),
+                text(PeerCodec.of(json).encodeFault(new ParsFault(Optional.of("E"), "m"))));
         for (String bad : new String[] {"", "relative/path", "http://a\"b", "http://a b"}) {
             assertThrows(IllegalArgumentException.class, () -> WireOptions.builder().xmlNamespace(bad), bad);
         }
@@ -132,7 +134,7 @@ class CodecTest {
     @MethodSource("codecs")
     void learnerReportRoundTrips(ParsCodec codec) {
         LearnerCompletion c = Fixtures.completion();
-        List<LearnerReportRecord> back = codec.decodeLearnerReports(
+        List<LearnerReportRecord> back = PeerCodec.of(codec).decodeLearnerReports(
                 codec.encodeLearnerReports(List.of(c, c.toBuilder().completionKey("lms-2").build()),
                         LearnerRecordAction.ADD, Fixtures.HEADER));
         assertEquals(2, back.size());
@@ -162,14 +164,14 @@ class CodecTest {
         Activity a = Fixtures.activity().toBuilder().status(ActivityStatus.CLOSED).build();
         byte[] body = codec.encodeActivity(a, ActivityAction.UPDATE);
         assertEquals(a, codec.decodeActivity(body));
-        assertEquals(ActivityAction.UPDATE, codec.decodeActivityAction(body));
+        assertEquals(ActivityAction.UPDATE, PeerCodec.of(codec).decodeActivityAction(body));
     }
 
     @ParameterizedTest
     @MethodSource("codecs")
     void matchRequestRoundTrips(ParsCodec codec) {
         Learner l = Fixtures.learner();
-        assertEquals(l, codec.decodeMatchRequest(codec.encodeMatchRequest(l, "0001234")));
+        assertEquals(l, PeerCodec.of(codec).decodeMatchRequest(codec.encodeMatchRequest(l, "0001234")));
     }
 
     @ParameterizedTest
@@ -177,14 +179,14 @@ class CodecTest {
     void answersRoundTrip(ParsCodec codec) {
         List<RecordVerdict> verdicts = List.of(RecordVerdict.accepted(0),
                 RecordVerdict.rejected(1, "NPI_INVALID", "UniqueID", "bad NPI"));
-        assertEquals(verdicts, codec.decodeSaveResult(codec.encodeSaveResult(verdicts)));
+        assertEquals(verdicts, codec.decodeSaveResult(PeerCodec.of(codec).encodeSaveResult(verdicts)));
         List<CreditStatus> statuses = List.of(new CreditStatus("ccid:1:a-cme", Optional.of("201234567"),
                 Optional.of(LocalDate.of(2026, 2, 27)), CreditStatus.State.ACCEPTED, "Accepted"));
-        assertEquals(statuses, codec.decodeStatuses(codec.encodeStatuses(statuses)));
+        assertEquals(statuses, codec.decodeStatuses(PeerCodec.of(codec).encodeStatuses(statuses)));
         MatchResult m = new MatchResult(MatchResult.Outcome.NOT_MATCHED, Optional.of("no physician found"));
-        assertEquals(m, codec.decodeMatchResult(codec.encodeMatchResult(m)));
+        assertEquals(m, codec.decodeMatchResult(PeerCodec.of(codec).encodeMatchResult(m)));
         ParsFault f = new ParsFault(Optional.of("AUTH"), "invalid credentials");
-        assertEquals(f, codec.decodeFault(codec.encodeFault(f)));
+        assertEquals(f, codec.decodeFault(PeerCodec.of(codec).encodeFault(f)));
     }
 
     // ---- decoding PARS answers ------------------------------------------------------------------
@@ -311,7 +313,7 @@ class CodecTest {
         assertTrue(java.time.Year.isLeap(JacksonCodec.PLACEHOLDER_YEAR));
         for (WireOptions.BirthDateEncoding enc : WireOptions.BirthDateEncoding.values()) {
             ParsCodec codec = ParsXmlCodec.create(WireOptions.builder().birthDateEncoding(enc).build());
-            List<LearnerReportRecord> back = codec.decodeLearnerReports(codec.encodeLearnerReports(
+            List<LearnerReportRecord> back = PeerCodec.of(codec).decodeLearnerReports(codec.encodeLearnerReports(
                     List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER));
             assertEquals(Optional.of(MonthDay.of(2, 29)), back.get(0).birthDate(), enc.name());
         }

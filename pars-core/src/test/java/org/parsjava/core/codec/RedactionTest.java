@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.parsjava.core.model.LearnerCompletion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.parsjava.core.codec.internal.PeerCodec;
+import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.testing.Fixtures;
 
 class RedactionTest {
@@ -90,12 +91,12 @@ class RedactionTest {
     @ParameterizedTest
     @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
     void redactsFreeTextInAnswersWherePARSMayEchoALearner(ParsCodec codec) {
-        String verdicts = codec.redact(codec.encodeSaveResult(List.of(new RecordVerdict(0,
+        String verdicts = codec.redact(PeerCodec.of(codec).encodeSaveResult(List.of(new RecordVerdict(0,
                 java.util.Optional.of("ccid:0001234:k-cme"), false, java.util.Optional.of("NOT_FOUND"),
                 java.util.Optional.empty(), java.util.Optional.of("Jane Sample, license A99999")))));
         assertFalse(verdicts.contains("Jane") || verdicts.contains("A99999"), verdicts);
         assertTrue(verdicts.contains("NOT_FOUND"), verdicts);
-        String fault = codec.redact(codec.encodeFault(new ParsFault(java.util.Optional.of("E1"),
+        String fault = codec.redact(PeerCodec.of(codec).encodeFault(new ParsFault(java.util.Optional.of("E1"),
                 "Learner Jane Sample not matched")));
         assertFalse(fault.contains("Jane"), fault);
         assertTrue(fault.contains("E1"), fault);

@@ -1,4 +1,4 @@
-package org.parsjava.core.codec;
+package org.parsjava.core.codec.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -6,13 +6,14 @@ import java.time.MonthDay;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.parsjava.core.codec.LearnerRecordAction;
 import org.parsjava.core.model.MocCreditType;
 
 /**
  * One learner report as read from a PARS learner document, before any rule is applied: what a
- * PARS double (see {@code pars-testkit}) or an audit tool sees on the wire. Values that could
- * not be read are empty rather than failing the whole document. {@link #toString()} masks
- * personal data.
+ * PARS double (see {@code pars-testkit}) sees on the wire; reached through {@link PeerCodec}.
+ * Values that could not be read are empty rather than failing the whole document.
+ * {@link #toString()} masks personal data. Not API.
  *
  * @param action add or delete
  * @param providerId {@code XtensibleInfo/ProviderID} or {@code ProviderOrganization}

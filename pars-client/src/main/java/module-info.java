@@ -1,0 +1,12 @@
+/**
+ * The client for the PARS web services: {@link org.parsjava.client.ParsClient} and its errors.
+ * OkHttp is part of the API (a caller may bring its own {@code OkHttpClient}), as is pars-core.
+ */
+module org.parsjava.client {
+    requires transitive org.parsjava.core;
+    requires transitive okhttp3;
+    requires org.slf4j;
+
+    exports org.parsjava.client;
+    exports org.parsjava.client.exception;
+}

@@ -1,0 +1,21 @@
+/**
+ * The reporting ledger: completions recorded durably, sent to PARS, settled and kept until their
+ * deadlines, on H2 or PostgreSQL.
+ *
+ * <p>Flyway publishes no module name, so it is required by the name Java derives from its jar
+ * ({@code flyway.core}); the migrations live outside any package so Flyway can read them.
+ */
+module org.parsjava.ledger {
+    requires transitive org.parsjava.client;
+    requires transitive java.sql;
+    requires com.fasterxml.jackson.databind;
+    requires com.github.kagkarlsson.scheduler;
+    requires com.h2database;
+    requires flyway.core;
+    requires org.slf4j;
+
+    exports org.parsjava.ledger;
+
+    // Jackson binds the stored completions to these classes.
+    opens org.parsjava.ledger.internal to com.fasterxml.jackson.databind;
+}

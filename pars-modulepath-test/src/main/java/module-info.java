@@ -1,0 +1,9 @@
+/** A program using pars-java as a modular application would: through module descriptors only. */
+module org.parsjava.modulepath {
+    requires org.parsjava.client;
+    requires org.parsjava.testkit;
+    requires org.parsjava.ledger;
+    requires org.parsjava.excel;
+
+    exports org.parsjava.modulepath;
+}
