@@ -61,7 +61,7 @@ public final class Activities {
         if (activity.accmeActivityId().isPresent()) {
             String id = activity.accmeActivityId().get();
             Activity existing = get(id).orElseThrow(() -> new ParsApiException(op, 404, null, null,
-                    "PARS has no activity " + id + " for this provider; remove the ACCME Activity ID to create it"));
+                    "PARS has no activity " + id + " for this provider; remove the ACCME Activity ID to create it", 1));
             ValidationReport update = validator.validateActivityUpdate(existing, activity);
             if (!update.isValid()) {
                 throw new ParsValidationException(op, update);
@@ -71,7 +71,7 @@ public final class Activities {
         HttpResult r = transport.call(Operation.SAVE_ACTIVITY, Map.of(),
                 transport.codec().encodeActivity(activity, action), false);
         if (r.status() == 404) {
-            throw transport.toException(Operation.SAVE_ACTIVITY, r, 1);
+            throw transport.toException(Operation.SAVE_ACTIVITY, r, r.attempt());
         }
         if (r.body().length == 0) {
             return activity;
@@ -80,7 +80,8 @@ public final class Activities {
             return transport.codec().decodeActivity(r.body());
         } catch (ParsCodecException e) {
             throw new ParsApiException(op, r.status(), null, e.excerpt(),
-                    "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage());
+                    "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
+                    r.attempt());
         }
     }
 
@@ -123,7 +124,7 @@ public final class Activities {
             Operation op = Operation.GET_ACTIVITY;
             throw new ParsApiException(op, 200, null, null, "PARS " + op.parsName() + " answered the activity search with "
                     + "another activity (ACCME Activity ID " + found.get().accmeActivityId().orElse("?") + "); the "
-                    + "search parameters may not be supported: check ParsEndpoints");
+                    + "search parameters may not be supported: check ParsEndpoints", 1);
         }
         return found;
     }
@@ -144,7 +145,8 @@ public final class Activities {
         } catch (ParsCodecException e) {
             Operation op = Operation.GET_ACTIVITY;
             throw new ParsApiException(op, r.status(), null, e.excerpt(),
-                    "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage());
+                    "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
+                    r.attempt());
         }
     }
 

@@ -211,6 +211,7 @@ public final class Learners {
 
     private static ParsApiException unreadable(Operation op, HttpResult r, ParsCodecException e) {
         return new ParsApiException(op, r.status(), null, e.excerpt(),
-                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage());
+                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
+                r.attempt());
     }
 }

@@ -124,7 +124,7 @@ final class SubmissionRun {
         ParsAuthenticationException e = refused.get();
         if (e != null) {
             throw new ParsAuthenticationException(e.operation(), e.httpStatus(), e.parsCode().orElse(null),
-                    e.parsMessage().orElse(null), finish("not sent: PARS refused the credentials"));
+                    e.parsMessage().orElse(null), finish("not sent: PARS refused the credentials"), e.attempts());
         }
         return finish("not sent");
     }

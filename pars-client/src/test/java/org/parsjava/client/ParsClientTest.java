@@ -481,6 +481,7 @@ class ParsClientTest {
         org.parsjava.client.exception.ParsRateLimitException e = assertThrows(
                 org.parsjava.client.exception.ParsRateLimitException.class, () -> client.activities().get("201234567"));
         assertEquals(Optional.of(Duration.ofSeconds(99999999999L)), e.retryAfter());
+        assertEquals(1, e.attempts(), "a wait past the deadline ends the retries after the first request");
     }
 
     @Test
@@ -528,6 +529,7 @@ class ParsClientTest {
         assertTrue(e.outcomeUnknown());
         assertTrue(e.getMessage().contains("read it back before resending"), e.getMessage());
         assertEquals(1, requestsTo("/services/ACCMEActivityService.svc/SaveActivity").size());
+        assertEquals(1, e.attempts());
     }
 
     @Test
@@ -552,6 +554,7 @@ class ParsClientTest {
                     () -> impatient.learners().status("ccid:0001234:lms-1-cme"));
             assertTrue(e.getMessage().contains("GetLearnerStatusByCreditId"), e.getMessage());
             assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
+            assertEquals(2, e.attempts());
         }
         assertEquals(2, requestsTo(STATUS).size());
     }
@@ -656,6 +659,7 @@ class ParsClientTest {
         ParsValidationException e = assertThrows(ParsValidationException.class, () -> client.activities()
                 .save(Fixtures.activity().toBuilder().type(ActivityType.COURSE).build()));
         assertEquals(ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED, e.report().errors().get(0).code());
+        assertEquals(0, e.attempts(), "nothing was sent");
         assertTrue(requestsTo("/services/ACCMEActivityService.svc/SaveActivity").isEmpty());
         assertEquals("201234567", requestsTo("/services/ACCMEActivityService.svc/GetActivity").get(0).getUrl()
                 .queryParameter("ActivityId"));

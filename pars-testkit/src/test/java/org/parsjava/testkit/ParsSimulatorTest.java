@@ -442,7 +442,7 @@ class ParsSimulatorTest {
         org.parsjava.core.codec.ParsXmlCodec codec = org.parsjava.core.codec.ParsXmlCodec.create();
         if (a.status() != 200) {
             org.parsjava.core.codec.ParsFault f = codec.decodeFault(a.body());
-            throw new ParsApiException(Operation.SAVE_LEARNER_ACTIVITY, a.status(), f.code().orElse(null), f.message(), "raw");
+            throw new ParsApiException(Operation.SAVE_LEARNER_ACTIVITY, a.status(), f.code().orElse(null), f.message(), "raw", 1);
         }
         return codec.decodeSaveResult(a.body());
     }

@@ -18,9 +18,10 @@ public sealed class ParsApiException extends ParsException
     private final String parsCode;
     private final String parsMessage;
 
-    /** Creates the exception. */
-    public ParsApiException(Operation operation, int httpStatus, String parsCode, String parsMessage, String message) {
-        super(operation, message, null);
+    /** Creates the exception; {@code attempts} counts the requests made, retries included. */
+    public ParsApiException(Operation operation, int httpStatus, String parsCode, String parsMessage, String message,
+                            int attempts) {
+        super(operation, message, null, attempts);
         this.httpStatus = httpStatus;
         this.parsCode = parsCode;
         this.parsMessage = parsMessage;

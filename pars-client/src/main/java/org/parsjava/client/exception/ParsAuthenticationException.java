@@ -20,11 +20,11 @@ public final class ParsAuthenticationException extends ParsApiException {
 
     private final transient SubmissionResult partialResult;
 
-    /** Creates the exception. */
+    /** Creates the exception; {@code attempts} counts the requests made. */
     public ParsAuthenticationException(Operation operation, int httpStatus, String parsCode, String parsMessage,
-                                       SubmissionResult partialResult) {
+                                       SubmissionResult partialResult, int attempts) {
         super(operation, httpStatus, parsCode, parsMessage,
-                "PARS " + operation + " refused the credentials (HTTP " + httpStatus + "): " + HINT);
+                "PARS " + operation + " refused the credentials (HTTP " + httpStatus + "): " + HINT, attempts);
         this.partialResult = partialResult;
     }
 

@@ -15,11 +15,28 @@ public abstract sealed class ParsException extends RuntimeException
     private static final long serialVersionUID = 1L;
 
     private final Operation operation;
+    private final int attempts;
 
-    /** Creates the exception for {@code operation} (e.g. {@code SaveLearnerActivity}). */
-    protected ParsException(Operation operation, String message, Throwable cause) {
+    /**
+     * Creates the exception for {@code operation} (e.g. {@code SaveLearnerActivity}) after
+     * {@code attempts} requests (0 when nothing was sent).
+     */
+    protected ParsException(Operation operation, String message, Throwable cause, int attempts) {
         super(message, cause);
         this.operation = java.util.Objects.requireNonNull(operation, "operation");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative: " + attempts);
+        }
+        this.attempts = attempts;
+    }
+
+    /**
+     * How many requests were made for this operation before giving up: 1 when the first failed
+     * and was not retried, more after retries, 0 when nothing was sent (a validation failure, a
+     * request refused before sending).
+     */
+    public int attempts() {
+        return attempts;
     }
 
     /**

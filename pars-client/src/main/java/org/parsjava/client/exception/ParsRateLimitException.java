@@ -12,10 +12,10 @@ public final class ParsRateLimitException extends ParsApiException {
 
     private final Duration retryAfter;
 
-    /** Creates the exception. */
+    /** Creates the exception; {@code attempts} counts the requests made, retries included. */
     public ParsRateLimitException(Operation operation, String parsCode, String parsMessage, Duration retryAfter,
-                                  String message) {
-        super(operation, 429, parsCode, parsMessage, message);
+                                  String message, int attempts) {
+        super(operation, 429, parsCode, parsMessage, message, attempts);
         this.retryAfter = retryAfter;
     }
 

@@ -12,9 +12,10 @@ public final class ParsTransportException extends ParsException {
 
     private final boolean outcomeUnknown;
 
-    /** Creates the exception. */
-    public ParsTransportException(Operation operation, String message, boolean outcomeUnknown, Throwable cause) {
-        super(operation, message, cause);
+    /** Creates the exception; {@code attempts} counts the requests tried (0 when none was sent). */
+    public ParsTransportException(Operation operation, String message, boolean outcomeUnknown, Throwable cause,
+                                  int attempts) {
+        super(operation, message, cause, attempts);
         this.outcomeUnknown = outcomeUnknown;
     }
 

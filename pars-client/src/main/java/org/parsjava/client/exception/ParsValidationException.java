@@ -12,10 +12,10 @@ public final class ParsValidationException extends ParsException {
 
     private final transient ValidationReport report;
 
-    /** Creates the exception. */
+    /** Creates the exception; nothing was sent, so {@link #attempts()} is 0. */
     public ParsValidationException(Operation operation, ValidationReport report) {
         super(operation, "PARS " + operation.parsName() + " not sent: " + Objects.requireNonNull(report, "report").errors().size()
-                + " validation error(s): " + report.errors(), null);
+                + " validation error(s): " + report.errors(), null, 0);
         this.report = report;
     }
 

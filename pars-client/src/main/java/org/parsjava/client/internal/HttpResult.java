@@ -7,7 +7,7 @@ package org.parsjava.client.internal;
  * @param retryAfter the {@code Retry-After} header, or null
  * @param body the body bytes (possibly empty)
  */
-public record HttpResult(int status, String retryAfter, byte[] body) {
+public record HttpResult(int status, String retryAfter, byte[] body, int attempt) {
 
     /** 2xx. */
     public boolean isSuccess() {

@@ -161,7 +161,7 @@ public final class Transport {
                 if (log.isTraceEnabled() && bytes.length > 0) {
                     log.trace("PARS {} response body (redacted): {}", op.parsName(), codec.redact(bytes));
                 }
-                return new HttpResult(response.code(), response.header("Retry-After"), bytes);
+                return new HttpResult(response.code(), response.header("Retry-After"), bytes, attempt);
             }
         } catch (IOException e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -173,7 +173,7 @@ public final class Transport {
             // quote the value (a credential), so neither the message nor the exception is passed on.
             throw new ParsTransportException(op, "PARS " + op.parsName() + " request was not sent: "
                     + "OkHttp refused it (" + e.getClass().getSimpleName() + "; check header values such as "
-                    + "the user agent and credentials)", false, null);
+                    + "the user agent and credentials)", false, null, 0);
         } finally {
             permits.release();
         }
@@ -271,21 +271,22 @@ public final class Transport {
         String text = subject == null ? fault.message() : PersonalText.scrub(fault.message(), subject);
         String name = op.parsName();
         if (r.status() == 401 || r.status() == 403) {
-            return new ParsAuthenticationException(op, r.status(), code, text, partial);
+            return new ParsAuthenticationException(op, r.status(), code, text, partial, attempts);
         }
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         if (r.status() == 429) {
             Duration wait = RetryAfter.parse(r.retryAfter(), clock.instant()).orElse(null);
             return new ParsRateLimitException(op, code, text, wait, "PARS " + name + " is rate limited (HTTP 429)"
-                    + tries + (wait == null ? "" : "; PARS asks to wait " + wait.toSeconds() + " s"));
+                    + tries + (wait == null ? "" : "; PARS asks to wait " + wait.toSeconds() + " s"), attempts);
         }
         String detail = "PARS " + name + " failed with HTTP " + r.status() + tries
                 + (code == null ? "" : ", PARS code " + code) + ": " + text;
         if (r.status() >= 500) {
             return new ParsServerException(op, r.status(), code, text, detail
-                    + (mayHaveApplied ? "; the request may have been applied, read it back before resending" : ""));
+                    + (mayHaveApplied ? "; the request may have been applied, read it back before resending" : ""),
+                    attempts);
         }
-        return new ParsApiException(op, r.status(), code, text, detail);
+        return new ParsApiException(op, r.status(), code, text, detail, attempts);
     }
 
     /** The exception for a failed exchange. */
@@ -296,7 +297,7 @@ public final class Transport {
         return new ParsTransportException(op, "PARS " + op.parsName() + " did not complete"
                 + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + what + ")"
                 + (outcomeUnknown ? "; the request may have reached PARS, check before resending" : ""),
-                outcomeUnknown, e);
+                outcomeUnknown, e, attempts);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.parsjava.client.exception;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -27,15 +28,19 @@ class ExceptionsTest {
 
     @Test
     void whetherTheRequestMayHaveReachedParsIsOnTheBaseType() {
-        ParsException dropped = new ParsTransportException(Operation.SAVE_LEARNER_ACTIVITY, "dropped", true, null);
-        ParsException refused = new ParsTransportException(Operation.SAVE_LEARNER_ACTIVITY, "refused", false, null);
-        ParsException gateway = new ParsServerException(Operation.SAVE_ACTIVITY, 502, null, "", "bad gateway");
-        ParsException unavailable = new ParsServerException(Operation.SAVE_ACTIVITY, 503, null, "", "unavailable");
-        ParsException badRequest = new ParsApiException(Operation.SAVE_ACTIVITY, 400, "E1", "", "bad request");
+        ParsException dropped = new ParsTransportException(Operation.SAVE_LEARNER_ACTIVITY, "dropped", true, null, 3);
+        ParsException refused = new ParsTransportException(Operation.SAVE_LEARNER_ACTIVITY, "refused", false, null, 1);
+        ParsException gateway = new ParsServerException(Operation.SAVE_ACTIVITY, 502, null, "", "bad gateway", 2);
+        ParsException unavailable = new ParsServerException(Operation.SAVE_ACTIVITY, 503, null, "", "unavailable", 4);
+        ParsException badRequest = new ParsApiException(Operation.SAVE_ACTIVITY, 400, "E1", "", "bad request", 1);
         assertTrue(dropped.outcomeUnknown());
         assertFalse(refused.outcomeUnknown());
         assertTrue(gateway.outcomeUnknown());
         assertFalse(unavailable.outcomeUnknown());
         assertFalse(badRequest.outcomeUnknown());
+        assertEquals(3, dropped.attempts());
+        assertEquals(4, unavailable.attempts());
+        assertThrows(IllegalArgumentException.class,
+                () -> new ParsApiException(Operation.SAVE_ACTIVITY, 400, null, "", "m", -1));
     }
 }
