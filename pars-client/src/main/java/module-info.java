@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The client for the PARS web services: {@link org.parsjava.client.ParsClient} and its errors.
  * OkHttp is part of the API (a caller may bring its own {@code OkHttpClient}), as is pars-core.

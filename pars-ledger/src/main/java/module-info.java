@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The reporting ledger: completions recorded durably, sent to PARS, settled and kept until their
  * deadlines, on H2 or PostgreSQL.

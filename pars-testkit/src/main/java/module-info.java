@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * A PARS double for tests and demos: {@link org.parsjava.testkit.ParsSimulator}, its faults and
  * the JUnit 5 extension (which needs JUnit Jupiter, present in any project that uses it).

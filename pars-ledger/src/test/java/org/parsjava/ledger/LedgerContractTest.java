@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.parsjava.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * PARS wire codecs: {@link org.parsjava.core.codec.ParsXmlCodec} and
  * {@link org.parsjava.core.codec.ParsJsonCodec}. Only this package knows PARS element names,

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Jakarta Bean Validation constraints for PARS records. The model carries them, and host
  * applications may put the string-level ones ({@code @ValidNpi}, {@code @BirthMonthDay},
