@@ -5,12 +5,14 @@
 package org.parsjava.client;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.client.ParsEndpoints.Parameter;
 import org.parsjava.client.exception.ParsApiException;
 import org.parsjava.client.exception.ParsValidationException;
 import org.parsjava.client.internal.HttpResult;
@@ -102,7 +104,16 @@ public final class Activities {
     public Optional<Activity> get(String accmeActivityId) {
         transport.ensureOpen();
         Objects.requireNonNull(accmeActivityId, "accmeActivityId");
-        return read(Map.of(ParsEndpoints.ACTIVITY_ID_PARAMETER, accmeActivityId.strip()));
+        HttpResult r = transport.call(Operation.GET_ACTIVITY, Map.of(Parameter.ACTIVITY_ID, accmeActivityId.strip()),
+                null, true);
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(transport.codec().decodeActivity(r.body()));
+        } catch (ParsCodecException e) {
+            throw unreadable(Operation.GET_ACTIVITY, r, e);
+        }
     }
 
     /**
@@ -119,18 +130,33 @@ public final class Activities {
         Objects.requireNonNull(startDate, "startDate");
         Objects.requireNonNull(type, "type");
         String key = providerActivityId.strip();
-        Optional<Activity> found = read(Map.of(ParsEndpoints.PROVIDER_ACTIVITY_ID_PARAMETER, key,
-                ParsEndpoints.ACTIVITY_START_DATE_PARAMETER, startDate.toString(),
-                ParsEndpoints.ACTIVITY_TYPE_PARAMETER, transport.codec().activityTypeName(type)));
-        if (found.isPresent() && !(found.get().providerActivityId().equals(key)
-                && found.get().startDate().equals(startDate) && found.get().type() == type)) {
-            // An endpoint that ignores the search parameters must not pass for "it exists".
-            Operation op = Operation.GET_ACTIVITY;
-            throw new ParsApiException(op, 200, null, null, "PARS " + op.parsName() + " answered the activity search with "
-                    + "another activity (ACCME Activity ID " + found.get().accmeActivityId().orElse("?") + "); the "
-                    + "search parameters may not be supported: check ParsEndpoints", 1);
+        Operation op = Operation.FIND_ACTIVITIES;
+        HttpResult r = transport.call(op, Map.of(Parameter.PROVIDER_ACTIVITY_ID, key,
+                Parameter.ACTIVITY_START_DATE, startDate.toString(),
+                Parameter.ACTIVITY_TYPE_NAME, transport.codec().activityTypeName(type)), null, true);
+        if (r.status() == 404) {
+            return Optional.empty();
         }
-        return found;
+        List<Activity> answered;
+        try {
+            answered = transport.codec().decodeActivities(r.body());
+        } catch (ParsCodecException e) {
+            throw unreadable(op, r, e);
+        }
+        List<Activity> matching = answered.stream().filter(a -> a.providerActivityId().equals(key)
+                && a.startDate().equals(startDate) && a.type() == type).toList();
+        if (matching.isEmpty() && !answered.isEmpty()) {
+            // An endpoint that ignores the search parameters must not pass for "it exists".
+            throw new ParsApiException(op, r.status(), null, null, "PARS " + op.parsName() + " answered the activity "
+                    + "search with other activities only (ACCME Activity ID " + answered.get(0).accmeActivityId()
+                    .orElse("?") + "); the search parameters may not be supported: check ParsEndpoints", r.attempt());
+        }
+        if (matching.size() > 1) {
+            throw new ParsApiException(op, r.status(), null, null, "PARS " + op.parsName() + " found "
+                    + matching.size() + " activities with the same provider activity ID, start date and type; "
+                    + "read them by ACCME Activity ID", r.attempt());
+        }
+        return matching.stream().findFirst();
     }
 
     /** {@link #find(String, LocalDate, ActivityType)} on the client's executor. */
@@ -139,19 +165,10 @@ public final class Activities {
         return transport.async(() -> find(providerActivityId, startDate, type), executor);
     }
 
-    private Optional<Activity> read(Map<String, String> query) {
-        HttpResult r = transport.call(Operation.GET_ACTIVITY, query, null, true);
-        if (r.status() == 404) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(transport.codec().decodeActivity(r.body()));
-        } catch (ParsCodecException e) {
-            Operation op = Operation.GET_ACTIVITY;
-            throw new ParsApiException(op, r.status(), null, e.excerpt(),
-                    "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
-                    r.attempt());
-        }
+    private static ParsApiException unreadable(Operation op, HttpResult r, ParsCodecException e) {
+        return new ParsApiException(op, r.status(), null, e.excerpt(),
+                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
+                r.attempt());
     }
 
     /** {@link #get(String)} on the client's executor. */

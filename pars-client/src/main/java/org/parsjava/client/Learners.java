@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.client.ParsEndpoints.Parameter;
 import org.parsjava.client.exception.ParsApiException;
 import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.client.exception.ParsException;
@@ -36,6 +37,7 @@ import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.MatchResult;
+import org.parsjava.core.model.StateLicense;
 import org.parsjava.core.validation.Batch;
 import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.core.validation.Violation;
@@ -139,8 +141,7 @@ public final class Learners {
 
     /** A status lookup; also used inside a submission, which finishes even if the client closes meanwhile. */
     private List<CreditStatus> lookup(String creditId) {
-        HttpResult r = transport.call(Operation.GET_LEARNER_STATUS,
-                Map.of(ParsEndpoints.CREDIT_ID_PARAMETER, creditId), null, true);
+        HttpResult r = transport.call(Operation.GET_LEARNER_STATUS, Map.of(Parameter.CREDIT_ID, creditId), null, true);
         if (r.status() == 404 || r.body().length == 0) {
             return List.of();
         }
@@ -159,6 +160,85 @@ public final class Learners {
             all.addAll(status(id));
         }
         return all;
+    }
+
+    /**
+     * What PARS holds for {@code completion}, found without a CreditID (the drafts' "approach
+     * A": ACCME Activity ID, birth date, completion date and one identifier). For records that
+     * were reported another way (keyed by hand, uploaded in Excel) and so have no CreditID on
+     * file. The identifier is the NPI, else the state license number, else the first board ID.
+     * The query carries personal data; it is never logged.
+     *
+     * @return empty when PARS finds nothing (HTTP 404)
+     * @throws IllegalArgumentException when the completion's activity has no ACCME Activity ID
+     */
+    public List<CreditStatus> statusByLearner(LearnerCompletion completion) {
+        Objects.requireNonNull(completion, "completion");
+        transport.ensureOpen();
+        String moduleId = completion.activity().accmeActivityId().orElseThrow(() -> new IllegalArgumentException(
+                "record [" + completion.completionKey() + "] activity.accmeActivityId is required for a status "
+                        + "lookup by learner"));
+        Learner l = completion.learner();
+        String uniqueId = l.npi().map(org.parsjava.core.model.Npi::value)
+                .or(() -> l.license().map(StateLicense::number))
+                .or(() -> l.boardIds().values().stream().findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("record [" + completion.completionKey()
+                        + "] learner has no NPI, license or board ID for a status lookup by learner"));
+        Map<Parameter, String> query = new java.util.EnumMap<>(Parameter.class);
+        query.put(Parameter.MODULE_ID, moduleId);
+        query.put(Parameter.BIRTH_DATE, String.format(java.util.Locale.ROOT, "%02d-%02d",
+                l.birthDate().getMonthValue(), l.birthDate().getDayOfMonth()));
+        query.put(Parameter.COMPLETION_DATE, completion.completionDate().toString());
+        query.put(Parameter.UNIQUE_ID, uniqueId);
+        HttpResult r = transport.call(Operation.GET_LEARNER_STATUS_BY_LEARNER, query, null, true, l);
+        if (r.status() == 404 || r.body().length == 0) {
+            return List.of();
+        }
+        try {
+            return transport.codec().decodeStatuses(r.body());
+        } catch (ParsCodecException e) {
+            throw unreadable(Operation.GET_LEARNER_STATUS_BY_LEARNER, r, e);
+        }
+    }
+
+    /**
+     * The credit lines PARS holds under one learner identifier (draft REST
+     * {@code GET /learner-activities/{learnerId}}; the drafts describe {@code learnerId} as one
+     * of the learner's identifiers). The identifier is personal data: never logged.
+     *
+     * @return empty when PARS holds nothing under it (HTTP 404)
+     * @throws UnsupportedOperationException in the WCF generation, which has no such route
+     */
+    public List<CreditStatus> records(String learnerId) {
+        Objects.requireNonNull(learnerId, "learnerId");
+        transport.ensureOpen();
+        HttpResult r = transport.call(Operation.GET_LEARNER_ACTIVITY, Map.of(Parameter.LEARNER_ID, learnerId.strip()),
+                null, true);
+        if (r.status() == 404 || r.body().length == 0) {
+            return List.of();
+        }
+        try {
+            return transport.codec().decodeLearnerRecords(r.body());
+        } catch (ParsCodecException e) {
+            throw unreadable(Operation.GET_LEARNER_ACTIVITY, r, e);
+        }
+    }
+
+    /**
+     * Deletes every record PARS holds under one learner identifier (draft REST
+     * {@code DELETE /learner-activities/{learnerId}}). To delete single completions, use
+     * {@link #delete(Iterable)}, which works in both generations. A delete is safe to repeat,
+     * so it is retried like a read.
+     *
+     * @return true when PARS deleted something, false when it held nothing (HTTP 404)
+     * @throws UnsupportedOperationException in the WCF generation, which has no such route
+     */
+    public boolean deleteRecords(String learnerId) {
+        Objects.requireNonNull(learnerId, "learnerId");
+        transport.ensureOpen();
+        HttpResult r = transport.call(Operation.DELETE_LEARNER_ACTIVITY,
+                Map.of(Parameter.LEARNER_ID, learnerId.strip()), null, true);
+        return r.status() != 404;
     }
 
     /** {@link #status(String)} on the client's executor. */

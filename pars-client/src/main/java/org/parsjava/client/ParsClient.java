@@ -66,6 +66,7 @@ public final class ParsClient implements AutoCloseable {
     private final ExecutorService ownedExecutor;
     private final Activities activities;
     private final Learners learners;
+    private final Transcripts transcripts;
     private final HttpUrl baseUrl;
     private final String providerId;
     private final Transport transport;
@@ -127,10 +128,14 @@ public final class ParsClient implements AutoCloseable {
         });
         Logger log = b.logger != null ? b.logger : LoggerFactory.getLogger(ParsClient.class);
         ParsValidator validator = b.validator != null ? b.validator : ParsValidator.builder().clock(b.clock).build();
-        this.transport = new Transport(http, baseUrl, b.endpoints, b.codec, b.retryPolicy, b.clock, b.sleeper,
+        ParsCodec codec = b.codec != null ? b.codec
+                : b.endpoints.generation() == ParsEndpoints.Generation.REST
+                ? org.parsjava.core.codec.ParsJsonCodec.create() : ParsXmlCodec.create();
+        this.transport = new Transport(http, baseUrl, b.endpoints, codec, b.retryPolicy, b.clock, b.sleeper,
                 log, b.maxConcurrentRequests);
         this.activities = new Activities(transport, validator, executor);
         this.learners = new Learners(transport, validator, executor, workers, b.providerId, b.providerName, b.chunkSize, log);
+        this.transcripts = new Transcripts(transport, executor);
     }
 
     /** A builder; see the class example. */
@@ -146,6 +151,16 @@ public final class ParsClient implements AutoCloseable {
     /** Learner operations. */
     public Learners learners() {
         return learners;
+    }
+
+    /** Transcript reads (the draft transcript API). */
+    public Transcripts transcripts() {
+        return transcripts;
+    }
+
+    /** The generation of the PARS API this client speaks. */
+    public ParsEndpoints.Generation generation() {
+        return transport.endpoints().generation();
     }
 
     /**
@@ -179,7 +194,7 @@ public final class ParsClient implements AutoCloseable {
         private String providerName;
         private CredentialPlacement credentialPlacement = CredentialPlacement.HEADERS;
         private ParsEndpoints endpoints = ParsEndpoints.defaults();
-        private ParsCodec codec = ParsXmlCodec.create();
+        private ParsCodec codec;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration connectTimeout;
         private Duration readTimeout;
@@ -249,7 +264,21 @@ public final class ParsClient implements AutoCloseable {
             return this;
         }
 
-        /** The wire format; default {@link ParsXmlCodec}. */
+        /**
+         * Which generation of the PARS API to speak, in one setting: {@link
+         * ParsEndpoints.Generation#WCF} (the default: the WCF services, XML) or {@link
+         * ParsEndpoints.Generation#REST} (the draft REST API, JSON). Sets the endpoints to that
+         * generation's preset and, unless {@link #codec(ParsCodec)} is set, its format.
+         */
+        public Builder generation(ParsEndpoints.Generation generation) {
+            this.endpoints = ParsEndpoints.of(generation);
+            return this;
+        }
+
+        /**
+         * The wire format; default {@link ParsXmlCodec} for the WCF generation and
+         * {@link org.parsjava.core.codec.ParsJsonCodec} for the REST generation.
+         */
         public Builder codec(ParsCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;

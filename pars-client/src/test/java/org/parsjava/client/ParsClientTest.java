@@ -686,7 +686,7 @@ class ParsClientTest {
         // An endpoint that ignores the search and answers with some activity is not taken at its word.
         ParsApiException e = assertThrows(ParsApiException.class, () -> client.activities().find("LMS-OTHER",
                 a.startDate(), a.type()));
-        assertTrue(e.getMessage().contains("another activity"), e.getMessage());
+        assertTrue(e.getMessage().contains("other activities only"), e.getMessage());
     }
 
     @Test
@@ -817,10 +817,18 @@ class ParsClientTest {
 
     @Test
     void aDocumentOperationCannotBeConfiguredAsAGet() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParsEndpoints.builder()
-                .method(ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY, "GET"));
+        ParsEndpoints.Endpoint get = ParsEndpoints.Endpoint.of("GET", "learner-activities", java.util.Map.of(),
+                java.util.Set.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParsEndpoints.wcf()
+                .toBuilder().endpoint(ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY, get));
         assertTrue(e.getMessage().contains("POST"), e.getMessage());
-        ParsEndpoints.builder().method(ParsEndpoints.Operation.GET_LEARNER_STATUS, "POST").build();
+        ParsEndpoints.wcf().toBuilder().endpoint(ParsEndpoints.Operation.GET_LEARNER_STATUS,
+                ParsEndpoints.Endpoint.of("POST", "status", java.util.Map.of(ParsEndpoints.Parameter.CREDIT_ID, "id"),
+                        java.util.Set.of())).build();
+        assertThrows(IllegalArgumentException.class, () -> ParsEndpoints.Endpoint.of("PUT", "x", java.util.Map.of(),
+                java.util.Set.of()));
+        assertThrows(IllegalArgumentException.class, () -> ParsEndpoints.Endpoint.of("GET", "a/{id}",
+                java.util.Map.of(), java.util.Set.of()), "a placeholder without a parameter");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -30,24 +31,30 @@ import org.parsjava.client.ParsClient;
 import org.parsjava.client.ParsCredentials;
 import org.parsjava.client.ParsEndpoints;
 import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.client.ParsEndpoints.Parameter;
 import org.parsjava.core.codec.ActivityAction;
+import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.codec.LearnerRecordAction;
 import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.ParsCodecException;
 import org.parsjava.core.codec.ParsFault;
 import org.parsjava.core.codec.ParsXmlCodec;
 import org.parsjava.core.codec.RecordVerdict;
+import org.parsjava.core.codec.ReportHeader;
 import org.parsjava.core.codec.internal.LearnerReportRecord;
 import org.parsjava.core.codec.internal.PeerCodec;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.Board;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.LearnerTranscript;
 import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.MatchResult;
 import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.MocRegistration;
 import org.parsjava.core.model.Npi;
+import org.parsjava.core.model.TranscriptTotal;
 import org.parsjava.core.validation.ReportingWindow;
 
 /**
@@ -71,6 +78,9 @@ public final class ParsSimulator implements AutoCloseable {
 
     /** Provider ID the default simulator accepts. */
     public static final String DEFAULT_PROVIDER_ID = "0001234";
+
+    /** The path of {@link #baseUrl()}; operation paths are relative to it. */
+    private static final String BASE_PATH = "/services/";
     /** User the default simulator accepts. */
     public static final String DEFAULT_USER = "simulator";
     /** Password the default simulator accepts. */
@@ -94,6 +104,8 @@ public final class ParsSimulator implements AutoCloseable {
     /** Board decisions set by tests, by CreditID; a credit without one reads "Accepted". */
     private final Map<String, CreditStatus.State> decisions = new java.util.HashMap<>();
     private final List<Learner> physicians = new ArrayList<>();
+    /** Who each learner key is: for transcripts and reads by learner identifier. */
+    private final Map<String, Person> people;
     private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
     /** Appended once per request; a copy-on-write list would make a long run quadratic. */
     /** The most recent requests, at most {@link #retained} of them; guarded by itself. */
@@ -111,12 +123,14 @@ public final class ParsSimulator implements AutoCloseable {
         this.clock = b.clock;
         this.window = b.window;
         this.endpoints = b.endpoints;
-        this.codec = b.codec;
-        this.peer = PeerCodec.of(b.codec);
+        this.codec = b.codec != null ? b.codec : b.endpoints.generation() == ParsEndpoints.Generation.REST
+                ? org.parsjava.core.codec.ParsJsonCodec.create() : ParsXmlCodec.create();
+        this.peer = PeerCodec.of(this.codec);
         this.retained = b.retained;
         this.latency = b.latency;
         this.credits = bounded(b.retained);
         this.learnerDays = bounded(b.retained);
+        this.people = bounded(b.retained);
         server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -305,7 +319,8 @@ public final class ParsSimulator implements AutoCloseable {
     private MockResponse handle(RecordedRequest request) {
         drainRecordedRequests();
         String path = request.getUrl().encodedPath();
-        Operation op = operationFor(path);
+        String relative = path.startsWith(BASE_PATH) ? path.substring(BASE_PATH.length()) : path;
+        Operation op = operationFor(request.getMethod(), relative, request.getUrl());
         String name = op == null ? "unknown" : op.parsName();
         byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
         if (op == null) {
@@ -334,12 +349,20 @@ public final class ParsSimulator implements AutoCloseable {
         }
         Answer answer;
         try {
+            Map<Parameter, String> params = parameters(op, relative, request.getUrl());
             answer = switch (op) {
                 case SAVE_LEARNER_ACTIVITY -> saveLearners(body);
-                case GET_LEARNER_STATUS -> status(request.getUrl().queryParameter(ParsEndpoints.CREDIT_ID_PARAMETER));
+                case GET_LEARNER_STATUS -> status(params.get(Parameter.CREDIT_ID));
+                case GET_LEARNER_STATUS_BY_LEARNER -> statusByLearner(params);
+                case GET_LEARNER_ACTIVITY -> learnerRecords(params.get(Parameter.LEARNER_ID));
+                case DELETE_LEARNER_ACTIVITY -> deleteLearnerRecords(params.get(Parameter.LEARNER_ID));
                 case GET_LEARNER_MATCH -> match(body);
                 case SAVE_ACTIVITY -> saveActivity(body);
-                case GET_ACTIVITY -> readActivity(request.getUrl());
+                case GET_ACTIVITY -> getActivity(params.get(Parameter.ACTIVITY_ID));
+                case FIND_ACTIVITIES -> findActivity(params.get(Parameter.PROVIDER_ACTIVITY_ID),
+                        params.get(Parameter.ACTIVITY_START_DATE), params.get(Parameter.ACTIVITY_TYPE_NAME));
+                case GET_LEARNER_TRANSCRIPT, GET_LEARNER_TRANSCRIPT_PDF, GET_LEARNER_TRANSCRIPT_CREDITS_BY_DATE ->
+                        transcript(op, params);
             };
         } catch (ParsCodecException e) {
             answer = new Answer(fault(400, SimulatorErrors.MALFORMED_DOCUMENT, "the body is not a PARS document"), 0);
@@ -374,13 +397,52 @@ public final class ParsSimulator implements AutoCloseable {
         return response;
     }
 
-    private Operation operationFor(String path) {
-        for (Operation op : Operation.values()) {
-            if (path.endsWith("/" + endpoints.path(op))) {
-                return op;
+    /**
+     * The operation a request is for: its method and path match the endpoint's; where two
+     * endpoints share both (the status lookups, the WCF activity read and search), the one whose
+     * parameters the query names; a literal path wins over a template
+     * ({@code learner-activities/status} over {@code learner-activities/{learnerId}}).
+     */
+    private Operation operationFor(String method, String path, okhttp3.HttpUrl url) {
+        Operation best = null;
+        int bestScore = -1;
+        for (Map.Entry<Operation, ParsEndpoints.Endpoint> e : endpoints.endpoints().entrySet()) {
+            ParsEndpoints.Endpoint endpoint = e.getValue();
+            if (!endpoint.method().equals(method) || !endpoint.matches(path)) {
+                continue;
+            }
+            int score = endpoint.pathTemplate().contains("{") ? 0 : 100;
+            for (Map.Entry<Parameter, String> p : endpoint.parameterNames().entrySet()) {
+                if (!endpoint.inPath(p.getKey()) && url.queryParameter(p.getValue()) != null) {
+                    score++;
+                }
+            }
+            if (score > bestScore) {
+                best = e.getKey();
+                bestScore = score;
             }
         }
-        return null;
+        return best;
+    }
+
+    /** The request's parameters by meaning, from its path and query. */
+    private Map<Parameter, String> parameters(Operation op, String path, okhttp3.HttpUrl url) {
+        ParsEndpoints.Endpoint endpoint = endpoints.endpoint(op);
+        Map<Parameter, String> out = new EnumMap<>(Parameter.class);
+        out.putAll(endpoint.pathValues(path));
+        endpoint.parameterNames().forEach((p, name) -> {
+            String v = url.queryParameter(name);
+            if (v != null && !endpoint.inPath(p)) {
+                out.put(p, v);
+            }
+        });
+        return out;
+    }
+
+    /** The status a successful answer to {@code op} carries: the endpoint's first success status. */
+    private int success(Operation op) {
+        Set<Integer> statuses = endpoints.endpoint(op).successStatuses();
+        return statuses.isEmpty() ? 200 : statuses.contains(201) ? 201 : statuses.iterator().next();
     }
 
     private boolean authorized(RecordedRequest r) {
@@ -471,19 +533,33 @@ public final class ParsSimulator implements AutoCloseable {
     private Answer saveLearners(byte[] body, int limit) {
         List<LearnerReportRecord> reports = peer.decodeLearnerReports(body);
         List<RecordVerdict> verdicts = new ArrayList<>(Math.min(limit, reports.size()));
+        boolean rest = endpoints.generation() == ParsEndpoints.Generation.REST;
         synchronized (lock) {
+            List<Runnable> undo = new ArrayList<>();
             for (int i = 0; i < Math.min(limit, reports.size()); i++) {
                 LearnerReportRecord r = reports.get(i);
-                String[] problem = r.action() == LearnerRecordAction.DELETE ? delete(r) : add(r);
+                String[] problem = r.action() == LearnerRecordAction.DELETE ? delete(r, undo) : add(r, undo);
+                if (problem != null && rest) {
+                    // The draft REST save has no per-record verdicts: a document with a refused
+                    // report is refused whole (400), and nothing of it is kept.
+                    for (int u = undo.size() - 1; u >= 0; u--) {
+                        undo.get(u).run();
+                    }
+                    return new Answer(fault(400, problem[0], problem[2]), 0);
+                }
                 verdicts.add(problem == null ? RecordVerdict.accepted(i)
                         : RecordVerdict.rejected(i, problem[0], problem[1], problem[2]));
             }
+        }
+        if (rest) {
+            // 201 and the saved document itself.
+            return new Answer(ok(success(Operation.SAVE_LEARNER_ACTIVITY), body), reports.size());
         }
         return new Answer(ok(200, peer.encodeSaveResult(verdicts)), reports.size());
     }
 
     /** Applies PARS's acceptance rules; returns {code, field, message} or null when stored. */
-    private String[] add(LearnerReportRecord r) {
+    private String[] add(LearnerReportRecord r, List<Runnable> undo) {
         if (!providerId.equals(r.providerId())) {
             return err(SimulatorErrors.PROVIDER_MISMATCH, "ProviderID", "the report names another provider");
         }
@@ -578,17 +654,30 @@ public final class ParsSimulator implements AutoCloseable {
                     learnerKey, date,
                     line.mocType(), line.credits()));
         }
-        learnerDays.put(dayKey, firstCredit);
+        String previousDay = learnerDays.put(dayKey, firstCredit);
+        Person before = people.put(learnerKey, Person.of(r));
+        undo.add(() -> {
+            r.creditLines().forEach(line -> credits.remove(line.creditId()));
+            if (previousDay == null) {
+                learnerDays.remove(dayKey);
+            } else {
+                learnerDays.put(dayKey, previousDay);
+            }
+            if (before != null) {
+                people.put(learnerKey, before);
+            }
+        });
         return null;
     }
 
-    private String[] delete(LearnerReportRecord r) {
+    private String[] delete(LearnerReportRecord r, List<Runnable> undo) {
         boolean any = false;
         for (LearnerReportRecord.CreditLine line : r.creditLines()) {
             StoredCredit removed = credits.remove(line.creditId());
             if (removed != null) {
                 any = true;
                 learnerDays.values().remove(line.creditId());
+                undo.add(() -> credits.put(removed.creditId(), removed));
             }
         }
         return any ? null : err(SimulatorErrors.RECORD_NOT_FOUND, "CreditID", "no record with these CreditIDs");
@@ -677,14 +766,6 @@ public final class ParsSimulator implements AutoCloseable {
         }
     }
 
-    /** {@code GetActivity}: by ACCME Activity ID, or else a search by the provider's own keys. */
-    private Answer readActivity(okhttp3.HttpUrl url) {
-        String id = url.queryParameter(ParsEndpoints.ACTIVITY_ID_PARAMETER);
-        return id != null ? getActivity(id) : findActivity(url.queryParameter(ParsEndpoints.PROVIDER_ACTIVITY_ID_PARAMETER),
-                url.queryParameter(ParsEndpoints.ACTIVITY_START_DATE_PARAMETER),
-                url.queryParameter(ParsEndpoints.ACTIVITY_TYPE_PARAMETER));
-    }
-
     /** The activity search by the provider's own keys; every key must match. */
     private Answer findActivity(String providerActivityId, String startDate, String typeName) {
         Activity found = null;
@@ -697,8 +778,235 @@ public final class ParsSimulator implements AutoCloseable {
                 }
             }
         }
-        return found == null ? new Answer(fault(404, SimulatorErrors.ACTIVITY_NOT_FOUND, "no such activity"), 0)
-                : new Answer(ok(200, codec.encodeActivity(found, ActivityAction.ADD)), 0);
+        if (found == null) {
+            return new Answer(fault(404, SimulatorErrors.ACTIVITY_NOT_FOUND, "no such activity"), 0);
+        }
+        // The draft REST search answers an array of activity documents; the WCF read, one document.
+        return new Answer(ok(200, endpoints.generation() == ParsEndpoints.Generation.REST
+                ? peer.encodeActivities(List.of(found)) : codec.encodeActivity(found, ActivityAction.ADD)), 0);
+    }
+
+    /** A learner as the simulator keeps them: names, birth day and identifiers. */
+    private record Person(String givenName, String familyName, java.time.MonthDay birthDate,
+                          List<LearnerReportRecord.Identifier> identifiers) {
+        static Person of(LearnerReportRecord r) {
+            return new Person(r.firstName(), r.lastName(), r.birthDate().orElseThrow(), List.copyOf(r.identifiers()));
+        }
+
+        Optional<String> id(String domain) {
+            return identifiers.stream().filter(i -> i.domain().equalsIgnoreCase(domain))
+                    .map(LearnerReportRecord.Identifier::value).findFirst();
+        }
+
+        boolean holds(String value) {
+            return identifiers.stream().anyMatch(i -> i.value().equals(value));
+        }
+
+        Optional<LearnerReportRecord.Identifier> license() {
+            return identifiers.stream().filter(i -> i.domain().length() == 2
+                    && LicensingJurisdiction.parse(i.domain()).isPresent()).findFirst();
+        }
+    }
+
+    /** Status by activity, birth date, completion date and identifier (approach A). */
+    private Answer statusByLearner(Map<Parameter, String> p) {
+        String module = p.get(Parameter.MODULE_ID);
+        String birth = p.get(Parameter.BIRTH_DATE);
+        String date = p.get(Parameter.COMPLETION_DATE);
+        String unique = p.get(Parameter.UNIQUE_ID);
+        if (module == null || birth == null || date == null || unique == null) {
+            return new Answer(fault(400, SimulatorErrors.QUERY_INVALID,
+                    "moduleID, BirthDate, CompletionDate and UniqueID are required"), 0);
+        }
+        String monthDay = birth.length() > 5 ? birth.substring(birth.length() - 5) : birth;
+        List<CreditStatus> found = new ArrayList<>();
+        synchronized (lock) {
+            for (StoredCredit c : credits.values()) {
+                Person who = people.get(c.learnerKey());
+                if (c.accmeActivityId().equals(module) && c.completionDate().toString().equals(date) && who != null
+                        && who.holds(unique) && String.format(java.util.Locale.ROOT, "%02d-%02d",
+                        who.birthDate().getMonthValue(), who.birthDate().getDayOfMonth()).equals(monthDay)) {
+                    found.add(statusOf(c));
+                }
+            }
+        }
+        return found.isEmpty() ? new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record matches"), 0)
+                : new Answer(ok(200, peer.encodeStatuses(found)), 0);
+    }
+
+    private CreditStatus statusOf(StoredCredit c) {
+        CreditStatus.State state = decisions.getOrDefault(c.creditId(), CreditStatus.State.ACCEPTED);
+        String text = state.name().charAt(0) + state.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return new CreditStatus(c.creditId(), Optional.of(c.accmeActivityId()), Optional.of(c.completionDate()),
+                state, text);
+    }
+
+    /** The credits of every learner holding {@code learnerId} as one of their identifiers. */
+    private List<StoredCredit> creditsOf(java.util.function.Predicate<Person> who) {
+        List<StoredCredit> out = new ArrayList<>();
+        for (StoredCredit c : credits.values()) {
+            Person p = people.get(c.learnerKey());
+            if (p != null && who.test(p)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** {@code GET learner-activities/{learnerId}}: the learner's records as a learner document. */
+    private Answer learnerRecords(String learnerId) {
+        List<LearnerCompletion> completions = new ArrayList<>();
+        synchronized (lock) {
+            Map<String, List<StoredCredit>> byRecord = new LinkedHashMap<>();
+            for (StoredCredit c : creditsOf(p -> p.holds(learnerId))) {
+                byRecord.computeIfAbsent(c.learnerKey() + "|" + c.accmeActivityId() + "|" + c.completionDate(),
+                        k -> new ArrayList<>()).add(c);
+            }
+            for (List<StoredCredit> lines : byRecord.values()) {
+                completions.add(completionOf(lines));
+            }
+        }
+        if (completions.isEmpty()) {
+            return new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record for this learner"), 0);
+        }
+        return new Answer(ok(success(Operation.GET_LEARNER_ACTIVITY), codec.encodeLearnerReports(completions,
+                LearnerRecordAction.ADD, new ReportHeader("PARS", java.time.LocalDateTime.now(clock)))), 0);
+    }
+
+    /** Rebuilds the completion a group of held credit lines came from (same key, activity, day). */
+    private LearnerCompletion completionOf(List<StoredCredit> lines) {
+        StoredCredit first = lines.get(0);
+        Person p = people.get(first.learnerKey());
+        Learner.Builder learner = Learner.builder().firstName(p.givenName()).lastName(p.familyName())
+                .birthDate(p.birthDate());
+        p.id("NPI").ifPresent(learner::npi);
+        p.license().ifPresent(l -> learner.license(LicensingJurisdiction.of(l.domain()), l.value()));
+        for (LearnerReportRecord.Identifier id : p.identifiers()) {
+            Board.parse(id.domain()).ifPresent(board -> learner.boardId(board, id.value()));
+        }
+        LearnerCompletion.Builder c = LearnerCompletion.builder().completionKey(completionKeyOf(first))
+                .activity(activities.get(first.accmeActivityId())).learner(learner.build())
+                .completionDate(first.completionDate()).consent(true);
+        for (StoredCredit line : lines) {
+            if (line.mocType().isPresent()) {
+                c.mocCredit(line.mocType().get(), line.credits().toPlainString());
+            } else {
+                c.cmeCredits(line.credits());
+            }
+        }
+        return c.build();
+    }
+
+    /** The completion key inside a CreditID ({@code ccid:<provider>:<key>-<kind>}). */
+    private static String completionKeyOf(StoredCredit c) {
+        String rest = c.creditId().substring(c.creditId().indexOf(':', CreditIds.PREFIX.length()) + 1);
+        String kind = c.mocType().map(t -> {
+            String k = t.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return k.endsWith("-cme") ? k.substring(0, k.length() - 4) : k;
+        }).orElse("cme");
+        return rest.endsWith("-" + kind) ? rest.substring(0, rest.length() - kind.length() - 1) : rest;
+    }
+
+    /** {@code DELETE learner-activities/{learnerId}}: every record of the learner. */
+    private Answer deleteLearnerRecords(String learnerId) {
+        int removed = 0;
+        synchronized (lock) {
+            for (StoredCredit c : creditsOf(p -> p.holds(learnerId))) {
+                credits.remove(c.creditId());
+                learnerDays.values().remove(c.creditId());
+                removed++;
+            }
+        }
+        return removed == 0 ? new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record for this learner"), 0)
+                : new Answer(new MockResponse.Builder().code(success(Operation.DELETE_LEARNER_ACTIVITY)).build(), 0);
+    }
+
+    /** The three transcript reads, from the credits held. */
+    private Answer transcript(Operation op, Map<Parameter, String> p) {
+        String npi = p.get(Parameter.NPI);
+        String state = p.get(Parameter.STATE_OF_LICENSURE);
+        String license = p.get(Parameter.STATE_MEDICAL_LICENSE_ID);
+        String first = p.get(Parameter.FIRST_NAME);
+        String last = p.get(Parameter.LAST_NAME);
+        if (npi == null && (state == null || license == null) && (first == null || last == null)) {
+            return new Answer(fault(400, SimulatorErrors.QUERY_INVALID, "an NPI, a license or both names are required"), 0);
+        }
+        if ((npi != null && !npi.matches("[0-9]{10}")) || (state != null && !state.matches("[A-Z]{2}"))) {
+            return new Answer(fault(400, SimulatorErrors.QUERY_INVALID, "npi or stateOfLicensure is malformed"), 0);
+        }
+        LocalDate from;
+        LocalDate to;
+        try {
+            boolean byDate = op == Operation.GET_LEARNER_TRANSCRIPT_CREDITS_BY_DATE;
+            String start = p.get(byDate ? Parameter.START_DATE : Parameter.COMPLETION_DATE_RANGE_START);
+            String end = p.get(byDate ? Parameter.END_DATE : Parameter.COMPLETION_DATE_RANGE_END);
+            if (byDate && (start == null || end == null)) {
+                return new Answer(fault(400, SimulatorErrors.QUERY_INVALID, "startDate and endDate are required"), 0);
+            }
+            from = start == null ? LocalDate.MIN : LocalDate.parse(start);
+            to = end == null ? LocalDate.MAX : LocalDate.parse(end);
+        } catch (java.time.format.DateTimeParseException e) {
+            return new Answer(fault(400, SimulatorErrors.QUERY_INVALID, "a date is not YYYY-MM-DD"), 0);
+        }
+        java.util.function.Predicate<Person> who = person -> (npi == null || person.id("NPI").filter(npi::equals)
+                .isPresent())
+                && (state == null || license == null || person.id(state).filter(license::equals).isPresent())
+                && (first == null || person.givenName().equalsIgnoreCase(first))
+                && (last == null || person.familyName().equalsIgnoreCase(last));
+        Map<String, List<StoredCredit>> byPerson = new LinkedHashMap<>();
+        Map<String, Person> persons = new LinkedHashMap<>();
+        synchronized (lock) {
+            for (StoredCredit c : creditsOf(who)) {
+                if (!c.completionDate().isBefore(from) && !c.completionDate().isAfter(to)) {
+                    byPerson.computeIfAbsent(c.learnerKey(), k -> new ArrayList<>()).add(c);
+                    persons.put(c.learnerKey(), people.get(c.learnerKey()));
+                }
+            }
+        }
+        if (op == Operation.GET_LEARNER_TRANSCRIPT_CREDITS_BY_DATE) {
+            if (byPerson.isEmpty()) {
+                return new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no transcript matches"), 0);
+            }
+            BigDecimal total = byPerson.values().stream().flatMap(List::stream).filter(c -> c.mocType().isEmpty())
+                    .map(StoredCredit::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
+            Person person = persons.values().iterator().next();
+            return new Answer(ok(200, peer.encodeTranscriptTotal(new TranscriptTotal(Optional.of(person.givenName()),
+                    Optional.of(person.familyName()), total, "Point"))), 0);
+        }
+        List<LearnerTranscript> transcripts = new ArrayList<>();
+        synchronized (lock) {
+            byPerson.forEach((key, lines) -> transcripts.add(transcriptOf(persons.get(key), lines)));
+        }
+        if (transcripts.isEmpty()) {
+            return new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no transcript matches"), 0);
+        }
+        if (op == Operation.GET_LEARNER_TRANSCRIPT_PDF) {
+            return new Answer(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/pdf")
+                    .body(new okio.Buffer().write(TranscriptPdf.render(transcripts))).build(), 0);
+        }
+        return new Answer(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body(text(peer.encodeTranscripts(transcripts))).build(), 0);
+    }
+
+    private LearnerTranscript transcriptOf(Person who, List<StoredCredit> lines) {
+        Map<String, List<StoredCredit>> byCompletion = new LinkedHashMap<>();
+        for (StoredCredit c : lines) {
+            byCompletion.computeIfAbsent(c.accmeActivityId() + "|" + c.completionDate(), k -> new ArrayList<>()).add(c);
+        }
+        List<LearnerTranscript.Completion> completions = new ArrayList<>();
+        for (List<StoredCredit> group : byCompletion.values()) {
+            StoredCredit first = group.get(0);
+            Activity a = activities.get(first.accmeActivityId());
+            List<LearnerTranscript.Credit> credit = group.stream().map(c -> new LearnerTranscript.Credit(c.creditId(),
+                    c.mocType().map(Enum::name).orElse("AMA PRA Category 1 Credit"), c.credits(), "Point")).toList();
+            completions.add(new LearnerTranscript.Completion(providerId, Optional.empty(), first.accmeActivityId(),
+                    a == null ? "" : a.title(), "Completed", Optional.of(first.completionDate()), credit, List.of(),
+                    List.of()));
+        }
+        Optional<LearnerReportRecord.Identifier> license = who.license();
+        return new LearnerTranscript(who.givenName(), who.familyName(),
+                license.map(LearnerReportRecord.Identifier::domain), license.map(LearnerReportRecord.Identifier::value),
+                who.id("NPI"), completions, Optional.of(providerId), Optional.empty());
     }
 
     private Answer getActivity(String id) {
@@ -759,7 +1067,7 @@ public final class ParsSimulator implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private ReportingWindow window = ReportingWindow.defaults();
         private ParsEndpoints endpoints = ParsEndpoints.defaults();
-        private ParsCodec codec = ParsXmlCodec.create();
+        private ParsCodec codec;
         private int retained = Integer.MAX_VALUE;
         private Duration latency = Duration.ZERO;
 
@@ -820,6 +1128,17 @@ public final class ParsSimulator implements AutoCloseable {
         }
 
         /** Operation paths; must match the clients' endpoints. */
+        /**
+         * Which generation of the PARS API to serve: {@link ParsEndpoints.Generation#WCF} (the
+         * default, XML) or {@link ParsEndpoints.Generation#REST} (the draft REST API, JSON).
+         * Sets the endpoints to that generation's preset and, unless {@link #codec(ParsCodec)}
+         * is set, its format. {@link ParsSimulator#clientBuilder()} follows.
+         */
+        public Builder generation(ParsEndpoints.Generation generation) {
+            this.endpoints = ParsEndpoints.of(generation);
+            return this;
+        }
+
         public Builder endpoints(ParsEndpoints endpoints) {
             this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
             return this;

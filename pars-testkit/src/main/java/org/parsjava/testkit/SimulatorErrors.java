@@ -50,6 +50,8 @@ public final class SimulatorErrors {
     public static final String DUPLICATE_RECORD = "DUPLICATE_RECORD";
     /** A delete names a CreditID PARS does not hold. */
     public static final String RECORD_NOT_FOUND = "RECORD_NOT_FOUND";
+    /** A read's query lacks what it needs or holds a malformed value (HTTP 400). */
+    public static final String QUERY_INVALID = "QUERY_INVALID";
     /** An activity update changes the format or dates. */
     public static final String ACTIVITY_CHANGE_REFUSED = "ACTIVITY_CHANGE_REFUSED";
     /** An added activity lacks a field the draft activity schema requires (description, sponsorship). */

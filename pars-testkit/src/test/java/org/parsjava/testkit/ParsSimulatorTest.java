@@ -501,7 +501,7 @@ class ParsSimulatorTest {
                             () -> c.activities().save(bare));
             assertTrue(local.getMessage().contains("ACTIVITY_DESCRIPTION_MISSING"), local.getMessage());
         }
-        RawAnswer r = rawPost(org.parsjava.client.ParsEndpoints.defaults().path(Operation.SAVE_ACTIVITY),
+        RawAnswer r = rawPost(org.parsjava.client.ParsEndpoints.defaults().endpoint(Operation.SAVE_ACTIVITY).pathTemplate(),
                 new String(org.parsjava.core.codec.ParsXmlCodec.create().encodeActivity(bare,
                         org.parsjava.core.codec.ActivityAction.ADD), java.nio.charset.StandardCharsets.UTF_8), true);
         assertEquals(400, r.status());

@@ -29,6 +29,7 @@ import okio.Buffer;
 import okio.BufferedSource;
 import org.parsjava.client.ParsEndpoints;
 import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.client.ParsEndpoints.Parameter;
 import org.parsjava.client.RetryPolicy;
 import org.parsjava.client.Sleeper;
 import org.parsjava.client.exception.ParsApiException;
@@ -135,16 +136,10 @@ public final class Transport {
      *
      * @throws IOException when the exchange failed; see {@link #maybeApplied(IOException)}
      */
-    public HttpResult once(Operation op, Map<String, String> query, byte[] body, int attempt) throws IOException {
-        HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments(endpoints.path(op));
-        query.forEach(url::addQueryParameter);
-        String method = endpoints.method(op);
-        Request.Builder request = new Request.Builder().url(url.build()).header("Accept", codec.mediaType());
-        if (method.equals("POST")) {
-            request.post(RequestBody.create(body == null ? new byte[0] : body, mediaType));
-        } else {
-            request.get();
-        }
+    public HttpResult once(Operation op, Map<Parameter, String> params, byte[] body, int attempt) throws IOException {
+        ParsEndpoints.Endpoint endpoint = endpoints.endpoint(op);
+        String method = endpoint.method();
+        Request.Builder request = request(op, endpoint, params, body);
         if (log.isTraceEnabled() && body != null && body.length > 0) {
             log.trace("PARS {} request body (redacted): {}", op.parsName(), codec.redact(body));
         }
@@ -160,8 +155,8 @@ public final class Transport {
             try (Response response = call.execute()) {
                 byte[] bytes = read(response.body());
                 long ms = (System.nanoTime() - start) / 1_000_000;
-                log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method, endpoints.path(op),
-                        response.code(), ms, attempt);
+                log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method,
+                        endpoint.pathTemplate(), response.code(), ms, attempt);
                 if (log.isTraceEnabled() && bytes.length > 0) {
                     log.trace("PARS {} response body (redacted): {}", op.parsName(), codec.redact(bytes));
                 }
@@ -169,7 +164,7 @@ public final class Transport {
             }
         } catch (IOException e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
-            log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method, endpoints.path(op),
+            log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method, endpoint.pathTemplate(),
                     e.getClass().getSimpleName(), ms, attempt);
             throw e;
         } catch (IllegalArgumentException e) {
@@ -180,6 +175,89 @@ public final class Transport {
                     + "the user agent and credentials)", false, null, 0);
         } finally {
             permits.release();
+        }
+    }
+
+    /**
+     * The request of one attempt. The URL carries the parameters (personal data in transcript
+     * and status-by-learner queries): it is never logged; logs name the path template only.
+     */
+    private Request.Builder request(Operation op, ParsEndpoints.Endpoint endpoint, Map<Parameter, String> params,
+                                    byte[] body) {
+        ParsEndpoints.Resolved resolved = endpoint.resolve(params);
+        HttpUrl.Builder url = baseUrl.newBuilder().addEncodedPathSegments(resolved.path());
+        resolved.query().forEach(url::addQueryParameter);
+        Request.Builder request = new Request.Builder().url(url.build()).header("Accept", accept(op));
+        switch (endpoint.method()) {
+            case "POST" -> request.post(RequestBody.create(body == null ? new byte[0] : body, mediaType));
+            case "DELETE" -> request.delete();
+            default -> request.get();
+        }
+        return request;
+    }
+
+    private String accept(Operation op) {
+        return switch (op) {
+            case GET_LEARNER_TRANSCRIPT_PDF -> "application/pdf";
+            // Only the draft describes transcripts, and only in JSON.
+            case GET_LEARNER_TRANSCRIPT, GET_LEARNER_TRANSCRIPT_CREDITS_BY_DATE -> "application/json";
+            default -> codec.mediaType();
+        };
+    }
+
+    /** The endpoints in use. */
+    public ParsEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /**
+     * Streams a successful answer's body to {@code out}, retrying (within the policy) only
+     * while nothing has been written: a failure after the first byte ends the call with a
+     * transport exception, since {@code out} then holds part of a document.
+     *
+     * @return the bytes written
+     * @throws ParsException for a non-success answer or when retries run out
+     */
+    public long download(Operation op, Map<Parameter, String> params, java.io.OutputStream out) {
+        Budget budget = budget();
+        ParsEndpoints.Endpoint endpoint = endpoints.endpoint(op);
+        while (true) {
+            int attempt = budget.next();
+            long[] written = {0};
+            try {
+                permits.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw transportFailure(op, new InterruptedIOException("interrupted"), false, attempt);
+            }
+            try (Response response = http.newCall(request(op, endpoint, params, null).build()).execute()) {
+                log.debug("PARS {} {} /{} -> {} (attempt {})", op.parsName(), endpoint.method(),
+                        endpoint.pathTemplate(), response.code(), attempt);
+                if (response.code() >= 200 && response.code() < 300) {
+                    BufferedSource source = response.body().source();
+                    Buffer buffer = new Buffer();
+                    while (source.read(buffer, 8192) != -1) {
+                        long n = buffer.size();
+                        buffer.copyTo(out, 0, n);
+                        buffer.clear();
+                        written[0] += n;
+                    }
+                    out.flush();
+                    return written[0];
+                }
+                HttpResult r = new HttpResult(response.code(), response.header("Retry-After"),
+                        read(response.body()), attempt);
+                if (!retryableNotApplied(r.status()) && !retryableUnknown(r.status())
+                        || !budget.waitBeforeRetry(r.retryAfter())) {
+                    throw toException(op, r, attempt);
+                }
+            } catch (IOException e) {
+                if (written[0] > 0 || !budget.waitBeforeRetry(null)) {
+                    throw transportFailure(op, e, false, attempt);
+                }
+            } finally {
+                permits.release();
+            }
         }
     }
 
@@ -223,7 +301,7 @@ public final class Transport {
      * @return a 2xx or 404 answer
      * @throws ParsException for any other answer or when retries run out
      */
-    public HttpResult call(Operation op, Map<String, String> query, byte[] body, boolean idempotent) {
+    public HttpResult call(Operation op, Map<Parameter, String> query, byte[] body, boolean idempotent) {
         return call(op, query, body, idempotent, null);
     }
 
@@ -231,7 +309,7 @@ public final class Transport {
      * {@link #call(Operation, Map, byte[], boolean)} about one learner: that learner's own values
      * are removed from PARS's text before it goes into an exception.
      */
-    public HttpResult call(Operation op, Map<String, String> query, byte[] body, boolean idempotent,
+    public HttpResult call(Operation op, Map<Parameter, String> query, byte[] body, boolean idempotent,
                            Learner subject) {
         Budget budget = budget();
         while (true) {

@@ -92,6 +92,11 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
         return document;
     }
 
+    /** Whether a body is a learner report document (the REST save answer echoes it). */
+    boolean isLearnerDocument(byte[] body) {
+        return false;
+    }
+
     final <T> T read(byte[] body, Class<T> type, String what) {
         checkBody(body, what);
         try {
@@ -416,6 +421,12 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
     public byte[] encodeActivity(Activity a, ActivityAction action) {
         Objects.requireNonNull(a, "activity");
         Objects.requireNonNull(action, "action");
+        ActivitiesDto doc = new ActivitiesDto();
+        doc.medicalEducationMetrics = List.of(metrics(a, action));
+        return write(doc);
+    }
+
+    private ActivitiesDto.Metrics metrics(Activity a, ActivityAction action) {
         ActivitiesDto.Metrics m = new ActivitiesDto.Metrics();
         m.reportDescription = new ActivitiesDto.ReportDescription();
         m.reportDescription.reportingStartDate = a.startDate().toString();
@@ -459,9 +470,7 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
         };
         m.xtensibleInfo.closeActivityRecord = a.status() == ActivityStatus.CLOSED;
         ActivityDetailsMapping.write(a, m);
-        ActivitiesDto doc = new ActivitiesDto();
-        doc.medicalEducationMetrics = List.of(m);
-        return write(doc);
+        return m;
     }
 
     @Override
@@ -490,7 +499,66 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
 
     @Override
     public Activity decodeActivity(byte[] body) {
-        ActivitiesDto.Metrics m = firstActivity(body);
+        return toActivity(firstActivity(body));
+    }
+
+    @Override
+    public List<Activity> decodeActivities(byte[] body) {
+        if (body.length == 0 || isBlank(body)) {
+            return List.of();
+        }
+        List<Activity> out = new ArrayList<>();
+        for (ActivitiesDto doc : readActivityDocuments(body)) {
+            if (doc != null && doc.medicalEducationMetrics != null) {
+                for (ActivitiesDto.Metrics m : doc.medicalEducationMetrics) {
+                    if (m != null) {
+                        out.add(toActivity(m));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The activity documents of a body: one, or (in JSON) an array of them. */
+    List<ActivitiesDto> readActivityDocuments(byte[] body) {
+        return List.of(read(body, ActivitiesDto.class, "activity"));
+    }
+
+    @Override
+    public byte[] encodeActivities(List<Activity> activities) {
+        List<ActivitiesDto.Metrics> all = new ArrayList<>();
+        for (Activity a : activities) {
+            all.add(metrics(a, ActivityAction.UPDATE));
+        }
+        ActivitiesDto doc = new ActivitiesDto();
+        doc.medicalEducationMetrics = all;
+        return write(doc);
+    }
+
+    @Override
+    public List<CreditStatus> decodeLearnerRecords(byte[] body) {
+        List<CreditStatus> out = new ArrayList<>();
+        for (LearnerReportRecord r : decodeLearnerReports(body)) {
+            for (LearnerReportRecord.CreditLine line : r.creditLines()) {
+                out.add(new CreditStatus(line.creditId(), Optional.of(r.accmeActivityId()), r.completionDate(),
+                        CreditStatus.State.ACCEPTED, Vocabulary.MODULE_STATUS_COMPLETED));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<org.parsjava.core.model.LearnerTranscript> decodeTranscripts(byte[] body) {
+        return org.parsjava.core.codec.internal.TranscriptJson.decodeTranscripts(body);
+    }
+
+    @Override
+    public org.parsjava.core.model.TranscriptTotal decodeTranscriptTotal(byte[] body) {
+        return org.parsjava.core.codec.internal.TranscriptJson.decodeTotal(body);
+    }
+
+    private Activity toActivity(ActivitiesDto.Metrics m) {
         try {
             Activity.Builder b = Activity.builder();
             if (m.xtensibleInfo != null && m.xtensibleInfo.providerId != null) {
@@ -582,6 +650,18 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
         if (body.length == 0 || isBlank(body)) {
             return List.of();
         }
+        if (isLearnerDocument(body)) {
+            // The draft REST save answers 201 with the saved document itself: every report in
+            // it was saved (REFERENCE.md 2.2; assumed, see ParsEndpoints).
+            List<LearnerReportRecord> saved = decodeLearnerReports(body);
+            List<RecordVerdict> out = new ArrayList<>(saved.size());
+            for (int i = 0; i < saved.size(); i++) {
+                List<LearnerReportRecord.CreditLine> lines = saved.get(i).creditLines();
+                out.add(new RecordVerdict(i, lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(0).creditId()),
+                        true, Optional.empty(), Optional.empty(), Optional.empty()));
+            }
+            return out;
+        }
         ResponsesDto.SaveResult doc = read(body, ResponsesDto.SaveResult.class, "save result");
         if (doc.results == null) {
             return List.of();
@@ -622,11 +702,11 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
         List<ResponsesDto.Status> list = readStatuses(body);
         List<CreditStatus> out = new ArrayList<>(list.size());
         for (ResponsesDto.Status s : list) {
-            if (s == null || s.creditId == null) {
+            if (s == null) {
                 continue;
             }
             String raw = s.status == null ? "" : s.status.strip();
-            out.add(new CreditStatus(s.creditId.strip(), Optional.ofNullable(s.moduleId),
+            out.add(new CreditStatus(s.creditId == null ? "" : s.creditId.strip(), Optional.ofNullable(s.moduleId),
                     parseDate(s.completedDateTime), CreditStatus.State.fromText(raw), raw));
         }
         return out;

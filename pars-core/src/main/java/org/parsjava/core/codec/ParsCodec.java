@@ -10,7 +10,9 @@ import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.model.LearnerTranscript;
 import org.parsjava.core.model.MatchResult;
+import org.parsjava.core.model.TranscriptTotal;
 
 /**
  * Encodes requests to and decodes answers from the PARS web services. The only place that
@@ -45,10 +47,34 @@ public sealed interface ParsCodec permits JacksonCodec {
     /** Reads the first activity of an activity document. */
     Activity decodeActivity(byte[] body);
 
+    /**
+     * Reads every activity of an activity document, or of an array of them (the draft REST
+     * search answer); an empty body or array gives an empty list.
+     */
+    List<Activity> decodeActivities(byte[] body);
+
+    /**
+     * Reads a learner document PARS returns for a learner ({@code GET /learner-activities/{id}}):
+     * one status per credit line, each a record PARS holds.
+     */
+    List<CreditStatus> decodeLearnerRecords(byte[] body);
+
+    /**
+     * Reads a transcript answer. JSON whatever this codec's format: only the draft transcript
+     * API describes it, and only in JSON.
+     */
+    List<LearnerTranscript> decodeTranscripts(byte[] body);
+
+    /** Reads a credits-by-date answer (JSON, like {@link #decodeTranscripts(byte[])}). */
+    TranscriptTotal decodeTranscriptTotal(byte[] body);
+
     /** Reads a save answer; an empty body means "no per-record verdicts". */
     List<RecordVerdict> decodeSaveResult(byte[] body);
 
-    /** Reads a status answer. */
+    /**
+     * Reads a status answer. A status without a CreditID (a lookup by learner may answer so)
+     * has an empty {@link CreditStatus#creditId()}.
+     */
     List<CreditStatus> decodeStatuses(byte[] body);
 
     /** A {@code GetLearnerMatch} request. */

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.parsjava.core.codec.internal.ActivitiesDto;
 import org.parsjava.core.codec.internal.Excerpts;
 import org.parsjava.core.codec.internal.ResponsesDto;
+import org.parsjava.core.model.Activity;
 
 /**
  * The PARS JSON wire format of the 2025 draft schema (REFERENCE.md 2.5). ACCME announces JSON
@@ -52,6 +54,49 @@ public final class ParsJsonCodec extends JacksonCodec {
     }
 
     /** The draft answers a bare array; a wrapped {@code LearnerStatuses} object is read too. */
+    @Override
+    boolean isLearnerDocument(byte[] body) {
+        try {
+            JsonNode tree = readTree(body, "save result");
+            return tree != null && tree.isObject() && tree.has("ACCMELearnerReports");
+        } catch (ParsCodecException e) {
+            return false;
+        }
+    }
+
+    @Override
+    List<ActivitiesDto> readActivityDocuments(byte[] body) {
+        JsonNode tree = readTree(body, "activity");
+        if (tree == null || !tree.isArray()) {
+            return super.readActivityDocuments(body);
+        }
+        List<ActivitiesDto> out = new ArrayList<>(tree.size());
+        for (JsonNode n : tree) {
+            try {
+                out.add(mapper().readerFor(ActivitiesDto.class).readValue(n));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new ParsCodecException("Could not read activity search body: unexpected structure",
+                        Excerpts.of(body), null);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public byte[] encodeActivities(List<Activity> activities) {
+        // The draft's search answer: an array of whole activity documents.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write('[');
+        for (int i = 0; i < activities.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(encodeActivity(activities.get(i), ActivityAction.UPDATE));
+        }
+        out.write(']');
+        return out.toByteArray();
+    }
+
     @Override
     List<ResponsesDto.Status> readStatuses(byte[] body) {
         JsonNode tree = readTree(body, "learner status");

@@ -10,9 +10,13 @@ import org.parsjava.core.codec.ActivityAction;
 import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.ParsFault;
 import org.parsjava.core.codec.RecordVerdict;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.codec.internal.TranscriptJson;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
+import org.parsjava.core.model.LearnerTranscript;
 import org.parsjava.core.model.MatchResult;
+import org.parsjava.core.model.TranscriptTotal;
 
 /**
  * The half of the PARS format that PARS itself speaks: reading requests and writing answers.
@@ -54,4 +58,20 @@ public interface PeerCodec {
 
     /** An error body. */
     byte[] encodeFault(ParsFault fault);
+
+    /**
+     * An activity search answer: in JSON the draft's array of activity documents, in XML one
+     * document holding every activity.
+     */
+    byte[] encodeActivities(List<Activity> activities);
+
+    /** A transcript answer (JSON). */
+    default byte[] encodeTranscripts(List<LearnerTranscript> transcripts) {
+        return TranscriptJson.encodeTranscripts(transcripts);
+    }
+
+    /** A credits-by-date answer (JSON). */
+    default byte[] encodeTranscriptTotal(TranscriptTotal total) {
+        return TranscriptJson.encodeTotal(total);
+    }
 }
