@@ -724,6 +724,29 @@ class ParsClientTest {
     }
 
     @Test
+    void transcriptQueriesCarryPersonalDataOnlyInTheUrlNeverInLogsOrErrors() {
+        String transcript = "/services/GetLearnerTranscriptbyLearner";
+        route(transcript, r -> new MockResponse.Builder().code(400).setHeader("Content-Type", "application/xml")
+                .body("<Fault><Code>E400</Code><Message>bad</Message></Fault>").build());
+        TranscriptQuery q = TranscriptQuery.builder().firstName("Jane").lastName("Sample").npi(Fixtures.NPI)
+                .license(org.parsjava.core.model.LicensingJurisdiction.CA, "A99999").build();
+        ParsApiException e = assertThrows(ParsApiException.class, () -> client.transcripts().find(q));
+        RecordedRequest r = requestsTo(transcript).get(0);
+        assertEquals(Fixtures.NPI, r.getUrl().queryParameter("npi"));
+        assertEquals("CA", r.getUrl().queryParameter("stateOfLicensure"));
+        assertEquals("A99999", r.getUrl().queryParameter("stateMedicalLicenseID"));
+        assertEquals("Jane", r.getUrl().queryParameter("firstName"));
+        String all = String.join("\n", log.lines) + "\n" + e.getMessage() + "\n" + q;
+        for (String pii : new String[] {"Jane", "Sample", Fixtures.NPI, "A99999"}) {
+            assertFalse(all.contains(pii), () -> pii + " leaked:\n" + all);
+        }
+        assertThrows(IllegalArgumentException.class, () -> TranscriptQuery.builder().npi("1234567890"),
+                "a wrong check digit is refused before sending");
+        assertThrows(IllegalStateException.class, () -> TranscriptQuery.builder().firstName("Jane").build(),
+                "a first name alone names no one");
+    }
+
+    @Test
     void anHtmlAnswerNamingALearnerIsLoggedAtTraceWithoutTheirData() {
         route(SAVE, r -> new MockResponse.Builder().code(500).setHeader("Content-Type", "text/html")
                 .body("<html><body>Error for Jane Sample NPI " + Fixtures.NPI + " license A99999</body></html>").build());

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.parsjava.client.ParsClient;
 import org.parsjava.client.ParsCredentials;
+import org.parsjava.client.ParsEndpoints;
 import org.parsjava.testkit.ParsSimulator;
 
 /**
@@ -39,25 +40,29 @@ final class Connection implements AutoCloseable {
 
     static Connection open(Map<String, String> options) {
         int concurrency = concurrency(options); // checked before anything is started
+        ParsEndpoints.Generation generation = generation(options);
         String url = setting(options, "pars-url", "PARS_URL");
         if (url == null) {
             ZoneId central = ZoneId.of("America/Chicago");
             Clock asOf = Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(central).toInstant(), central);
             // Bounded, so the demo's memory stays flat on any roster size (see retainAtMost).
-            ParsSimulator sim = ParsSimulator.builder().clock(asOf).retainAtMost(SIMULATOR_RETAINS).build().start();
+            ParsSimulator sim = ParsSimulator.builder().clock(asOf).retainAtMost(SIMULATOR_RETAINS)
+                    .generation(generation).build().start();
             DemoActivities.ALL.forEach(sim::addActivity);
             ParsClient client = sim.clientBuilder().providerName("Example Health Continuing Education")
                     .userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
             return new Connection(client, sim, "No PARS URL configured: using the embedded PARS simulator at "
-                    + sim.baseUrl() + " (dates judged as of " + DemoActivities.AS_OF + ")", DemoActivities.PROVIDER_ID, asOf);
+                    + sim.baseUrl() + " (" + generation + " API; dates judged as of " + DemoActivities.AS_OF + ")",
+                    DemoActivities.PROVIDER_ID, asOf);
         }
         String provider = required(options, "provider-id", "PARS_PROVIDER_ID");
         ParsClient client = ParsClient.builder().baseUrl(url).providerId(provider)
                 .providerName(required(options, "provider-name", "PARS_PROVIDER_NAME"))
                 .credentials(ParsCredentials.of(required(options, "user", "PARS_USER"),
                         required(options, "password", "PARS_PASSWORD")))
-                .userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
-        return new Connection(client, null, "Reporting to " + url + " as provider " + provider, provider,
+                .generation(generation).userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
+        return new Connection(client, null, "Reporting to " + url + " (" + generation + " API) as provider " + provider,
+                provider,
                 Clock.systemDefaultZone());
     }
 
@@ -81,6 +86,19 @@ final class Connection implements AutoCloseable {
         return n;
     }
 
+    /** {@code --api wcf|rest} (or PARS_API): the generation of the PARS API; default wcf. */
+    private static ParsEndpoints.Generation generation(Map<String, String> options) {
+        String raw = setting(options, "api", "PARS_API");
+        if (raw == null) {
+            return ParsEndpoints.Generation.WCF;
+        }
+        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+            case "wcf" -> ParsEndpoints.Generation.WCF;
+            case "rest" -> ParsEndpoints.Generation.REST;
+            default -> throw new IllegalArgumentException("--api must be wcf or rest");
+        };
+    }
+
     private static String setting(Map<String, String> options, String option, String env) {
         String v = options.get(option);
         if (v == null) {
@@ -100,7 +118,7 @@ final class Connection implements AutoCloseable {
     /** Every option an example accepts; a misspelt one is refused rather than ignored. */
     static final java.util.Set<String> OPTIONS = java.util.Set.of("pars-url", "provider-id", "provider-name", "user",
             "password", "report", "slice", "concurrency", "encoding", "ledger", "ledger-user", "ledger-password",
-            "ledger-key-file", "excel");
+            "ledger-key-file", "excel", "api");
 
     /** Parses {@code --name value} pairs; other arguments are positional under keys "0", "1"... */
     static Map<String, String> parse(String[] args) {

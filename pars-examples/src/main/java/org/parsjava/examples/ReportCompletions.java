@@ -45,9 +45,11 @@ import org.parsjava.excel.XlsxFileException;
  *
  * <p>{@code ReportCompletions [roster.csv] [--pars-url URL --provider-id ID --provider-name NAME
  * --user U --password P] [--report rows-to-fix.csv] [--slice N] [--concurrency N]
- * [--encoding CHARSET]}
+ * [--encoding CHARSET] [--api wcf|rest]}
  *
- * <p>{@code --concurrency} is the client's {@code maxConcurrentRequests} (default 1);
+ * <p>{@code --api} picks the generation of the PARS API (default {@code wcf}; {@code rest} for the
+ * draft REST API, which the embedded simulator then speaks too). {@code --concurrency} is the
+ * client's {@code maxConcurrentRequests} (default 1);
  * {@code --encoding} the roster's character encoding (default UTF-8; {@code windows-1252} for
  * a CSV saved by Excel on Windows). A row with bytes that are not text in that encoding is
  * reported as invalid ({@code ROW_ENCODING}, with its line), and the run goes on.

@@ -87,6 +87,19 @@ class ReportCompletionsTest {
     }
 
     @Test
+    void theRestGenerationGivesTheSameAccountingAsWcf() throws IOException {
+        String wcf = run(0, "--report", dir.resolve("wcf.csv").toString(), "--ledger", "none");
+        String rest = run(0, "--report", dir.resolve("rest.csv").toString(), "--ledger", "none", "--api", "rest");
+        assertTrue(rest.contains("REST API"), rest);
+        for (String line : new String[] {"rows read", "accepted by PARS", "rejected by PARS", "invalid, not sent",
+                "failed, resubmit later"}) {
+            assertEquals(number(wcf, line), number(rest, line), line);
+        }
+        assertEquals(Files.readString(dir.resolve("wcf.csv")), Files.readString(dir.resolve("rest.csv")));
+        run(2, "--api", "soap");
+    }
+
+    @Test
     void ownRosterWithBadRowsExitsOneAndNamesLineAndColumnWithoutPersonalData() throws IOException {
         Path roster = dir.resolve("roster.csv");
         Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"

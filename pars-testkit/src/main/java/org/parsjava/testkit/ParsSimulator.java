@@ -552,8 +552,10 @@ public final class ParsSimulator implements AutoCloseable {
             }
         }
         if (rest) {
-            // 201 and the saved document itself.
-            return new Answer(ok(success(Operation.SAVE_LEARNER_ACTIVITY), body), reports.size());
+            // 201 and the saved document itself; a partial apply answers 201 without a body,
+            // since the draft's answer cannot name which reports were kept.
+            return new Answer(ok(success(Operation.SAVE_LEARNER_ACTIVITY), limit < reports.size() ? new byte[0] : body),
+                    Math.min(limit, reports.size()));
         }
         return new Answer(ok(200, peer.encodeSaveResult(verdicts)), reports.size());
     }
