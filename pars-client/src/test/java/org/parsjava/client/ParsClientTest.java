@@ -747,6 +747,32 @@ class ParsClientTest {
     }
 
     @Test
+    void aTranscriptPdfIsRetriedBeforeItsFirstByteAndNeverAfter() {
+        String pdf = "/services/GetLearnerTranscriptbyLearnerPDF";
+        TranscriptQuery q = TranscriptQuery.builder().npi(Fixtures.NPI).build();
+        route(pdf, r -> status(503));
+        route(pdf, r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/pdf")
+                .body("%PDF-1.4 body %%EOF").build());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertEquals(19, client.transcripts().pdf(q, out));
+        assertEquals("%PDF-1.4 body %%EOF", out.toString(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(2, requestsTo(pdf).size(), "a 503 before any byte is retried");
+        assertEquals("application/pdf", requestsTo(pdf).get(1).getHeaders().get("Accept"));
+
+        routes.remove(pdf);
+        route(pdf, r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/pdf")
+                .body("%PDF-1.4 " + "x".repeat(64)).throttleBody(8, 1, TimeUnit.SECONDS).build());
+        java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+        try (ParsClient impatient = builder().readTimeout(Duration.ofMillis(300)).build()) {
+            ParsTransportException e = assertThrows(ParsTransportException.class,
+                    () -> impatient.transcripts().pdf(q, partial));
+            assertTrue(partial.size() > 0, "bytes were written before the failure");
+            assertEquals(1, e.attempts());
+        }
+        assertEquals(3, requestsTo(pdf).size(), "not retried once bytes were written");
+    }
+
+    @Test
     void anHtmlAnswerNamingALearnerIsLoggedAtTraceWithoutTheirData() {
         route(SAVE, r -> new MockResponse.Builder().code(500).setHeader("Content-Type", "text/html")
                 .body("<html><body>Error for Jane Sample NPI " + Fixtures.NPI + " license A99999</body></html>").build());
