@@ -132,7 +132,7 @@ public final class ParsClient implements AutoCloseable {
                 : b.endpoints.generation() == ParsEndpoints.Generation.REST
                 ? org.parsjava.core.codec.ParsJsonCodec.create() : ParsXmlCodec.create();
         this.transport = new Transport(http, baseUrl, b.endpoints, codec, b.retryPolicy, b.clock, b.sleeper,
-                log, b.maxConcurrentRequests);
+                log, b.maxConcurrentRequests, b.eventListener);
         this.activities = new Activities(transport, validator, executor);
         this.learners = new Learners(transport, validator, executor, workers, b.providerId, b.providerName, b.chunkSize, log);
         this.transcripts = new Transcripts(transport, executor);
@@ -208,6 +208,7 @@ public final class ParsClient implements AutoCloseable {
         private int chunkSize = 100;
         private int maxConcurrentRequests = 1;
         private Executor executor;
+        private ParsEventListener eventListener = ParsEventListener.NONE;
 
         private Builder() {
         }
@@ -281,6 +282,16 @@ public final class ParsClient implements AutoCloseable {
          */
         public Builder codec(ParsCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /**
+         * Observes requests, retries and record outcomes (for example
+         * {@code new org.parsjava.client.metrics.ParsMetrics(meterRegistry)}); several with
+         * {@link ParsEventListener#composite}. Default none.
+         */
+        public Builder eventListener(ParsEventListener listener) {
+            this.eventListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -185,7 +185,16 @@ final class SubmissionRun {
         for (int i = 0; i < results.length; i++) {
             list.add(results[i] != null ? results[i] : result(i, RecordOutcome.FAILED, List.of(), null, reasonForUnsent));
         }
-        return new SubmissionResult(list);
+        SubmissionResult result = new SubmissionResult(list);
+        int[] byOutcome = new int[RecordOutcome.values().length];
+        list.forEach(r -> byOutcome[r.outcome().ordinal()]++);
+        for (RecordOutcome o : RecordOutcome.values()) {
+            if (byOutcome[o.ordinal()] > 0) {
+                int n = byOutcome[o.ordinal()];
+                transport.emit(l -> l.recordsSettled(new ParsEventListener.RecordsEvent(OP, action, o, n)));
+            }
+        }
+        return result;
     }
 
     private void progress(List<Integer> chunk) {
@@ -212,7 +221,7 @@ final class SubmissionRun {
 
     /** Sends one chunk until every record in it has an outcome. */
     private void send(List<Integer> chunk) {
-        Transport.Budget budget = transport.budget();
+        Transport.Budget budget = transport.budget(OP);
         List<Integer> pending = chunk;
         while (!pending.isEmpty()) {
             int attempt = budget.next();
@@ -234,7 +243,7 @@ final class SubmissionRun {
             } catch (IOException e) {
                 boolean unknown = Transport.maybeApplied(e);
                 String why = e.getClass().getSimpleName() + (unknown ? " (outcome unknown)" : "");
-                if (!budget.waitBeforeRetry(null)) {
+                if (!budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
                     pending = unknown ? reconcile(pending) : pending;
                     fail(pending, "PARS did not answer after " + attempt + " attempt(s): " + why);
                     return;
@@ -248,7 +257,7 @@ final class SubmissionRun {
                     return;
                 }
                 // PARS said yes, yet holds none of these: send them again while the budget allows.
-                if (!budget.waitBeforeRetry(null)) {
+                if (!budget.waitBeforeRetry(ParsEventListener.RetryReason.NOT_HELD, null)) {
                     fail(absent, "PARS answered HTTP " + r.status() + " but holds no record of this credit after "
                             + attempt + " attempt(s); resubmit it");
                     return;
@@ -262,7 +271,7 @@ final class SubmissionRun {
             }
             if (Transport.retryableNotApplied(status) || Transport.retryableUnknown(status)) {
                 boolean unknown = Transport.retryableUnknown(status);
-                if (!budget.waitBeforeRetry(r.retryAfter())) {
+                if (!budget.waitBeforeRetry(r)) {
                     pending = unknown ? reconcile(pending) : pending;
                     ParsException e = transport.toException(OP, r, attempt);
                     fail(pending, e.getMessage());

@@ -118,7 +118,7 @@ final class Connection implements AutoCloseable {
     /** Every option an example accepts; a misspelt one is refused rather than ignored. */
     static final java.util.Set<String> OPTIONS = java.util.Set.of("pars-url", "provider-id", "provider-name", "user",
             "password", "report", "slice", "concurrency", "encoding", "ledger", "ledger-user", "ledger-password",
-            "ledger-key-file", "excel", "api");
+            "ledger-key-file", "excel", "api", "check");
 
     /** Parses {@code --name value} pairs; other arguments are positional under keys "0", "1"... */
     static Map<String, String> parse(String[] args) {

@@ -144,6 +144,7 @@ public final class ReportCompletions {
             return 2;
         }
         Path excel = options.containsKey("excel") ? Path.of(options.get("excel")) : null;
+        boolean check = Boolean.parseBoolean(options.getOrDefault("check", "false"));
         try (Connection pars = Connection.open(options)) {
             if (reportPath.getParent() != null) {
                 Files.createDirectories(reportPath.getParent());
@@ -151,9 +152,10 @@ public final class ReportCompletions {
             try (BufferedWriter report = Files.newBufferedWriter(reportPath, StandardCharsets.UTF_8)) {
                 out.println(pars.description);
                 out.println("Roster: " + (roster == null ? "bundled sample-roster.csv (1,000 synthetic rows)" : roster));
-                try (ReportingLedger ledger = excel == null ? Ledgers.open(options, pars, out) : null;
+                try (ReportingLedger ledger = excel == null && !check ? Ledgers.open(options, pars, out) : null;
                      LearnerUploadWriter upload = excel == null ? null : uploadFile(excel, pars, out)) {
                     ReportCompletions job = new ReportCompletions(out, pars, report, ledger, upload);
+                    job.checkOnly = check;
                     RuntimeException stopped = null;
                     try (RosterReader reader = roster == null
                             ? RosterReader.open(ReportCompletions.class.getResourceAsStream("/sample-roster.csv"),
@@ -269,6 +271,10 @@ public final class ReportCompletions {
         }
         if (upload != null) {
             toUploadFile(batch);
+            return;
+        }
+        if (checkOnly) {
+            accepted += batch.size(); // valid rows: read, checked, not sent
             return;
         }
         if (ledger != null) {
@@ -466,6 +472,9 @@ public final class ReportCompletions {
         counts.merge(code, 1, Integer::sum);
     }
 
+    /** Read and check the rows only ({@code --check true}): nothing is sent. */
+    private boolean checkOnly;
+
     private void summary(Path reportPath) {
         if (System.console() != null && slices > 1) {
             out.println();
@@ -473,7 +482,8 @@ public final class ReportCompletions {
         out.println();
         out.println("PARS reporting summary");
         out.printf("  rows read                    %6d%n", rows);
-        out.printf(upload != null ? "  written to the upload file   %6d%n" : "  accepted by PARS             %6d%n", accepted);
+        out.printf(checkOnly ? "  valid, not sent (check)      %6d%n" : upload != null
+                ? "  written to the upload file   %6d%n" : "  accepted by PARS             %6d%n", accepted);
         out.printf("  rejected by PARS             %6d%s%n", rejected, codes(rejectedByCode));
         out.printf("  invalid, not sent            %6d%s%n", invalid, codes(invalidByCode));
         out.printf("  failed, resubmit later       %6d%n", failed);

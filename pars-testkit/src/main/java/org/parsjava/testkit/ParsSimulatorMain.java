@@ -25,7 +25,7 @@ public final class ParsSimulatorMain {
 
     /**
      * Entry point; options {@code --port N}, {@code --host ADDRESS} (default loopback; e.g.
-     * {@code 0.0.0.0} inside a container), {@code --provider-id}, {@code --user}, {@code --password}.
+     * {@code 0.0.0.0} inside a container), {@code --provider-id}, {@code --user}, {@code --password}, {@code --api wcf|rest}.
      */
     public static void main(String[] args) throws InterruptedException {
         int port = 0;
@@ -42,9 +42,19 @@ public final class ParsSimulatorMain {
                 case "--provider-id" -> provider = require(args[i], value);
                 case "--user" -> user = require(args[i], value);
                 case "--password" -> password = require(args[i], value);
+                case "--api" -> b.generation(switch (require(args[i], value).toLowerCase(java.util.Locale.ROOT)) {
+                    case "wcf" -> org.parsjava.client.ParsEndpoints.Generation.WCF;
+                    case "rest" -> org.parsjava.client.ParsEndpoints.Generation.REST;
+                    default -> {
+                        System.err.println("--api must be wcf or rest");
+                        System.exit(2);
+                        yield null;
+                    }
+                });
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "; usage: [--port N] [--host ADDRESS] [--provider-id ID] [--user U] [--password P]");
+                            + "; usage: [--port N] [--host ADDRESS] [--provider-id ID] [--user U] [--password P] "
+                            + "[--api wcf|rest]");
                     System.exit(2);
                 }
             }

@@ -28,6 +28,7 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 import org.parsjava.client.ParsEndpoints;
+import org.parsjava.client.ParsEventListener;
 import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.client.ParsEndpoints.Parameter;
 import org.parsjava.client.RetryPolicy;
@@ -64,10 +65,13 @@ public final class Transport {
     private final Semaphore permits;
     private final int maxConcurrentRequests;
     private volatile boolean closed;
+    private final ParsEventListener listener;
 
     /** Creates the transport; {@code http} already carries authentication and user agent. */
     public Transport(OkHttpClient http, HttpUrl baseUrl, ParsEndpoints endpoints, ParsCodec codec,
-                     RetryPolicy policy, Clock clock, Sleeper sleeper, Logger log, int maxConcurrentRequests) {
+                     RetryPolicy policy, Clock clock, Sleeper sleeper, Logger log, int maxConcurrentRequests,
+                     ParsEventListener listener) {
+        this.listener = listener;
         this.http = http;
         this.baseUrl = baseUrl;
         this.endpoints = endpoints;
@@ -79,6 +83,24 @@ public final class Transport {
         this.log = log;
         this.permits = new Semaphore(maxConcurrentRequests, true);
         this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    /** Tells the listener; a listener's failure is logged and otherwise ignored. */
+    public void emit(java.util.function.Consumer<ParsEventListener> event) {
+        if (listener == ParsEventListener.NONE) {
+            return;
+        }
+        try {
+            event.accept(listener);
+        } catch (RuntimeException e) {
+            log.warn("PARS event listener failed: {}", e.getClass().getName());
+        }
+    }
+
+    private void requestFinished(Operation op, int status, IOException failure, long startNanos, int attempt) {
+        Duration d = Duration.ofNanos(System.nanoTime() - startNanos);
+        emit(l -> l.requestFinished(new ParsEventListener.RequestEvent(op, status,
+                Optional.ofNullable(failure).map(f -> f.getClass().getSimpleName()), d, attempt)));
     }
 
     /** Requests allowed in flight at once across the client. */
@@ -126,9 +148,9 @@ public final class Transport {
         return clock;
     }
 
-    /** A retry budget for one logical request. */
-    public Budget budget() {
-        return new Budget();
+    /** A retry budget for one logical request of {@code op}. */
+    public Budget budget(Operation op) {
+        return new Budget(op);
     }
 
     /**
@@ -157,6 +179,7 @@ public final class Transport {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method,
                         endpoint.pathTemplate(), response.code(), ms, attempt);
+                requestFinished(op, response.code(), null, start, attempt);
                 if (log.isTraceEnabled() && bytes.length > 0) {
                     log.trace("PARS {} response body (redacted): {}", op.parsName(), codec.redact(bytes));
                 }
@@ -166,6 +189,7 @@ public final class Transport {
             long ms = (System.nanoTime() - start) / 1_000_000;
             log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method, endpoint.pathTemplate(),
                     e.getClass().getSimpleName(), ms, attempt);
+            requestFinished(op, 0, e, start, attempt);
             throw e;
         } catch (IllegalArgumentException e) {
             // OkHttp refused the request (a header value) before sending a byte. Its message may
@@ -219,7 +243,7 @@ public final class Transport {
      * @throws ParsException for a non-success answer or when retries run out
      */
     public long download(Operation op, Map<Parameter, String> params, java.io.OutputStream out) {
-        Budget budget = budget();
+        Budget budget = budget(op);
         ParsEndpoints.Endpoint endpoint = endpoints.endpoint(op);
         while (true) {
             int attempt = budget.next();
@@ -230,9 +254,11 @@ public final class Transport {
                 Thread.currentThread().interrupt();
                 throw transportFailure(op, new InterruptedIOException("interrupted"), false, attempt);
             }
+            long start = System.nanoTime();
             try (Response response = http.newCall(request(op, endpoint, params, null).build()).execute()) {
                 log.debug("PARS {} {} /{} -> {} (attempt {})", op.parsName(), endpoint.method(),
                         endpoint.pathTemplate(), response.code(), attempt);
+                requestFinished(op, response.code(), null, start, attempt);
                 if (response.code() >= 200 && response.code() < 300) {
                     BufferedSource source = response.body().source();
                     Buffer buffer = new Buffer();
@@ -248,11 +274,11 @@ public final class Transport {
                 HttpResult r = new HttpResult(response.code(), response.header("Retry-After"),
                         read(response.body()), attempt);
                 if (!retryableNotApplied(r.status()) && !retryableUnknown(r.status())
-                        || !budget.waitBeforeRetry(r.retryAfter())) {
+                        || !budget.waitBeforeRetry(r)) {
                     throw toException(op, r, attempt);
                 }
             } catch (IOException e) {
-                if (written[0] > 0 || !budget.waitBeforeRetry(null)) {
+                if (written[0] > 0 || !budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
                     throw transportFailure(op, e, false, attempt);
                 }
             } finally {
@@ -311,7 +337,7 @@ public final class Transport {
      */
     public HttpResult call(Operation op, Map<Parameter, String> query, byte[] body, boolean idempotent,
                            Learner subject) {
-        Budget budget = budget();
+        Budget budget = budget(op);
         while (true) {
             int attempt = budget.next();
             HttpResult r;
@@ -319,7 +345,7 @@ public final class Transport {
                 r = once(op, query, body, attempt);
             } catch (IOException e) {
                 boolean unknown = maybeApplied(e);
-                if ((unknown && !idempotent) || !budget.waitBeforeRetry(null)) {
+                if ((unknown && !idempotent) || !budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
                     throw transportFailure(op, e, unknown, attempt);
                 }
                 continue;
@@ -328,7 +354,7 @@ public final class Transport {
                 return r;
             }
             boolean retryable = retryableNotApplied(r.status()) || (idempotent && retryableUnknown(r.status()));
-            if (!retryable || !budget.waitBeforeRetry(r.retryAfter())) {
+            if (!retryable || !budget.waitBeforeRetry(r)) {
                 throw toException(op, r, attempt, null, !idempotent && retryableUnknown(r.status()), subject);
             }
         }
@@ -387,9 +413,20 @@ public final class Transport {
      */
     public final class Budget {
         private final Instant start = clock.instant();
+        private final Operation op;
         private int attempts;
 
-        private Budget() {
+        private Budget(Operation op) {
+            this.op = op;
+        }
+
+        /** {@link #waitBeforeRetry(ParsEventListener.RetryReason, String)} after an answer with a failure status. */
+        public boolean waitBeforeRetry(HttpResult r) {
+            int status = r.status();
+            ParsEventListener.RetryReason reason = status == 429 ? ParsEventListener.RetryReason.RATE_LIMITED
+                    : status == 408 || status == 503 ? ParsEventListener.RetryReason.UNAVAILABLE
+                    : ParsEventListener.RetryReason.SERVER_ERROR;
+            return waitBeforeRetry(reason, r.retryAfter());
         }
 
         /** Counts and returns the number of the attempt about to be made. */
@@ -408,7 +445,7 @@ public final class Transport {
          *
          * @return false, without waiting, when no attempt or time is left
          */
-        public boolean waitBeforeRetry(String retryAfterHeader) {
+        public boolean waitBeforeRetry(ParsEventListener.RetryReason reason, String retryAfterHeader) {
             if (attempts >= policy.maxAttempts()) {
                 return false;
             }
@@ -421,6 +458,8 @@ public final class Transport {
             if (wait.compareTo(left) > 0) {
                 return false;
             }
+            int failed = attempts;
+            emit(l -> l.retryScheduled(new ParsEventListener.RetryEvent(op, reason, failed, wait)));
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
