@@ -17,8 +17,10 @@ module org.parsjava.ledger {
     requires com.h2database;
     requires flyway.core;
     requires org.slf4j;
+    requires static micrometer.core;
 
     exports org.parsjava.ledger;
+    exports org.parsjava.ledger.metrics;
 
     // Jackson binds the stored completions to these classes.
     opens org.parsjava.ledger.internal to com.fasterxml.jackson.databind;

@@ -507,20 +507,39 @@ public final class ReportingLedger implements AutoCloseable {
                 EntryState.BOARD_REJECTED.name()), positive(limit));
     }
 
-    /** Unsettled entries due within {@code within} from today (not yet overdue), most urgent first. */
-    public List<LedgerEntry> atRisk(Duration within, int limit) {
+    private static final String AT_RISK = "state in (?,?,?,?) and due_date >= ? and due_date <= ?";
+    private static final String OVERDUE = "state in (?,?,?,?) and due_date < ?";
+
+    private List<Object> atRiskParams(Duration within) {
         Objects.requireNonNull(within, "within");
         LocalDate today = LocalDate.now(clock);
-        return store.entries("state in (?,?,?,?) and due_date >= ? and due_date <= ?", List.of(
-                EntryState.PENDING.name(), EntryState.RETRYING.name(), EntryState.CORRECTING.name(),
-                EntryState.INVALID.name(), today, today.plusDays(within.toDays())), positive(limit));
+        return List.of(EntryState.PENDING.name(), EntryState.RETRYING.name(), EntryState.CORRECTING.name(),
+                EntryState.INVALID.name(), today, today.plusDays(within.toDays()));
+    }
+
+    private List<Object> overdueParams() {
+        return List.of(EntryState.PENDING.name(), EntryState.RETRYING.name(), EntryState.CORRECTING.name(),
+                EntryState.INVALID.name(), LocalDate.now(clock));
+    }
+
+    /** Unsettled entries due within {@code within} from today (not yet overdue), most urgent first. */
+    public List<LedgerEntry> atRisk(Duration within, int limit) {
+        return store.entries(AT_RISK, atRiskParams(within), positive(limit));
+    }
+
+    /** How many entries {@link #atRisk(Duration, int)} would list without a limit. */
+    public long countAtRisk(Duration within) {
+        return store.count(AT_RISK, atRiskParams(within));
     }
 
     /** Entries past their due date and still not with PARS (pending, retrying, correcting or invalid). */
     public List<LedgerEntry> overdue(int limit) {
-        return store.entries("state in (?,?,?,?) and due_date < ?", List.of(EntryState.PENDING.name(),
-                EntryState.RETRYING.name(), EntryState.CORRECTING.name(), EntryState.INVALID.name(),
-                LocalDate.now(clock)), positive(limit));
+        return store.entries(OVERDUE, overdueParams(), positive(limit));
+    }
+
+    /** How many entries {@link #overdue(int)} would list without a limit. */
+    public long countOverdue() {
+        return store.count(OVERDUE, overdueParams());
     }
 
     /** How many entries are in each state. */

@@ -331,6 +331,14 @@ abstract class LedgerContractTest {
         assertEquals(List.of("late"), ledger.overdue(10).stream().map(LedgerEntry::completionKey).toList());
         assertEquals(List.of("soon"), ledger.atRisk(Duration.ofDays(7), 10).stream().map(LedgerEntry::completionKey)
                 .toList());
+        assertEquals(1, ledger.countOverdue());
+        assertEquals(1, ledger.countAtRisk(Duration.ofDays(7)));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        org.parsjava.ledger.metrics.LedgerMetrics.bind(ledger, registry, Duration.ofDays(7));
+        assertEquals(1.0, registry.get("pars.ledger.overdue").gauge().value());
+        assertEquals(1.0, registry.get("pars.ledger.at.risk").gauge().value());
+        assertEquals(3.0, registry.get("pars.ledger.entries").tag("state", "pending").gauge().value());
         LedgerEntry e = ledger.entry("0001234", "soon").orElseThrow();
         assertEquals(new Deadline(LocalDate.of(2026, 6, 19), DeadlineRules.Rule.CME_PASSPORT), e.deadline());
         List<String> order = new ArrayList<>();

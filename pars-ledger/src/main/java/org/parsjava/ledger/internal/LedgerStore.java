@@ -563,6 +563,22 @@ public final class LedgerStore {
         }, "read entries");
     }
 
+    /** How many entries match {@code where}. */
+    public long count(String where, List<Object> params) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from pars_ledger_entry where " + where)) {
+                int i = 1;
+                for (Object p : params) {
+                    ps.setObject(i++, p instanceof Instant t ? time(t) : p);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }, "count entries");
+    }
+
     private static LedgerEntry entry(ResultSet rs) throws SQLException {
         String provider = rs.getString(1);
         String key = rs.getString(2);
