@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsEndpoints;
+import org.parsjava.core.testing.Fixtures;
+import org.parsjava.ledger.LedgerKey;
+import org.parsjava.ledger.ReportingLedger;
+import org.parsjava.testkit.ParsSimulator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class ParsAutoConfigurationTest {
+
+    private static ParsSimulator pars;
+
+    @BeforeAll
+    static void start() {
+        pars = ParsSimulator.builder().clock(Fixtures.CLOCK).build().start();
+        pars.addActivity(Fixtures.activity());
+    }
+
+    @AfterAll
+    static void stop() {
+        pars.close();
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class));
+
+    private String[] connection() {
+        return new String[] {"pars.base-url=" + pars.baseUrl(), "pars.provider-id=" + ParsSimulator.DEFAULT_PROVIDER_ID,
+                "pars.provider-name=Example Health CME", "pars.user=" + ParsSimulator.DEFAULT_USER,
+                "pars.password=" + ParsSimulator.DEFAULT_PASSWORD};
+    }
+
+    @Test
+    void nothingWithoutABaseUrl() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(ParsClient.class));
+    }
+
+    @Test
+    void aClientFromProperties() {
+        runner.withPropertyValues(connection()).withPropertyValues("pars.generation=REST")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ParsClient.class);
+                    assertThat(context.getBean(ParsClient.class).generation()).isEqualTo(ParsEndpoints.Generation.REST);
+                    assertThat(context).doesNotHaveBean(ReportingLedger.class);
+                    assertThat(context.getBean(ParsProperties.class).toString())
+                            .doesNotContain(ParsSimulator.DEFAULT_PASSWORD);
+                });
+    }
+
+    @Test
+    void anIncompleteConfigurationFailsWithTheSdksMessage() {
+        runner.withPropertyValues("pars.base-url=" + pars.baseUrl()).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("providerId is required");
+        });
+    }
+
+    @Test
+    void metricsGoToTheApplicationsRegistry() {
+        runner.withPropertyValues(connection()).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> {
+                    ParsClient client = context.getBean(ParsClient.class);
+                    client.learners().submit(List.of(Fixtures.completion()));
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(registry.get("pars.records").tag("outcome", "accepted").counter().count()).isEqualTo(1.0);
+                    assertThat(registry.get("pars.requests").tag("operation", "SaveLearnerActivity").timer().count())
+                            .isEqualTo(1);
+                });
+    }
+
+    @Test
+    void noMicrometerNoMetricsAndTheClientStillWorks() {
+        runner.withPropertyValues(connection()).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ParsClient.class);
+                    assertThat(context).doesNotHaveBean("parsMetrics");
+                });
+    }
+
+    @Test
+    void aLedgerOnTheApplicationsDataSourceWithItsWorkerAndHealth() {
+        runner.withPropertyValues(connection())
+                .withPropertyValues("pars.ledger.key=" + LedgerKey.generate().toBase64(),
+                        "pars.ledger.worker-interval=1h")
+                .withBean(DataSource.class, () -> {
+                    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+                    h2.setURL("jdbc:h2:mem:starter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+                    return h2;
+                })
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ReportingLedger.class);
+                    assertThat(context.getBean(ParsLedgerWorkerLifecycle.class).isRunning()).isTrue();
+                    ParsHealthIndicator health = context.getBean(ParsHealthIndicator.class);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.health().getDetails()).containsEntry("credentials", "accepted")
+                            .containsEntry("overdue", 0L);
+                    ReportingLedger ledger = context.getBean(ReportingLedger.class);
+                    // Completed in February and not sent: past its 30-day deadline by now.
+                    ledger.record(Fixtures.completion().toBuilder().completionKey("starter-1").build());
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(registry.get("pars.ledger.entries").tag("state", "pending").gauge().value()).isEqualTo(1.0);
+                    assertThat(registry.get("pars.ledger.overdue").gauge().value()).isEqualTo(1.0);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.health().getDetails()).containsEntry("overdue", 1L);
+                    context.getBean(ParsLedgerWorkerLifecycle.class).stop();
+                    assertThat(context.getBean(ParsLedgerWorkerLifecycle.class).isRunning()).isFalse();
+                });
+    }
+
+    @Test
+    void healthIsDownWhenParsRefusesTheCredentials() {
+        runner.withPropertyValues(connection()).withPropertyValues("pars.password=wrong")
+                .run(context -> {
+                    var health = context.getBean(ParsHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails()).containsEntry("credentials", "refused");
+                    assertThat(health.toString()).doesNotContain("wrong");
+                });
+    }
+}
