@@ -60,6 +60,34 @@ class ParsJarIT {
     }
 
     @Test
+    void theJarRunsASimulatorThatAnotherRunReportsTo() throws Exception {
+        Process sim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toAbsolutePath().toString(), "simulator", "--api", "rest").redirectErrorStream(true).start();
+        try {
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(sim.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertTrue(first != null && first.startsWith("PARS simulator listening at "), first);
+            String url = first.substring("PARS simulator listening at ".length()).split(" ")[0];
+            Path roster = dir.resolve("one.csv");
+            Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                    + "k1,200000001,Omar,Haddad,7/4,1245319599,TX,T12345,,"
+                    + java.time.LocalDate.now().minusDays(2) + ",1,,yes\n");
+            Run report = java("report", roster.toString(), "--ledger", "none", "--api", "rest", "--pars-url", url,
+                    "--provider-id", "0001234", "--provider-name", "Demo", "--user", "simulator",
+                    "--password", "simulator-password", "--report", dir.resolve("fix.csv").toString());
+            assertEquals(0, report.exit(), report.out());
+            assertTrue(report.out().contains("accepted by PARS                  1"), report.out());
+            Run status = java("status", "ccid:0001234:k1-cme", "--api", "rest", "--pars-url", url, "--provider-id",
+                    "0001234", "--provider-name", "Demo", "--user", "simulator", "--password", "simulator-password");
+            assertEquals(0, status.exit(), status.out());
+            assertTrue(status.out().contains("ccid:0001234:k1-cme: ACCEPTED"), status.out());
+        } finally {
+            sim.destroy();
+            sim.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void theJarWritesTheLedgerAndAnswersHelpAndVersion() throws Exception {
         Run report = java("report", SAMPLE.toAbsolutePath().toString(), "--report", dir.resolve("fix.csv").toString());
         assertTrue(report.out().contains("Ledger: jdbc:h2:file:"), report.out()); // Flyway and H2 inside the jar

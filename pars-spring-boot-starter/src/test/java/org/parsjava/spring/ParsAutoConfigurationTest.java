@@ -127,6 +127,32 @@ class ParsAutoConfigurationTest {
     }
 
     @Test
+    void settingsReachTheClientAndYourOwnBeansWin() {
+        runner.withPropertyValues(connection()).withPropertyValues("pars.retry.max-attempts=1",
+                        "pars.ledger.key=" + LedgerKey.generate().toBase64(), "pars.ledger.worker-enabled=false")
+                .withBean(DataSource.class, () -> {
+                    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+                    h2.setURL("jdbc:h2:mem:starter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+                    return h2;
+                })
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ReportingLedger.class);
+                    assertThat(context).doesNotHaveBean(ParsLedgerWorkerLifecycle.class);
+                    pars.inject(org.parsjava.client.ParsEndpoints.Operation.GET_LEARNER_STATUS,
+                            org.parsjava.testkit.Fault.serverError(503));
+                    int before = pars.requests().size();
+                    org.junit.jupiter.api.Assertions.assertThrows(org.parsjava.client.exception.ParsServerException.class,
+                            () -> context.getBean(ParsClient.class).learners().status("ccid:0001234:x-cme"));
+                    assertThat(pars.requests().size() - before).isEqualTo(1); // max-attempts=1: no retry
+                });
+        ParsClient own = ParsClient.builder().baseUrl(pars.baseUrl()).providerId("0001234").providerName("Own")
+                .credentials(org.parsjava.client.ParsCredentials.of("u", "p")).build();
+        runner.withPropertyValues(connection()).withBean(ParsClient.class, () -> own)
+                .run(context -> assertThat(context.getBean(ParsClient.class)).isSameAs(own));
+        own.close();
+    }
+
+    @Test
     void healthIsDownWhenParsRefusesTheCredentials() {
         runner.withPropertyValues(connection()).withPropertyValues("pars.password=wrong")
                 .run(context -> {
