@@ -5,6 +5,7 @@
 package org.parsjava.examples;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -48,7 +49,11 @@ class SmallExamplesTest {
     @Test
     void checkStatusFindsTheReportedCreditAndSaysWhenThereIsNone() {
         assertTrue(output(CheckStatus::main).contains("ccid:0001234:enrolment-88231-cme: ACCEPTED"));
-        assertTrue(output(CheckStatus::main, "ccid:0001234:nothing-cme")
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int exit = CheckStatus.run(new String[] {"ccid:0001234:nothing-cme"},
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), true);
+        assertEquals(1, exit, "nothing held");
+        assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("PARS holds nothing under ccid:0001234:nothing-cme"));
     }
 
