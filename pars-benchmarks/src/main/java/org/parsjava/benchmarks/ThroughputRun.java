@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsEndpoints.Generation;
 import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.client.SubmissionResult;
 import org.parsjava.core.batch.RosterReader;
@@ -54,14 +55,18 @@ public final class ThroughputRun {
         List<LearnerCompletion> generated = generatedRoster();
         List<LearnerCompletion> clean = BenchData.completions(20_000, 7L).stream()
                 .filter(c -> !c.completionKey().endsWith("9")).toList(); // drop the one-in-ten bad records
-        run(clean.subList(0, 2_000), 8, null); // warm-up: JIT, connection setup
+        run(clean.subList(0, 2_000), 8, Generation.WCF, null); // warm-up: JIT, connection setup
+        run(clean.subList(0, 2_000), 8, Generation.REST, null);
         try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[0])), true, StandardCharsets.UTF_8)) {
             for (int c : LEVELS) {
-                run(generated, c, line -> print(out, "generated", line));
+                run(generated, c, Generation.WCF, line -> print(out, "generated", line));
             }
             for (int c : LEVELS) {
-                run(clean, c, line -> print(out, "clean", line));
+                run(clean, c, Generation.WCF, line -> print(out, "clean", line));
             }
+            // The draft REST API: a save answers 201 with the document or 400 for all of it.
+            run(generated, 8, Generation.REST, line -> print(out, "generated", line));
+            run(clean, 8, Generation.REST, line -> print(out, "clean", line));
         }
     }
 
@@ -88,8 +93,10 @@ public final class ThroughputRun {
         return out;
     }
 
-    private static void run(List<LearnerCompletion> records, int concurrency, java.util.function.Consumer<String> report) {
-        try (ParsSimulator sim = ParsSimulator.builder().clock(BenchData.AS_OF).latency(LATENCY).build().start()) {
+    private static void run(List<LearnerCompletion> records, int concurrency, Generation api,
+                            java.util.function.Consumer<String> report) {
+        try (ParsSimulator sim = ParsSimulator.builder().clock(BenchData.AS_OF).latency(LATENCY).generation(api)
+                .build().start()) {
             DemoActivities.ALL.forEach(sim::addActivity);
             try (ParsClient client = sim.clientBuilder().providerName("Benchmark Provider").chunkSize(CHUNK)
                     .maxConcurrentRequests(concurrency).build()) {
@@ -97,7 +104,7 @@ public final class ThroughputRun {
                 SubmissionResult r = client.learners().submit(records);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 if (report != null) {
-                    report.accept("CONCURRENCY=" + concurrency + " RECORDS=" + records.size() + " MS=" + ms
+                    report.accept("API=" + api + " CONCURRENCY=" + concurrency + " RECORDS=" + records.size() + " MS=" + ms
                             + " REQUESTS=" + sim.requests().size()
                             + " LOOKUPS=" + sim.requests(Operation.GET_LEARNER_STATUS).size()
                             + " ACCEPTED=" + r.acceptedCount() + " REJECTED=" + r.rejectedCount()
