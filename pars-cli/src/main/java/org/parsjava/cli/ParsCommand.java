@@ -65,8 +65,9 @@ public final class ParsCommand implements Runnable {
             sub.setErr(writer);
         });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            // Configuration mistakes exit 2; anything else failed while working, like a transport failure.
             out.println("error: " + e.getClass().getSimpleName());
-            return 2;
+            return e instanceof IllegalArgumentException || e instanceof IllegalStateException ? 2 : 3;
         });
         try {
             return cli.execute(args);
@@ -213,6 +214,8 @@ public final class ParsCommand implements Runnable {
     @Command(name = "simulator", mixinStandardHelpOptions = true,
             description = "Run the PARS simulator until stopped (for pipelines that are not Java).")
     static final class Simulator implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
         @Option(names = "--port", description = "port (default: a free one)")
         Integer port;
         @Option(names = "--host", description = "address to listen on (default loopback)")
@@ -222,6 +225,12 @@ public final class ParsCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
+            if (api != null && !api.equalsIgnoreCase("wcf") && !api.equalsIgnoreCase("rest")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--api must be wcf or rest");
+            }
+            if (port != null && (port < 0 || port > 65535)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
+            }
             List<String> args = new ArrayList<>();
             if (port != null) {
                 args.add("--port");

@@ -76,6 +76,8 @@ class ParsCommandTest {
         assertTrue(top.out().contains("validate") && top.out().contains("simulator"), top.out());
         assertEquals(2, pars("report", "--no-such-option").exit());
         assertEquals(2, pars("status").exit(), "CREDIT_ID is required");
+        assertEquals(2, pars("simulator", "--api", "soap").exit(), "refused before anything starts");
+        assertEquals(2, pars("simulator", "--port", "70000").exit());
         assertTrue(pars("--version").out().contains("pars " + org.parsjava.client.ParsClient.VERSION));
     }
 }

@@ -210,10 +210,10 @@ public final class Learners {
      * @throws UnsupportedOperationException in the WCF generation, which has no such route
      */
     public List<CreditStatus> records(String learnerId) {
-        Objects.requireNonNull(learnerId, "learnerId");
+        String id = learnerId(learnerId);
         transport.ensureOpen();
-        HttpResult r = transport.call(Operation.GET_LEARNER_ACTIVITY, Map.of(Parameter.LEARNER_ID, learnerId.strip()),
-                null, true);
+        HttpResult r = transport.call(Operation.GET_LEARNER_ACTIVITY, Map.of(Parameter.LEARNER_ID, id), null, true,
+                List.of(id));
         if (r.status() == 404 || r.body().length == 0) {
             return List.of();
         }
@@ -234,11 +234,20 @@ public final class Learners {
      * @throws UnsupportedOperationException in the WCF generation, which has no such route
      */
     public boolean deleteRecords(String learnerId) {
-        Objects.requireNonNull(learnerId, "learnerId");
+        String id = learnerId(learnerId);
         transport.ensureOpen();
-        HttpResult r = transport.call(Operation.DELETE_LEARNER_ACTIVITY,
-                Map.of(Parameter.LEARNER_ID, learnerId.strip()), null, true);
+        HttpResult r = transport.call(Operation.DELETE_LEARNER_ACTIVITY, Map.of(Parameter.LEARNER_ID, id), null, true,
+                List.of(id));
         return r.status() != 404;
+    }
+
+    private static String learnerId(String learnerId) {
+        Objects.requireNonNull(learnerId, "learnerId");
+        String id = learnerId.strip();
+        if (id.isEmpty() || id.equals(".") || id.equals("..")) {
+            throw new IllegalArgumentException("learnerId is blank or a dot segment");
+        }
+        return id;
     }
 
     /** {@link #status(String)} on the client's executor. */

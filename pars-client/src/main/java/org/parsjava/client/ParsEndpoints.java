@@ -246,7 +246,12 @@ public final class ParsEndpoints {
                             + pathTemplate);
                 }
                 if (path.contains("{" + name + "}")) {
-                    path = path.replace("{" + name + "}", encodeSegment(e.getValue()));
+                    String v = e.getValue().strip();
+                    if (v.isEmpty() || v.equals(".") || v.equals("..")) {
+                        // "", "." and ".." would name another resource (the collection, the parent).
+                        throw new IllegalArgumentException(e.getKey() + " is empty or a dot segment");
+                    }
+                    path = path.replace("{" + name + "}", encodeSegment(v));
                 } else {
                     query.put(name, e.getValue());
                 }
@@ -262,7 +267,7 @@ public final class ParsEndpoints {
             for (byte c : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
                 int u = c & 0xff;
                 if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
-                        || u == '-' || u == '.' || u == '_' || u == '~' || u == ':') {
+                        || u == '-' || u == '_' || u == '~' || u == ':') {
                     b.append((char) u);
                 } else {
                     b.append('%').append(String.format("%02X", u));
@@ -524,7 +529,8 @@ public final class ParsEndpoints {
 
     private static ParsEndpoints restPreset() {
         Map<Operation, Endpoint> m = new EnumMap<>(Operation.class);
-        m.put(Operation.SAVE_ACTIVITY, Endpoint.of("POST", "activities", Map.of(), Set.of(200, 201)));
+        // 201 for a create (the draft); 200 and 204 assumed for an update and a delete.
+        m.put(Operation.SAVE_ACTIVITY, Endpoint.of("POST", "activities", Map.of(), Set.of(200, 201, 204)));
         m.put(Operation.GET_ACTIVITY, Endpoint.of("GET", "activities/{activityId}",
                 names(Parameter.ACTIVITY_ID, "activityId"), Set.of(200)));
         m.put(Operation.FIND_ACTIVITIES, Endpoint.of("GET", "activities", searchNames(), Set.of(200)));

@@ -251,6 +251,12 @@ final class SubmissionRun {
                 pending = unknown ? sendingAgain(reconcile(pending)) : pending;
                 continue;
             }
+            if (r.isSuccess() && !transport.endpoints().endpoint(OP).isSuccess(r.status())) {
+                // A 2xx the endpoint does not list (a 202, say): it may or may not have been applied.
+                pending = reconcile(pending);
+                fail(pending, transport.toException(OP, r, attempt).getMessage());
+                return;
+            }
             if (r.isSuccess()) {
                 List<Integer> absent = applyVerdicts(pending, r);
                 if (absent.isEmpty()) {

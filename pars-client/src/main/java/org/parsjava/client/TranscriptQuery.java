@@ -84,6 +84,17 @@ public final class TranscriptQuery {
         return p;
     }
 
+    /** The personal values the query carries, to keep out of exception messages. */
+    java.util.List<String> personalValues() {
+        java.util.List<String> v = new java.util.ArrayList<>();
+        for (String s : new String[] {firstName, lastName, licenseNumber, npi == null ? null : npi.value()}) {
+            if (s != null) {
+                v.add(s);
+            }
+        }
+        return v;
+    }
+
     @Override
     public String toString() {
         return "TranscriptQuery[" + (npi != null ? "npi" : state != null ? "license" : "name")

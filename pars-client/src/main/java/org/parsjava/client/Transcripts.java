@@ -47,7 +47,7 @@ public final class Transcripts {
         Objects.requireNonNull(query, "query");
         transport.ensureOpen();
         Operation op = Operation.GET_LEARNER_TRANSCRIPT;
-        HttpResult r = transport.call(op, query.parameters(true), null, true);
+        HttpResult r = transport.call(op, query.parameters(true), null, true, query.personalValues());
         if (r.status() == 404 || r.body().length == 0) {
             return List.of();
         }
@@ -64,20 +64,27 @@ public final class Transcripts {
      * fails (discard what {@code out} received).
      *
      * @return the number of bytes written
+     * @throws org.parsjava.client.exception.ParsApiException with {@code httpStatus()} 404 when
+     *     PARS finds no transcript (nothing is written)
+     * @throws java.io.UncheckedIOException when writing to {@code out} fails
      */
     public long pdf(TranscriptQuery query, OutputStream out) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(out, "out");
         transport.ensureOpen();
-        return transport.download(Operation.GET_LEARNER_TRANSCRIPT_PDF, query.parameters(true), out);
+        return transport.download(Operation.GET_LEARNER_TRANSCRIPT_PDF, query.parameters(true), out,
+                query.personalValues());
     }
 
     /**
      * The physician's total credit for completions from {@code start} to {@code end}
      * ({@code GetLearnerTranscriptCreditsByDate}). The query's own date range, if any, is not
      * sent: the draft gives this operation only a range start, which these dates replace.
+     *
+     * @return empty when PARS finds no such physician (HTTP 404), which is not the same as a
+     *     physician with no credit (a total of 0)
      */
-    public TranscriptTotal creditsBetween(TranscriptQuery query, LocalDate start, LocalDate end) {
+    public java.util.Optional<TranscriptTotal> creditsBetween(TranscriptQuery query, LocalDate start, LocalDate end) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
@@ -90,13 +97,12 @@ public final class Transcripts {
         p.remove(Parameter.COMPLETION_DATE_RANGE_START);
         p.put(Parameter.START_DATE, start.toString());
         p.put(Parameter.END_DATE, end.toString());
-        HttpResult r = transport.call(op, p, null, true);
-        if (r.status() == 404 || r.body().length == 0) {
-            return new TranscriptTotal(java.util.Optional.empty(), java.util.Optional.empty(),
-                    java.math.BigDecimal.ZERO, "Point");
+        HttpResult r = transport.call(op, p, null, true, query.personalValues());
+        if (r.status() == 404) {
+            return java.util.Optional.empty();
         }
         try {
-            return transport.codec().decodeTranscriptTotal(r.body());
+            return java.util.Optional.of(transport.codec().decodeTranscriptTotal(r.body()));
         } catch (ParsCodecException e) {
             throw unreadable(op, r, e);
         }

@@ -106,6 +106,13 @@ public class ParsAutoConfiguration {
         }
 
         @Bean
+        @ConditionalOnMissingBean
+        LedgerOverdue parsLedgerOverdue(ReportingLedger ledger) {
+            return ledger::countOverdue;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
         @ConditionalOnProperty(prefix = "pars.ledger", name = "worker-enabled", matchIfMissing = true)
         ParsLedgerWorkerLifecycle parsLedgerWorker(ReportingLedger ledger, ParsProperties p) {
             return new ParsLedgerWorkerLifecycle(ledger, p.getLedger().getWorkerInterval());
@@ -117,6 +124,7 @@ public class ParsAutoConfiguration {
         static class LedgerGauges {
             @Bean
             @ConditionalOnBean(MeterRegistry.class)
+            @ConditionalOnMissingBean(name = "parsLedgerMetrics")
             Object parsLedgerMetrics(ReportingLedger ledger, MeterRegistry registry, ParsProperties p) {
                 LedgerMetrics.bind(ledger, registry, p.getLedger().getAtRiskWithin());
                 return new Object();
@@ -130,8 +138,9 @@ public class ParsAutoConfiguration {
     static class Health {
         @Bean
         @ConditionalOnMissingBean(name = "parsHealthIndicator")
-        ParsHealthIndicator parsHealthIndicator(ParsClient client, ObjectProvider<ReportingLedger> ledger) {
-            return new ParsHealthIndicator(client, ledger);
+        ParsHealthIndicator parsHealthIndicator(ParsClient client, ParsProperties p,
+                                                ObjectProvider<LedgerOverdue> overdue) {
+            return new ParsHealthIndicator(client, p.getProviderId() == null ? "0000000" : p.getProviderId(), overdue);
         }
     }
 }

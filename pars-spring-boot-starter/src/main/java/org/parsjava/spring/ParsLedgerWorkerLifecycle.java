@@ -21,8 +21,8 @@ public final class ParsLedgerWorkerLifecycle implements SmartLifecycle {
 
     /** A lifecycle for {@code ledger}'s worker, running every {@code interval}. */
     public ParsLedgerWorkerLifecycle(ReportingLedger ledger, Duration interval) {
-        this.ledger = ledger;
-        this.interval = interval;
+        this.ledger = java.util.Objects.requireNonNull(ledger, "ledger");
+        this.interval = java.util.Objects.requireNonNull(interval, "interval");
     }
 
     @Override

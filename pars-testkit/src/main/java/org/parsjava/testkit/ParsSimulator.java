@@ -366,6 +366,9 @@ public final class ParsSimulator implements AutoCloseable {
             };
         } catch (ParsCodecException e) {
             answer = new Answer(fault(400, SimulatorErrors.MALFORMED_DOCUMENT, "the body is not a PARS document"), 0);
+        } catch (RuntimeException e) {
+            // A simulator bug answers like a failing server, with the class name only.
+            answer = new Answer(fault(500, "SERVER_ERROR", "simulator failure: " + e.getClass().getSimpleName()), 0);
         }
         return seen(name, request, answer.records, fault == null ? answer.response : after(fault, answer.response));
     }
@@ -667,6 +670,8 @@ public final class ParsSimulator implements AutoCloseable {
             }
             if (before != null) {
                 people.put(learnerKey, before);
+            } else {
+                people.remove(learnerKey);
             }
         });
         return null;
@@ -678,8 +683,23 @@ public final class ParsSimulator implements AutoCloseable {
             StoredCredit removed = credits.remove(line.creditId());
             if (removed != null) {
                 any = true;
-                learnerDays.values().remove(line.creditId());
-                undo.add(() -> credits.put(removed.creditId(), removed));
+                String day = null;
+                for (Map.Entry<String, String> d : learnerDays.entrySet()) {
+                    if (d.getValue().equals(line.creditId())) {
+                        day = d.getKey();
+                        break;
+                    }
+                }
+                if (day != null) {
+                    learnerDays.remove(day);
+                }
+                String dayKey = day;
+                undo.add(() -> {
+                    credits.put(removed.creditId(), removed);
+                    if (dayKey != null) {
+                        learnerDays.put(dayKey, removed.creditId());
+                    }
+                });
             }
         }
         return any ? null : err(SimulatorErrors.RECORD_NOT_FOUND, "CreditID", "no record with these CreditIDs");
@@ -1129,7 +1149,6 @@ public final class ParsSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Operation paths; must match the clients' endpoints. */
         /**
          * Which generation of the PARS API to serve: {@link ParsEndpoints.Generation#WCF} (the
          * default, XML) or {@link ParsEndpoints.Generation#REST} (the draft REST API, JSON).
@@ -1141,6 +1160,7 @@ public final class ParsSimulator implements AutoCloseable {
             return this;
         }
 
+        /** Operation paths; must match the clients' endpoints. */
         public Builder endpoints(ParsEndpoints endpoints) {
             this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
             return this;

@@ -217,9 +217,18 @@ class BothGenerationsTest {
 
             TranscriptTotal total = c.transcripts().creditsBetween(
                     TranscriptQuery.builder().license(LicensingJurisdiction.NY, "N1001").build(),
-                    LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+                    LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).orElseThrow();
             assertEquals(0, new BigDecimal("1.5").compareTo(total.totalCredits()), "one CME line of 1.5");
             assertEquals(Optional.of("Sample"), total.familyName());
+            assertEquals(Optional.empty(), c.transcripts().creditsBetween(TranscriptQuery.builder()
+                    .npi("1234567893").build(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
+                    "no such physician is not a total of 0");
+            org.parsjava.client.exception.ParsApiException none = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.parsjava.client.exception.ParsApiException.class, () -> c.transcripts().pdf(
+                            TranscriptQuery.builder().npi("1234567893").build(), new ByteArrayOutputStream()));
+            assertEquals(404, none.httpStatus());
+            assertThrows(IllegalArgumentException.class, () -> c.learners().records(".."), "a dot segment");
+            assertThrows(IllegalArgumentException.class, () -> c.learners().deleteRecords(" "), "blank");
         }
         assertTrue(operationsSeen().containsAll(EnumSet.of(Operation.GET_LEARNER_TRANSCRIPT,
                 Operation.GET_LEARNER_TRANSCRIPT_PDF, Operation.GET_LEARNER_TRANSCRIPT_CREDITS_BY_DATE)));

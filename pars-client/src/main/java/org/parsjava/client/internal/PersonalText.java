@@ -33,9 +33,20 @@ public final class PersonalText {
         values.add(learner.lastName());
         learner.license().ifPresent(l -> values.add(l.number()));
         values.addAll(learner.boardIds().values());
+        return scrub(text, values);
+    }
+
+    /** {@code text} without any of {@code values} (names, license numbers, identifiers a query carried). */
+    public static String scrub(String text, java.util.Collection<String> values) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
         String result = text;
         for (String value : values) {
-            String v = value.strip();
+            String v = value == null ? "" : value.strip();
+            if (v.isEmpty()) {
+                continue;
+            }
             result = remove(result, v);
             // The codec masks digits before this runs, so "A99999" arrives as "A#####".
             String masked = v.replaceAll("[0-9]", "#");

@@ -239,15 +239,19 @@ public final class Transport {
      * while nothing has been written: a failure after the first byte ends the call with a
      * transport exception, since {@code out} then holds part of a document.
      *
+     * @param personal values the query carries, kept out of exception messages
      * @return the bytes written
-     * @throws ParsException for a non-success answer or when retries run out
+     * @throws ParsException for a non-success answer (404 included) or when retries run out
+     * @throws java.io.UncheckedIOException when writing to {@code out} fails (not retried)
      */
-    public long download(Operation op, Map<Parameter, String> params, java.io.OutputStream out) {
+    public long download(Operation op, Map<Parameter, String> params, java.io.OutputStream out,
+                         java.util.List<String> personal) {
         Budget budget = budget(op);
         ParsEndpoints.Endpoint endpoint = endpoints.endpoint(op);
         while (true) {
             int attempt = budget.next();
-            long[] written = {0};
+            HttpResult failed;
+            IOException noAnswer = null;
             try {
                 permits.acquire();
             } catch (InterruptedException e) {
@@ -255,34 +259,57 @@ public final class Transport {
                 throw transportFailure(op, new InterruptedIOException("interrupted"), false, attempt);
             }
             long start = System.nanoTime();
+            boolean writing = false;
             try (Response response = http.newCall(request(op, endpoint, params, null).build()).execute()) {
                 log.debug("PARS {} {} /{} -> {} (attempt {})", op.parsName(), endpoint.method(),
                         endpoint.pathTemplate(), response.code(), attempt);
                 requestFinished(op, response.code(), null, start, attempt);
-                if (response.code() >= 200 && response.code() < 300) {
+                if (endpoint.isSuccess(response.code())) {
                     BufferedSource source = response.body().source();
                     Buffer buffer = new Buffer();
+                    long written = 0;
                     while (source.read(buffer, 8192) != -1) {
-                        long n = buffer.size();
-                        buffer.copyTo(out, 0, n);
-                        buffer.clear();
-                        written[0] += n;
+                        writing = true; // from here on, out may hold part of the document
+                        try {
+                            written += buffer.size();
+                            buffer.copyTo(out, 0, buffer.size());
+                            buffer.clear();
+                        } catch (IOException e) {
+                            // The caller's stream failed, not PARS: never retried, never blamed on PARS.
+                            throw new java.io.UncheckedIOException("writing the " + op.parsName() + " answer failed", e);
+                        }
                     }
-                    out.flush();
-                    return written[0];
+                    try {
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("writing the " + op.parsName() + " answer failed", e);
+                    }
+                    return written;
                 }
-                HttpResult r = new HttpResult(response.code(), response.header("Retry-After"),
-                        read(response.body()), attempt);
-                if (!retryableNotApplied(r.status()) && !retryableUnknown(r.status())
-                        || !budget.waitBeforeRetry(r)) {
-                    throw toException(op, r, attempt);
-                }
+                failed = new HttpResult(response.code(), response.header("Retry-After"), read(response.body()), attempt);
             } catch (IOException e) {
-                if (written[0] > 0 || !budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
+                requestFinished(op, 0, e, start, attempt);
+                if (writing) {
                     throw transportFailure(op, e, false, attempt);
                 }
+                noAnswer = e;
+                failed = null;
+            } catch (IllegalArgumentException e) {
+                // OkHttp refused the request before sending; its message may quote a header value.
+                throw new ParsTransportException(op, "PARS " + op.parsName() + " request was not sent: OkHttp refused it ("
+                        + e.getClass().getSimpleName() + ")", false, null, 0);
             } finally {
-                permits.release();
+                permits.release(); // before any wait: a retry's sleep holds no request slot
+            }
+            if (noAnswer != null) {
+                if (!budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
+                    throw transportFailure(op, noAnswer, false, attempt);
+                }
+                continue;
+            }
+            boolean retryable = retryableNotApplied(failed.status()) || retryableUnknown(failed.status());
+            if (failed.status() == 404 || !retryable || !budget.waitBeforeRetry(failed)) {
+                throw toException(op, failed, attempt, null, false, personal);
             }
         }
     }
@@ -328,7 +355,7 @@ public final class Transport {
      * @throws ParsException for any other answer or when retries run out
      */
     public HttpResult call(Operation op, Map<Parameter, String> query, byte[] body, boolean idempotent) {
-        return call(op, query, body, idempotent, null);
+        return call(op, query, body, idempotent, java.util.List.of());
     }
 
     /**
@@ -337,7 +364,26 @@ public final class Transport {
      */
     public HttpResult call(Operation op, Map<Parameter, String> query, byte[] body, boolean idempotent,
                            Learner subject) {
+        return call(op, query, body, idempotent, subject == null ? java.util.List.of() : personalValues(subject));
+    }
+
+    private static java.util.List<String> personalValues(Learner l) {
+        java.util.List<String> values = new java.util.ArrayList<>(java.util.List.of(l.firstName(), l.lastName()));
+        l.license().ifPresent(x -> values.add(x.number()));
+        values.addAll(l.boardIds().values());
+        return values;
+    }
+
+    /**
+     * {@link #call(Operation, Map, byte[], boolean)} whose query or path carries personal values
+     * (names, license numbers, identifiers): they are removed from PARS's text before it goes
+     * into an exception. A 2xx the endpoint does not list as success is an error too (for a
+     * write, with an unknown outcome).
+     */
+    public HttpResult call(Operation op, Map<Parameter, String> query, byte[] body, boolean idempotent,
+                           java.util.List<String> personal) {
         Budget budget = budget(op);
+        ParsEndpoints.Endpoint endpoint = endpoints.endpoint(op);
         while (true) {
             int attempt = budget.next();
             HttpResult r;
@@ -350,12 +396,14 @@ public final class Transport {
                 }
                 continue;
             }
-            if (r.isSuccess() || r.status() == 404) {
+            if (endpoint.isSuccess(r.status()) || r.status() == 404) {
                 return r;
             }
             boolean retryable = retryableNotApplied(r.status()) || (idempotent && retryableUnknown(r.status()));
             if (!retryable || !budget.waitBeforeRetry(r)) {
-                throw toException(op, r, attempt, null, !idempotent && retryableUnknown(r.status()), subject);
+                boolean unlisted = r.isSuccess();
+                throw toException(op, r, attempt, null, !idempotent && (unlisted || retryableUnknown(r.status())),
+                        personal);
             }
         }
     }
@@ -368,15 +416,15 @@ public final class Transport {
     /** The exception for a non-success answer, carrying a partial submission result on 401/403. */
     public ParsApiException toException(Operation op, HttpResult r, int attempts,
                                         org.parsjava.client.SubmissionResult partial) {
-        return toException(op, r, attempts, partial, false, null);
+        return toException(op, r, attempts, partial, false, java.util.List.of());
     }
 
     private ParsApiException toException(Operation op, HttpResult r, int attempts,
                                          org.parsjava.client.SubmissionResult partial, boolean mayHaveApplied,
-                                         Learner subject) {
+                                         java.util.List<String> personal) {
         ParsFault fault = codec.decodeFault(r.body());
         String code = fault.code().orElse(null);
-        String text = subject == null ? fault.message() : PersonalText.scrub(fault.message(), subject);
+        String text = personal.isEmpty() ? fault.message() : PersonalText.scrub(fault.message(), personal);
         String name = op.parsName();
         if (r.status() == 401 || r.status() == 403) {
             return new ParsAuthenticationException(op, r.status(), code, text, partial, attempts);
@@ -389,6 +437,12 @@ public final class Transport {
         }
         String detail = "PARS " + name + " failed with HTTP " + r.status() + tries
                 + (code == null ? "" : ", PARS code " + code) + ": " + text;
+        if (r.isSuccess()) {
+            return new ParsApiException(op, r.status(), code, text, "PARS " + name + " answered HTTP " + r.status()
+                    + ", which this endpoint does not list as success (see ParsEndpoints)"
+                    + (mayHaveApplied ? "; the request may have been applied, read it back before resending" : ""),
+                    attempts);
+        }
         if (r.status() >= 500) {
             return new ParsServerException(op, r.status(), code, text, detail
                     + (mayHaveApplied ? "; the request may have been applied, read it back before resending" : ""),

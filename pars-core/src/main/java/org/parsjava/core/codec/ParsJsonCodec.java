@@ -53,7 +53,7 @@ public final class ParsJsonCodec extends JacksonCodec {
         return MEDIA_TYPE;
     }
 
-    /** The draft answers a bare array; a wrapped {@code LearnerStatuses} object is read too. */
+    /** The draft REST save answers 201 with the saved {@code ACCMELearnerReports} document. */
     @Override
     boolean isLearnerDocument(byte[] body) {
         try {
@@ -97,6 +97,7 @@ public final class ParsJsonCodec extends JacksonCodec {
         return out.toByteArray();
     }
 
+    /** The draft answers a bare array; a wrapped {@code LearnerStatuses} object is read too. */
     @Override
     List<ResponsesDto.Status> readStatuses(byte[] body) {
         JsonNode tree = readTree(body, "learner status");
