@@ -112,7 +112,7 @@ public final class Activities {
         try {
             return Optional.of(transport.codec().decodeActivity(r.body()));
         } catch (ParsCodecException e) {
-            throw unreadable(Operation.GET_ACTIVITY, r, e);
+            throw Transport.unreadable(Operation.GET_ACTIVITY, r, e);
         }
     }
 
@@ -141,7 +141,7 @@ public final class Activities {
         try {
             answered = transport.codec().decodeActivities(r.body());
         } catch (ParsCodecException e) {
-            throw unreadable(op, r, e);
+            throw Transport.unreadable(op, r, e);
         }
         List<Activity> matching = answered.stream().filter(a -> a.providerActivityId().equals(key)
                 && a.startDate().equals(startDate) && a.type() == type).toList();
@@ -165,11 +165,6 @@ public final class Activities {
         return transport.async(() -> find(providerActivityId, startDate, type), executor);
     }
 
-    private static ParsApiException unreadable(Operation op, HttpResult r, ParsCodecException e) {
-        return new ParsApiException(op, r.status(), null, e.excerpt(),
-                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
-                r.attempt());
-    }
 
     /** {@link #get(String)} on the client's executor. */
     public CompletableFuture<Optional<Activity>> getAsync(String accmeActivityId) {

@@ -20,7 +20,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.client.ParsEndpoints.Parameter;
-import org.parsjava.client.exception.ParsApiException;
 import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.client.exception.ParsException;
 import org.parsjava.client.exception.ParsTransportException;
@@ -148,7 +147,7 @@ public final class Learners {
         try {
             return transport.codec().decodeStatuses(r.body());
         } catch (ParsCodecException e) {
-            throw unreadable(Operation.GET_LEARNER_STATUS, r, e);
+            throw Transport.unreadable(Operation.GET_LEARNER_STATUS, r, e);
         }
     }
 
@@ -197,7 +196,7 @@ public final class Learners {
         try {
             return transport.codec().decodeStatuses(r.body());
         } catch (ParsCodecException e) {
-            throw unreadable(Operation.GET_LEARNER_STATUS_BY_LEARNER, r, e);
+            throw Transport.unreadable(Operation.GET_LEARNER_STATUS_BY_LEARNER, r, e);
         }
     }
 
@@ -220,7 +219,7 @@ public final class Learners {
         try {
             return transport.codec().decodeLearnerRecords(r.body());
         } catch (ParsCodecException e) {
-            throw unreadable(Operation.GET_LEARNER_ACTIVITY, r, e);
+            throw Transport.unreadable(Operation.GET_LEARNER_ACTIVITY, r, e);
         }
     }
 
@@ -277,7 +276,7 @@ public final class Learners {
             // PARS's text about a match may name the physician it was asked about.
             return new MatchResult(m.outcome(), m.message().map(text -> PersonalText.scrub(text, learner)));
         } catch (ParsCodecException e) {
-            throw unreadable(Operation.GET_LEARNER_MATCH, r, e);
+            throw Transport.unreadable(Operation.GET_LEARNER_MATCH, r, e);
         }
     }
 
@@ -300,11 +299,5 @@ public final class Learners {
         Reconciliation lookups = new Reconciliation(this::lookup, workers, transport.maxConcurrentRequests());
         return new SubmissionRun(transport, workers, lookups, reportingOrganization, chunkSize, log, records, action,
                 listener).execute(validator);
-    }
-
-    private static ParsApiException unreadable(Operation op, HttpResult r, ParsCodecException e) {
-        return new ParsApiException(op, r.status(), null, e.excerpt(),
-                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
-                r.attempt());
     }
 }

@@ -54,7 +54,7 @@ public final class Transcripts {
         try {
             return transport.codec().decodeTranscripts(r.body());
         } catch (ParsCodecException e) {
-            throw unreadable(op, r, e);
+            throw Transport.unreadable(op, r, e);
         }
     }
 
@@ -104,18 +104,12 @@ public final class Transcripts {
         try {
             return java.util.Optional.of(transport.codec().decodeTranscriptTotal(r.body()));
         } catch (ParsCodecException e) {
-            throw unreadable(op, r, e);
+            throw Transport.unreadable(op, r, e);
         }
     }
 
     /** {@link #find(TranscriptQuery)} on the client's executor. */
     public CompletableFuture<List<LearnerTranscript>> findAsync(TranscriptQuery query) {
         return transport.async(() -> find(query), executor);
-    }
-
-    private static ParsApiException unreadable(Operation op, HttpResult r, ParsCodecException e) {
-        return new ParsApiException(op, r.status(), null, e.excerpt(),
-                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
-                r.attempt());
     }
 }

@@ -710,19 +710,15 @@ public final class ParsSimulator implements AutoCloseable {
     }
 
     private Answer status(String creditId) {
-        StoredCredit c;
-        CreditStatus.State state;
+        CreditStatus status;
         synchronized (lock) {
-            c = creditId == null ? null : credits.get(creditId);
-            state = creditId == null ? null : decisions.get(creditId);
+            StoredCredit c = creditId == null ? null : credits.get(creditId);
+            status = c == null ? null : statusOf(c);
         }
-        if (c == null) {
+        if (status == null) {
             return new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record with this CreditID"), 0);
         }
-        CreditStatus.State s = state == null ? CreditStatus.State.ACCEPTED : state;
-        String text = s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT);
-        return new Answer(ok(200, peer.encodeStatuses(List.of(new CreditStatus(c.creditId(),
-                Optional.of(c.accmeActivityId()), Optional.of(c.completionDate()), s, text)))), 0);
+        return new Answer(ok(200, peer.encodeStatuses(List.of(status))), 0);
     }
 
     private Answer match(byte[] body) {

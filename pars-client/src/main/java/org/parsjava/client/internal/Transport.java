@@ -408,6 +408,13 @@ public final class Transport {
         }
     }
 
+    /** The exception for a success answer whose body could not be read. */
+    public static ParsApiException unreadable(Operation op, HttpResult r, org.parsjava.core.codec.ParsCodecException e) {
+        return new ParsApiException(op, r.status(), null, e.excerpt(),
+                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
+                r.attempt());
+    }
+
     /** The exception for a non-success answer. */
     public ParsApiException toException(Operation op, HttpResult r, int attempts) {
         return toException(op, r, attempts, null);
