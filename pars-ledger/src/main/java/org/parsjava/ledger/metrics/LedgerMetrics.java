@@ -17,23 +17,25 @@ import org.parsjava.ledger.ReportingLedger;
  * and {@code pars.ledger.overdue}. A scrape costs three counting queries: the per-state counts
  * are read once (one {@code group by}) and shared by every state's gauge for a second. Micrometer is an optional dependency of
  * pars-ledger: only this class needs it. Tags carry states only, never personal data.
+ *
+ * <p>As with any Micrometer gauge, the registry holds the ledger weakly: the gauges read
+ * {@code NaN} once the application has let go of the ledger, and never keep it alive.
  */
 public final class LedgerMetrics {
 
     private LedgerMetrics() {
     }
 
-    /** The per-state counts, read at most once a second for all the state gauges. */
+    /**
+     * The per-state counts, read at most once a second for all the state gauges. It holds no
+     * reference to the ledger: each gauge's state object is the ledger itself, so that nothing
+     * the gauges need can be collected while the application still holds the ledger.
+     */
     private static final class Counts {
-        private final ReportingLedger ledger;
         private java.util.Map<EntryState, Long> last = java.util.Map.of();
         private long readAt;
 
-        Counts(ReportingLedger ledger) {
-            this.ledger = ledger;
-        }
-
-        synchronized double of(EntryState state) {
+        synchronized double of(ReportingLedger ledger, EntryState state) {
             long now = System.nanoTime();
             if (readAt == 0 || now - readAt > 1_000_000_000L) {
                 last = ledger.counts();
@@ -48,9 +50,9 @@ public final class LedgerMetrics {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(atRiskWithin, "atRiskWithin");
-        Counts counts = new Counts(ledger);
+        Counts counts = new Counts();
         for (EntryState state : EntryState.values()) {
-            Gauge.builder("pars.ledger.entries", counts, c -> c.of(state))
+            Gauge.builder("pars.ledger.entries", ledger, l -> counts.of(l, state))
                     .description("Ledger entries by state").tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry);
         }
