@@ -609,7 +609,11 @@ public final class ParsSimulator implements AutoCloseable {
             return err(SimulatorErrors.COMPLETION_DATE_OUTSIDE_WINDOW, "CompletedDateTime",
                     "the reporting year is closed");
         }
-        String learnerKey = npi.map(n -> "NPI:" + n).orElse(licenseKey != null ? licenseKey : r.lastName() + ":" + r.birthDate().get());
+        // One learner, one key: the NPI, else the state license, else (a MOC-only report) the
+        // board IDs it carries. Name and birth day are not a key: two physicians share them.
+        String learnerKey = npi.isPresent() ? "NPI:" + npi.get() : licenseKey != null ? licenseKey
+                : r.identifiers().stream().map(id -> id.domain().toUpperCase(java.util.Locale.ROOT) + ":" + id.value())
+                        .sorted().collect(java.util.stream.Collectors.joining("|"));
         Map<Board, BigDecimal> mocPerBoard = new EnumMap<>(Board.class);
         for (LearnerReportRecord.CreditLine line : r.creditLines()) {
             BigDecimal c = line.credits();

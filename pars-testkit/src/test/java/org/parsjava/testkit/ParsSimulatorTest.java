@@ -155,6 +155,20 @@ class ParsSimulatorTest {
     }
 
     @Test
+    void twoMocOnlyLearnersSharingANameAndBirthDayAreTwoLearners() {
+        org.parsjava.core.model.Learner first = org.parsjava.core.model.Learner.builder().firstName("Jane")
+                .lastName("Sample").birthDate(2, 29).boardId(Board.ABIM, "000001").build();
+        LearnerCompletion one = Fixtures.completion().toBuilder().clearCmeCredits().completionKey("moc-1")
+                .learner(first).build();
+        LearnerCompletion other = one.toBuilder().completionKey("moc-2")
+                .learner(first.toBuilder().clearBoardIds().boardId(Board.ABIM, "000002").build()).build();
+        assertEquals("(accepted)", postAndGetCode(one));
+        assertEquals("(accepted)", postAndGetCode(other), "another physician, not a duplicate");
+        LearnerCompletion again = one.toBuilder().completionKey("moc-3").build();
+        assertEquals(SimulatorErrors.DUPLICATE_RECORD, postAndGetCode(again), "the same physician again");
+    }
+
+    @Test
     void refusesMocWithoutTheLearnersBoardId() {
         LearnerCompletion c = Fixtures.completion().toBuilder()
                 .learner(Fixtures.learner().toBuilder().clearBoardIds().build()).build();
