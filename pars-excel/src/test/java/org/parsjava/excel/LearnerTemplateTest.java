@@ -46,6 +46,10 @@ import org.parsjava.excel.internal.TemplateLayout;
 
 class LearnerTemplateTest {
 
+    /** Judges dates as of {@link Fixtures#TODAY}, so the fixtures stay inside the reporting window. */
+    private static final org.parsjava.core.validation.ParsValidator VALIDATOR =
+            org.parsjava.core.validation.ParsValidator.builder().clock(Fixtures.CLOCK).build();
+
     @TempDir
     Path dir;
 
@@ -69,7 +73,7 @@ class LearnerTemplateTest {
 
     private Path write(List<LearnerCompletion> cs) throws IOException {
         Path file = dir.resolve("upload.xlsx");
-        try (LearnerUploadWriter w = LearnerUploadWriter.create(Files.newOutputStream(file))) {
+        try (LearnerUploadWriter w = LearnerUploadWriter.create(Files.newOutputStream(file), VALIDATOR)) {
             for (LearnerCompletion c : cs) {
                 assertEquals(List.of(), w.add(c));
             }
@@ -160,7 +164,7 @@ class LearnerTemplateTest {
     @Test
     void invalidCompletionsAreNotWrittenAndSayWhy() throws IOException {
         Path file = dir.resolve("upload.xlsx");
-        try (LearnerUploadWriter w = LearnerUploadWriter.create(Files.newOutputStream(file))) {
+        try (LearnerUploadWriter w = LearnerUploadWriter.create(Files.newOutputStream(file), VALIDATOR)) {
             List<Violation> refused = w.add(completions().get(0).toBuilder().consent(false).build());
             assertEquals(Set.of(ViolationCode.CONSENT_MISSING), refused.stream().map(Violation::code)
                     .collect(Collectors.toSet()));

@@ -37,7 +37,9 @@ import org.springframework.context.annotation.Configuration;
  *       context, and its gauges;
  *   <li>with Actuator: a {@code pars} health indicator.
  * </ul>
- * Every bean backs off when the application defines its own.
+ * Every bean backs off when the application defines its own. When the application has one
+ * {@link java.time.Clock} bean, the client and the ledger judge dates and deadlines by it
+ * (otherwise by the system clock).
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
@@ -49,8 +51,10 @@ public class ParsAutoConfiguration {
     /** The client. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public ParsClient parsClient(ParsProperties p, ObjectProvider<ParsEventListener> listeners) {
+    public ParsClient parsClient(ParsProperties p, ObjectProvider<ParsEventListener> listeners,
+                                 ObjectProvider<java.time.Clock> clock) {
         ParsClient.Builder b = ParsClient.builder().baseUrl(p.getBaseUrl());
+        clock.ifUnique(b::clock);
         // Unset values are left to the client's own check, which names everything missing at once.
         if (p.getProviderId() != null) {
             b.providerId(p.getProviderId());
@@ -100,9 +104,12 @@ public class ParsAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         @DependsOnDatabaseInitialization
-        ReportingLedger reportingLedger(DataSource dataSource, ParsClient client, ParsProperties p) {
-            return ReportingLedger.builder().dataSource(dataSource).client(client)
-                    .key(LedgerKey.fromBase64(p.getLedger().getKey())).build();
+        ReportingLedger reportingLedger(DataSource dataSource, ParsClient client, ParsProperties p,
+                                        ObjectProvider<java.time.Clock> clock) {
+            ReportingLedger.Builder b = ReportingLedger.builder().dataSource(dataSource).client(client)
+                    .key(LedgerKey.fromBase64(p.getLedger().getKey()));
+            clock.ifUnique(b::clock);
+            return b.build();
         }
 
         @Bean

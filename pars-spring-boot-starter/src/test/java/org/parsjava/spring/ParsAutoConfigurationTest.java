@@ -39,8 +39,10 @@ class ParsAutoConfigurationTest {
         pars.close();
     }
 
+    /** The application's clock is on the day the fixtures were written for. */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class))
+            .withBean(java.time.Clock.class, () -> Fixtures.CLOCK);
 
     private String[] connection() {
         return new String[] {"pars.base-url=" + pars.baseUrl(), "pars.provider-id=" + ParsSimulator.DEFAULT_PROVIDER_ID,
@@ -62,6 +64,22 @@ class ParsAutoConfigurationTest {
                     assertThat(context).doesNotHaveBean(ReportingLedger.class);
                     assertThat(context.getBean(ParsProperties.class).toString())
                             .doesNotContain(ParsSimulator.DEFAULT_PASSWORD);
+                });
+    }
+
+    @Test
+    void theApplicationsClockJudgesDates() {
+        // A day before the fixture's completion (2026-02-27): the completion is then in the future.
+        java.time.Clock february = java.time.Clock.fixed(java.time.Instant.parse("2026-02-01T18:00:00Z"),
+                java.time.ZoneId.of("America/Chicago"));
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class))
+                .withBean(java.time.Clock.class, () -> february).withPropertyValues(connection())
+                .run(context -> {
+                    org.parsjava.client.RecordResult r = context.getBean(ParsClient.class).learners()
+                            .submit(List.of(Fixtures.completion())).records().get(0);
+                    assertThat(r.outcome()).isEqualTo(org.parsjava.client.RecordOutcome.INVALID);
+                    assertThat(r.violations()).extracting(v -> v.code())
+                            .contains(org.parsjava.core.validation.ViolationCode.COMPLETION_DATE_IN_FUTURE);
                 });
     }
 
@@ -114,7 +132,7 @@ class ParsAutoConfigurationTest {
                     assertThat(health.health().getDetails()).containsEntry("credentials", "accepted")
                             .containsEntry("overdue", 0L);
                     ReportingLedger ledger = context.getBean(ReportingLedger.class);
-                    // Completed in February and not sent: past its 30-day deadline by now.
+                    // Completed in February and not sent: past its 30-day deadline on the application's clock (June 15).
                     ledger.record(Fixtures.completion().toBuilder().completionKey("starter-1").build());
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
                     assertThat(registry.get("pars.ledger.entries").tag("state", "pending").gauge().value()).isEqualTo(1.0);

@@ -24,7 +24,7 @@ public final class NoBeanValidationMain {
         } catch (ClassNotFoundException expected) {
             // the point of the run
         }
-        ParsValidator v = ParsValidator.defaults();
+        ParsValidator v = ParsValidator.builder().clock(Fixtures.CLOCK).build();
         ValidationReport ok = v.validate(List.of(Fixtures.completion()));
         ValidationReport bad = v.validate(List.of(Fixtures.completion().toBuilder().consent(false).build()));
         boolean npiRefused = v.parseNpi("1234567890").code().orElse(null) == ViolationCode.NPI_CHECK_DIGIT;

@@ -31,9 +31,16 @@ import org.springframework.test.context.DynamicPropertySource;
         classes = SampleApplicationTest.LmsApplication.class)
 class SampleApplicationTest {
 
-    /** The application: nothing of its own but Spring Boot and the starter. */
+    /**
+     * The application: nothing of its own but Spring Boot, the starter, and a clock set to the
+     * day the fixtures were written for (the starter judges dates by the application's clock).
+     */
     @SpringBootApplication
     static class LmsApplication {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return Fixtures.CLOCK;
+        }
     }
 
     private static final ParsSimulator PARS = ParsSimulator.builder().clock(Fixtures.CLOCK).build().start();
