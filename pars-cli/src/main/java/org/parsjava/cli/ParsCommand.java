@@ -125,6 +125,9 @@ public final class ParsCommand implements Runnable {
         Path report;
         @Option(names = "--encoding", paramLabel = "CHARSET", description = "the roster's encoding (default UTF-8)")
         String encoding;
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "judge dates as of this day, not "
+                + "today (to rehearse against a test PARS set to that day)")
+        String asOf;
 
         void addTo(List<String> args) {
             if (roster != null) {
@@ -132,6 +135,7 @@ public final class ParsCommand implements Runnable {
             }
             add(args, "report", report == null ? null : report.toString());
             add(args, "encoding", encoding);
+            add(args, "as-of", asOf);
         }
     }
 

@@ -50,12 +50,28 @@ class ParsCommandTest {
         Path roster = dir.resolve("roster.csv");
         Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
                 + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"
-                + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n");
+                + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n"
+                // Readable, but more credits than the activity's 1.5: refused by the rules the
+                // client applies before sending, so validate refuses it too.
+                + "k3,201234567,Ana,Silva,5/6,1245319599,NY,N12345,,2026-11-03,2,,yes\n");
         Run run = pars("validate", roster.toString(), "--report", dir.resolve("fix.csv").toString());
         assertEquals(1, run.exit(), run.out());
         assertTrue(run.out().contains("valid, not sent (check)           1"), run.out());
-        assertTrue(run.out().contains("invalid, not sent                 1"), run.out());
-        assertTrue(Files.readString(dir.resolve("fix.csv")).contains("BIRTH_DATE_INVALID"));
+        assertTrue(run.out().contains("invalid, not sent                 2"), run.out());
+        String fix = Files.readString(dir.resolve("fix.csv"));
+        assertTrue(fix.contains("BIRTH_DATE_INVALID") && fix.contains("CREDITS_ABOVE_MAXIMUM"), fix);
+    }
+
+    @Test
+    void asOfJudgesDatesOnTheDayGiven() throws Exception {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n");
+        Run run = pars("validate", roster.toString(), "--as-of", "2026-11-01", "--report",
+                dir.resolve("fix.csv").toString());
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("dates judged as of 2026-11-01"), run.out());
+        assertTrue(Files.readString(dir.resolve("fix.csv")).contains("COMPLETION_DATE_IN_FUTURE"));
     }
 
     @Test

@@ -5,6 +5,7 @@
 package org.parsjava.examples;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.parsjava.client.ParsClient;
@@ -41,10 +42,13 @@ final class Connection implements AutoCloseable {
     static Connection open(Map<String, String> options) {
         int concurrency = concurrency(options); // checked before anything is started
         ParsEndpoints.Generation generation = generation(options);
+        LocalDate judgedAsOf = asOf(options);
         String url = setting(options, "pars-url", "PARS_URL");
         if (url == null) {
             ZoneId central = ZoneId.of("America/Chicago");
-            Clock asOf = Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(central).toInstant(), central);
+            LocalDate day = judgedAsOf != null ? judgedAsOf : DemoActivities.AS_OF;
+            Clock asOf = judgedAsOf != null ? movingFrom(judgedAsOf, central)
+                    : Clock.fixed(day.atTime(12, 0).atZone(central).toInstant(), central);
             // Bounded, so the demo's memory stays flat on any roster size (see retainAtMost).
             ParsSimulator sim = ParsSimulator.builder().clock(asOf).retainAtMost(SIMULATOR_RETAINS)
                     .generation(generation).build().start();
@@ -52,18 +56,44 @@ final class Connection implements AutoCloseable {
             ParsClient client = sim.clientBuilder().providerName("Example Health Continuing Education")
                     .userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
             return new Connection(client, sim, "No PARS URL configured: using the embedded PARS simulator at "
-                    + sim.baseUrl() + " (" + generation + " API; dates judged as of " + DemoActivities.AS_OF + ")",
+                    + sim.baseUrl() + " (" + generation + " API; dates judged as of " + day + ")",
                     DemoActivities.PROVIDER_ID, asOf);
         }
         String provider = required(options, "provider-id", "PARS_PROVIDER_ID");
+        Clock clock = judgedAsOf == null ? Clock.systemDefaultZone() : movingFrom(judgedAsOf, ZoneId.systemDefault());
         ParsClient client = ParsClient.builder().baseUrl(url).providerId(provider)
                 .providerName(required(options, "provider-name", "PARS_PROVIDER_NAME"))
                 .credentials(ParsCredentials.of(required(options, "user", "PARS_USER"),
                         required(options, "password", "PARS_PASSWORD")))
-                .generation(generation).userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
-        return new Connection(client, null, "Reporting to " + url + " (" + generation + " API) as provider " + provider,
-                provider,
-                Clock.systemDefaultZone());
+                .generation(generation).userAgent("pars-examples").maxConcurrentRequests(concurrency).clock(clock)
+                .build();
+        return new Connection(client, null, "Reporting to " + url + " (" + generation + " API) as provider " + provider
+                + (judgedAsOf == null ? "" : "; dates judged as of " + judgedAsOf), provider, clock);
+    }
+
+    /**
+     * {@code --as-of YYYY-MM-DD}: the day against which dates are judged (a completion in the
+     * future, the reporting window, deadlines), for rehearsing a roster against a test PARS
+     * whose clock is set to that day. Default: today, or the demo day for the embedded simulator.
+     * PARS still judges by its own clock.
+     */
+    /** A clock that reads {@code day} at the present time of day, and keeps moving. */
+    static Clock movingFrom(LocalDate day, ZoneId zone) {
+        Clock system = Clock.system(zone);
+        return Clock.offset(system, java.time.Duration.between(LocalDate.now(system).atStartOfDay(zone),
+                day.atStartOfDay(zone)));
+    }
+
+    private static LocalDate asOf(Map<String, String> options) {
+        String raw = options.get("as-of");
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of must be a date as YYYY-MM-DD");
+        }
     }
 
     /** Credit lines the embedded simulator remembers; older ones are forgotten. */
@@ -118,7 +148,7 @@ final class Connection implements AutoCloseable {
     /** Every option an example accepts; a misspelt one is refused rather than ignored. */
     static final java.util.Set<String> OPTIONS = java.util.Set.of("pars-url", "provider-id", "provider-name", "user",
             "password", "report", "slice", "concurrency", "encoding", "ledger", "ledger-user", "ledger-password",
-            "ledger-key-file", "excel", "api", "check");
+            "ledger-key-file", "excel", "api", "check", "as-of");
 
     /** Parses {@code --name value} pairs; other arguments are positional under keys "0", "1"... */
     static Map<String, String> parse(String[] args) {

@@ -45,7 +45,10 @@ import org.parsjava.excel.XlsxFileException;
  *
  * <p>{@code ReportCompletions [roster.csv] [--pars-url URL --provider-id ID --provider-name NAME
  * --user U --password P] [--report rows-to-fix.csv] [--slice N] [--concurrency N]
- * [--encoding CHARSET] [--api wcf|rest]}
+ * [--encoding CHARSET] [--api wcf|rest] [--as-of YYYY-MM-DD]}
+ *
+ * <p>{@code --as-of} judges dates (a completion in the future, the reporting window, deadlines)
+ * as of that day instead of today, for rehearsing against a test PARS set to that day.
  *
  * <p>{@code --api} picks the generation of the PARS API (default {@code wcf}; {@code rest} for the
  * draft REST API, which the embedded simulator then speaks too). {@code --concurrency} is the
@@ -274,7 +277,24 @@ public final class ReportCompletions {
             return;
         }
         if (checkOnly) {
-            accepted += batch.size(); // valid rows: read, checked, not sent
+            // The rules the client applies before sending (dates against today, the reporting
+            // window, the activity's credits...), so "valid" here means "would be sent".
+            if (checker == null) {
+                checker = org.parsjava.core.validation.ParsValidator.builder().clock(pars.clock).build();
+            }
+            for (RosterRow row : batch) {
+                LearnerCompletion c = row.completion().orElseThrow();
+                List<Violation> errors = checker.validate(c).errors();
+                if (errors.isEmpty()) {
+                    accepted++; // valid: read, checked, not sent
+                    continue;
+                }
+                invalid++;
+                for (Violation v : errors) {
+                    count(invalidByCode, v.code().name());
+                    line(row.line(), row.completionKey(), "INVALID", v.field(), v.code().name(), v.message());
+                }
+            }
             return;
         }
         if (ledger != null) {
@@ -474,6 +494,8 @@ public final class ReportCompletions {
 
     /** Read and check the rows only ({@code --check true}): nothing is sent. */
     private boolean checkOnly;
+    /** The validator of {@code --check true}, judging dates by the connection's clock. */
+    private org.parsjava.core.validation.ParsValidator checker;
 
     private void summary(Path reportPath) {
         if (System.console() != null && slices > 1) {

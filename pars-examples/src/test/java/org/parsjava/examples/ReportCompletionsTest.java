@@ -136,10 +136,9 @@ class ReportCompletionsTest {
         Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
                 + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n"
                 + "k2,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-02,1,,yes\n");
-        try (org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder()
-                .build().start()) {
-            DemoActivities.ALL.forEach(sim::addActivity);
-            String out = run(3, roster.toString(), "--pars-url", sim.baseUrl(), "--provider-id",
+        try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
+            String out = run(3, roster.toString(), "--as-of", DemoActivities.AS_OF.toString(), "--pars-url",
+                    sim.baseUrl(), "--provider-id",
                     org.parsjava.testkit.ParsSimulator.DEFAULT_PROVIDER_ID, "--provider-name", "Test Provider",
                     "--user", org.parsjava.testkit.ParsSimulator.DEFAULT_USER, "--password", "not-the-password",
                     "--report", dir.resolve("fix.csv").toString());
@@ -156,9 +155,15 @@ class ReportCompletionsTest {
             + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n"
             + "k2,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-02,1,,yes\n";
 
-    /** A started simulator holding the demo activities; close it. */
+    /**
+     * A started simulator holding the demo activities, its clock on the demo day (the rows above
+     * are dated for it; the job is run {@code --as-of} that day too); close it.
+     */
     private static org.parsjava.testkit.ParsSimulator demoSimulator() {
-        org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder().build().start();
+        java.time.ZoneId central = java.time.ZoneId.of("America/Chicago");
+        org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder()
+                .clock(java.time.Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(central).toInstant(), central))
+                .build().start();
         DemoActivities.ALL.forEach(sim::addActivity);
         return sim;
     }
@@ -168,10 +173,26 @@ class ReportCompletionsTest {
     }
 
     private String[] against(org.parsjava.testkit.ParsSimulator sim, Path roster) {
-        return new String[] {roster.toString(), "--pars-url", sim.baseUrl(), "--provider-id",
+        return new String[] {roster.toString(), "--as-of", DemoActivities.AS_OF.toString(), "--pars-url",
+            sim.baseUrl(), "--provider-id",
             org.parsjava.testkit.ParsSimulator.DEFAULT_PROVIDER_ID, "--provider-name", "Test Provider",
             "--user", org.parsjava.testkit.ParsSimulator.DEFAULT_USER, "--password",
             org.parsjava.testkit.ParsSimulator.DEFAULT_PASSWORD, "--report", dir.resolve("fix.csv").toString()};
+    }
+
+    @Test
+    void datesAreJudgedAsOfTheDayGiven() throws IOException {
+        Path roster = goodRoster(); // completed 2026-10-01 and 2026-10-02
+        try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
+            String[] args = against(sim, roster);
+            args[2] = "2026-10-01"; // the second row is then a day in the future
+            String out = run(1, args);
+            assertEquals(1, number(out, "accepted by PARS"), out);
+            assertTrue(out.contains("COMPLETION_DATE_IN_FUTURE 1"), out);
+            assertTrue(out.contains("dates judged as of 2026-10-01"), out);
+            args[2] = "1 October";
+            assertTrue(run(2, args).contains("--as-of must be a date as YYYY-MM-DD"));
+        }
     }
 
     @Test

@@ -48,7 +48,7 @@ class ResumeAfterKillTest {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", cp, ReportCompletions.class.getName(), roster.toString(),
-                "--pars-url", sim.baseUrl(), "--provider-id", DemoActivities.PROVIDER_ID,
+                "--as-of", DemoActivities.AS_OF.toString(), "--pars-url", sim.baseUrl(), "--provider-id", DemoActivities.PROVIDER_ID,
                 "--provider-name", "Example Health Continuing Education", "--user", ParsSimulator.DEFAULT_USER,
                 "--password", ParsSimulator.DEFAULT_PASSWORD, "--ledger", ledger, "--slice", "400",
                 "--report", dir.resolve("fix.csv").toString()));
