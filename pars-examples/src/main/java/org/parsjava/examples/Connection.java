@@ -45,10 +45,8 @@ final class Connection implements AutoCloseable {
         LocalDate judgedAsOf = asOf(options);
         String url = setting(options, "pars-url", "PARS_URL");
         if (url == null) {
-            ZoneId central = ZoneId.of("America/Chicago");
-            LocalDate day = judgedAsOf != null ? judgedAsOf : DemoActivities.AS_OF;
-            Clock asOf = judgedAsOf != null ? movingFrom(judgedAsOf, central)
-                    : Clock.fixed(day.atTime(12, 0).atZone(central).toInstant(), central);
+            Clock asOf = judgedAsOf != null ? movingFrom(judgedAsOf, ZoneId.of("America/Chicago"))
+                    : DemoActivities.clock();
             // Bounded, so the demo's memory stays flat on any roster size (see retainAtMost).
             ParsSimulator sim = ParsSimulator.builder().clock(asOf).retainAtMost(SIMULATOR_RETAINS)
                     .generation(generation).build().start();
@@ -56,7 +54,7 @@ final class Connection implements AutoCloseable {
             ParsClient client = sim.clientBuilder().providerName("Example Health Continuing Education")
                     .userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
             return new Connection(client, sim, "No PARS URL configured: using the embedded PARS simulator at "
-                    + sim.baseUrl() + " (" + generation + " API; dates judged as of " + day + ")",
+                    + sim.baseUrl() + " (" + generation + " API; dates judged as of " + LocalDate.now(asOf) + ")",
                     DemoActivities.PROVIDER_ID, asOf);
         }
         String provider = required(options, "provider-id", "PARS_PROVIDER_ID");
@@ -71,12 +69,6 @@ final class Connection implements AutoCloseable {
                 + (judgedAsOf == null ? "" : "; dates judged as of " + judgedAsOf), provider, clock);
     }
 
-    /**
-     * {@code --as-of YYYY-MM-DD}: the day against which dates are judged (a completion in the
-     * future, the reporting window, deadlines), for rehearsing a roster against a test PARS
-     * whose clock is set to that day. Default: today, or the demo day for the embedded simulator.
-     * PARS still judges by its own clock.
-     */
     /** A clock that reads {@code day} at the present time of day, and keeps moving. */
     static Clock movingFrom(LocalDate day, ZoneId zone) {
         Clock system = Clock.system(zone);
@@ -84,6 +76,12 @@ final class Connection implements AutoCloseable {
                 day.atStartOfDay(zone)));
     }
 
+    /**
+     * {@code --as-of YYYY-MM-DD}: the day against which dates are judged (a completion in the
+     * future, the reporting window, deadlines), for rehearsing a roster against a test PARS
+     * whose clock is set to that day. Default: today, or the demo day for the embedded simulator.
+     * PARS still judges by its own clock.
+     */
     private static LocalDate asOf(Map<String, String> options) {
         String raw = options.get("as-of");
         if (raw == null) {

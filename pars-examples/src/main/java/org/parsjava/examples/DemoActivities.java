@@ -24,6 +24,12 @@ public final class DemoActivities {
     private DemoActivities() {
     }
 
+    /** A clock stopped at noon on {@link #AS_OF}, US Central: the embedded simulator's clock. */
+    static java.time.Clock clock() {
+        java.time.ZoneId central = java.time.ZoneId.of("America/Chicago");
+        return java.time.Clock.fixed(AS_OF.atTime(12, 0).atZone(central).toInstant(), central);
+    }
+
     /** Online enduring sepsis module: 1.5 credits, ABIM MK/PA and ABS. */
     public static final Activity SEPSIS = Activity.builder().providerId(PROVIDER_ID)
             .providerActivityId("LMS-COURSE-7781").accmeActivityId("201234567").title("Sepsis Recognition Update")

@@ -158,7 +158,8 @@ public final class ReportCompletions {
                 try (ReportingLedger ledger = excel == null && !check ? Ledgers.open(options, pars, out) : null;
                      LearnerUploadWriter upload = excel == null ? null : uploadFile(excel, pars, out)) {
                     ReportCompletions job = new ReportCompletions(out, pars, report, ledger, upload);
-                    job.checkOnly = check;
+                    job.checker = check
+                            ? org.parsjava.core.validation.ParsValidator.builder().clock(pars.clock).build() : null;
                     RuntimeException stopped = null;
                     try (RosterReader reader = roster == null
                             ? RosterReader.open(ReportCompletions.class.getResourceAsStream("/sample-roster.csv"),
@@ -242,11 +243,7 @@ public final class ReportCompletions {
                     throw refused;
                 }
             } else {
-                invalid++;
-                for (Violation v : row.problems()) {
-                    count(invalidByCode, v.code().name());
-                    line(row.line(), row.completionKey(), "INVALID", v.field(), v.code().name(), v.message());
-                }
+                invalidRow(row.line(), row.completionKey(), row.problems());
             }
         }
         submit(batch);
@@ -276,25 +273,10 @@ public final class ReportCompletions {
             toUploadFile(batch);
             return;
         }
-        if (checkOnly) {
+        if (checker != null) {
             // The rules the client applies before sending (dates against today, the reporting
             // window, the activity's credits...), so "valid" here means "would be sent".
-            if (checker == null) {
-                checker = org.parsjava.core.validation.ParsValidator.builder().clock(pars.clock).build();
-            }
-            for (RosterRow row : batch) {
-                LearnerCompletion c = row.completion().orElseThrow();
-                List<Violation> errors = checker.validate(c).errors();
-                if (errors.isEmpty()) {
-                    accepted++; // valid: read, checked, not sent
-                    continue;
-                }
-                invalid++;
-                for (Violation v : errors) {
-                    count(invalidByCode, v.code().name());
-                    line(row.line(), row.completionKey(), "INVALID", v.field(), v.code().name(), v.message());
-                }
-            }
+            judgeEach(batch, c -> checker.validate(c).errors());
             return;
         }
         if (ledger != null) {
@@ -328,15 +310,8 @@ public final class ReportCompletions {
                     count(rejectedByCode, code);
                     line(row.line(), r.completionKey(), "REJECTED", "", code, r.message().orElse(""));
                 }
-                case INVALID -> {
-                    invalid++;
-                    for (Violation v : r.violations()) {
-                        if (v.isError()) {
-                            count(invalidByCode, v.code().name());
-                            line(row.line(), r.completionKey(), "INVALID", v.field(), v.code().name(), v.message());
-                        }
-                    }
-                }
+                case INVALID -> invalidRow(row.line(), r.completionKey(),
+                        r.violations().stream().filter(Violation::isError).toList());
                 case FAILED -> {
                     failed++;
                     line(row.line(), r.completionKey(), "FAILED", "", "", r.message().orElse(""));
@@ -348,17 +323,31 @@ public final class ReportCompletions {
     /** Writes the slice's valid rows to the upload file; invalid ones go to the rows to fix. */
     private void toUploadFile(List<RosterRow> batch) throws IOException {
         slices++;
+        judgeEach(batch, upload::add);
+    }
+
+    /**
+     * Rows settled here rather than by PARS (the upload file, {@code --check true}): a row is
+     * counted with {@code accepted} when {@code errorsOf} finds nothing, else it is a row to fix.
+     */
+    private void judgeEach(List<RosterRow> batch, java.util.function.Function<LearnerCompletion, List<Violation>> errorsOf)
+            throws IOException {
         for (RosterRow row : batch) {
-            List<Violation> problems = upload.add(row.completion().orElseThrow());
-            if (problems.isEmpty()) {
+            List<Violation> errors = errorsOf.apply(row.completion().orElseThrow());
+            if (errors.isEmpty()) {
                 accepted++;
             } else {
-                invalid++;
-                for (Violation v : problems) {
-                    count(invalidByCode, v.code().name());
-                    line(row.line(), row.completionKey(), "INVALID", v.field(), v.code().name(), v.message());
-                }
+                invalidRow(row.line(), row.completionKey(), errors);
             }
+        }
+    }
+
+    /** Counts an invalid row and writes one line to fix per error. */
+    private void invalidRow(int line, String key, List<Violation> errors) throws IOException {
+        invalid++;
+        for (Violation v : errors) {
+            count(invalidByCode, v.code().name());
+            line(line, key, "INVALID", v.field(), v.code().name(), v.message());
         }
     }
 
@@ -492,9 +481,10 @@ public final class ReportCompletions {
         counts.merge(code, 1, Integer::sum);
     }
 
-    /** Read and check the rows only ({@code --check true}): nothing is sent. */
-    private boolean checkOnly;
-    /** The validator of {@code --check true}, judging dates by the connection's clock. */
+    /**
+     * With {@code --check true}, the validator every row is checked by (dates judged by the
+     * connection's clock), and nothing is sent; null when rows are sent.
+     */
     private org.parsjava.core.validation.ParsValidator checker;
 
     private void summary(Path reportPath) {
@@ -504,7 +494,7 @@ public final class ReportCompletions {
         out.println();
         out.println("PARS reporting summary");
         out.printf("  rows read                    %6d%n", rows);
-        out.printf(checkOnly ? "  valid, not sent (check)      %6d%n" : upload != null
+        out.printf(checker != null ? "  valid, not sent (check)      %6d%n" : upload != null
                 ? "  written to the upload file   %6d%n" : "  accepted by PARS             %6d%n", accepted);
         out.printf("  rejected by PARS             %6d%s%n", rejected, codes(rejectedByCode));
         out.printf("  invalid, not sent            %6d%s%n", invalid, codes(invalidByCode));

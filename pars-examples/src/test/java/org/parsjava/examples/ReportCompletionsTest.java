@@ -160,10 +160,8 @@ class ReportCompletionsTest {
      * are dated for it; the job is run {@code --as-of} that day too); close it.
      */
     private static org.parsjava.testkit.ParsSimulator demoSimulator() {
-        java.time.ZoneId central = java.time.ZoneId.of("America/Chicago");
         org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder()
-                .clock(java.time.Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(central).toInstant(), central))
-                .build().start();
+                .clock(DemoActivities.clock()).build().start();
         DemoActivities.ALL.forEach(sim::addActivity);
         return sim;
     }
@@ -307,8 +305,7 @@ class ReportCompletionsTest {
         DemoActivities.ALL.forEach(a -> byId.put(a.accmeActivityId().orElseThrow(), a));
         // The sample's valid rows, in order, as the validator judges them on the demo day.
         org.parsjava.core.validation.ParsValidator validator = org.parsjava.core.validation.ParsValidator.builder()
-                .clock(java.time.Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(java.time.ZoneId.of(
-                        "America/Chicago")).toInstant(), java.time.ZoneId.of("America/Chicago"))).build();
+                .clock(DemoActivities.clock()).build();
         org.parsjava.core.validation.Batch batch = validator.newBatch();
         List<org.parsjava.core.model.LearnerCompletion> valid = new java.util.ArrayList<>();
         try (org.parsjava.core.batch.RosterReader r = org.parsjava.core.batch.RosterReader.open(

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,8 +58,7 @@ class ResumeAfterKillTest {
 
     @Test
     void aRunKilledWhileSendingResumesWithEveryRowAccountedAndNothingSentTwice() throws Exception {
-        ZoneId central = ZoneId.of("America/Chicago");
-        Clock asOf = Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(central).toInstant(), central);
+        Clock asOf = DemoActivities.clock();
         Path roster = dir.resolve("roster.csv");
         try (Writer w = Files.newBufferedWriter(roster, StandardCharsets.UTF_8)) {
             RosterGenerator.write(w, 2000, 42L);

@@ -585,7 +585,7 @@ public final class ParsSimulator implements AutoCloseable {
         String licenseKey = null;
         for (LearnerReportRecord.Identifier id : r.identifiers()) {
             if (LicensingJurisdiction.parse(id.domain()).isPresent() && id.domain().length() == 2) {
-                licenseKey = id.domain().toUpperCase(java.util.Locale.ROOT) + ":" + id.value();
+                licenseKey = keyOf(id);
             }
         }
         if (npi.isPresent() && !Npi.isValid(npi.get())) {
@@ -612,8 +612,8 @@ public final class ParsSimulator implements AutoCloseable {
         // One learner, one key: the NPI, else the state license, else (a MOC-only report) the
         // board IDs it carries. Name and birth day are not a key: two physicians share them.
         String learnerKey = npi.isPresent() ? "NPI:" + npi.get() : licenseKey != null ? licenseKey
-                : r.identifiers().stream().map(id -> id.domain().toUpperCase(java.util.Locale.ROOT) + ":" + id.value())
-                        .sorted().collect(java.util.stream.Collectors.joining("|"));
+                : r.identifiers().stream().map(ParsSimulator::keyOf).sorted()
+                        .collect(java.util.stream.Collectors.joining("|"));
         Map<Board, BigDecimal> mocPerBoard = new EnumMap<>(Board.class);
         for (LearnerReportRecord.CreditLine line : r.creditLines()) {
             BigDecimal c = line.credits();
@@ -679,6 +679,11 @@ public final class ParsSimulator implements AutoCloseable {
             }
         });
         return null;
+    }
+
+    /** An identifier as part of a learner key: {@code DOMAIN:value}. */
+    private static String keyOf(LearnerReportRecord.Identifier id) {
+        return id.domain().toUpperCase(java.util.Locale.ROOT) + ":" + id.value();
     }
 
     private String[] delete(LearnerReportRecord r, List<Runnable> undo) {
