@@ -33,4 +33,11 @@ public record StoredCredit(String creditId, String accmeActivityId, String learn
         Objects.requireNonNull(mocType, "mocType");
         Objects.requireNonNull(credits, "credits");
     }
+
+    /** The credit without the learner key, which holds an NPI, a license or board IDs. */
+    @Override
+    public String toString() {
+        return "StoredCredit[" + creditId + ", activity=" + accmeActivityId + ", completed=" + completionDate
+                + mocType.map(t -> ", " + t).orElse(", CME") + ", credits=" + credits.toPlainString() + "]";
+    }
 }

@@ -166,6 +166,8 @@ class ParsSimulatorTest {
         assertEquals("(accepted)", postAndGetCode(other), "another physician, not a duplicate");
         LearnerCompletion again = one.toBuilder().completionKey("moc-3").build();
         assertEquals(SimulatorErrors.DUPLICATE_RECORD, postAndGetCode(again), "the same physician again");
+        String held = pars.simulator().credits().toString();
+        assertFalse(held.contains("000001") || held.contains("000002"), "board IDs in toString: " + held);
     }
 
     @Test
