@@ -188,6 +188,9 @@ class ReportCompletionsTest {
             assertEquals(1, number(out, "accepted by PARS"), out);
             assertTrue(out.contains("COMPLETION_DATE_IN_FUTURE 1"), out);
             assertTrue(out.contains("dates judged as of 2026-10-01"), out);
+            args[2] = "2028-02-01"; // 2026 is then a closed reporting year
+            String later = run(1, args);
+            assertTrue(later.contains("COMPLETION_DATE_OUTSIDE_REPORTING_WINDOW 2"), later);
             args[2] = "1 October";
             assertTrue(run(2, args).contains("--as-of must be a date as YYYY-MM-DD"));
         }
