@@ -24,10 +24,16 @@ module org.parsjava.core {
     exports org.parsjava.core.validation.constraints;
 
     // The answering half of the codec, for the PARS simulator only.
-    exports org.parsjava.core.codec.internal to org.parsjava.testkit;
+    exports org.parsjava.core.codec.internal to
+            org.parsjava.testkit;
     // Hibernate Validator instantiates the constraint validators and reads the model's fields.
-    exports org.parsjava.core.validation.internal to org.hibernate.validator;
-    opens org.parsjava.core.model to org.hibernate.validator;
+    exports org.parsjava.core.validation.internal to
+            org.hibernate.validator;
+
+    opens org.parsjava.core.model to
+            org.hibernate.validator;
     // Jackson binds the wire documents to these classes.
-    opens org.parsjava.core.codec.internal to com.fasterxml.jackson.databind, com.fasterxml.jackson.dataformat.xml;
+    opens org.parsjava.core.codec.internal to
+            com.fasterxml.jackson.databind,
+            com.fasterxml.jackson.dataformat.xml;
 }

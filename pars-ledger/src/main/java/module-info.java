@@ -23,5 +23,6 @@ module org.parsjava.ledger {
     exports org.parsjava.ledger.metrics;
 
     // Jackson binds the stored completions to these classes.
-    opens org.parsjava.ledger.internal to com.fasterxml.jackson.databind;
+    opens org.parsjava.ledger.internal to
+            com.fasterxml.jackson.databind;
 }

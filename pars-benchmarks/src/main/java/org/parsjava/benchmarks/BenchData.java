@@ -22,10 +22,10 @@ import org.parsjava.examples.DemoActivities;
 final class BenchData {
 
     static final ZoneId CENTRAL = ZoneId.of("America/Chicago");
-    static final Clock AS_OF = Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(CENTRAL).toInstant(), CENTRAL);
+    static final Clock AS_OF =
+            Clock.fixed(DemoActivities.AS_OF.atTime(12, 0).atZone(CENTRAL).toInstant(), CENTRAL);
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     static List<LearnerCompletion> completions(int n, long seed) {
         Random r = new Random(seed);
@@ -37,17 +37,23 @@ final class BenchData {
                 base.append(r.nextInt(10));
             }
             String npi = base.toString() + Npi.checkDigit(base);
-            Learner.Builder l = Learner.builder().firstName("First" + (i % 977)).lastName("Last" + (i % 1013))
-                    .birthDate(1 + r.nextInt(12), 1 + r.nextInt(28)).npi(npi)
+            Learner.Builder l = Learner.builder()
+                    .firstName("First" + (i % 977))
+                    .lastName("Last" + (i % 1013))
+                    .birthDate(1 + r.nextInt(12), 1 + r.nextInt(28))
+                    .npi(npi)
                     .license(states[r.nextInt(states.length)], "L" + (100000 + r.nextInt(900000)));
             boolean moc = r.nextBoolean();
             if (moc) {
                 l.boardId(Board.ABIM, Integer.toString(100000 + r.nextInt(900000)));
             }
-            LearnerCompletion.Builder c = LearnerCompletion.builder().completionKey("enr-" + i)
-                    .activity(DemoActivities.SEPSIS).learner(l.build())
+            LearnerCompletion.Builder c = LearnerCompletion.builder()
+                    .completionKey("enr-" + i)
+                    .activity(DemoActivities.SEPSIS)
+                    .learner(l.build())
                     .completionDate(LocalDate.of(2026, 2, 1).plusDays(r.nextInt(280)))
-                    .cmeCredits(new String[] {"0.5", "0.75", "1", "1.25", "1.5"}[r.nextInt(5)]).consent(true);
+                    .cmeCredits(new String[] {"0.5", "0.75", "1", "1.25", "1.5"}[r.nextInt(5)])
+                    .consent(true);
             if (moc) {
                 c.mocCredit(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "1");
             }

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 /** Turns the JMH JSON results and the memory run into the Markdown table of BENCHMARKS.md. */
 public final class BenchmarkReport {
 
-    private BenchmarkReport() {
-    }
+    private BenchmarkReport() {}
 
     /** {@code BenchmarkReport <results dir> <markdown file>}. */
     public static void main(String[] args) throws IOException {
@@ -46,80 +45,134 @@ public final class BenchmarkReport {
                 + "settings in the script). Each SDK figure is paired with its floor, measured in the same run. "
                 + "± is JMH's 99.9% confidence half-width; \"worst\" is the ratio with both error bars against the "
                 + "SDK, and a target met only at the point estimate is marked \"within error\".\n\n");
-        md.append("Machine: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
-                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(" (").append(System.getProperty("java.vm.name"))
+        md.append("Machine: ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(System.getProperty("java.version"))
+                .append(" (")
+                .append(System.getProperty("java.vm.name"))
                 .append(").\n\n");
         md.append("| # | benchmark | SDK | floor | ratio | target | met |\n|---|---|---|---|---|---|---|\n");
-        md.append(row("1", "validate 100,000 completions (90% valid), 1 thread",
+        md.append(row(
+                "1",
+                "validate 100,000 completions (90% valid), 1 thread",
                 fmt("%,.0f records/s (%.0f B/record)", valRate, valAlloc),
                 fmt("hand loop %,.0f records/s (%.0f B/record)", handRate, handAlloc),
-                fmt("%.2fx slower (worst %.2fx)", valSdk / valHand,
+                fmt(
+                        "%.2fx slower (worst %.2fx)",
+                        valSdk / valHand,
                         worstRatio(s, "ValidationBenchmark.parsValidator", "ValidationBenchmark.handLoop")),
                 ">= 2,000,000/s per core, <= 3x",
-                valRate < 2_000_000 && valSdk / valHand <= 3 ? "ratio yes, rate no"
-                        : met(valRate >= 2_000_000 && valSdk / valHand <= 3,
-                        worstRatio(s, "ValidationBenchmark.parsValidator", "ValidationBenchmark.handLoop") <= 3)));
+                valRate < 2_000_000 && valSdk / valHand <= 3
+                        ? "ratio yes, rate no"
+                        : met(
+                                valRate >= 2_000_000 && valSdk / valHand <= 3,
+                                worstRatio(s, "ValidationBenchmark.parsValidator", "ValidationBenchmark.handLoop")
+                                        <= 3)));
         for (String f : new String[] {"xml", "json"}) {
             double enc = score(s, "CodecBenchmark.encodeCodec:" + f);
             double encPlain = score(s, "CodecBenchmark.encodePlainJackson:" + f);
             double worst = worstRatio(s, "CodecBenchmark.encodeCodec:" + f, "CodecBenchmark.encodePlainJackson:" + f);
-            md.append(row("2", "encode 1,000-record submission, " + f.toUpperCase(Locale.ROOT),
+            md.append(row(
+                    "2",
+                    "encode 1,000-record submission, " + f.toUpperCase(Locale.ROOT),
                     fmt("%,.0f ± %,.0f us", enc, error(s, "CodecBenchmark.encodeCodec:" + f)),
                     fmt("plain Jackson %,.0f ± %,.0f us", encPlain, error(s, "CodecBenchmark.encodePlainJackson:" + f)),
-                    fmt("%.2fx (worst %.2fx)", enc / encPlain, worst), "<= 1.3x", met(enc / encPlain <= 1.3, worst <= 1.3)));
+                    fmt("%.2fx (worst %.2fx)", enc / encPlain, worst),
+                    "<= 1.3x",
+                    met(enc / encPlain <= 1.3, worst <= 1.3)));
         }
         for (String f : new String[] {"xml", "json"}) {
             double dec = score(s, "CodecBenchmark.decodeCodec:" + f);
             double decPlain = score(s, "CodecBenchmark.decodePlainJackson:" + f);
-            md.append(row("3", "decode 1,000 per-record verdicts, " + f.toUpperCase(Locale.ROOT),
+            md.append(row(
+                    "3",
+                    "decode 1,000 per-record verdicts, " + f.toUpperCase(Locale.ROOT),
                     fmt("%,.0f ± %,.0f us", dec, error(s, "CodecBenchmark.decodeCodec:" + f)),
                     fmt("plain Jackson %,.0f ± %,.0f us", decPlain, error(s, "CodecBenchmark.decodePlainJackson:" + f)),
-                    fmt("%.2fx", dec / decPlain), "(none)", "-"));
+                    fmt("%.2fx", dec / decPlain),
+                    "(none)",
+                    "-"));
         }
         double e2eWorst = 1 / worstRatio(s, "EndToEndBenchmark.parsClient", "EndToEndBenchmark.rawOkHttp");
-        md.append(row("4", "submit 100,000 completions to ParsSimulator over loopback",
+        md.append(row(
+                "4",
+                "submit 100,000 completions to ParsSimulator over loopback",
                 fmt("%,.0f records/s (%,.0f ± %,.0f ms)", e2eRate, e2eSdk, error(s, "EndToEndBenchmark.parsClient")),
-                fmt("raw OkHttp %,.0f records/s (%,.0f ± %,.0f ms)", rawRate, e2eRaw, error(s, "EndToEndBenchmark.rawOkHttp")),
-                fmt("%.0f%% of raw (worst %.0f%%)", 100 * e2eRate / rawRate, 100 * e2eWorst), ">= 50% of raw",
+                fmt(
+                        "raw OkHttp %,.0f records/s (%,.0f ± %,.0f ms)",
+                        rawRate, e2eRaw, error(s, "EndToEndBenchmark.rawOkHttp")),
+                fmt("%.0f%% of raw (worst %.0f%%)", 100 * e2eRate / rawRate, 100 * e2eWorst),
+                ">= 50% of raw",
                 met(e2eRate / rawRate >= 0.5, e2eWorst >= 0.5)));
-        md.append(memoryRow("5", "1,000,000-row roster through ReportCompletions, no ledger (`--ledger none`), "
-                + "-Xmx256m", memory, 1_000_000, "succeeds with -Xmx256m"));
+        md.append(memoryRow(
+                "5",
+                "1,000,000-row roster through ReportCompletions, no ledger (`--ledger none`), " + "-Xmx256m",
+                memory,
+                1_000_000,
+                "succeeds with -Xmx256m"));
         Path throughput = dir.resolve("throughput.txt");
         if (Files.exists(throughput)) {
             md.append(throughputRows(Files.readString(throughput)));
         }
         Path c8 = dir.resolve("memory-c8.txt");
         if (Files.exists(c8)) {
-            md.append(memoryRow("7", "1,000,000-row roster, `--concurrency 8`, -Xmx256m", Files.readString(c8),
-                    1_000_000, "succeeds with -Xmx256m"));
+            md.append(memoryRow(
+                    "7",
+                    "1,000,000-row roster, `--concurrency 8`, -Xmx256m",
+                    Files.readString(c8),
+                    1_000_000,
+                    "succeeds with -Xmx256m"));
         }
         Path embedded = dir.resolve("memory-embedded-2m.txt");
         if (Files.exists(embedded)) {
-            md.append(memoryRow("8", "2,000,000-row roster through the README main job (embedded simulator), "
-                    + "`--ledger none`, -Xmx160m",
-                    Files.readString(embedded), 2_000_000, "succeeds with -Xmx160m"));
+            md.append(memoryRow(
+                    "8",
+                    "2,000,000-row roster through the README main job (embedded simulator), "
+                            + "`--ledger none`, -Xmx160m",
+                    Files.readString(embedded),
+                    2_000_000,
+                    "succeeds with -Xmx160m"));
         }
         Path record = dir.resolve("ledger-record.txt");
         if (Files.exists(record)) {
             Matcher r = Pattern.compile("DB=(\\w+) ENTRIES=(\\d+) MS=(\\d+)").matcher(Files.readString(record));
             while (r.find()) {
                 double rate = Double.parseDouble(r.group(2)) * 1000 / Math.max(1, Long.parseLong(r.group(3)));
-                md.append(row("9", "`ReportingLedger.record`, one completion per call (its own transaction), "
-                        + r.group(1), fmt("%,.0f entries/s (%s entries in %.1f s)", rate, r.group(2),
-                        Long.parseLong(r.group(3)) / 1000.0), "-", "-", "(none)", "-"));
+                md.append(row(
+                        "9",
+                        "`ReportingLedger.record`, one completion per call (its own transaction), " + r.group(1),
+                        fmt(
+                                "%,.0f entries/s (%s entries in %.1f s)",
+                                rate, r.group(2), Long.parseLong(r.group(3)) / 1000.0),
+                        "-",
+                        "-",
+                        "(none)",
+                        "-"));
             }
         }
         Path viaLedger = dir.resolve("memory-ledger.txt");
         if (Files.exists(viaLedger)) {
             String text = Files.readString(viaLedger);
-            String row = memoryRow("10", "1,000,000-row roster through the ledger (H2 file), -Xmx256m", text, 1_000_000,
+            String row = memoryRow(
+                    "10",
+                    "1,000,000-row roster through the ledger (H2 file), -Xmx256m",
+                    text,
+                    1_000_000,
                     "succeeds with -Xmx256m");
             Matcher a = Pattern.compile("ELAPSED_MS=(\\d+)").matcher(text);
             Matcher b = Pattern.compile("ELAPSED_MS=(\\d+)").matcher(memory);
             if (a.find() && b.find()) {
-                row = row.replace("| - | - |", fmt("| ledger-free run (row 5) %.0f s | %.2fx its time |",
-                        Long.parseLong(b.group(1)) / 1000.0, Double.parseDouble(a.group(1)) / Long.parseLong(b.group(1))));
+                row = row.replace(
+                        "| - | - |",
+                        fmt(
+                                "| ledger-free run (row 5) %.0f s | %.2fx its time |",
+                                Long.parseLong(b.group(1)) / 1000.0,
+                                Double.parseDouble(a.group(1)) / Long.parseLong(b.group(1))));
             }
             md.append(row);
         }
@@ -127,21 +180,31 @@ public final class BenchmarkReport {
         if (Files.exists(excel)) {
             String text = Files.readString(excel);
             double[] csv = excelFigures(text, "CSV_READ");
-            for (String[] what : new String[][] {{"WRITE", "write 100,000 completions to ACCME's learner template"},
-                {"READ", "read the template back (LearnerUploadReader)"}}) {
+            for (String[] what : new String[][] {
+                {"WRITE", "write 100,000 completions to ACCME's learner template"},
+                {"READ", "read the template back (LearnerUploadReader)"}
+            }) {
                 double[] f = excelFigures(text, what[0]);
                 if (f != null && csv != null) {
-                    md.append(row("11", what[1] + ", -Xmx256m", fmt("%,.0f rows/s (%,.0f rows in %.1f s), peak heap "
-                            + "(sampled) %.0f MB", f[0] * 1000 / f[1], f[0], f[1] / 1000, f[2]),
+                    md.append(row(
+                            "11",
+                            what[1] + ", -Xmx256m",
+                            fmt(
+                                    "%,.0f rows/s (%,.0f rows in %.1f s), peak heap " + "(sampled) %.0f MB",
+                                    f[0] * 1000 / f[1], f[0], f[1] / 1000, f[2]),
                             fmt("CSV roster read %,.0f rows/s, peak heap %.0f MB", csv[0] * 1000 / csv[1], csv[2]),
-                            fmt("%.2fx the CSV time per row", (f[1] / f[0]) / (csv[1] / csv[0])), "seconds, flat memory",
+                            fmt("%.2fx the CSV time per row", (f[1] / f[0]) / (csv[1] / csv[0])),
+                            "seconds, flat memory",
                             f[1] < 60_000 ? "yes" : "no"));
                 }
             }
         }
         md.append("\nThe memory run's summary:\n\n```\n")
-                .append(memory.lines().filter(l -> !l.startsWith("Submitted slice")).collect(
-                        java.util.stream.Collectors.joining("\n")).strip()).append("\n```\n");
+                .append(memory.lines()
+                        .filter(l -> !l.startsWith("Submitted slice"))
+                        .collect(java.util.stream.Collectors.joining("\n"))
+                        .strip())
+                .append("\n```\n");
         md.append("\nReproduce: `pars-benchmarks/run.sh` (about 35 minutes on 2 cores). Raw results: "
                 + "`pars-benchmarks/target/results/`.\n");
         String existing = Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])) : "";
@@ -157,18 +220,28 @@ public final class BenchmarkReport {
         Matcher m = Pattern.compile("PEAK_HEAP_MB=([\\d.]+) MAX_HEAP_MB=([\\d.]+) ELAPSED_MS=(\\d+) EXIT=(\\d+)")
                 .matcher(memory);
         Matcher rows = Pattern.compile("(?m)^\\s+rows read\\s+(\\d+)").matcher(memory);
-        Matcher failed = Pattern.compile("(?m)^\\s+failed, resubmit later\\s+(\\d+)").matcher(memory);
+        Matcher failed =
+                Pattern.compile("(?m)^\\s+failed, resubmit later\\s+(\\d+)").matcher(memory);
         if (!m.find() || !rows.find()) {
             return row(n, what, "did not complete", "-", "-", target, "no");
         }
         double secs = Long.parseLong(m.group(3)) / 1000.0;
         int exit = Integer.parseInt(m.group(4));
-        boolean succeeded = (exit == 0 || exit == 1) && Long.parseLong(rows.group(1)) == expectedRows
-                && memory.contains("every row accounted for:     yes") && failed.find()
+        boolean succeeded = (exit == 0 || exit == 1)
+                && Long.parseLong(rows.group(1)) == expectedRows
+                && memory.contains("every row accounted for:     yes")
+                && failed.find()
                 && Integer.parseInt(failed.group(1)) == 0;
-        return row(n, what, fmt("peak heap (sampled) %.0f MB of %.0f MB; %s rows in %.0f s (exit %d)",
-                Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), rows.group(1), secs, exit), "-", "-",
-                target, succeeded ? "yes" : "no");
+        return row(
+                n,
+                what,
+                fmt(
+                        "peak heap (sampled) %.0f MB of %.0f MB; %s rows in %.0f s (exit %d)",
+                        Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), rows.group(1), secs, exit),
+                "-",
+                "-",
+                target,
+                succeeded ? "yes" : "no");
     }
 
     /**
@@ -179,12 +252,18 @@ public final class BenchmarkReport {
     private static String throughputRows(String text) {
         Map<String, double[]> runs = new HashMap<>(); // roster:concurrency -> records/s, requests, lookups
         Matcher m = Pattern.compile("ROSTER=(\\w+) CONCURRENCY=(\\d+) RECORDS=(\\d+) MS=(\\d+) REQUESTS=(\\d+) "
-                + "LOOKUPS=(\\d+).*MOST_IN_FLIGHT=(\\d+)").matcher(text);
+                        + "LOOKUPS=(\\d+).*MOST_IN_FLIGHT=(\\d+)")
+                .matcher(text);
         while (m.find()) {
             double rate = Double.parseDouble(m.group(3)) * 1000 / Double.parseDouble(m.group(4));
-            runs.put(m.group(1) + ":" + m.group(2), new double[] {rate, Double.parseDouble(m.group(5)),
-                Double.parseDouble(m.group(6)), Double.parseDouble(m.group(7)), Double.parseDouble(m.group(3)),
-                Double.parseDouble(m.group(4))});
+            runs.put(m.group(1) + ":" + m.group(2), new double[] {
+                rate,
+                Double.parseDouble(m.group(5)),
+                Double.parseDouble(m.group(6)),
+                Double.parseDouble(m.group(7)),
+                Double.parseDouble(m.group(3)),
+                Double.parseDouble(m.group(4))
+            });
         }
         StringBuilder out = new StringBuilder();
         double latencyS = ThroughputRun.LATENCY.toMillis() / 1000.0;
@@ -197,8 +276,8 @@ public final class BenchmarkReport {
                 }
                 double limit = c * ThroughputRun.CHUNK / latencyS;
                 String what = (roster.equals("generated")
-                        ? fmt("20,000-row generated roster (%,.0f completions, with duplicates)", r[4])
-                        : fmt("%,.0f valid completions, no duplicates", r[4]))
+                                ? fmt("20,000-row generated roster (%,.0f completions, with duplicates)", r[4])
+                                : fmt("%,.0f valid completions, no duplicates", r[4]))
                         + fmt(", one submit, 50 ms per call, concurrency %d", c);
                 String target = "-";
                 String met = "-";
@@ -209,10 +288,15 @@ public final class BenchmarkReport {
                     target = ">= 50% of the limit";
                     met = r[0] / limit >= 0.5 ? "yes" : "no";
                 }
-                out.append(row("6", what,
-                        fmt("%,.0f records/s (%.1f s; %,.0f requests, %,.0f status lookups; %d in flight at most)",
+                out.append(row(
+                        "6",
+                        what,
+                        fmt(
+                                "%,.0f records/s (%.1f s; %,.0f requests, %,.0f status lookups; %d in flight at most)",
                                 r[0], r[5] / 1000, r[1], r[2], (int) r[3]),
-                        fmt("limit %,.0f records/s", limit), fmt("%.0f%% of the limit", 100 * r[0] / limit), target,
+                        fmt("limit %,.0f records/s", limit),
+                        fmt("%.0f%% of the limit", 100 * r[0] / limit),
+                        target,
                         met));
             }
         }
@@ -221,9 +305,15 @@ public final class BenchmarkReport {
 
     /** {rows, ms, peak MB} of one EXCEL line, or null. */
     private static double[] excelFigures(String text, String what) {
-        Matcher m = Pattern.compile("EXCEL " + what + " ROWS=(\\d+) MS=(\\d+) PEAK_HEAP_MB=([\\d.]+)").matcher(text);
-        return m.find() ? new double[] {Double.parseDouble(m.group(1)), Math.max(1, Double.parseDouble(m.group(2))),
-            Double.parseDouble(m.group(3))} : null;
+        Matcher m = Pattern.compile("EXCEL " + what + " ROWS=(\\d+) MS=(\\d+) PEAK_HEAP_MB=([\\d.]+)")
+                .matcher(text);
+        return m.find()
+                ? new double[] {
+                    Double.parseDouble(m.group(1)),
+                    Math.max(1, Double.parseDouble(m.group(2))),
+                    Double.parseDouble(m.group(3))
+                }
+                : null;
     }
 
     private static void read(Path file, Map<String, double[]> out) throws IOException {
@@ -239,7 +329,9 @@ public final class BenchmarkReport {
                 error = 0;
             }
             JsonNode sec = b.get("secondaryMetrics");
-            double alloc = sec != null && sec.has("gc.alloc.rate.norm") ? sec.get("gc.alloc.rate.norm").get("score").asDouble() : 0;
+            double alloc = sec != null && sec.has("gc.alloc.rate.norm")
+                    ? sec.get("gc.alloc.rate.norm").get("score").asDouble()
+                    : 0;
             out.put(name, new double[] {score, alloc, error});
         }
     }
@@ -276,8 +368,10 @@ public final class BenchmarkReport {
         return point ? (worst ? "yes" : "yes (within error)") : "no";
     }
 
-    private static String row(String n, String what, String sdk, String floor, String ratio, String target, String met) {
-        return "| " + n + " | " + what + " | " + sdk + " | " + floor + " | " + ratio + " | " + target + " | " + met + " |\n";
+    private static String row(
+            String n, String what, String sdk, String floor, String ratio, String target, String met) {
+        return "| " + n + " | " + what + " | " + sdk + " | " + floor + " | " + ratio + " | " + target + " | " + met
+                + " |\n";
     }
 
     private static String fmt(String f, Object... args) {

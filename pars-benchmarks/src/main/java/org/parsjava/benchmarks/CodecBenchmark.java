@@ -59,17 +59,25 @@ public class CodecBenchmark {
     @Setup
     public void setUp() throws Exception {
         codec = format.equals("xml") ? ParsXmlCodec.create() : ParsJsonCodec.create();
-        plain = format.equals("xml") ? new XmlMapper()
-                : JsonMapper.builder().enable(SerializationFeature.WRAP_ROOT_VALUE).build();
+        plain = format.equals("xml")
+                ? new XmlMapper()
+                : JsonMapper.builder()
+                        .enable(SerializationFeature.WRAP_ROOT_VALUE)
+                        .build();
         completions = new ArrayList<>(BenchData.completions(RECORDS * 10 / 9 + 10, 7).stream()
-                .filter(c -> c.consent() && c.completionDate().getYear() == 2026).limit(RECORDS).toList());
+                .filter(c -> c.consent() && c.completionDate().getYear() == 2026)
+                .limit(RECORDS)
+                .toList());
         header = new ReportHeader("Benchmark Provider", LocalDateTime.of(2026, 11, 20, 9, 0));
         // The equivalent plain objects: the codec's own tree, read back from its output.
-        tree = reader(LearnerReportsDto.class).readValue(codec.encodeLearnerReports(completions, LearnerRecordAction.ADD, header));
+        tree = reader(LearnerReportsDto.class)
+                .readValue(codec.encodeLearnerReports(completions, LearnerRecordAction.ADD, header));
         List<RecordVerdict> verdicts = new ArrayList<>(RECORDS);
         for (int i = 0; i < RECORDS; i++) {
-            verdicts.add(i % 20 == 0 ? RecordVerdict.rejected(i, "LEARNER_NOT_MATCHED", "UniqueID", "no match")
-                    : RecordVerdict.accepted(i));
+            verdicts.add(
+                    i % 20 == 0
+                            ? RecordVerdict.rejected(i, "LEARNER_NOT_MATCHED", "UniqueID", "no match")
+                            : RecordVerdict.accepted(i));
         }
         answer = org.parsjava.core.codec.internal.PeerCodec.of(codec).encodeSaveResult(verdicts);
         saveResultReader = reader(ResponsesDto.SaveResult.class);
@@ -102,6 +110,8 @@ public class CodecBenchmark {
     private com.fasterxml.jackson.databind.ObjectReader reader(Class<?> type) {
         com.fasterxml.jackson.databind.ObjectReader r = plain.readerFor(type)
                 .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return format.equals("json") ? r.with(com.fasterxml.jackson.databind.DeserializationFeature.UNWRAP_ROOT_VALUE) : r;
+        return format.equals("json")
+                ? r.with(com.fasterxml.jackson.databind.DeserializationFeature.UNWRAP_ROOT_VALUE)
+                : r;
     }
 }

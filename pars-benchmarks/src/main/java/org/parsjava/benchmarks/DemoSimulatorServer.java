@@ -11,12 +11,12 @@ import org.parsjava.testkit.ParsSimulator;
 /** The simulator holding the demo activities, as its own process: {@code DemoSimulatorServer <port>}. */
 public final class DemoSimulatorServer {
 
-    private DemoSimulatorServer() {
-    }
+    private DemoSimulatorServer() {}
 
     /** Entry point. */
     public static void main(String[] args) throws InterruptedException {
-        ParsSimulator sim = ParsSimulator.builder().clock(BenchData.AS_OF).build().start(Integer.parseInt(args[0]));
+        ParsSimulator sim =
+                ParsSimulator.builder().clock(BenchData.AS_OF).build().start(Integer.parseInt(args[0]));
         DemoActivities.ALL.forEach(sim::addActivity);
         System.out.println("READY " + sim.baseUrl());
         CountDownLatch forever = new CountDownLatch(1);

@@ -45,6 +45,7 @@ public class EndToEndBenchmark {
 
     /** Records per operation. */
     public static final int RECORDS = 100_000;
+
     private static final int CHUNK = 100;
 
     private ParsSimulator simulator;
@@ -60,18 +61,22 @@ public class EndToEndBenchmark {
         simulator = ParsSimulator.builder().clock(BenchData.AS_OF).build().start();
         client = simulator.clientBuilder().build();
         // Same socket option as the SDK (TCP_NODELAY), so the ratio is what the SDK adds, not Nagle.
-        raw = new OkHttpClient.Builder().socketFactory(new org.parsjava.client.internal.NoDelaySocketFactory()).build();
+        raw = new OkHttpClient.Builder()
+                .socketFactory(new org.parsjava.client.internal.NoDelaySocketFactory())
+                .build();
         completions = BenchData.completions(RECORDS * 10 / 9 + 100, 11).stream()
-                .filter(c -> c.consent() && !c.cmeCredits().orElseThrow().toPlainString().equals("1.1")
+                .filter(c -> c.consent()
+                        && !c.cmeCredits().orElseThrow().toPlainString().equals("1.1")
                         && !c.cmeCredits().orElseThrow().toPlainString().equals("4")
                         && c.completionDate().getMonthValue() != 12)
-                .limit(RECORDS).toList();
+                .limit(RECORDS)
+                .toList();
         ParsXmlCodec codec = ParsXmlCodec.create();
         ReportHeader header = new ReportHeader("Simulated Provider", LocalDateTime.of(2026, 11, 20, 9, 0));
         documents = new ArrayList<>();
         for (int i = 0; i < completions.size(); i += CHUNK) {
-            documents.add(codec.encodeLearnerReports(completions.subList(i, Math.min(completions.size(), i + CHUNK)),
-                    LearnerRecordAction.ADD, header));
+            documents.add(codec.encodeLearnerReports(
+                    completions.subList(i, Math.min(completions.size(), i + CHUNK)), LearnerRecordAction.ADD, header));
         }
         saveUrl = simulator.baseUrl() + "ACCMELearnerService.svc/SaveLearnerActivity";
     }
@@ -106,10 +111,13 @@ public class EndToEndBenchmark {
         MediaType xml = MediaType.get(ParsXmlCodec.MEDIA_TYPE);
         int ok = 0;
         for (byte[] doc : documents) {
-            Request req = new Request.Builder().url(saveUrl)
+            Request req = new Request.Builder()
+                    .url(saveUrl)
                     .header("ProviderId", ParsSimulator.DEFAULT_PROVIDER_ID)
-                    .header("User", ParsSimulator.DEFAULT_USER).header("Password", ParsSimulator.DEFAULT_PASSWORD)
-                    .post(RequestBody.create(doc, xml)).build();
+                    .header("User", ParsSimulator.DEFAULT_USER)
+                    .header("Password", ParsSimulator.DEFAULT_PASSWORD)
+                    .post(RequestBody.create(doc, xml))
+                    .build();
             try (Response resp = raw.newCall(req).execute()) {
                 resp.body().bytes();
                 if (resp.code() == 200) {

@@ -34,8 +34,7 @@ public final class ExcelRun {
 
     static final int ROWS = 100_000;
 
-    private ExcelRun() {
-    }
+    private ExcelRun() {}
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
@@ -56,7 +55,8 @@ public final class ExcelRun {
                 AtomicLong peak = sample();
                 long start = System.nanoTime();
                 int written = 0;
-                try (LearnerUploadWriter upload = LearnerUploadWriter.create(Files.newOutputStream(xlsx),
+                try (LearnerUploadWriter upload = LearnerUploadWriter.create(
+                        Files.newOutputStream(xlsx),
                         ParsValidator.builder().clock(BenchData.AS_OF).build())) {
                     for (LearnerCompletion c : completions) {
                         if (upload.add(c).isEmpty()) {
@@ -94,7 +94,8 @@ public final class ExcelRun {
         AtomicLong peak = new AtomicLong();
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                peak.accumulateAndGet(
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {

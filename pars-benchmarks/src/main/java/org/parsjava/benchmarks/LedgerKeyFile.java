@@ -12,8 +12,7 @@ import org.parsjava.ledger.LedgerKey;
 /** Writes a new ledger key to a file, for the benchmark's ledger run: {@code LedgerKeyFile <file>}. */
 public final class LedgerKeyFile {
 
-    private LedgerKeyFile() {
-    }
+    private LedgerKeyFile() {}
 
     /** Entry point. */
     public static void main(String[] args) throws IOException {

@@ -25,8 +25,7 @@ public final class LedgerRecordRun {
     static final int WARM_UP = 5_000;
     static final int MEASURED = 20_000;
 
-    private LedgerRecordRun() {
-    }
+    private LedgerRecordRun() {}
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
@@ -34,12 +33,19 @@ public final class LedgerRecordRun {
         Files.createDirectories(work);
         List<LearnerCompletion> all = BenchData.completions(WARM_UP + MEASURED, 11L);
         try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[0])), true, StandardCharsets.UTF_8);
-             ParsClient client = ParsClient.builder().baseUrl("http://127.0.0.1:9/").providerId("0001234")
-                     .providerName("Benchmark Provider")
-                     .credentials(org.parsjava.client.ParsCredentials.of("u", "p")).build()) {
+                ParsClient client = ParsClient.builder()
+                        .baseUrl("http://127.0.0.1:9/")
+                        .providerId("0001234")
+                        .providerName("Benchmark Provider")
+                        .credentials(org.parsjava.client.ParsCredentials.of("u", "p"))
+                        .build()) {
             Path h2 = work.resolve("record-h2-" + System.nanoTime());
-            try (ReportingLedger ledger = ReportingLedger.builder().jdbcUrl("jdbc:h2:file:" + h2.toAbsolutePath(),
-                    null, null).client(client).key(LedgerKey.generate()).clock(BenchData.AS_OF).build()) {
+            try (ReportingLedger ledger = ReportingLedger.builder()
+                    .jdbcUrl("jdbc:h2:file:" + h2.toAbsolutePath(), null, null)
+                    .client(client)
+                    .key(LedgerKey.generate())
+                    .clock(BenchData.AS_OF)
+                    .build()) {
                 print(out, "h2", measure(ledger, all));
             }
             try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
@@ -47,8 +53,12 @@ public final class LedgerRecordRun {
                 config.setDataSource(pg.getPostgresDatabase());
                 config.setMaximumPoolSize(4);
                 try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
-                     ReportingLedger ledger = ReportingLedger.builder().dataSource(ds).client(client)
-                        .key(LedgerKey.generate()).clock(BenchData.AS_OF).build()) {
+                        ReportingLedger ledger = ReportingLedger.builder()
+                                .dataSource(ds)
+                                .client(client)
+                                .key(LedgerKey.generate())
+                                .clock(BenchData.AS_OF)
+                                .build()) {
                     print(out, "postgresql", measure(ledger, all));
                 }
             }

@@ -16,23 +16,24 @@ import org.parsjava.examples.ReportCompletions;
  */
 public final class PeakHeapRun {
 
-    private PeakHeapRun() {
-    }
+    private PeakHeapRun() {}
 
     /** Arguments are passed to ReportCompletions. */
     public static void main(String[] args) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
         long start = System.nanoTime();
@@ -40,8 +41,9 @@ public final class PeakHeapRun {
         long ms = (System.nanoTime() - start) / 1_000_000;
         sampler.interrupt();
         long max = Runtime.getRuntime().maxMemory();
-        System.out.printf("PEAK_HEAP_MB=%.1f MAX_HEAP_MB=%.1f ELAPSED_MS=%d EXIT=%d%n", peak.get() / 1048576.0,
-                max / 1048576.0, ms, exit);
+        System.out.printf(
+                "PEAK_HEAP_MB=%.1f MAX_HEAP_MB=%.1f ELAPSED_MS=%d EXIT=%d%n",
+                peak.get() / 1048576.0, max / 1048576.0, ms, exit);
         System.exit(exit == 1 ? 0 : exit); // rows to fix are expected in the synthetic roster
     }
 }

@@ -47,14 +47,14 @@ public final class ThroughputRun {
     /** Concurrency levels measured. */
     static final int[] LEVELS = {1, 4, 8};
 
-    private ThroughputRun() {
-    }
+    private ThroughputRun() {}
 
     /** Entry point. */
     public static void main(String[] args) throws IOException {
         List<LearnerCompletion> generated = generatedRoster();
         List<LearnerCompletion> clean = BenchData.completions(20_000, 7L).stream()
-                .filter(c -> !c.completionKey().endsWith("9")).toList(); // drop the one-in-ten bad records
+                .filter(c -> !c.completionKey().endsWith("9"))
+                .toList(); // drop the one-in-ten bad records
         run(clean.subList(0, 2_000), 8, Generation.WCF, null); // warm-up: JIT, connection setup
         run(clean.subList(0, 2_000), 8, Generation.REST, null);
         try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[0])), true, StandardCharsets.UTF_8)) {
@@ -84,7 +84,7 @@ public final class ThroughputRun {
         Function<String, Optional<Activity>> lookup = id -> Optional.ofNullable(byId.get(id));
         List<LearnerCompletion> out = new ArrayList<>();
         try (InputStream in = new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8));
-             RosterReader reader = RosterReader.open(in, StandardCharsets.UTF_8, lookup)) {
+                RosterReader reader = RosterReader.open(in, StandardCharsets.UTF_8, lookup)) {
             while (reader.hasNext()) {
                 RosterRow row = reader.next();
                 row.completion().ifPresent(out::add);
@@ -93,23 +93,35 @@ public final class ThroughputRun {
         return out;
     }
 
-    private static void run(List<LearnerCompletion> records, int concurrency, Generation api,
-                            java.util.function.Consumer<String> report) {
-        try (ParsSimulator sim = ParsSimulator.builder().clock(BenchData.AS_OF).latency(LATENCY).generation(api)
-                .build().start()) {
+    private static void run(
+            List<LearnerCompletion> records,
+            int concurrency,
+            Generation api,
+            java.util.function.Consumer<String> report) {
+        try (ParsSimulator sim = ParsSimulator.builder()
+                .clock(BenchData.AS_OF)
+                .latency(LATENCY)
+                .generation(api)
+                .build()
+                .start()) {
             DemoActivities.ALL.forEach(sim::addActivity);
-            try (ParsClient client = sim.clientBuilder().providerName("Benchmark Provider").chunkSize(CHUNK)
-                    .maxConcurrentRequests(concurrency).build()) {
+            try (ParsClient client = sim.clientBuilder()
+                    .providerName("Benchmark Provider")
+                    .chunkSize(CHUNK)
+                    .maxConcurrentRequests(concurrency)
+                    .build()) {
                 long start = System.nanoTime();
                 SubmissionResult r = client.learners().submit(records);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 if (report != null) {
-                    report.accept("API=" + api + " CONCURRENCY=" + concurrency + " RECORDS=" + records.size() + " MS=" + ms
-                            + " REQUESTS=" + sim.requests().size()
-                            + " LOOKUPS=" + sim.requests(Operation.GET_LEARNER_STATUS).size()
-                            + " ACCEPTED=" + r.acceptedCount() + " REJECTED=" + r.rejectedCount()
-                            + " INVALID=" + r.invalidCount() + " FAILED=" + r.failedCount()
-                            + " MOST_IN_FLIGHT=" + sim.maxConcurrentRequestsSeen());
+                    report.accept(
+                            "API=" + api + " CONCURRENCY=" + concurrency + " RECORDS=" + records.size() + " MS=" + ms
+                                    + " REQUESTS=" + sim.requests().size()
+                                    + " LOOKUPS="
+                                    + sim.requests(Operation.GET_LEARNER_STATUS).size()
+                                    + " ACCEPTED=" + r.acceptedCount() + " REJECTED=" + r.rejectedCount()
+                                    + " INVALID=" + r.invalidCount() + " FAILED=" + r.failedCount()
+                                    + " MOST_IN_FLIGHT=" + sim.maxConcurrentRequestsSeen());
                 }
             }
         }

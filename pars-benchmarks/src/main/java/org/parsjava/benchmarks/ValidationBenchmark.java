@@ -94,7 +94,8 @@ public class ValidationBenchmark {
         }
         if (c.cmeCredits().isPresent()) {
             BigDecimal cr = c.cmeCredits().get();
-            if (cr.signum() <= 0 || cr.multiply(FOUR).stripTrailingZeros().scale() > 0
+            if (cr.signum() <= 0
+                    || cr.multiply(FOUR).stripTrailingZeros().scale() > 0
                     || cr.compareTo(a.maxCmeCredits()) > 0) {
                 return false;
             }

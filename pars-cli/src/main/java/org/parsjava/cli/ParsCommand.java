@@ -26,12 +26,23 @@ import picocli.CommandLine.Parameters;
  * done (every row accepted), 1 rows need fixing (or nothing held, for {@code status}), 2 usage
  * or configuration error, 3 rows failed in transport or the run stopped early.
  */
-@Command(name = "pars", mixinStandardHelpOptions = true, versionProvider = ParsCommand.Version.class,
+@Command(
+        name = "pars",
+        mixinStandardHelpOptions = true,
+        versionProvider = ParsCommand.Version.class,
         description = "Report physicians' CME and MOC learner credit to ACCME PARS.",
-        subcommands = {ParsCommand.Validate.class, ParsCommand.Report.class, ParsCommand.Status.class,
-                ParsCommand.Simulator.class, CommandLine.HelpCommand.class},
-        footer = {"", "Without --pars-url (or PARS_URL), commands use an embedded PARS simulator holding demo "
-                + "activities.", "Exit codes: 0 done, 1 rows need fixing, 2 usage error, 3 transport failure."})
+        subcommands = {
+            ParsCommand.Validate.class,
+            ParsCommand.Report.class,
+            ParsCommand.Status.class,
+            ParsCommand.Simulator.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Without --pars-url (or PARS_URL), commands use an embedded PARS simulator holding demo " + "activities.",
+            "Exit codes: 0 done, 1 rows need fixing, 2 usage error, 3 transport failure."
+        })
 public final class ParsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -93,15 +104,23 @@ public final class ParsCommand implements Runnable {
     static final class Connection {
         @Option(names = "--pars-url", description = "PARS base URL (env PARS_URL); none: the embedded simulator")
         String url;
+
         @Option(names = "--provider-id", description = "7-digit ACCME provider ID (env PARS_PROVIDER_ID)")
         String providerId;
+
         @Option(names = "--provider-name", description = "accredited provider's name (env PARS_PROVIDER_NAME)")
         String providerName;
+
         @Option(names = "--user", description = "web-services user (env PARS_USER)")
         String user;
-        @Option(names = "--password", description = "web-services password (env PARS_PASSWORD)", arity = "0..1",
+
+        @Option(
+                names = "--password",
+                description = "web-services password (env PARS_PASSWORD)",
+                arity = "0..1",
                 interactive = true)
         String password;
+
         @Option(names = "--api", description = "generation of the PARS API: wcf (default) or rest (env PARS_API)")
         String api;
 
@@ -117,16 +136,27 @@ public final class ParsCommand implements Runnable {
 
     /** Options of the commands that read a roster. */
     static final class Roster {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "ROSTER",
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                paramLabel = "ROSTER",
                 description = "CSV or .xlsx roster; none: the bundled 1,000-row sample")
         Path roster;
-        @Option(names = "--report", paramLabel = "FILE", description = "rows to fix, as CSV "
-                + "(default target/pars-rows-to-fix.csv)")
+
+        @Option(
+                names = "--report",
+                paramLabel = "FILE",
+                description = "rows to fix, as CSV " + "(default target/pars-rows-to-fix.csv)")
         Path report;
+
         @Option(names = "--encoding", paramLabel = "CHARSET", description = "the roster's encoding (default UTF-8)")
         String encoding;
-        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "judge dates as of this day, not "
-                + "today (to rehearse against a test PARS set to that day)")
+
+        @Option(
+                names = "--as-of",
+                paramLabel = "YYYY-MM-DD",
+                description =
+                        "judge dates as of this day, not " + "today (to rehearse against a test PARS set to that day)")
         String asOf;
 
         void addTo(List<String> args) {
@@ -139,13 +169,17 @@ public final class ParsCommand implements Runnable {
         }
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "validate",
+            mixinStandardHelpOptions = true,
             description = "Read and check a roster (activities looked up in PARS); send nothing.")
     static final class Validate implements Callable<Integer> {
         @CommandLine.ParentCommand
         ParsCommand parent;
+
         @Mixin
         Roster roster = new Roster();
+
         @CommandLine.ArgGroup(exclusive = false, heading = "%nPARS connection:%n")
         Connection connection = new Connection();
 
@@ -159,27 +193,43 @@ public final class ParsCommand implements Runnable {
         }
     }
 
-    @Command(name = "report", mixinStandardHelpOptions = true,
+    @Command(
+            name = "report",
+            mixinStandardHelpOptions = true,
             description = "Report a roster to PARS (the main job), or write ACCME's Excel upload file with --excel.")
     static final class Report implements Callable<Integer> {
         @CommandLine.ParentCommand
         ParsCommand parent;
+
         @Mixin
         Roster roster = new Roster();
+
         @CommandLine.ArgGroup(exclusive = false, heading = "%nPARS connection:%n")
         Connection connection = new Connection();
-        @Option(names = "--excel", paramLabel = "FILE", description = "write ACCME's learner upload template "
-                + "instead of sending")
+
+        @Option(
+                names = "--excel",
+                paramLabel = "FILE",
+                description = "write ACCME's learner upload template " + "instead of sending")
         Path excel;
+
         @Option(names = "--concurrency", paramLabel = "N", description = "requests in flight (default 1)")
         Integer concurrency;
+
         @Option(names = "--slice", paramLabel = "N", description = "rows per slice (default 5000)")
         Integer slice;
-        @Option(names = "--ledger", paramLabel = "JDBC_URL|none", description = "the reporting ledger "
-                + "(default an H2 file under target/pars-ledger; none: no ledger)")
+
+        @Option(
+                names = "--ledger",
+                paramLabel = "JDBC_URL|none",
+                description =
+                        "the reporting ledger " + "(default an H2 file under target/pars-ledger; none: no ledger)")
         String ledger;
-        @Option(names = "--ledger-key-file", paramLabel = "FILE", description = "the ledger's encryption key "
-                + "(env PARS_LEDGER_KEY)")
+
+        @Option(
+                names = "--ledger-key-file",
+                paramLabel = "FILE",
+                description = "the ledger's encryption key " + "(env PARS_LEDGER_KEY)")
         Path ledgerKeyFile;
 
         @Override
@@ -196,13 +246,17 @@ public final class ParsCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
             description = "What PARS holds under a CreditID (exit 1 when nothing).")
     static final class Status implements Callable<Integer> {
         @CommandLine.ParentCommand
         ParsCommand parent;
+
         @Parameters(index = "0", paramLabel = "CREDIT_ID", description = "e.g. ccid:0001234:enrolment-88231-cme")
         String creditId;
+
         @CommandLine.ArgGroup(exclusive = false, heading = "%nPARS connection:%n")
         Connection connection = new Connection();
 
@@ -215,15 +269,20 @@ public final class ParsCommand implements Runnable {
         }
     }
 
-    @Command(name = "simulator", mixinStandardHelpOptions = true,
+    @Command(
+            name = "simulator",
+            mixinStandardHelpOptions = true,
             description = "Run the PARS simulator until stopped (for pipelines that are not Java).")
     static final class Simulator implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--port", description = "port (default: a free one)")
         Integer port;
+
         @Option(names = "--host", description = "address to listen on (default loopback)")
         String host;
+
         @Option(names = "--api", description = "wcf (default) or rest")
         String api;
 

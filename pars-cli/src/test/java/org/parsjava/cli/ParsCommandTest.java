@@ -21,8 +21,7 @@ class ParsCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out) {
-    }
+    private record Run(int exit, String out) {}
 
     private static Run pars(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -37,9 +36,13 @@ class ParsCommandTest {
 
     @Test
     void reportPrintsTheSameSummaryAsTheMainJob() {
-        Run cli = pars("report", "--ledger", "none", "--report", dir.resolve("a.csv").toString());
+        Run cli = pars(
+                "report", "--ledger", "none", "--report", dir.resolve("a.csv").toString());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit = ReportCompletions.run(new String[] {"--ledger", "none", "--report", dir.resolve("b.csv").toString()},
+        int exit = ReportCompletions.run(
+                new String[] {
+                    "--ledger", "none", "--report", dir.resolve("b.csv").toString()
+                },
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals(exit, cli.exit());
         assertEquals(summary(bytes.toString(StandardCharsets.UTF_8)), summary(cli.out()));
@@ -48,13 +51,19 @@ class ParsCommandTest {
     @Test
     void validateChecksEveryRowAndSendsNothing() throws Exception {
         Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"
-                + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n"
-                // Readable, but more credits than the activity's 1.5: refused by the rules the
-                // client applies before sending, so validate refuses it too.
-                + "k3,201234567,Ana,Silva,5/6,1245319599,NY,N12345,,2026-11-03,2,,yes\n");
-        Run run = pars("validate", roster.toString(), "--report", dir.resolve("fix.csv").toString());
+        Files.writeString(
+                roster,
+                String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                        + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"
+                        + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n"
+                        // Readable, but more credits than the activity's 1.5: refused by the rules the
+                        // client applies before sending, so validate refuses it too.
+                        + "k3,201234567,Ana,Silva,5/6,1245319599,NY,N12345,,2026-11-03,2,,yes\n");
+        Run run = pars(
+                "validate",
+                roster.toString(),
+                "--report",
+                dir.resolve("fix.csv").toString());
         assertEquals(1, run.exit(), run.out());
         assertTrue(run.out().contains("valid, not sent (check)           1"), run.out());
         assertTrue(run.out().contains("invalid, not sent                 2"), run.out());
@@ -65,9 +74,16 @@ class ParsCommandTest {
     @Test
     void asOfJudgesDatesOnTheDayGiven() throws Exception {
         Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n");
-        Run run = pars("validate", roster.toString(), "--as-of", "2026-11-01", "--report",
+        Files.writeString(
+                roster,
+                String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                        + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n");
+        Run run = pars(
+                "validate",
+                roster.toString(),
+                "--as-of",
+                "2026-11-01",
+                "--report",
                 dir.resolve("fix.csv").toString());
         assertEquals(1, run.exit(), run.out());
         assertTrue(run.out().contains("dates judged as of 2026-11-01"), run.out());

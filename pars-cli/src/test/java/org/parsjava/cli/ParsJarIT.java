@@ -28,15 +28,19 @@ class ParsJarIT {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out) {
-    }
+    private record Run(int exit, String out) {}
 
     private Run java(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
                 JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar finished");
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
@@ -49,11 +53,23 @@ class ParsJarIT {
     @Test
     void theJarReportsTheSampleWithTheMainJobsSummary() throws Exception {
         assertTrue(Files.isRegularFile(JAR), "mvn package built " + JAR);
-        Run jar = java("report", SAMPLE.toAbsolutePath().toString(), "--ledger", "none",
-                "--report", dir.resolve("jar.csv").toString());
+        Run jar = java(
+                "report",
+                SAMPLE.toAbsolutePath().toString(),
+                "--ledger",
+                "none",
+                "--report",
+                dir.resolve("jar.csv").toString());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit = ReportCompletions.run(new String[] {SAMPLE.toString(), "--ledger", "none", "--report",
-                dir.resolve("job.csv").toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int exit = ReportCompletions.run(
+                new String[] {
+                    SAMPLE.toString(),
+                    "--ledger",
+                    "none",
+                    "--report",
+                    dir.resolve("job.csv").toString()
+                },
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals(exit, jar.exit(), jar.out());
         assertEquals(summary(bytes.toString(StandardCharsets.UTF_8)), summary(jar.out()));
         assertEquals(Files.readString(dir.resolve("job.csv")), Files.readString(dir.resolve("jar.csv")));
@@ -61,24 +77,64 @@ class ParsJarIT {
 
     @Test
     void theJarRunsASimulatorThatAnotherRunReportsTo() throws Exception {
-        Process sim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toAbsolutePath().toString(), "simulator", "--api", "rest").redirectErrorStream(true).start();
+        Process sim = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        JAR.toAbsolutePath().toString(),
+                        "simulator",
+                        "--api",
+                        "rest")
+                .redirectErrorStream(true)
+                .start();
         try {
-            String first = new java.io.BufferedReader(new java.io.InputStreamReader(sim.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine();
+            String first = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
             assertTrue(first != null && first.startsWith("PARS simulator listening at "), first);
-            String url = first.substring("PARS simulator listening at ".length()).split(" ")[0];
+            String url =
+                    first.substring("PARS simulator listening at ".length()).split(" ")[0];
             Path roster = dir.resolve("one.csv");
-            Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                    + "k1,200000001,Omar,Haddad,7/4,1245319599,TX,T12345,,"
-                    + java.time.LocalDate.now().minusDays(2) + ",1,,yes\n");
-            Run report = java("report", roster.toString(), "--ledger", "none", "--api", "rest", "--pars-url", url,
-                    "--provider-id", "0001234", "--provider-name", "Demo", "--user", "simulator",
-                    "--password", "simulator-password", "--report", dir.resolve("fix.csv").toString());
+            Files.writeString(
+                    roster,
+                    String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                            + "k1,200000001,Omar,Haddad,7/4,1245319599,TX,T12345,,"
+                            + java.time.LocalDate.now().minusDays(2) + ",1,,yes\n");
+            Run report = java(
+                    "report",
+                    roster.toString(),
+                    "--ledger",
+                    "none",
+                    "--api",
+                    "rest",
+                    "--pars-url",
+                    url,
+                    "--provider-id",
+                    "0001234",
+                    "--provider-name",
+                    "Demo",
+                    "--user",
+                    "simulator",
+                    "--password",
+                    "simulator-password",
+                    "--report",
+                    dir.resolve("fix.csv").toString());
             assertEquals(0, report.exit(), report.out());
             assertTrue(report.out().contains("accepted by PARS                  1"), report.out());
-            Run status = java("status", "ccid:0001234:k1-cme", "--api", "rest", "--pars-url", url, "--provider-id",
-                    "0001234", "--provider-name", "Demo", "--user", "simulator", "--password", "simulator-password");
+            Run status = java(
+                    "status",
+                    "ccid:0001234:k1-cme",
+                    "--api",
+                    "rest",
+                    "--pars-url",
+                    url,
+                    "--provider-id",
+                    "0001234",
+                    "--provider-name",
+                    "Demo",
+                    "--user",
+                    "simulator",
+                    "--password",
+                    "simulator-password");
             assertEquals(0, status.exit(), status.out());
             assertTrue(status.out().contains("ccid:0001234:k1-cme: ACCEPTED"), status.out());
         } finally {
@@ -89,7 +145,11 @@ class ParsJarIT {
 
     @Test
     void theJarWritesTheLedgerAndAnswersHelpAndVersion() throws Exception {
-        Run report = java("report", SAMPLE.toAbsolutePath().toString(), "--report", dir.resolve("fix.csv").toString());
+        Run report = java(
+                "report",
+                SAMPLE.toAbsolutePath().toString(),
+                "--report",
+                dir.resolve("fix.csv").toString());
         assertTrue(report.out().contains("Ledger: jdbc:h2:file:"), report.out()); // Flyway and H2 inside the jar
         assertTrue(report.out().contains("every row accounted for:     yes"), report.out());
         Run help = java("status", "--help");

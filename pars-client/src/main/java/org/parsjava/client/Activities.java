@@ -66,16 +66,21 @@ public final class Activities {
         ActivityAction action = ActivityAction.ADD;
         if (activity.accmeActivityId().isPresent()) {
             String id = activity.accmeActivityId().get();
-            Activity existing = get(id).orElseThrow(() -> new ParsApiException(op, 404, null, null,
-                    "PARS has no activity " + id + " for this provider; remove the ACCME Activity ID to create it", 1));
+            Activity existing = get(id).orElseThrow(() -> new ParsApiException(
+                    op,
+                    404,
+                    null,
+                    null,
+                    "PARS has no activity " + id + " for this provider; remove the ACCME Activity ID to create it",
+                    1));
             ValidationReport update = validator.validateActivityUpdate(existing, activity);
             if (!update.isValid()) {
                 throw new ParsValidationException(op, update);
             }
             action = ActivityAction.UPDATE;
         }
-        HttpResult r = transport.call(Operation.SAVE_ACTIVITY, Map.of(),
-                transport.codec().encodeActivity(activity, action), false);
+        HttpResult r = transport.call(
+                Operation.SAVE_ACTIVITY, Map.of(), transport.codec().encodeActivity(activity, action), false);
         if (r.status() == 404) {
             throw transport.toException(Operation.SAVE_ACTIVITY, r, r.attempt());
         }
@@ -85,8 +90,13 @@ public final class Activities {
         try {
             return transport.codec().decodeActivity(r.body());
         } catch (ParsCodecException e) {
-            throw new ParsApiException(op, r.status(), null, e.excerpt(),
-                    "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
+            throw new ParsApiException(
+                    op,
+                    r.status(),
+                    null,
+                    e.excerpt(),
+                    "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: "
+                            + e.getMessage(),
                     r.attempt());
         }
     }
@@ -104,8 +114,8 @@ public final class Activities {
     public Optional<Activity> get(String accmeActivityId) {
         transport.ensureOpen();
         Objects.requireNonNull(accmeActivityId, "accmeActivityId");
-        HttpResult r = transport.call(Operation.GET_ACTIVITY, Map.of(Parameter.ACTIVITY_ID, accmeActivityId.strip()),
-                null, true);
+        HttpResult r = transport.call(
+                Operation.GET_ACTIVITY, Map.of(Parameter.ACTIVITY_ID, accmeActivityId.strip()), null, true);
         if (r.status() == 404) {
             return Optional.empty();
         }
@@ -131,9 +141,17 @@ public final class Activities {
         Objects.requireNonNull(type, "type");
         String key = providerActivityId.strip();
         Operation op = Operation.FIND_ACTIVITIES;
-        HttpResult r = transport.call(op, Map.of(Parameter.PROVIDER_ACTIVITY_ID, key,
-                Parameter.ACTIVITY_START_DATE, startDate.toString(),
-                Parameter.ACTIVITY_TYPE_NAME, transport.codec().activityTypeName(type)), null, true);
+        HttpResult r = transport.call(
+                op,
+                Map.of(
+                        Parameter.PROVIDER_ACTIVITY_ID,
+                        key,
+                        Parameter.ACTIVITY_START_DATE,
+                        startDate.toString(),
+                        Parameter.ACTIVITY_TYPE_NAME,
+                        transport.codec().activityTypeName(type)),
+                null,
+                true);
         if (r.status() == 404) {
             return Optional.empty();
         }
@@ -143,28 +161,41 @@ public final class Activities {
         } catch (ParsCodecException e) {
             throw Transport.unreadable(op, r, e);
         }
-        List<Activity> matching = answered.stream().filter(a -> a.providerActivityId().equals(key)
-                && a.startDate().equals(startDate) && a.type() == type).toList();
+        List<Activity> matching = answered.stream()
+                .filter(a -> a.providerActivityId().equals(key) && a.startDate().equals(startDate) && a.type() == type)
+                .toList();
         if (matching.isEmpty() && !answered.isEmpty()) {
             // An endpoint that ignores the search parameters must not pass for "it exists".
-            throw new ParsApiException(op, r.status(), null, null, "PARS " + op.parsName() + " answered the activity "
-                    + "search with other activities only (ACCME Activity ID " + answered.get(0).accmeActivityId()
-                    .orElse("?") + "); the search parameters may not be supported: check ParsEndpoints", r.attempt());
+            throw new ParsApiException(
+                    op,
+                    r.status(),
+                    null,
+                    null,
+                    "PARS " + op.parsName() + " answered the activity "
+                            + "search with other activities only (ACCME Activity ID "
+                            + answered.get(0).accmeActivityId().orElse("?")
+                            + "); the search parameters may not be supported: check ParsEndpoints",
+                    r.attempt());
         }
         if (matching.size() > 1) {
-            throw new ParsApiException(op, r.status(), null, null, "PARS " + op.parsName() + " found "
-                    + matching.size() + " activities with the same provider activity ID, start date and type; "
-                    + "read them by ACCME Activity ID", r.attempt());
+            throw new ParsApiException(
+                    op,
+                    r.status(),
+                    null,
+                    null,
+                    "PARS " + op.parsName() + " found "
+                            + matching.size() + " activities with the same provider activity ID, start date and type; "
+                            + "read them by ACCME Activity ID",
+                    r.attempt());
         }
         return matching.stream().findFirst();
     }
 
     /** {@link #find(String, LocalDate, ActivityType)} on the client's executor. */
-    public CompletableFuture<Optional<Activity>> findAsync(String providerActivityId, LocalDate startDate,
-                                                           ActivityType type) {
+    public CompletableFuture<Optional<Activity>> findAsync(
+            String providerActivityId, LocalDate startDate, ActivityType type) {
         return transport.async(() -> find(providerActivityId, startDate, type), executor);
     }
-
 
     /** {@link #get(String)} on the client's executor. */
     public CompletableFuture<Optional<Activity>> getAsync(String accmeActivityId) {

@@ -16,8 +16,8 @@ package org.parsjava.client;
  * @param invalid refused locally
  * @param failed failed so far
  */
-public record ChunkProgress(int chunk, int chunks, int recordsDone, int total, int accepted, int rejected,
-                            int invalid, int failed) {
+public record ChunkProgress(
+        int chunk, int chunks, int recordsDone, int total, int accepted, int rejected, int invalid, int failed) {
 
     /** Fraction done, from 0.0 to 1.0. */
     public double fraction() {

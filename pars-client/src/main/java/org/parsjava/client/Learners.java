@@ -4,43 +4,28 @@
  */
 package org.parsjava.client;
 
-import java.io.IOException;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.client.ParsEndpoints.Parameter;
-import org.parsjava.client.exception.ParsAuthenticationException;
-import org.parsjava.client.exception.ParsException;
-import org.parsjava.client.exception.ParsTransportException;
 import org.parsjava.client.internal.HttpResult;
 import org.parsjava.client.internal.PersonalText;
 import org.parsjava.client.internal.Transport;
 import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.codec.LearnerRecordAction;
 import org.parsjava.core.codec.ParsCodecException;
-import org.parsjava.core.codec.ParsFault;
-import org.parsjava.core.codec.RecordVerdict;
-import org.parsjava.core.codec.ReportHeader;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.MatchResult;
 import org.parsjava.core.model.StateLicense;
-import org.parsjava.core.validation.Batch;
 import org.parsjava.core.validation.ParsValidator;
-import org.parsjava.core.validation.Violation;
-import org.parsjava.core.validation.ViolationCode;
 
 /**
  * Learner operations: submit and delete completions ({@code SaveLearnerActivity}), status by
@@ -74,8 +59,15 @@ public final class Learners {
     private final org.slf4j.Logger log;
     private final String providerId;
 
-    Learners(Transport transport, ParsValidator validator, Executor executor, ExecutorService workers,
-             String providerId, String reportingOrganization, int chunkSize, org.slf4j.Logger log) {
+    Learners(
+            Transport transport,
+            ParsValidator validator,
+            Executor executor,
+            ExecutorService workers,
+            String providerId,
+            String reportingOrganization,
+            int chunkSize,
+            org.slf4j.Logger log) {
         this.transport = transport;
         this.workers = workers;
         this.providerId = providerId;
@@ -103,8 +95,8 @@ public final class Learners {
     }
 
     /** {@link #submit(Iterable, SubmissionListener)} on the client's executor. */
-    public CompletableFuture<SubmissionResult> submitAsync(Iterable<LearnerCompletion> completions,
-                                                           SubmissionListener listener) {
+    public CompletableFuture<SubmissionResult> submitAsync(
+            Iterable<LearnerCompletion> completions, SubmissionListener listener) {
         return transport.async(() -> submit(completions, listener), executor);
     }
 
@@ -174,19 +166,27 @@ public final class Learners {
     public List<CreditStatus> statusByLearner(LearnerCompletion completion) {
         Objects.requireNonNull(completion, "completion");
         transport.ensureOpen();
-        String moduleId = completion.activity().accmeActivityId().orElseThrow(() -> new IllegalArgumentException(
-                "record [" + completion.completionKey() + "] activity.accmeActivityId is required for a status "
-                        + "lookup by learner"));
+        String moduleId = completion
+                .activity()
+                .accmeActivityId()
+                .orElseThrow(() -> new IllegalArgumentException("record [" + completion.completionKey()
+                        + "] activity.accmeActivityId is required for a status " + "lookup by learner"));
         Learner l = completion.learner();
-        String uniqueId = l.npi().map(org.parsjava.core.model.Npi::value)
+        String uniqueId = l.npi()
+                .map(org.parsjava.core.model.Npi::value)
                 .or(() -> l.license().map(StateLicense::number))
                 .or(() -> l.boardIds().values().stream().findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("record [" + completion.completionKey()
                         + "] learner has no NPI, license or board ID for a status lookup by learner"));
         Map<Parameter, String> query = new java.util.EnumMap<>(Parameter.class);
         query.put(Parameter.MODULE_ID, moduleId);
-        query.put(Parameter.BIRTH_DATE, String.format(java.util.Locale.ROOT, "%02d-%02d",
-                l.birthDate().getMonthValue(), l.birthDate().getDayOfMonth()));
+        query.put(
+                Parameter.BIRTH_DATE,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%02d-%02d",
+                        l.birthDate().getMonthValue(),
+                        l.birthDate().getDayOfMonth()));
         query.put(Parameter.COMPLETION_DATE, completion.completionDate().toString());
         query.put(Parameter.UNIQUE_ID, uniqueId);
         HttpResult r = transport.call(Operation.GET_LEARNER_STATUS_BY_LEARNER, query, null, true, l);
@@ -211,8 +211,8 @@ public final class Learners {
     public List<CreditStatus> records(String learnerId) {
         String id = learnerId(learnerId);
         transport.ensureOpen();
-        HttpResult r = transport.call(Operation.GET_LEARNER_ACTIVITY, Map.of(Parameter.LEARNER_ID, id), null, true,
-                List.of(id));
+        HttpResult r = transport.call(
+                Operation.GET_LEARNER_ACTIVITY, Map.of(Parameter.LEARNER_ID, id), null, true, List.of(id));
         if (r.status() == 404 || r.body().length == 0) {
             return List.of();
         }
@@ -235,8 +235,8 @@ public final class Learners {
     public boolean deleteRecords(String learnerId) {
         String id = learnerId(learnerId);
         transport.ensureOpen();
-        HttpResult r = transport.call(Operation.DELETE_LEARNER_ACTIVITY, Map.of(Parameter.LEARNER_ID, id), null, true,
-                List.of(id));
+        HttpResult r = transport.call(
+                Operation.DELETE_LEARNER_ACTIVITY, Map.of(Parameter.LEARNER_ID, id), null, true, List.of(id));
         return r.status() != 404;
     }
 
@@ -266,8 +266,12 @@ public final class Learners {
     public MatchResult match(Learner learner) {
         Objects.requireNonNull(learner, "learner");
         transport.ensureOpen();
-        HttpResult r = transport.call(Operation.GET_LEARNER_MATCH, Map.of(),
-                transport.codec().encodeMatchRequest(learner, providerId), true, learner);
+        HttpResult r = transport.call(
+                Operation.GET_LEARNER_MATCH,
+                Map.of(),
+                transport.codec().encodeMatchRequest(learner, providerId),
+                true,
+                learner);
         if (r.status() == 404) {
             return new MatchResult(MatchResult.Outcome.NOT_MATCHED, Optional.empty());
         }
@@ -287,8 +291,8 @@ public final class Learners {
 
     // ---- submission ---------------------------------------------------------------------------
 
-    private SubmissionResult run(Iterable<LearnerCompletion> completions, SubmissionListener listener,
-                                 LearnerRecordAction action) {
+    private SubmissionResult run(
+            Iterable<LearnerCompletion> completions, SubmissionListener listener, LearnerRecordAction action) {
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(listener, "listener");
         transport.ensureOpen();
@@ -297,7 +301,8 @@ public final class Learners {
             records.add(Objects.requireNonNull(c, () -> "completion at index " + records.size() + " is null"));
         }
         Reconciliation lookups = new Reconciliation(this::lookup, workers, transport.maxConcurrentRequests());
-        return new SubmissionRun(transport, workers, lookups, reportingOrganization, chunkSize, log, records, action,
-                listener).execute(validator);
+        return new SubmissionRun(
+                        transport, workers, lookups, reportingOrganization, chunkSize, log, records, action, listener)
+                .execute(validator);
     }
 }

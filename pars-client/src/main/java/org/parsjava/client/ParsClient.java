@@ -9,8 +9,8 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
@@ -127,14 +127,28 @@ public final class ParsClient implements AutoCloseable {
             return t;
         });
         Logger log = b.logger != null ? b.logger : LoggerFactory.getLogger(ParsClient.class);
-        ParsValidator validator = b.validator != null ? b.validator : ParsValidator.builder().clock(b.clock).build();
-        ParsCodec codec = b.codec != null ? b.codec
+        ParsValidator validator = b.validator != null
+                ? b.validator
+                : ParsValidator.builder().clock(b.clock).build();
+        ParsCodec codec = b.codec != null
+                ? b.codec
                 : b.endpoints.generation() == ParsEndpoints.Generation.REST
-                ? org.parsjava.core.codec.ParsJsonCodec.create() : ParsXmlCodec.create();
-        this.transport = new Transport(http, baseUrl, b.endpoints, codec, b.retryPolicy, b.clock, b.sleeper,
-                log, b.maxConcurrentRequests, b.eventListener);
+                        ? org.parsjava.core.codec.ParsJsonCodec.create()
+                        : ParsXmlCodec.create();
+        this.transport = new Transport(
+                http,
+                baseUrl,
+                b.endpoints,
+                codec,
+                b.retryPolicy,
+                b.clock,
+                b.sleeper,
+                log,
+                b.maxConcurrentRequests,
+                b.eventListener);
         this.activities = new Activities(transport, validator, executor);
-        this.learners = new Learners(transport, validator, executor, workers, b.providerId, b.providerName, b.chunkSize, log);
+        this.learners =
+                new Learners(transport, validator, executor, workers, b.providerId, b.providerName, b.chunkSize, log);
         this.transcripts = new Transcripts(transport, executor);
     }
 
@@ -210,8 +224,7 @@ public final class ParsClient implements AutoCloseable {
         private Executor executor;
         private ParsEventListener eventListener = ParsEventListener.NONE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The PARS base URL, e.g. the sandbox URL ACCME gave you. Must be {@code https}, except
@@ -229,9 +242,11 @@ public final class ParsClient implements AutoCloseable {
          */
         public Builder environment(ParsEnvironment environment) {
             Objects.requireNonNull(environment, "environment");
-            this.baseUrl = environment.baseUrl().orElseThrow(() -> new IllegalArgumentException(
-                    "The PARS " + environment.name().toLowerCase(java.util.Locale.ROOT) + " URL is not published; "
-                            + "pass the URL ACCME gave you to baseUrl(...)"));
+            this.baseUrl = environment
+                    .baseUrl()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "The PARS " + environment.name().toLowerCase(java.util.Locale.ROOT)
+                                    + " URL is not published; " + "pass the URL ACCME gave you to baseUrl(...)"));
             return this;
         }
 
@@ -249,7 +264,8 @@ public final class ParsClient implements AutoCloseable {
 
         /** The accredited provider's name, sent as {@code ReportingOrganization} (required). */
         public Builder providerName(String providerName) {
-            this.providerName = Objects.requireNonNull(providerName, "providerName").strip();
+            this.providerName =
+                    Objects.requireNonNull(providerName, "providerName").strip();
             return this;
         }
 

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -148,8 +147,8 @@ public final class ParsEndpoints {
         private Endpoint(String method, String pathTemplate, Map<Parameter, String> names, Set<Integer> success) {
             this.method = method;
             this.pathTemplate = pathTemplate;
-            this.names = Collections.unmodifiableMap(new EnumMap<>(names.isEmpty()
-                    ? new EnumMap<>(Parameter.class) : names));
+            this.names = Collections.unmodifiableMap(
+                    new EnumMap<>(names.isEmpty() ? new EnumMap<>(Parameter.class) : names));
             this.success = Collections.unmodifiableSet(new TreeSet<>(success));
             Set<String> placeholders = new TreeSet<>();
             Matcher m = PLACEHOLDER.matcher(pathTemplate);
@@ -157,8 +156,8 @@ public final class ParsEndpoints {
                 placeholders.add(m.group(1));
             }
             if (!this.names.values().containsAll(placeholders)) {
-                throw new IllegalArgumentException("path template " + pathTemplate
-                        + " has a placeholder no parameter is named after");
+                throw new IllegalArgumentException(
+                        "path template " + pathTemplate + " has a placeholder no parameter is named after");
             }
         }
 
@@ -170,8 +169,8 @@ public final class ParsEndpoints {
          * @param names the wire name of each parameter the operation takes
          * @param success the HTTP statuses that mean success (all 2xx when empty)
          */
-        public static Endpoint of(String method, String pathTemplate, Map<Parameter, String> names,
-                                  Set<Integer> success) {
+        public static Endpoint of(
+                String method, String pathTemplate, Map<Parameter, String> names, Set<Integer> success) {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(pathTemplate, "pathTemplate");
             Objects.requireNonNull(names, "names");
@@ -242,8 +241,8 @@ public final class ParsEndpoints {
             for (Map.Entry<Parameter, String> e : values.entrySet()) {
                 String name = names.get(e.getKey());
                 if (name == null) {
-                    throw new IllegalArgumentException(e.getKey() + " is not a parameter of " + method + " "
-                            + pathTemplate);
+                    throw new IllegalArgumentException(
+                            e.getKey() + " is not a parameter of " + method + " " + pathTemplate);
                 }
                 if (path.contains("{" + name + "}")) {
                     String v = e.getValue().strip();
@@ -266,8 +265,13 @@ public final class ParsEndpoints {
             StringBuilder b = new StringBuilder();
             for (byte c : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
                 int u = c & 0xff;
-                if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
-                        || u == '-' || u == '_' || u == '~' || u == ':') {
+                if ((u >= 'a' && u <= 'z')
+                        || (u >= 'A' && u <= 'Z')
+                        || (u >= '0' && u <= '9')
+                        || u == '-'
+                        || u == '_'
+                        || u == '~'
+                        || u == ':') {
                     b.append((char) u);
                 } else {
                     b.append('%').append(String.format("%02X", u));
@@ -281,7 +285,9 @@ public final class ParsEndpoints {
          * the template with any value in place of each path parameter.
          */
         public boolean matches(String path) {
-            return pattern().matcher(path.startsWith("/") ? path.substring(1) : path).matches();
+            return pattern()
+                    .matcher(path.startsWith("/") ? path.substring(1) : path)
+                    .matches();
         }
 
         /** The values of the path parameters in a matching path, by parameter. */
@@ -297,8 +303,8 @@ public final class ParsEndpoints {
                 order.add(p.group(1));
             }
             for (int i = 0; i < order.size(); i++) {
-                String value = java.net.URLDecoder.decode(m.group(i + 1).replace("+", "%2B"),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                String value = java.net.URLDecoder.decode(
+                        m.group(i + 1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
                 for (Map.Entry<Parameter, String> e : names.entrySet()) {
                     if (e.getValue().equals(order.get(i))) {
                         out.put(e.getKey(), value);
@@ -313,7 +319,8 @@ public final class ParsEndpoints {
             Matcher p = PLACEHOLDER.matcher(pathTemplate);
             int last = 0;
             while (p.find()) {
-                regex.append(Pattern.quote(pathTemplate.substring(last, p.start()))).append("([^/]+)");
+                regex.append(Pattern.quote(pathTemplate.substring(last, p.start())))
+                        .append("([^/]+)");
                 last = p.end();
             }
             regex.append(Pattern.quote(pathTemplate.substring(last)));
@@ -322,8 +329,11 @@ public final class ParsEndpoints {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Endpoint e && method.equals(e.method) && pathTemplate.equals(e.pathTemplate)
-                    && names.equals(e.names) && success.equals(e.success);
+            return o instanceof Endpoint e
+                    && method.equals(e.method)
+                    && pathTemplate.equals(e.pathTemplate)
+                    && names.equals(e.names)
+                    && success.equals(e.success);
         }
 
         @Override
@@ -401,8 +411,8 @@ public final class ParsEndpoints {
     public Endpoint endpoint(Operation op) {
         Endpoint e = endpoints.get(Objects.requireNonNull(op, "op"));
         if (e == null) {
-            throw new UnsupportedOperationException("PARS " + op.parsName() + " has no route in the "
-                    + generation + " generation of the PARS API");
+            throw new UnsupportedOperationException(
+                    "PARS " + op.parsName() + " has no route in the " + generation + " generation of the PARS API");
         }
         return e;
     }
@@ -460,8 +470,8 @@ public final class ParsEndpoints {
         }
     }
 
-    private static final Set<Operation> SENDS_DOCUMENT = EnumSet.of(Operation.SAVE_ACTIVITY,
-            Operation.SAVE_LEARNER_ACTIVITY, Operation.GET_LEARNER_MATCH);
+    private static final Set<Operation> SENDS_DOCUMENT =
+            EnumSet.of(Operation.SAVE_ACTIVITY, Operation.SAVE_LEARNER_ACTIVITY, Operation.GET_LEARNER_MATCH);
 
     private static Map<Parameter, String> transcriptNames() {
         Map<Parameter, String> m = new EnumMap<>(Parameter.class);
@@ -485,26 +495,41 @@ public final class ParsEndpoints {
 
     /** The transcript routes: only the draft describes them, the same in both generations. */
     private static void transcripts(Map<Operation, Endpoint> m) {
-        m.put(Operation.GET_LEARNER_TRANSCRIPT, Endpoint.of("GET", "GetLearnerTranscriptbyLearner",
-                TRANSCRIPT_NAMES, Set.of(200)));
-        m.put(Operation.GET_LEARNER_TRANSCRIPT_PDF, Endpoint.of("GET", "GetLearnerTranscriptbyLearnerPDF",
-                TRANSCRIPT_NAMES, Set.of(200)));
+        m.put(
+                Operation.GET_LEARNER_TRANSCRIPT,
+                Endpoint.of("GET", "GetLearnerTranscriptbyLearner", TRANSCRIPT_NAMES, Set.of(200)));
+        m.put(
+                Operation.GET_LEARNER_TRANSCRIPT_PDF,
+                Endpoint.of("GET", "GetLearnerTranscriptbyLearnerPDF", TRANSCRIPT_NAMES, Set.of(200)));
         Map<Parameter, String> byDate = new EnumMap<>(TRANSCRIPT_NAMES);
         byDate.remove(Parameter.COMPLETION_DATE_RANGE_END);
         byDate.put(Parameter.START_DATE, "startDate");
         byDate.put(Parameter.END_DATE, "endDate");
-        m.put(Operation.GET_LEARNER_TRANSCRIPT_CREDITS_BY_DATE, Endpoint.of("GET",
-                "GetLearnerTranscriptCreditsByDate", byDate, Set.of(200)));
+        m.put(
+                Operation.GET_LEARNER_TRANSCRIPT_CREDITS_BY_DATE,
+                Endpoint.of("GET", "GetLearnerTranscriptCreditsByDate", byDate, Set.of(200)));
     }
 
     private static Map<Parameter, String> statusByLearnerNames() {
-        return names(Parameter.MODULE_ID, "moduleID", Parameter.BIRTH_DATE, "BirthDate",
-                Parameter.COMPLETION_DATE, "CompletionDate", Parameter.UNIQUE_ID, "UniqueID");
+        return names(
+                Parameter.MODULE_ID,
+                "moduleID",
+                Parameter.BIRTH_DATE,
+                "BirthDate",
+                Parameter.COMPLETION_DATE,
+                "CompletionDate",
+                Parameter.UNIQUE_ID,
+                "UniqueID");
     }
 
     private static Map<Parameter, String> searchNames() {
-        return names(Parameter.PROVIDER_ACTIVITY_ID, "providerActivityId",
-                Parameter.ACTIVITY_START_DATE, "activityStartDate", Parameter.ACTIVITY_TYPE_NAME, "activityTypeName");
+        return names(
+                Parameter.PROVIDER_ACTIVITY_ID,
+                "providerActivityId",
+                Parameter.ACTIVITY_START_DATE,
+                "activityStartDate",
+                Parameter.ACTIVITY_TYPE_NAME,
+                "activityTypeName");
     }
 
     private static ParsEndpoints wcfPreset() {
@@ -512,16 +537,24 @@ public final class ParsEndpoints {
         String activity = "ACCMEActivityService.svc/";
         String learner = "ACCMELearnerService.svc/";
         m.put(Operation.SAVE_ACTIVITY, Endpoint.of("POST", activity + "SaveActivity", Map.of(), Set.of()));
-        m.put(Operation.GET_ACTIVITY, Endpoint.of("GET", activity + "GetActivity",
-                names(Parameter.ACTIVITY_ID, "ActivityId"), Set.of()));
+        m.put(
+                Operation.GET_ACTIVITY,
+                Endpoint.of("GET", activity + "GetActivity", names(Parameter.ACTIVITY_ID, "ActivityId"), Set.of()));
         // The search uses GetActivity with the draft's query names (inferred).
         m.put(Operation.FIND_ACTIVITIES, Endpoint.of("GET", activity + "GetActivity", searchNames(), Set.of()));
-        m.put(Operation.SAVE_LEARNER_ACTIVITY, Endpoint.of("POST", learner + "SaveLearnerActivity", Map.of(),
-                Set.of()));
-        m.put(Operation.GET_LEARNER_STATUS, Endpoint.of("GET", learner + "GetLearnerStatusByCreditId",
-                names(Parameter.CREDIT_ID, "CreditId"), Set.of()));
-        m.put(Operation.GET_LEARNER_STATUS_BY_LEARNER, Endpoint.of("GET", learner + "GetLearnerStatusByLearner",
-                statusByLearnerNames(), Set.of()));
+        m.put(
+                Operation.SAVE_LEARNER_ACTIVITY,
+                Endpoint.of("POST", learner + "SaveLearnerActivity", Map.of(), Set.of()));
+        m.put(
+                Operation.GET_LEARNER_STATUS,
+                Endpoint.of(
+                        "GET",
+                        learner + "GetLearnerStatusByCreditId",
+                        names(Parameter.CREDIT_ID, "CreditId"),
+                        Set.of()));
+        m.put(
+                Operation.GET_LEARNER_STATUS_BY_LEARNER,
+                Endpoint.of("GET", learner + "GetLearnerStatusByLearner", statusByLearnerNames(), Set.of()));
         m.put(Operation.GET_LEARNER_MATCH, Endpoint.of("POST", learner + "GetLearnerMatch", Map.of(), Set.of()));
         transcripts(m);
         return new ParsEndpoints(Generation.WCF, m);
@@ -531,19 +564,31 @@ public final class ParsEndpoints {
         Map<Operation, Endpoint> m = new EnumMap<>(Operation.class);
         // 201 for a create (the draft); 200 and 204 assumed for an update and a delete.
         m.put(Operation.SAVE_ACTIVITY, Endpoint.of("POST", "activities", Map.of(), Set.of(200, 201, 204)));
-        m.put(Operation.GET_ACTIVITY, Endpoint.of("GET", "activities/{activityId}",
-                names(Parameter.ACTIVITY_ID, "activityId"), Set.of(200)));
+        m.put(
+                Operation.GET_ACTIVITY,
+                Endpoint.of("GET", "activities/{activityId}", names(Parameter.ACTIVITY_ID, "activityId"), Set.of(200)));
         m.put(Operation.FIND_ACTIVITIES, Endpoint.of("GET", "activities", searchNames(), Set.of(200)));
-        m.put(Operation.SAVE_LEARNER_ACTIVITY, Endpoint.of("POST", "learner-activities", Map.of(),
-                Set.of(200, 201)));
-        m.put(Operation.GET_LEARNER_ACTIVITY, Endpoint.of("GET", "learner-activities/{learnerId}",
-                names(Parameter.LEARNER_ID, "learnerId"), Set.of(200)));
-        m.put(Operation.DELETE_LEARNER_ACTIVITY, Endpoint.of("DELETE", "learner-activities/{learnerId}",
-                names(Parameter.LEARNER_ID, "learnerId"), Set.of(204)));
-        m.put(Operation.GET_LEARNER_STATUS, Endpoint.of("GET", "learner-activities/status",
-                names(Parameter.CREDIT_ID, "CreditId"), Set.of(200)));
-        m.put(Operation.GET_LEARNER_STATUS_BY_LEARNER, Endpoint.of("GET", "learner-activities/status",
-                statusByLearnerNames(), Set.of(200)));
+        m.put(Operation.SAVE_LEARNER_ACTIVITY, Endpoint.of("POST", "learner-activities", Map.of(), Set.of(200, 201)));
+        m.put(
+                Operation.GET_LEARNER_ACTIVITY,
+                Endpoint.of(
+                        "GET",
+                        "learner-activities/{learnerId}",
+                        names(Parameter.LEARNER_ID, "learnerId"),
+                        Set.of(200)));
+        m.put(
+                Operation.DELETE_LEARNER_ACTIVITY,
+                Endpoint.of(
+                        "DELETE",
+                        "learner-activities/{learnerId}",
+                        names(Parameter.LEARNER_ID, "learnerId"),
+                        Set.of(204)));
+        m.put(
+                Operation.GET_LEARNER_STATUS,
+                Endpoint.of("GET", "learner-activities/status", names(Parameter.CREDIT_ID, "CreditId"), Set.of(200)));
+        m.put(
+                Operation.GET_LEARNER_STATUS_BY_LEARNER,
+                Endpoint.of("GET", "learner-activities/status", statusByLearnerNames(), Set.of(200)));
         transcripts(m);
         return new ParsEndpoints(Generation.REST, m);
     }

@@ -22,20 +22,16 @@ import org.parsjava.core.codec.LearnerRecordAction;
 public interface ParsEventListener {
 
     /** A listener that does nothing. */
-    ParsEventListener NONE = new ParsEventListener() {
-    };
+    ParsEventListener NONE = new ParsEventListener() {};
 
     /** One HTTP exchange finished: answered (any status) or failed without an answer. */
-    default void requestFinished(RequestEvent event) {
-    }
+    default void requestFinished(RequestEvent event) {}
 
     /** The client will wait and try again. */
-    default void retryScheduled(RetryEvent event) {
-    }
+    default void retryScheduled(RetryEvent event) {}
 
     /** A submission or delete settled this many records with this outcome (once per call and outcome). */
-    default void recordsSettled(RecordsEvent event) {
-    }
+    default void recordsSettled(RecordsEvent event) {}
 
     /**
      * Calls every listener in turn; one that throws does not keep the others from the event

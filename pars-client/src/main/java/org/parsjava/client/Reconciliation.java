@@ -88,7 +88,9 @@ final class Reconciliation {
             if (holds(c, s.get())) {
                 return new Check(Holding.HELD, "");
             }
-            return s.get().stream().filter(x -> x.state() == CreditStatus.State.REJECTED).findFirst()
+            return s.get().stream()
+                    .filter(x -> x.state() == CreditStatus.State.REJECTED)
+                    .findFirst()
                     .map(x -> new Check(Holding.REFUSED, x.rawStatus()))
                     .orElse(new Check(Holding.ABSENT, ""));
         });
@@ -170,10 +172,14 @@ final class Reconciliation {
      * amounts: a corrected amount under the same key needs a delete, then an add.)
      */
     static boolean holds(LearnerCompletion c, List<CreditStatus> statuses) {
-        return statuses.stream().anyMatch(s ->
-                (s.state() == CreditStatus.State.ACCEPTED || s.state() == CreditStatus.State.PENDING)
-                && s.completionDate().map(c.completionDate()::equals).orElse(true)
-                && s.accmeActivityId().map(id -> c.activity().accmeActivityId().map(id::equals).orElse(true))
-                        .orElse(true));
+        return statuses.stream()
+                .anyMatch(s -> (s.state() == CreditStatus.State.ACCEPTED || s.state() == CreditStatus.State.PENDING)
+                        && s.completionDate().map(c.completionDate()::equals).orElse(true)
+                        && s.accmeActivityId()
+                                .map(id -> c.activity()
+                                        .accmeActivityId()
+                                        .map(id::equals)
+                                        .orElse(true))
+                                .orElse(true));
     }
 }

@@ -24,9 +24,15 @@ import org.parsjava.core.validation.Violation;
  *     reached PARS (the failure came after it was sent and PARS could not be asked); check
  *     {@code learners().status(creditId)} before resending. False for every other record.
  */
-public record RecordResult(int index, String completionKey, RecordOutcome outcome, List<String> creditIds,
-                           List<Violation> violations, Optional<String> parsCode, Optional<String> message,
-                           boolean outcomeUnknown) {
+public record RecordResult(
+        int index,
+        String completionKey,
+        RecordOutcome outcome,
+        List<String> creditIds,
+        List<Violation> violations,
+        Optional<String> parsCode,
+        Optional<String> message,
+        boolean outcomeUnknown) {
 
     /** Copies lists and rejects nulls. */
     public RecordResult {

@@ -94,8 +94,7 @@ public final class RetryPolicy {
         private Duration maxDelay = Duration.ofSeconds(30);
         private Duration totalDeadline = Duration.ofMinutes(5);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Most attempts, counting the first; at least 1. */
         public Builder maxAttempts(int maxAttempts) {

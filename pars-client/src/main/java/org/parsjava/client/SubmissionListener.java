@@ -12,7 +12,7 @@ package org.parsjava.client;
 public interface SubmissionListener {
 
     /** Does nothing. */
-    SubmissionListener NONE = p -> { };
+    SubmissionListener NONE = p -> {};
 
     /** Called after each chunk. */
     void onChunk(ChunkProgress progress);

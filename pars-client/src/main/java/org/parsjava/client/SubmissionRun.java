@@ -54,13 +54,18 @@ import org.slf4j.Logger;
 final class SubmissionRun {
 
     /** Violations that still block a delete: the record must name what it deletes. */
-    private static final Set<ViolationCode> DELETE_BLOCKERS = EnumSet.of(ViolationCode.COMPLETION_KEY_INVALID,
-            ViolationCode.COMPLETION_KEY_DUPLICATE, ViolationCode.ACTIVITY_ID_MISSING, ViolationCode.ACTIVITY_ID_INVALID,
-            ViolationCode.PROVIDER_ID_INVALID, ViolationCode.CREDITS_MISSING);
+    private static final Set<ViolationCode> DELETE_BLOCKERS = EnumSet.of(
+            ViolationCode.COMPLETION_KEY_INVALID,
+            ViolationCode.COMPLETION_KEY_DUPLICATE,
+            ViolationCode.ACTIVITY_ID_MISSING,
+            ViolationCode.ACTIVITY_ID_INVALID,
+            ViolationCode.PROVIDER_ID_INVALID,
+            ViolationCode.CREDITS_MISSING);
     /** Statuses with which PARS refuses a document because of what is in it: worth splitting. */
     private static final Set<Integer> CONTENT_REFUSED = Set.of(400, 413, 422);
     /** PARS reads a date-time without offset as US Central (REFERENCE.md 2.5). */
     private static final ZoneId PARS_ZONE = ZoneId.of("America/Chicago");
+
     private static final Operation OP = Operation.SAVE_LEARNER_ACTIVITY;
 
     private final Transport transport;
@@ -75,17 +80,26 @@ final class SubmissionRun {
     private final List<List<Violation>> warnings;
     /** Records being sent again after an attempt that may have been applied. */
     private final boolean[] resent;
+
     private final Reconciliation lookups;
     private final AtomicReference<ParsAuthenticationException> refused = new AtomicReference<>();
     private final Object progressLock = new Object();
     /** Outcomes reported so far, by {@link RecordOutcome} ordinal; guarded by progressLock. */
     private final int[] counts = new int[RecordOutcome.values().length];
+
     private int chunksDone;
     private int chunkCount;
 
-    SubmissionRun(Transport transport, ExecutorService workers, Reconciliation lookups, String reportingOrganization,
-                  int chunkSize, Logger log, List<LearnerCompletion> records, LearnerRecordAction action,
-                  SubmissionListener listener) {
+    SubmissionRun(
+            Transport transport,
+            ExecutorService workers,
+            Reconciliation lookups,
+            String reportingOrganization,
+            int chunkSize,
+            Logger log,
+            List<LearnerCompletion> records,
+            LearnerRecordAction action,
+            SubmissionListener listener) {
         this.transport = transport;
         this.workers = workers;
         this.lookups = lookups;
@@ -127,8 +141,13 @@ final class SubmissionRun {
         helpers.forEach(CompletableFuture::join);
         ParsAuthenticationException e = refused.get();
         if (e != null) {
-            throw new ParsAuthenticationException(e.operation(), e.httpStatus(), e.parsCode().orElse(null),
-                    e.parsMessage().orElse(null), finish("not sent: PARS refused the credentials"), e.attempts());
+            throw new ParsAuthenticationException(
+                    e.operation(),
+                    e.httpStatus(),
+                    e.parsCode().orElse(null),
+                    e.parsMessage().orElse(null),
+                    finish("not sent: PARS refused the credentials"),
+                    e.attempts());
         }
         return finish("not sent");
     }
@@ -143,8 +162,10 @@ final class SubmissionRun {
         List<Integer> sendable = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             List<Violation> found = batch.add(records.get(i));
-            List<Violation> blocking = found.stream().filter(v -> v.isError()
-                    && (action == LearnerRecordAction.ADD || DELETE_BLOCKERS.contains(v.code()))).toList();
+            List<Violation> blocking = found.stream()
+                    .filter(v ->
+                            v.isError() && (action == LearnerRecordAction.ADD || DELETE_BLOCKERS.contains(v.code())))
+                    .toList();
             warnings.add(found.stream().filter(v -> !v.isError()).toList());
             if (blocking.isEmpty()) {
                 sendable.add(i);
@@ -170,12 +191,22 @@ final class SubmissionRun {
         } catch (RuntimeException e) {
             // Whatever went wrong, the records keep an outcome: the chunk's unresolved ones are
             // FAILED (possibly sent), and the remaining chunks are still tried.
-            log.warn("PARS {} chunk {}/{} ended with {}; its unresolved records are reported FAILED",
-                    OP.parsName(), c + 1, chunkCount, e.getClass().getName());
-            log.debug("PARS {} chunk {}/{}: stack trace (messages removed)", OP.parsName(), c + 1, chunkCount,
+            log.warn(
+                    "PARS {} chunk {}/{} ended with {}; its unresolved records are reported FAILED",
+                    OP.parsName(),
+                    c + 1,
+                    chunkCount,
+                    e.getClass().getName());
+            log.debug(
+                    "PARS {} chunk {}/{}: stack trace (messages removed)",
+                    OP.parsName(),
+                    c + 1,
+                    chunkCount,
                     Diagnostics.withoutMessages(e));
-            failUnknown(chunk, "unexpected " + e.getClass().getSimpleName() + " while sending; the record may "
-                    + "have reached PARS: check its status by CreditID before resubmitting");
+            failUnknown(
+                    chunk,
+                    "unexpected " + e.getClass().getSimpleName() + " while sending; the record may "
+                            + "have reached PARS: check its status by CreditID before resubmitting");
         }
         progress(chunk);
     }
@@ -183,7 +214,10 @@ final class SubmissionRun {
     private SubmissionResult finish(String reasonForUnsent) {
         List<RecordResult> list = new ArrayList<>(results.length);
         for (int i = 0; i < results.length; i++) {
-            list.add(results[i] != null ? results[i] : result(i, RecordOutcome.FAILED, List.of(), null, reasonForUnsent));
+            list.add(
+                    results[i] != null
+                            ? results[i]
+                            : result(i, RecordOutcome.FAILED, List.of(), null, reasonForUnsent));
         }
         SubmissionResult result = new SubmissionResult(list);
         int[] byOutcome = new int[RecordOutcome.values().length];
@@ -210,11 +244,19 @@ final class SubmissionRun {
             }
             int done = counts[0] + counts[1] + counts[2] + counts[3];
             try {
-                listener.onChunk(new ChunkProgress(chunksDone, chunkCount, done, results.length,
-                        counts[RecordOutcome.ACCEPTED.ordinal()], counts[RecordOutcome.REJECTED.ordinal()],
-                        counts[RecordOutcome.INVALID.ordinal()], counts[RecordOutcome.FAILED.ordinal()]));
+                listener.onChunk(new ChunkProgress(
+                        chunksDone,
+                        chunkCount,
+                        done,
+                        results.length,
+                        counts[RecordOutcome.ACCEPTED.ordinal()],
+                        counts[RecordOutcome.REJECTED.ordinal()],
+                        counts[RecordOutcome.INVALID.ordinal()],
+                        counts[RecordOutcome.FAILED.ordinal()]));
             } catch (RuntimeException e) {
-                log.warn("PARS submission progress listener failed: {}", e.getClass().getName());
+                log.warn(
+                        "PARS submission progress listener failed: {}",
+                        e.getClass().getName());
             }
         }
     }
@@ -225,7 +267,8 @@ final class SubmissionRun {
         List<Integer> pending = chunk;
         while (!pending.isEmpty()) {
             int attempt = budget.next();
-            List<LearnerCompletion> document = pending.stream().map(records::get).toList();
+            List<LearnerCompletion> document =
+                    pending.stream().map(records::get).toList();
             byte[] body;
             try {
                 body = transport.codec().encodeLearnerReports(document, action, header());
@@ -264,8 +307,10 @@ final class SubmissionRun {
                 }
                 // PARS said yes, yet holds none of these: send them again while the budget allows.
                 if (!budget.waitBeforeRetry(ParsEventListener.RetryReason.NOT_HELD, null)) {
-                    fail(absent, "PARS answered HTTP " + r.status() + " but holds no record of this credit after "
-                            + attempt + " attempt(s); resubmit it");
+                    fail(
+                            absent,
+                            "PARS answered HTTP " + r.status() + " but holds no record of this credit after " + attempt
+                                    + " attempt(s); resubmit it");
                     return;
                 }
                 pending = sendingAgain(absent);
@@ -297,8 +342,10 @@ final class SubmissionRun {
                 return;
             }
             ParsFault fault = transport.codec().decodeFault(r.body());
-            rejectUnlessHeld(List.of(pending.get(0)), List.of(RecordVerdict.rejected(0,
-                    fault.code().orElse("HTTP_" + status), null, fault.message())), fault.refusedAsDuplicate());
+            rejectUnlessHeld(
+                    List.of(pending.get(0)),
+                    List.of(RecordVerdict.rejected(0, fault.code().orElse("HTTP_" + status), null, fault.message())),
+                    fault.refusedAsDuplicate());
             return;
         }
     }
@@ -330,16 +377,22 @@ final class SubmissionRun {
             verdicts = transport.codec().decodeSaveResult(r.body());
         } catch (ParsCodecException e) {
             // PARS said 2xx but the body is unreadable: ask PARS what it holds before resending.
-            log.warn("PARS {} answered HTTP {} with an unreadable body; confirming {} record(s) by status lookup",
-                    OP.parsName(), r.status(), pending.size());
+            log.warn(
+                    "PARS {} answered HTTP {} with an unreadable body; confirming {} record(s) by status lookup",
+                    OP.parsName(),
+                    r.status(),
+                    pending.size());
             return reconcile(pending);
         }
         AtomicInteger stray = new AtomicInteger();
-        RecordVerdict[] byPosition = VerdictMapping.place(verdicts,
-                pending.stream().map(records::get).toList(), stray::incrementAndGet);
+        RecordVerdict[] byPosition = VerdictMapping.place(
+                verdicts, pending.stream().map(records::get).toList(), stray::incrementAndGet);
         if (stray.get() > 0) {
-            log.warn("PARS {} returned {} verdict(s) for no record of this {}-record document; ignored",
-                    OP.parsName(), stray.get(), pending.size());
+            log.warn(
+                    "PARS {} returned {} verdict(s) for no record of this {}-record document; ignored",
+                    OP.parsName(),
+                    stray.get(),
+                    pending.size());
         }
         List<Integer> silent = new ArrayList<>();
         List<Integer> refusedIdx = new ArrayList<>();
@@ -361,8 +414,11 @@ final class SubmissionRun {
             return List.of();
         }
         if (silent.size() < pending.size() || verdicts.isEmpty()) {
-            log.debug("PARS {} gave no verdict for {} of {} record(s); confirming them by status lookup",
-                    OP.parsName(), silent.size(), pending.size());
+            log.debug(
+                    "PARS {} gave no verdict for {} of {} record(s); confirming them by status lookup",
+                    OP.parsName(),
+                    silent.size(),
+                    pending.size());
         }
         return reconcile(silent, "confirmed by status lookup: PARS gave no verdict for it");
     }
@@ -379,7 +435,8 @@ final class SubmissionRun {
         for (int k = 0; k < indices.size(); k++) {
             int i = indices.get(k);
             RecordVerdict v = refusals.get(k);
-            boolean confirm = action == LearnerRecordAction.DELETE ? resent[i]
+            boolean confirm = action == LearnerRecordAction.DELETE
+                    ? resent[i]
                     : resent[i] || wholeAsDuplicate || v.refusedAsDuplicate();
             if (confirm) {
                 check.add(i);
@@ -399,10 +456,20 @@ final class SubmissionRun {
                 RecordVerdict v = checked.get(k);
                 switch (answers.get(k).holding()) {
                     case HELD -> reject(i, v.code().orElse(null), v.message().orElse(null));
-                    case UNKNOWN -> failUnknown(List.of(i), "PARS refused the delete and the status lookup failed; "
-                            + "check its status by CreditID");
-                    default -> set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null,
-                            "confirmed by status lookup: PARS no longer holds it"));
+                    case UNKNOWN ->
+                        failUnknown(
+                                List.of(i),
+                                "PARS refused the delete and the status lookup failed; "
+                                        + "check its status by CreditID");
+                    default ->
+                        set(
+                                i,
+                                result(
+                                        i,
+                                        RecordOutcome.ACCEPTED,
+                                        warnings.get(i),
+                                        null,
+                                        "confirmed by status lookup: PARS no longer holds it"));
                 }
             }
             return;
@@ -412,12 +479,23 @@ final class SubmissionRun {
             RecordVerdict v = checked.get(k);
             String code = v.code().orElse(null);
             switch (answers.get(k).holding()) {
-                case HELD -> set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, resent[i]
-                        ? "confirmed by status lookup: an interrupted earlier attempt was applied"
-                        : "already held by PARS under this CreditID (reported before); not stored twice"));
-                case UNKNOWN -> failUnknown(List.of(i), "PARS refused it as " + (code == null ? "a duplicate" : code)
-                        + " and the status lookup failed, so it may already be in PARS; check its status by "
-                        + "CreditID before resubmitting");
+                case HELD ->
+                    set(
+                            i,
+                            result(
+                                    i,
+                                    RecordOutcome.ACCEPTED,
+                                    warnings.get(i),
+                                    null,
+                                    resent[i]
+                                            ? "confirmed by status lookup: an interrupted earlier attempt was applied"
+                                            : "already held by PARS under this CreditID (reported before); not stored twice"));
+                case UNKNOWN ->
+                    failUnknown(
+                            List.of(i),
+                            "PARS refused it as " + (code == null ? "a duplicate" : code)
+                                    + " and the status lookup failed, so it may already be in PARS; check its status by "
+                                    + "CreditID before resubmitting");
                 default -> reject(i, code, v.message().orElse(null));
             }
         }
@@ -446,9 +524,12 @@ final class SubmissionRun {
             switch (a.holding()) {
                 case HELD -> set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, heldNote));
                 case REFUSED -> reject(i, null, "PARS status: " + a.rawStatus());
-                case UNKNOWN -> failUnknown(List.of(i), "outcome unknown and the status lookup failed or was not "
-                        + "tried (the run stopped asking after " + Reconciliation.MAX_FAILED_LOOKUPS
-                        + " failed lookups); check its status by CreditID before resubmitting");
+                case UNKNOWN ->
+                    failUnknown(
+                            List.of(i),
+                            "outcome unknown and the status lookup failed or was not "
+                                    + "tried (the run stopped asking after " + Reconciliation.MAX_FAILED_LOOKUPS
+                                    + " failed lookups); check its status by CreditID before resubmitting");
                 case ABSENT -> absent.add(i);
             }
         }
@@ -468,10 +549,19 @@ final class SubmissionRun {
             int i = open.get(k);
             switch (answers.get(k).holding()) {
                 case HELD -> again.add(i);
-                case UNKNOWN -> failUnknown(List.of(i), "delete outcome unknown and the status lookup failed; check "
-                        + "its status by CreditID");
-                default -> set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null,
-                        "confirmed by status lookup: PARS no longer holds it"));
+                case UNKNOWN ->
+                    failUnknown(
+                            List.of(i),
+                            "delete outcome unknown and the status lookup failed; check " + "its status by CreditID");
+                default ->
+                    set(
+                            i,
+                            result(
+                                    i,
+                                    RecordOutcome.ACCEPTED,
+                                    warnings.get(i),
+                                    null,
+                                    "confirmed by status lookup: PARS no longer holds it"));
             }
         }
         return again;
@@ -483,8 +573,17 @@ final class SubmissionRun {
 
     private void reject(int i, String code, String message) {
         String clean = PersonalText.scrub(message, records.get(i).learner());
-        set(i, new RecordResult(i, key(i), RecordOutcome.REJECTED, CreditIds.all(records.get(i)),
-                warnings.get(i), Optional.ofNullable(code), Optional.ofNullable(clean), false));
+        set(
+                i,
+                new RecordResult(
+                        i,
+                        key(i),
+                        RecordOutcome.REJECTED,
+                        CreditIds.all(records.get(i)),
+                        warnings.get(i),
+                        Optional.ofNullable(code),
+                        Optional.ofNullable(clean),
+                        false));
     }
 
     /** FAILED, known not to be in PARS (not sent, or refused before it was applied). */
@@ -508,18 +607,26 @@ final class SubmissionRun {
         for (int i : indices) {
             if (results[i] == null) {
                 String clean = PersonalText.scrub(chunkClean, records.get(i).learner());
-                set(i, new RecordResult(i, key(i), RecordOutcome.FAILED, CreditIds.all(records.get(i)),
-                        warnings.get(i), Optional.empty(), Optional.ofNullable(clean), outcomeUnknown));
+                set(
+                        i,
+                        new RecordResult(
+                                i,
+                                key(i),
+                                RecordOutcome.FAILED,
+                                CreditIds.all(records.get(i)),
+                                warnings.get(i),
+                                Optional.empty(),
+                                Optional.ofNullable(clean),
+                                outcomeUnknown));
             }
         }
     }
 
-    private RecordResult result(int i, RecordOutcome outcome, List<Violation> violations, String code,
-                                String message) {
-        List<String> ids = outcome == RecordOutcome.INVALID && key(i).isEmpty() ? List.of()
-                : CreditIds.all(records.get(i));
-        return new RecordResult(i, key(i), outcome, ids, violations, Optional.ofNullable(code),
-                Optional.ofNullable(message), false);
+    private RecordResult result(int i, RecordOutcome outcome, List<Violation> violations, String code, String message) {
+        List<String> ids =
+                outcome == RecordOutcome.INVALID && key(i).isEmpty() ? List.of() : CreditIds.all(records.get(i));
+        return new RecordResult(
+                i, key(i), outcome, ids, violations, Optional.ofNullable(code), Optional.ofNullable(message), false);
     }
 
     private String key(int i) {
@@ -528,6 +635,7 @@ final class SubmissionRun {
     }
 
     private ReportHeader header() {
-        return new ReportHeader(reportingOrganization, LocalDateTime.now(transport.clock().withZone(PARS_ZONE)));
+        return new ReportHeader(
+                reportingOrganization, LocalDateTime.now(transport.clock().withZone(PARS_ZONE)));
     }
 }

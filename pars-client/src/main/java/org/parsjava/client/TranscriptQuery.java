@@ -111,8 +111,7 @@ public final class TranscriptQuery {
         private LocalDate completedFrom;
         private LocalDate completedTo;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The physician's given name. */
         public Builder firstName(String firstName) {
@@ -167,8 +166,8 @@ public final class TranscriptQuery {
          */
         public TranscriptQuery build() {
             if (npi == null && state == null && (firstName == null || lastName == null)) {
-                throw new IllegalStateException("a transcript query needs an NPI, a state license, or first and last "
-                        + "name");
+                throw new IllegalStateException(
+                        "a transcript query needs an NPI, a state license, or first and last " + "name");
             }
             if (completedFrom != null && completedTo != null && completedTo.isBefore(completedFrom)) {
                 throw new IllegalStateException("completedTo is before completedFrom");

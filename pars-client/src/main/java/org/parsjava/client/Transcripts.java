@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.client.ParsEndpoints.Parameter;
-import org.parsjava.client.exception.ParsApiException;
 import org.parsjava.client.internal.HttpResult;
 import org.parsjava.client.internal.Transport;
 import org.parsjava.core.codec.ParsCodecException;
@@ -72,8 +71,8 @@ public final class Transcripts {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(out, "out");
         transport.ensureOpen();
-        return transport.download(Operation.GET_LEARNER_TRANSCRIPT_PDF, query.parameters(true), out,
-                query.personalValues());
+        return transport.download(
+                Operation.GET_LEARNER_TRANSCRIPT_PDF, query.parameters(true), out, query.personalValues());
     }
 
     /**

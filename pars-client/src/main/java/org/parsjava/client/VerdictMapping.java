@@ -17,8 +17,7 @@ import org.parsjava.core.model.LearnerCompletion;
  */
 final class VerdictMapping {
 
-    private VerdictMapping() {
-    }
+    private VerdictMapping() {}
 
     /**
      * The verdict standing for each record of the document, by position in {@code document};

@@ -32,8 +32,8 @@ final class CapturingLogger extends LegacyAbstractLogger {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern, Object[] arguments,
-                                               Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+            Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
         lines.add(level.name() + " " + MessageFormatter.basicArrayFormat(messagePattern, arguments)
                 + (throwable == null ? "" : " " + throwable));
     }

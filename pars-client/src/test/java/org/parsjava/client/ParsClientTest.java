@@ -55,8 +55,9 @@ class ParsClientTest {
 
     private static final ZoneId CENTRAL = ZoneId.of("America/Chicago");
     /** The golden file's DateTimeCreated, so the client's body can be compared byte for byte. */
-    private static final Clock CLOCK = Clock.fixed(LocalDateTime.of(2026, 3, 2, 9, 15).atZone(CENTRAL).toInstant(),
-            CENTRAL);
+    private static final Clock CLOCK =
+            Clock.fixed(LocalDateTime.of(2026, 3, 2, 9, 15).atZone(CENTRAL).toInstant(), CENTRAL);
+
     private static final ParsXmlCodec CODEC = ParsXmlCodec.create();
     private static final String SAVE = "/services/ACCMELearnerService.svc/SaveLearnerActivity";
     private static final String STATUS = "/services/ACCMELearnerService.svc/GetLearnerStatusByCreditId";
@@ -70,6 +71,7 @@ class ParsClientTest {
     /** Routes by path; each path's responders are used in order, the last one repeats. */
     private final java.util.Map<String, List<Function<RecordedRequest, MockResponse>>> routes =
             new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<RecordedRequest> seen = new ConcurrentLinkedQueue<>();
 
     @BeforeEach
@@ -111,12 +113,15 @@ class ParsClientTest {
     }
 
     private void route(String path, Function<RecordedRequest, MockResponse> responder) {
-        routes.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>())).add(responder);
+        routes.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>()))
+                .add(responder);
     }
 
     /** PARS's answer when it stores every record of the document: one acceptance each. */
     private static MockResponse acceptEvery(RecordedRequest r) {
-        int n = PeerCodec.of(CODEC).decodeLearnerReports(r.getBody().toByteArray()).size();
+        int n = PeerCodec.of(CODEC)
+                .decodeLearnerReports(r.getBody().toByteArray())
+                .size();
         List<RecordVerdict> verdicts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             verdicts.add(RecordVerdict.accepted(i));
@@ -129,8 +134,11 @@ class ParsClientTest {
     }
 
     private static MockResponse xml(int code, byte[] body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/xml")
-                .body(new String(body, StandardCharsets.UTF_8)).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/xml")
+                .body(new String(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     private List<RecordedRequest> requestsTo(String path) {
@@ -144,8 +152,11 @@ class ParsClientTest {
     private static List<LearnerCompletion> completions(int n) {
         List<LearnerCompletion> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            list.add(Fixtures.completion().toBuilder().completionKey("lms-" + i)
-                    .learner(Fixtures.learner().toBuilder().firstName("Learner" + (char) ('A' + i % 26)).build())
+            list.add(Fixtures.completion().toBuilder()
+                    .completionKey("lms-" + i)
+                    .learner(Fixtures.learner().toBuilder()
+                            .firstName("Learner" + (char) ('A' + i % 26))
+                            .build())
                     .build());
         }
         return list;
@@ -176,14 +187,16 @@ class ParsClientTest {
         // The version comes from the build (the pom), not from a constant in the code.
         assertTrue(ParsClient.VERSION.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), ParsClient.VERSION);
         assertEquals(golden("learner-report-add.xml"), body(r));
-        assertEquals(List.of("ccid:0001234:lms-88231-cme", "ccid:0001234:lms-88231-abim-medical-knowledge"),
+        assertEquals(
+                List.of("ccid:0001234:lms-88231-cme", "ccid:0001234:lms-88231-abim-medical-knowledge"),
                 result.records().get(0).creditIds());
     }
 
     @Test
     void basicAuthPlacementSendsAnAuthorizationHeaderInstead() {
         route(SAVE, ParsClientTest::acceptEvery);
-        try (ParsClient basic = builder().credentialPlacement(CredentialPlacement.BASIC_AUTH).build()) {
+        try (ParsClient basic =
+                builder().credentialPlacement(CredentialPlacement.BASIC_AUTH).build()) {
             basic.learners().submit(List.of(Fixtures.completion()));
         }
         RecordedRequest r = requestsTo(SAVE).get(0);
@@ -201,8 +214,12 @@ class ParsClientTest {
         assertEquals(4, result.total());
         assertEquals(2, result.acceptedCount());
         assertEquals(2, result.invalidCount());
-        assertEquals(ViolationCode.CONSENT_MISSING, result.records().get(1).violations().get(0).code());
-        assertEquals(ViolationCode.CREDITS_NOT_QUARTER_STEP, result.records().get(3).violations().get(0).code());
+        assertEquals(
+                ViolationCode.CONSENT_MISSING,
+                result.records().get(1).violations().get(0).code());
+        assertEquals(
+                ViolationCode.CREDITS_NOT_QUARTER_STEP,
+                result.records().get(3).violations().get(0).code());
         String sent = body(requestsTo(SAVE).get(0));
         assertTrue(sent.contains("lms-0-cme") && sent.contains("lms-2-cme"));
         assertFalse(sent.contains("lms-1-") || sent.contains("lms-3-"), sent);
@@ -210,8 +227,15 @@ class ParsClientTest {
 
     @Test
     void perRecordVerdictsFromPARSAreReportedWithCodeAndMessage() {
-        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(RecordVerdict.accepted(0),
-                RecordVerdict.rejected(1, "LEARNER_NOT_MATCHED", "UniqueID", "ABIM ID 123456 not found")))));
+        route(
+                SAVE,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeSaveResult(List.of(
+                                        RecordVerdict.accepted(0),
+                                        RecordVerdict.rejected(
+                                                1, "LEARNER_NOT_MATCHED", "UniqueID", "ABIM ID 123456 not found")))));
         SubmissionResult result = client.learners().submit(completions(2));
         assertEquals(RecordOutcome.ACCEPTED, result.records().get(0).outcome());
         RecordResult rejected = result.records().get(1);
@@ -230,17 +254,26 @@ class ParsClientTest {
             assertEquals(5, result.acceptedCount());
         }
         assertEquals(3, requestsTo(SAVE).size());
-        assertEquals(List.of(1, 2, 3), progress.stream().map(ChunkProgress::chunk).toList());
-        assertEquals(List.of(2, 4, 5), progress.stream().map(ChunkProgress::recordsDone).toList());
+        assertEquals(
+                List.of(1, 2, 3), progress.stream().map(ChunkProgress::chunk).toList());
+        assertEquals(
+                List.of(2, 4, 5),
+                progress.stream().map(ChunkProgress::recordsDone).toList());
         assertEquals(1.0, progress.get(2).fraction());
     }
 
     @Test
     void wholeChunkRejectionIsBisectedSoOnlyTheBadRecordIsRejected() {
         // PARS refuses any document containing lms-5 with a 400 fault and no per-record verdicts.
-        route(SAVE, r -> body(r).contains("lms-5-cme")
-                ? xml(400, PeerCodec.of(CODEC).encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E100"), "invalid record")))
-                : acceptEvery(r));
+        route(
+                SAVE,
+                r -> body(r).contains("lms-5-cme")
+                        ? xml(
+                                400,
+                                PeerCodec.of(CODEC)
+                                        .encodeFault(new org.parsjava.core.codec.ParsFault(
+                                                Optional.of("E100"), "invalid record")))
+                        : acceptEvery(r));
         SubmissionResult result = client.learners().submit(completions(8));
         assertEquals(7, result.acceptedCount());
         assertEquals(1, result.rejectedCount());
@@ -263,7 +296,12 @@ class ParsClientTest {
 
     @Test
     void rateLimitWithRetryAfterIsHonouredWithExactlyTwoRequests() {
-        route(SAVE, r -> new MockResponse.Builder().code(429).setHeader("Retry-After", "7").build());
+        route(
+                SAVE,
+                r -> new MockResponse.Builder()
+                        .code(429)
+                        .setHeader("Retry-After", "7")
+                        .build());
         route(SAVE, ParsClientTest::acceptEvery);
         SubmissionResult result = client.learners().submit(List.of(Fixtures.completion()));
         assertTrue(result.allAccepted());
@@ -290,8 +328,12 @@ class ParsClientTest {
     void droppedConnectionAfterPARSAppliedTheChunkCreatesNoDuplicate() {
         List<LearnerCompletion> input = completions(3);
         // First POST: PARS stores the records, then the connection drops before the answer.
-        route(SAVE, r -> new MockResponse.Builder().code(201).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
-                .build());
+        route(
+                SAVE,
+                r -> new MockResponse.Builder()
+                        .code(201)
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build());
         route(SAVE, ParsClientTest::acceptEvery);
         // Status lookups: PARS holds lms-0 and lms-2, not lms-1.
         route(STATUS, r -> {
@@ -299,8 +341,11 @@ class ParsClientTest {
             if (id.contains("lms-1-")) {
                 return status(404);
             }
-            return xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(id, Optional.empty(), Optional.empty(),
-                    CreditStatus.State.ACCEPTED, "Accepted"))));
+            return xml(
+                    200,
+                    PeerCodec.of(CODEC)
+                            .encodeStatuses(List.of(new CreditStatus(
+                                    id, Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))));
         });
         SubmissionResult result = client.learners().submit(input);
         assertTrue(result.allAccepted(), result.records().toString());
@@ -310,7 +355,8 @@ class ParsClientTest {
         assertTrue(resent.contains("lms-1-cme"));
         assertFalse(resent.contains("lms-0-") || resent.contains("lms-2-"), "only the missing record is resent");
         assertEquals(3, requestsTo(STATUS).size());
-        assertEquals(Optional.of("confirmed by status lookup after an interrupted submission"),
+        assertEquals(
+                Optional.of("confirmed by status lookup after an interrupted submission"),
                 result.records().get(0).message());
     }
 
@@ -318,18 +364,36 @@ class ParsClientTest {
     void aResendRefusedAsADuplicateOfTheInterruptedAttemptIsReportedAccepted() {
         // The first POST lands late: the status lookup does not see it yet, the resend is then
         // refused as a duplicate, and a second lookup finds the credit.
-        route(SAVE, r -> new MockResponse.Builder().code(201).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
-                .build());
-        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
-                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
+        route(
+                SAVE,
+                r -> new MockResponse.Builder()
+                        .code(201)
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build());
+        route(
+                SAVE,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeSaveResult(List.of(
+                                        RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
         route(STATUS, r -> status(404));
-        route(STATUS, r -> xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(
-                r.getUrl().queryParameter("CreditId"), Optional.empty(), Optional.empty(),
-                CreditStatus.State.ACCEPTED, "Accepted")))));
+        route(
+                STATUS,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeStatuses(List.of(new CreditStatus(
+                                        r.getUrl().queryParameter("CreditId"),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        CreditStatus.State.ACCEPTED,
+                                        "Accepted")))));
         SubmissionResult result = client.learners().submit(completions(1));
         RecordResult r = result.records().get(0);
         assertEquals(RecordOutcome.ACCEPTED, r.outcome(), r.toString());
-        assertEquals(Optional.of("confirmed by status lookup: an interrupted earlier attempt was applied"), r.message());
+        assertEquals(
+                Optional.of("confirmed by status lookup: an interrupted earlier attempt was applied"), r.message());
         assertEquals(2, requestsTo(SAVE).size());
         assertEquals(3, requestsTo(STATUS).size(), "one before the resend, then one per credit line");
     }
@@ -339,38 +403,73 @@ class ParsClientTest {
         // A second run over the same file: PARS refuses lms-0 and lms-2 as duplicates; it holds
         // lms-0 under that very CreditID, lms-2 only for another day (so another record), and
         // lms-1 is refused for something else.
-        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
-                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported"),
-                RecordVerdict.rejected(1, "NOT_MATCHED", null, "no such physician"),
-                RecordVerdict.rejected(2, "E17", null, "Duplicate learner record")))));
+        route(
+                SAVE,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeSaveResult(List.of(
+                                        RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported"),
+                                        RecordVerdict.rejected(1, "NOT_MATCHED", null, "no such physician"),
+                                        RecordVerdict.rejected(2, "E17", null, "Duplicate learner record")))));
         route(STATUS, r -> {
             String id = r.getUrl().queryParameter("CreditId");
-            java.time.LocalDate day = id.contains("lms-0-") ? Fixtures.completion().completionDate()
-                    : java.time.LocalDate.of(2026, 1, 5);
-            return xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(id, Optional.of("201234567"),
-                    Optional.of(day), CreditStatus.State.ACCEPTED, "Accepted"))));
+            java.time.LocalDate day =
+                    id.contains("lms-0-") ? Fixtures.completion().completionDate() : java.time.LocalDate.of(2026, 1, 5);
+            return xml(
+                    200,
+                    PeerCodec.of(CODEC)
+                            .encodeStatuses(List.of(new CreditStatus(
+                                    id,
+                                    Optional.of("201234567"),
+                                    Optional.of(day),
+                                    CreditStatus.State.ACCEPTED,
+                                    "Accepted"))));
         });
         SubmissionResult result = client.learners().submit(completions(3));
-        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.REJECTED),
-                result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
-        assertEquals(Optional.of("already held by PARS under this CreditID (reported before); not stored twice"),
+        assertEquals(
+                List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.REJECTED),
+                result.records().stream().map(RecordResult::outcome).toList(),
+                result.records().toString());
+        assertEquals(
+                Optional.of("already held by PARS under this CreditID (reported before); not stored twice"),
                 result.records().get(0).message());
         assertEquals(Optional.of("E17"), result.records().get(2).parsCode());
-        assertEquals(List.of("ccid:0001234:lms-0-cme", "ccid:0001234:lms-0-abim-medical-knowledge",
-                "ccid:0001234:lms-2-cme"), requestsTo(STATUS).stream().map(r -> r.getUrl().queryParameter("CreditId"))
-                .toList(), "only duplicate refusals are looked up, line by line until one is missing");
+        assertEquals(
+                List.of(
+                        "ccid:0001234:lms-0-cme",
+                        "ccid:0001234:lms-0-abim-medical-knowledge",
+                        "ccid:0001234:lms-2-cme"),
+                requestsTo(STATUS).stream()
+                        .map(r -> r.getUrl().queryParameter("CreditId"))
+                        .toList(),
+                "only duplicate refusals are looked up, line by line until one is missing");
         assertEquals(1, requestsTo(SAVE).size());
     }
 
     @Test
     void aDuplicateRefusalOfARecordPARSHoldsOnlyInPartStaysRejected() {
         // Key lms-0 was reported with CME only; now it carries an ABIM line too.
-        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
-                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "this CreditID is already held")))));
-        route(STATUS, r -> r.getUrl().queryParameter("CreditId").endsWith("-cme")
-                ? xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
-                        Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
-                : status(404));
+        route(
+                SAVE,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeSaveResult(List.of(RecordVerdict.rejected(
+                                        0, "DUPLICATE_RECORD", null, "this CreditID is already held")))));
+        route(
+                STATUS,
+                r -> r.getUrl().queryParameter("CreditId").endsWith("-cme")
+                        ? xml(
+                                200,
+                                PeerCodec.of(CODEC)
+                                        .encodeStatuses(List.of(new CreditStatus(
+                                                r.getUrl().queryParameter("CreditId"),
+                                                Optional.empty(),
+                                                Optional.empty(),
+                                                CreditStatus.State.ACCEPTED,
+                                                "Accepted"))))
+                        : status(404));
         RecordResult r = client.learners().submit(completions(1)).records().get(0);
         assertEquals(RecordOutcome.REJECTED, r.outcome(), r.toString());
         assertEquals(2, requestsTo(STATUS).size(), "every credit line is looked up");
@@ -378,10 +477,17 @@ class ParsClientTest {
 
     @Test
     void aDuplicateRefusalWhoseStatusLookupFailsIsFailedWithAnUnknownOutcome() {
-        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
-                RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
+        route(
+                SAVE,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeSaveResult(List.of(
+                                        RecordVerdict.rejected(0, "DUPLICATE_RECORD", null, "already reported")))));
         route(STATUS, r -> status(500));
-        try (ParsClient once = builder().retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build()) {
+        try (ParsClient once = builder()
+                .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
+                .build()) {
             RecordResult r = once.learners().submit(completions(1)).records().get(0);
             assertEquals(RecordOutcome.FAILED, r.outcome(), r.toString());
             assertTrue(r.outcomeUnknown());
@@ -392,17 +498,39 @@ class ParsClientTest {
     void aRecordWhoseVerdictWasTakenByAnotherRecordsCreditIdIsCheckedNotAssumedAccepted() {
         List<LearnerCompletion> input = completions(2);
         // PARS accepts lms-0 and refuses lms-1 as a duplicate, but names lms-0's CreditID.
-        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(RecordVerdict.accepted(0),
-                new RecordVerdict(1, Optional.of(CreditIds.cme(input.get(0))), false,
-                        Optional.of("DUPLICATE_RECORD"), Optional.empty(), Optional.of("already held"))))));
-        route(STATUS, r -> r.getUrl().queryParameter("CreditId").contains("lms-0-")
-                ? xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
-                        Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
-                : status(404));
+        route(
+                SAVE,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeSaveResult(List.of(
+                                        RecordVerdict.accepted(0),
+                                        new RecordVerdict(
+                                                1,
+                                                Optional.of(CreditIds.cme(input.get(0))),
+                                                false,
+                                                Optional.of("DUPLICATE_RECORD"),
+                                                Optional.empty(),
+                                                Optional.of("already held"))))));
+        route(
+                STATUS,
+                r -> r.getUrl().queryParameter("CreditId").contains("lms-0-")
+                        ? xml(
+                                200,
+                                PeerCodec.of(CODEC)
+                                        .encodeStatuses(List.of(new CreditStatus(
+                                                r.getUrl().queryParameter("CreditId"),
+                                                Optional.empty(),
+                                                Optional.empty(),
+                                                CreditStatus.State.ACCEPTED,
+                                                "Accepted"))))
+                        : status(404));
         SubmissionResult result = client.learners().submit(input);
         // lms-1 had no verdict of its own and PARS does not hold it: it is sent again, alone.
-        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.ACCEPTED),
-                result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
+        assertEquals(
+                List.of(RecordOutcome.ACCEPTED, RecordOutcome.ACCEPTED),
+                result.records().stream().map(RecordResult::outcome).toList(),
+                result.records().toString());
         assertEquals(2, requestsTo(SAVE).size());
         String again = body(requestsTo(SAVE).get(1));
         assertTrue(again.contains("lms-1-cme") && !again.contains("lms-0-cme"), again);
@@ -414,51 +542,121 @@ class ParsClientTest {
         List<String> lms1 = CreditIds.all(input.get(1));
         List<String> lms2 = CreditIds.all(input.get(2));
         // PARS lists only some lines, out of order, with positions that do not match the document.
-        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(
-                new RecordVerdict(0, Optional.of(lms2.get(0)), true, Optional.empty(), Optional.empty(),
-                        Optional.empty()),
-                new RecordVerdict(0, Optional.of(lms2.get(1)), false, Optional.of("BOARD_ID_MISMATCH"),
-                        Optional.empty(), Optional.of("board ID not found")),
-                new RecordVerdict(7, Optional.of(lms1.get(0)), false, Optional.of("NOT_MATCHED"),
-                        Optional.empty(), Optional.empty())))));
+        route(
+                SAVE,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeSaveResult(List.of(
+                                        new RecordVerdict(
+                                                0,
+                                                Optional.of(lms2.get(0)),
+                                                true,
+                                                Optional.empty(),
+                                                Optional.empty(),
+                                                Optional.empty()),
+                                        new RecordVerdict(
+                                                0,
+                                                Optional.of(lms2.get(1)),
+                                                false,
+                                                Optional.of("BOARD_ID_MISMATCH"),
+                                                Optional.empty(),
+                                                Optional.of("board ID not found")),
+                                        new RecordVerdict(
+                                                7,
+                                                Optional.of(lms1.get(0)),
+                                                false,
+                                                Optional.of("NOT_MATCHED"),
+                                                Optional.empty(),
+                                                Optional.empty())))));
         // lms-0 got no verdict while others were placed by CreditID: it is checked, and PARS holds it.
-        route(STATUS, r -> r.getUrl().queryParameter("CreditId").contains("lms-0-")
-                ? xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
-                        Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted"))))
-                : status(404));
+        route(
+                STATUS,
+                r -> r.getUrl().queryParameter("CreditId").contains("lms-0-")
+                        ? xml(
+                                200,
+                                PeerCodec.of(CODEC)
+                                        .encodeStatuses(List.of(new CreditStatus(
+                                                r.getUrl().queryParameter("CreditId"),
+                                                Optional.empty(),
+                                                Optional.empty(),
+                                                CreditStatus.State.ACCEPTED,
+                                                "Accepted"))))
+                        : status(404));
         SubmissionResult result = client.learners().submit(input);
-        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.REJECTED),
-                result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
+        assertEquals(
+                List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.REJECTED),
+                result.records().stream().map(RecordResult::outcome).toList(),
+                result.records().toString());
         assertEquals(Optional.of("NOT_MATCHED"), result.records().get(1).parsCode());
-        assertEquals(Optional.of("BOARD_ID_MISMATCH"), result.records().get(2).parsCode(),
+        assertEquals(
+                Optional.of("BOARD_ID_MISMATCH"),
+                result.records().get(2).parsCode(),
                 "a refused credit line stands for its record even after an accepted one");
         // A CreditID that is none of the document's (PARS naming the record it collides with,
         // say) falls back to the verdict's position.
         routes.remove(SAVE);
         routes.remove(STATUS);
-        route(STATUS, r -> r.getUrl().queryParameter("CreditId").contains("lms-1-")
-                ? status(404)
-                : xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(r.getUrl().queryParameter("CreditId"),
-                        Optional.empty(), Optional.empty(), CreditStatus.State.ACCEPTED, "Accepted")))));
-        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(new RecordVerdict(1,
-                Optional.of("ccid:0001234:held-elsewhere-cme"), false, Optional.of("E5"), Optional.empty(),
-                Optional.empty())))));
+        route(
+                STATUS,
+                r -> r.getUrl().queryParameter("CreditId").contains("lms-1-")
+                        ? status(404)
+                        : xml(
+                                200,
+                                PeerCodec.of(CODEC)
+                                        .encodeStatuses(List.of(new CreditStatus(
+                                                r.getUrl().queryParameter("CreditId"),
+                                                Optional.empty(),
+                                                Optional.empty(),
+                                                CreditStatus.State.ACCEPTED,
+                                                "Accepted")))));
+        route(
+                SAVE,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeSaveResult(List.of(new RecordVerdict(
+                                        1,
+                                        Optional.of("ccid:0001234:held-elsewhere-cme"),
+                                        false,
+                                        Optional.of("E5"),
+                                        Optional.empty(),
+                                        Optional.empty())))));
         result = client.learners().submit(input);
-        assertEquals(List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.ACCEPTED),
-                result.records().stream().map(RecordResult::outcome).toList(), result.records().toString());
+        assertEquals(
+                List.of(RecordOutcome.ACCEPTED, RecordOutcome.REJECTED, RecordOutcome.ACCEPTED),
+                result.records().stream().map(RecordResult::outcome).toList(),
+                result.records().toString());
         assertEquals(Optional.of("E5"), result.records().get(1).parsCode());
     }
 
     @Test
     void aResentRecordRefusedWholeAsADuplicateIsConfirmedByStatus() {
-        route(SAVE, r -> new MockResponse.Builder().code(201).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
-                .build());
-        route(SAVE, r -> xml(400, PeerCodec.of(CODEC).encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E9"),
-                "record already exists"))));
+        route(
+                SAVE,
+                r -> new MockResponse.Builder()
+                        .code(201)
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build());
+        route(
+                SAVE,
+                r -> xml(
+                        400,
+                        PeerCodec.of(CODEC)
+                                .encodeFault(new org.parsjava.core.codec.ParsFault(
+                                        Optional.of("E9"), "record already exists"))));
         route(STATUS, r -> status(404));
-        route(STATUS, r -> xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus(
-                r.getUrl().queryParameter("CreditId"), Optional.empty(), Optional.empty(),
-                CreditStatus.State.ACCEPTED, "Accepted")))));
+        route(
+                STATUS,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeStatuses(List.of(new CreditStatus(
+                                        r.getUrl().queryParameter("CreditId"),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        CreditStatus.State.ACCEPTED,
+                                        "Accepted")))));
         RecordResult r = client.learners().submit(completions(1)).records().get(0);
         assertEquals(RecordOutcome.ACCEPTED, r.outcome(), r.toString());
         assertEquals(2, requestsTo(SAVE).size());
@@ -476,14 +674,25 @@ class ParsClientTest {
 
     @Test
     void aRetryAfterOfCenturiesEndsTheRetriesCleanly() {
-        route(SAVE, r -> new MockResponse.Builder().code(503).setHeader("Retry-After", "99999999999").build());
+        route(
+                SAVE,
+                r -> new MockResponse.Builder()
+                        .code(503)
+                        .setHeader("Retry-After", "99999999999")
+                        .build());
         SubmissionResult result = client.learners().submit(completions(2));
         assertEquals(2, result.failedCount());
         assertEquals(1, requestsTo(SAVE).size());
         assertTrue(sleeps.isEmpty(), "a wait past the deadline is not slept");
-        route(GET_ACTIVITY, r -> new MockResponse.Builder().code(429).setHeader("Retry-After", "99999999999").build());
+        route(
+                GET_ACTIVITY,
+                r -> new MockResponse.Builder()
+                        .code(429)
+                        .setHeader("Retry-After", "99999999999")
+                        .build());
         org.parsjava.client.exception.ParsRateLimitException e = assertThrows(
-                org.parsjava.client.exception.ParsRateLimitException.class, () -> client.activities().get("201234567"));
+                org.parsjava.client.exception.ParsRateLimitException.class,
+                () -> client.activities().get("201234567"));
         assertEquals(Optional.of(Duration.ofSeconds(99999999999L)), e.retryAfter());
         assertEquals(1, e.attempts(), "a wait past the deadline ends the retries after the first request");
     }
@@ -493,29 +702,43 @@ class ParsClientTest {
         route(SAVE, r -> status(503));
         route(SAVE, ParsClientTest::acceptEvery);
         boolean[] thrown = {false};
-        try (ParsClient c = builder().chunkSize(2).sleeper(d -> {
-            if (!thrown[0]) {
-                thrown[0] = true;
-                throw new IllegalStateException("sleeper broke");
-            }
-        }).build()) {
+        try (ParsClient c = builder()
+                .chunkSize(2)
+                .sleeper(d -> {
+                    if (!thrown[0]) {
+                        thrown[0] = true;
+                        throw new IllegalStateException("sleeper broke");
+                    }
+                })
+                .build()) {
             SubmissionResult result = c.learners().submit(completions(4));
-            assertEquals(List.of(RecordOutcome.FAILED, RecordOutcome.FAILED, RecordOutcome.ACCEPTED,
-                    RecordOutcome.ACCEPTED), result.records().stream().map(RecordResult::outcome).toList());
+            assertEquals(
+                    List.of(RecordOutcome.FAILED, RecordOutcome.FAILED, RecordOutcome.ACCEPTED, RecordOutcome.ACCEPTED),
+                    result.records().stream().map(RecordResult::outcome).toList());
             assertTrue(result.records().get(0).message().orElseThrow().contains("IllegalStateException"));
         }
-        assertTrue(log.at(Level.WARN).stream().anyMatch(l -> l.contains("IllegalStateException")), log.lines.toString());
+        assertTrue(
+                log.at(Level.WARN).stream().anyMatch(l -> l.contains("IllegalStateException")), log.lines.toString());
     }
 
     @Test
     void rejectionMessagesNeverCarryTheLearnersOwnValues() {
-        route(SAVE, r -> xml(200, PeerCodec.of(CODEC).encodeSaveResult(List.of(RecordVerdict.rejected(0, "NOT_MATCHED", null,
-                "No physician JANE sample with license a99999 or ABIM ID 000000")))));
+        route(
+                SAVE,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeSaveResult(List.of(RecordVerdict.rejected(
+                                        0,
+                                        "NOT_MATCHED",
+                                        null,
+                                        "No physician JANE sample with license a99999 or ABIM ID 000000")))));
         LearnerCompletion jane = Fixtures.completion();
         RecordResult r = client.learners().submit(List.of(jane)).records().get(0);
         String m = r.message().orElseThrow();
         for (String pii : new String[] {"JANE", "sample", "a99999", "000000"}) {
-            assertFalse(m.toLowerCase(java.util.Locale.ROOT).contains(pii.toLowerCase(java.util.Locale.ROOT)),
+            assertFalse(
+                    m.toLowerCase(java.util.Locale.ROOT).contains(pii.toLowerCase(java.util.Locale.ROOT)),
                     () -> pii + " in " + m);
         }
         assertEquals("No physician *** *** with license *** or ABIM ID ######", m);
@@ -524,15 +747,24 @@ class ParsClientTest {
     @Test
     void activitySaveAfterA502SaysTheOutcomeIsUnknownAndDoesNotResend() {
         route("/services/ACCMEActivityService.svc/SaveActivity", r -> status(502));
-        Activity noId = Activity.builder().providerId("0001234").providerActivityId("LMS-COURSE-7781")
-                .title("Sepsis").description("Sepsis care").sponsorship(org.parsjava.core.model.Sponsorship.DIRECT)
-                .type(ActivityType.COURSE).startDate(java.time.LocalDate.of(2026, 1, 1))
-                .endDate(java.time.LocalDate.of(2026, 12, 31)).maxCmeCredits("2").build();
+        Activity noId = Activity.builder()
+                .providerId("0001234")
+                .providerActivityId("LMS-COURSE-7781")
+                .title("Sepsis")
+                .description("Sepsis care")
+                .sponsorship(org.parsjava.core.model.Sponsorship.DIRECT)
+                .type(ActivityType.COURSE)
+                .startDate(java.time.LocalDate.of(2026, 1, 1))
+                .endDate(java.time.LocalDate.of(2026, 12, 31))
+                .maxCmeCredits("2")
+                .build();
         org.parsjava.client.exception.ParsServerException e = assertThrows(
-                org.parsjava.client.exception.ParsServerException.class, () -> client.activities().save(noId));
+                org.parsjava.client.exception.ParsServerException.class,
+                () -> client.activities().save(noId));
         assertTrue(e.outcomeUnknown());
         assertTrue(e.getMessage().contains("read it back before resending"), e.getMessage());
-        assertEquals(1, requestsTo("/services/ACCMEActivityService.svc/SaveActivity").size());
+        assertEquals(
+                1, requestsTo("/services/ACCMEActivityService.svc/SaveActivity").size());
         assertEquals(1, e.attempts());
     }
 
@@ -540,7 +772,9 @@ class ParsClientTest {
     void serverErrorThenStatusLookupFailureNeverResendsBlindly() {
         route(SAVE, r -> status(500));
         route(STATUS, r -> status(500));
-        try (ParsClient once = builder().retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
+        try (ParsClient once = builder()
+                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
+                .build()) {
             SubmissionResult result = once.learners().submit(completions(2));
             assertEquals(2, result.failedCount());
             assertTrue(result.records().get(0).message().orElseThrow().contains("status lookup failed"));
@@ -551,11 +785,18 @@ class ParsClientTest {
 
     @Test
     void readTimeoutIsRetriedForReadsAndEndsInATransportException() {
-        route(STATUS, r -> new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
-        try (ParsClient impatient = builder().readTimeout(Duration.ofMillis(200))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
-            ParsTransportException e = assertThrows(ParsTransportException.class,
-                    () -> impatient.learners().status("ccid:0001234:lms-1-cme"));
+        route(
+                STATUS,
+                r -> new MockResponse.Builder()
+                        .code(200)
+                        .headersDelay(2, TimeUnit.SECONDS)
+                        .build());
+        try (ParsClient impatient = builder()
+                .readTimeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
+                .build()) {
+            ParsTransportException e = assertThrows(
+                    ParsTransportException.class, () -> impatient.learners().status("ccid:0001234:lms-1-cme"));
             assertTrue(e.getMessage().contains("GetLearnerStatusByCreditId"), e.getMessage());
             assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
             assertEquals(2, e.attempts());
@@ -565,13 +806,20 @@ class ParsClientTest {
 
     @Test
     void slowDripIsCutByTheCallTimeout() {
-        route(STATUS, r -> new MockResponse.Builder().code(200)
-                .body("<LearnerStatuses>" + "<LearnerStatus/>".repeat(200) + "</LearnerStatuses>")
-                .throttleBody(16, 100, TimeUnit.MILLISECONDS).build());
-        try (ParsClient impatient = builder().callTimeout(Duration.ofMillis(500)).retryPolicy(RetryPolicy.none())
+        route(
+                STATUS,
+                r -> new MockResponse.Builder()
+                        .code(200)
+                        .body("<LearnerStatuses>" + "<LearnerStatus/>".repeat(200) + "</LearnerStatuses>")
+                        .throttleBody(16, 100, TimeUnit.MILLISECONDS)
+                        .build());
+        try (ParsClient impatient = builder()
+                .callTimeout(Duration.ofMillis(500))
+                .retryPolicy(RetryPolicy.none())
                 .build()) {
             long start = System.nanoTime();
-            assertThrows(ParsTransportException.class, () -> impatient.learners().status("ccid:0001234:lms-1-cme"));
+            assertThrows(
+                    ParsTransportException.class, () -> impatient.learners().status("ccid:0001234:lms-1-cme"));
             assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "must not hang");
         }
     }
@@ -581,8 +829,8 @@ class ParsClientTest {
     @Test
     void refusedCredentialsThrowWithAHintAndThePartialResult() {
         route(SAVE, r -> status(401));
-        ParsAuthenticationException e = assertThrows(ParsAuthenticationException.class,
-                () -> client.learners().submit(completions(2)));
+        ParsAuthenticationException e = assertThrows(
+                ParsAuthenticationException.class, () -> client.learners().submit(completions(2)));
         assertTrue(e.getMessage().contains("provider ID, web-services user and password"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret-pw") || e.getMessage().contains("ws-user"));
         SubmissionResult partial = e.partialResult().orElseThrow();
@@ -593,10 +841,17 @@ class ParsClientTest {
     @Test
     void hostileAndBrokenBodiesEndInAnApiExceptionWithAnExcerpt() throws IOException {
         String[] bodies = {
-            "", "<html><body>Gateway error for Jane 1234567893</body></html>", "<LearnerStatuses><LearnerSt",
-            new String(ParsClientTest.class.getResourceAsStream("/golden/xxe.xml").readAllBytes(), StandardCharsets.UTF_8),
-            new String(ParsClientTest.class.getResourceAsStream("/golden/billion-laughs.xml").readAllBytes(),
-                    StandardCharsets.UTF_8)};
+            "",
+            "<html><body>Gateway error for Jane 1234567893</body></html>",
+            "<LearnerStatuses><LearnerSt",
+            new String(
+                    ParsClientTest.class.getResourceAsStream("/golden/xxe.xml").readAllBytes(), StandardCharsets.UTF_8),
+            new String(
+                    ParsClientTest.class
+                            .getResourceAsStream("/golden/billion-laughs.xml")
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8)
+        };
         for (String b : bodies) {
             routes.clear();
             route(STATUS, r -> new MockResponse.Builder().code(200).body(b).build());
@@ -604,8 +859,8 @@ class ParsClientTest {
                 assertEquals(List.of(), client.learners().status("ccid:0001234:lms-1-cme"));
                 continue;
             }
-            ParsApiException e = assertThrows(ParsApiException.class,
-                    () -> client.learners().status("ccid:0001234:lms-1-cme"), b);
+            ParsApiException e =
+                    assertThrows(ParsApiException.class, () -> client.learners().status("ccid:0001234:lms-1-cme"), b);
             assertTrue(e.getMessage().contains("unreadable body"), e.getMessage());
             assertFalse(e.getMessage().contains("1234567893") || e.getMessage().contains("Jane"), e.getMessage());
             assertFalse(e.getMessage().contains("root:"), e.getMessage());
@@ -615,9 +870,15 @@ class ParsClientTest {
 
     @Test
     void serverFaultsBecomeTypedExceptionsNamingTheOperation() {
-        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(400,
-                PeerCodec.of(CODEC).encodeFault(new org.parsjava.core.codec.ParsFault(Optional.of("E42"), "bad request"))));
-        ParsApiException e = assertThrows(ParsApiException.class, () -> client.learners().match(Fixtures.learner()));
+        route(
+                "/services/ACCMELearnerService.svc/GetLearnerMatch",
+                r -> xml(
+                        400,
+                        PeerCodec.of(CODEC)
+                                .encodeFault(
+                                        new org.parsjava.core.codec.ParsFault(Optional.of("E42"), "bad request"))));
+        ParsApiException e =
+                assertThrows(ParsApiException.class, () -> client.learners().match(Fixtures.learner()));
         assertEquals(400, e.httpStatus());
         assertEquals(Optional.of("E42"), e.parsCode());
         assertEquals(ParsEndpoints.Operation.GET_LEARNER_MATCH, e.operation());
@@ -628,54 +889,93 @@ class ParsClientTest {
 
     @Test
     void statusAndMatchDecodeAnswers() {
-        route(STATUS, r -> xml(200, PeerCodec.of(CODEC).encodeStatuses(List.of(new CreditStatus("ccid:0001234:lms-88231-cme",
-                Optional.of("201234567"), Optional.empty(), CreditStatus.State.PENDING, "Pending")))));
-        route("/services/ACCMELearnerService.svc/GetLearnerMatch",
-                r -> xml(200, PeerCodec.of(CODEC).encodeMatchResult(new MatchResult(MatchResult.Outcome.MATCHED, Optional.empty()))));
+        route(
+                STATUS,
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeStatuses(List.of(new CreditStatus(
+                                        "ccid:0001234:lms-88231-cme",
+                                        Optional.of("201234567"),
+                                        Optional.empty(),
+                                        CreditStatus.State.PENDING,
+                                        "Pending")))));
+        route(
+                "/services/ACCMELearnerService.svc/GetLearnerMatch",
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeMatchResult(new MatchResult(MatchResult.Outcome.MATCHED, Optional.empty()))));
         List<CreditStatus> s = client.learners().status(Fixtures.completion());
         assertEquals(2, s.size());
-        assertEquals("ccid:0001234:lms-88231-cme", requestsTo(STATUS).get(0).getUrl().queryParameter("CreditId"));
+        assertEquals(
+                "ccid:0001234:lms-88231-cme", requestsTo(STATUS).get(0).getUrl().queryParameter("CreditId"));
         assertTrue(client.learners().match(Fixtures.learner()).matched());
-        String matchBody = body(requestsTo("/services/ACCMELearnerService.svc/GetLearnerMatch").get(0));
+        String matchBody = body(
+                requestsTo("/services/ACCMELearnerService.svc/GetLearnerMatch").get(0));
         assertEquals(golden("match-request.xml"), matchBody);
     }
 
     @Test
     void activitySaveCreatesAndReturnsWhatPARSAnswered() {
         Activity fresh = Fixtures.activity().toBuilder().build();
-        Activity noId = Activity.builder().providerId("0001234").providerActivityId("LMS-COURSE-7781")
-                .title(fresh.title()).description(fresh.description().orElseThrow())
+        Activity noId = Activity.builder()
+                .providerId("0001234")
+                .providerActivityId("LMS-COURSE-7781")
+                .title(fresh.title())
+                .description(fresh.description().orElseThrow())
                 .sponsorship(fresh.sponsorship().orElseThrow())
-                .type(fresh.type()).startDate(fresh.startDate()).endDate(fresh.endDate())
-                .maxCmeCredits(fresh.maxCmeCredits()).build();
-        route("/services/ACCMEActivityService.svc/SaveActivity", r -> xml(201, CODEC.encodeActivity(
-                noId.toBuilder().accmeActivityId("201234567").build(), org.parsjava.core.codec.ActivityAction.ADD)));
+                .type(fresh.type())
+                .startDate(fresh.startDate())
+                .endDate(fresh.endDate())
+                .maxCmeCredits(fresh.maxCmeCredits())
+                .build();
+        route(
+                "/services/ACCMEActivityService.svc/SaveActivity",
+                r -> xml(
+                        201,
+                        CODEC.encodeActivity(
+                                noId.toBuilder().accmeActivityId("201234567").build(),
+                                org.parsjava.core.codec.ActivityAction.ADD)));
         Activity saved = client.activities().save(noId);
         assertEquals(Optional.of("201234567"), saved.accmeActivityId());
-        assertTrue(body(requestsTo("/services/ACCMEActivityService.svc/SaveActivity").get(0))
+        assertTrue(body(requestsTo("/services/ACCMEActivityService.svc/SaveActivity")
+                        .get(0))
                 .contains("<activityRecordAction>Add</activityRecordAction>"));
     }
 
     @Test
     void activityUpdateChangingTheFormatIsRefusedBeforeSaving() {
-        route("/services/ACCMEActivityService.svc/GetActivity",
+        route(
+                "/services/ACCMEActivityService.svc/GetActivity",
                 r -> xml(200, CODEC.encodeActivity(Fixtures.activity(), org.parsjava.core.codec.ActivityAction.ADD)));
-        ParsValidationException e = assertThrows(ParsValidationException.class, () -> client.activities()
-                .save(Fixtures.activity().toBuilder().type(ActivityType.COURSE).build()));
-        assertEquals(ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED, e.report().errors().get(0).code());
+        ParsValidationException e = assertThrows(
+                ParsValidationException.class,
+                () -> client.activities()
+                        .save(Fixtures.activity().toBuilder()
+                                .type(ActivityType.COURSE)
+                                .build()));
+        assertEquals(
+                ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED,
+                e.report().errors().get(0).code());
         assertEquals(0, e.attempts(), "nothing was sent");
         assertTrue(requestsTo("/services/ACCMEActivityService.svc/SaveActivity").isEmpty());
-        assertEquals("201234567", requestsTo("/services/ACCMEActivityService.svc/GetActivity").get(0).getUrl()
-                .queryParameter("ActivityId"));
+        assertEquals(
+                "201234567",
+                requestsTo("/services/ACCMEActivityService.svc/GetActivity")
+                        .get(0)
+                        .getUrl()
+                        .queryParameter("ActivityId"));
     }
 
     @Test
     void activityFindSearchesByTheProvidersOwnKeys() {
-        route(GET_ACTIVITY, r -> xml(200, CODEC.encodeActivity(Fixtures.activity(),
-                org.parsjava.core.codec.ActivityAction.ADD)));
+        route(
+                GET_ACTIVITY,
+                r -> xml(200, CODEC.encodeActivity(Fixtures.activity(), org.parsjava.core.codec.ActivityAction.ADD)));
         Activity a = Fixtures.activity();
-        Optional<Activity> found = client.activities().find(" " + a.providerActivityId() + " ", a.startDate(),
-                a.type());
+        Optional<Activity> found =
+                client.activities().find(" " + a.providerActivityId() + " ", a.startDate(), a.type());
         assertEquals(Optional.of(a), found);
         RecordedRequest r = requestsTo(GET_ACTIVITY).get(0);
         assertEquals("GET", r.getMethod());
@@ -684,8 +984,8 @@ class ParsClientTest {
         assertEquals(CODEC.activityTypeName(a.type()), r.getUrl().queryParameter("activityTypeName"));
         assertEquals(null, r.getUrl().queryParameter("ActivityId"));
         // An endpoint that ignores the search and answers with some activity is not taken at its word.
-        ParsApiException e = assertThrows(ParsApiException.class, () -> client.activities().find("LMS-OTHER",
-                a.startDate(), a.type()));
+        ParsApiException e = assertThrows(
+                ParsApiException.class, () -> client.activities().find("LMS-OTHER", a.startDate(), a.type()));
         assertTrue(e.getMessage().contains("other activities only"), e.getMessage());
     }
 
@@ -697,7 +997,12 @@ class ParsClientTest {
     @Test
     void asyncTwinsComplete() throws Exception {
         route(SAVE, ParsClientTest::acceptEvery);
-        assertEquals(2, client.learners().submitAsync(completions(2)).get(10, TimeUnit.SECONDS).acceptedCount());
+        assertEquals(
+                2,
+                client.learners()
+                        .submitAsync(completions(2))
+                        .get(10, TimeUnit.SECONDS)
+                        .acceptedCount());
         assertEquals(Optional.empty(), client.activities().getAsync("201234567").get(10, TimeUnit.SECONDS));
     }
 
@@ -726,11 +1031,21 @@ class ParsClientTest {
     @Test
     void transcriptQueriesCarryPersonalDataOnlyInTheUrlNeverInLogsOrErrors() {
         String transcript = "/services/GetLearnerTranscriptbyLearner";
-        route(transcript, r -> new MockResponse.Builder().code(400).setHeader("Content-Type", "application/xml")
-                .body("<Fault><Code>E400</Code><Message>bad</Message></Fault>").build());
-        TranscriptQuery q = TranscriptQuery.builder().firstName("Jane").lastName("Sample").npi(Fixtures.NPI)
-                .license(org.parsjava.core.model.LicensingJurisdiction.CA, "A99999").build();
-        ParsApiException e = assertThrows(ParsApiException.class, () -> client.transcripts().find(q));
+        route(
+                transcript,
+                r -> new MockResponse.Builder()
+                        .code(400)
+                        .setHeader("Content-Type", "application/xml")
+                        .body("<Fault><Code>E400</Code><Message>bad</Message></Fault>")
+                        .build());
+        TranscriptQuery q = TranscriptQuery.builder()
+                .firstName("Jane")
+                .lastName("Sample")
+                .npi(Fixtures.NPI)
+                .license(org.parsjava.core.model.LicensingJurisdiction.CA, "A99999")
+                .build();
+        ParsApiException e =
+                assertThrows(ParsApiException.class, () -> client.transcripts().find(q));
         RecordedRequest r = requestsTo(transcript).get(0);
         assertEquals(Fixtures.NPI, r.getUrl().queryParameter("npi"));
         assertEquals("CA", r.getUrl().queryParameter("stateOfLicensure"));
@@ -740,9 +1055,13 @@ class ParsClientTest {
         for (String pii : new String[] {"Jane", "Sample", Fixtures.NPI, "A99999"}) {
             assertFalse(all.contains(pii), () -> pii + " leaked:\n" + all);
         }
-        assertThrows(IllegalArgumentException.class, () -> TranscriptQuery.builder().npi("1234567890"),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TranscriptQuery.builder().npi("1234567890"),
                 "a wrong check digit is refused before sending");
-        assertThrows(IllegalStateException.class, () -> TranscriptQuery.builder().firstName("Jane").build(),
+        assertThrows(
+                IllegalStateException.class,
+                () -> TranscriptQuery.builder().firstName("Jane").build(),
                 "a first name alone names no one");
     }
 
@@ -751,8 +1070,13 @@ class ParsClientTest {
         String pdf = "/services/GetLearnerTranscriptbyLearnerPDF";
         TranscriptQuery q = TranscriptQuery.builder().npi(Fixtures.NPI).build();
         route(pdf, r -> status(503));
-        route(pdf, r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/pdf")
-                .body("%PDF-1.4 body %%EOF").build());
+        route(
+                pdf,
+                r -> new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "application/pdf")
+                        .body("%PDF-1.4 body %%EOF")
+                        .build());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         assertEquals(19, client.transcripts().pdf(q, out));
         assertEquals("%PDF-1.4 body %%EOF", out.toString(java.nio.charset.StandardCharsets.US_ASCII));
@@ -760,12 +1084,19 @@ class ParsClientTest {
         assertEquals("application/pdf", requestsTo(pdf).get(1).getHeaders().get("Accept"));
 
         routes.remove(pdf);
-        route(pdf, r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/pdf")
-                .body("%PDF-1.4 " + "x".repeat(64)).throttleBody(8, 1, TimeUnit.SECONDS).build());
+        route(
+                pdf,
+                r -> new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "application/pdf")
+                        .body("%PDF-1.4 " + "x".repeat(64))
+                        .throttleBody(8, 1, TimeUnit.SECONDS)
+                        .build());
         java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
-        try (ParsClient impatient = builder().readTimeout(Duration.ofMillis(300)).build()) {
-            ParsTransportException e = assertThrows(ParsTransportException.class,
-                    () -> impatient.transcripts().pdf(q, partial));
+        try (ParsClient impatient =
+                builder().readTimeout(Duration.ofMillis(300)).build()) {
+            ParsTransportException e = assertThrows(
+                    ParsTransportException.class, () -> impatient.transcripts().pdf(q, partial));
             assertTrue(partial.size() > 0, "bytes were written before the failure");
             assertEquals(1, e.attempts());
         }
@@ -774,8 +1105,13 @@ class ParsClientTest {
 
     @Test
     void anHtmlAnswerNamingALearnerIsLoggedAtTraceWithoutTheirData() {
-        route(SAVE, r -> new MockResponse.Builder().code(500).setHeader("Content-Type", "text/html")
-                .body("<html><body>Error for Jane Sample NPI " + Fixtures.NPI + " license A99999</body></html>").build());
+        route(
+                SAVE,
+                r -> new MockResponse.Builder()
+                        .code(500)
+                        .setHeader("Content-Type", "text/html")
+                        .body("<html><body>Error for Jane Sample NPI " + Fixtures.NPI + " license A99999</body></html>")
+                        .build());
         route(STATUS, r -> status(404));
         client.learners().submit(List.of(Fixtures.completion()));
         List<String> trace = log.at(Level.TRACE);
@@ -790,8 +1126,8 @@ class ParsClientTest {
     void aClosedClientRefusesEveryCallAtOnce() {
         route(SAVE, ParsClientTest::acceptEvery);
         client.close();
-        IllegalStateException sync = assertThrows(IllegalStateException.class,
-                () -> client.learners().submit(List.of(Fixtures.completion())));
+        IllegalStateException sync = assertThrows(
+                IllegalStateException.class, () -> client.learners().submit(List.of(Fixtures.completion())));
         assertTrue(sync.getMessage().contains("closed"), sync.getMessage());
         assertThrows(IllegalStateException.class, () -> client.learners().submitAsync(List.of(Fixtures.completion())));
         assertThrows(IllegalStateException.class, () -> client.learners().status("ccid:0001234:k-cme"));
@@ -808,13 +1144,17 @@ class ParsClientTest {
         client.learners().match(Fixtures.learner());
         List<String> debug = log.at(Level.DEBUG);
         assertEquals(3, debug.size(), debug.toString());
-        assertTrue(debug.get(0).matches("DEBUG PARS SaveLearnerActivity POST /ACCMELearnerService.svc/SaveLearnerActivity"
-                + " -> 503 in \\d+ ms \\(attempt 1\\)"), debug.get(0));
+        assertTrue(
+                debug.get(0)
+                        .matches("DEBUG PARS SaveLearnerActivity POST /ACCMELearnerService.svc/SaveLearnerActivity"
+                                + " -> 503 in \\d+ ms \\(attempt 1\\)"),
+                debug.get(0));
         assertTrue(debug.get(1).endsWith("(attempt 2)"), debug.get(1));
         assertFalse(log.at(Level.TRACE).isEmpty(), "bodies are logged at TRACE, redacted");
         String all = String.join("\n", log.lines);
-        for (String secret : new String[] {"Jane", "Sample", Fixtures.NPI, "A99999", ">000000<", "2000-02-29",
-            "s3cret-pw", "ws-user"}) {
+        for (String secret :
+                new String[] {"Jane", "Sample", Fixtures.NPI, "A99999", ">000000<", "2000-02-29", "s3cret-pw", "ws-user"
+                }) {
             assertFalse(all.contains(secret), () -> secret + " leaked into logs:\n" + all);
         }
         assertFalse(client.toString().contains("s3cret"));
@@ -825,17 +1165,25 @@ class ParsClientTest {
 
     @Test
     void buildNamesEveryConfigurationProblem() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ParsClient.builder().baseUrl("http://parsii.accme.org/services").providerId("1234").build());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> ParsClient.builder()
+                        .baseUrl("http://parsii.accme.org/services")
+                        .providerId("1234")
+                        .build());
         assertTrue(e.getMessage().contains("https"), e.getMessage());
         assertTrue(e.getMessage().contains("credentials are required"), e.getMessage());
         assertTrue(e.getMessage().contains("7-digit"), e.getMessage());
         assertTrue(e.getMessage().contains("providerName"), e.getMessage());
-        IllegalArgumentException sandbox = assertThrows(IllegalArgumentException.class,
-                () -> ParsClient.builder().environment(ParsEnvironment.SANDBOX));
+        IllegalArgumentException sandbox = assertThrows(
+                IllegalArgumentException.class, () -> ParsClient.builder().environment(ParsEnvironment.SANDBOX));
         assertTrue(sandbox.getMessage().contains("baseUrl"), sandbox.getMessage());
-        ParsClient prod = ParsClient.builder().environment(ParsEnvironment.PRODUCTION).providerId("0001234")
-                .providerName("X").credentials(ParsCredentials.of("u", "p")).build();
+        ParsClient prod = ParsClient.builder()
+                .environment(ParsEnvironment.PRODUCTION)
+                .providerId("0001234")
+                .providerName("X")
+                .credentials(ParsCredentials.of("u", "p"))
+                .build();
         assertTrue(prod.toString().contains("https://parsii.accme.org/services/"));
         prod.close();
     }
@@ -847,15 +1195,16 @@ class ParsClientTest {
         try (ParsClient c = builder().clock(utc).build()) {
             c.learners().submit(List.of(Fixtures.completion()));
         }
-        assertTrue(body(requestsTo(SAVE).get(0)).contains("<DateTimeCreated>2026-03-02T09:15:00</DateTimeCreated>"),
+        assertTrue(
+                body(requestsTo(SAVE).get(0)).contains("<DateTimeCreated>2026-03-02T09:15:00</DateTimeCreated>"),
                 body(requestsTo(SAVE).get(0)));
     }
 
     @Test
     void credentialsAndUserAgentAHeaderCannotCarryAreRefusedWithoutEchoingThem() {
         for (String bad : new String[] {"pässwörd", "hunter2\n", "a\u0000b"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> ParsCredentials.of("ws-user", bad));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ParsCredentials.of("ws-user", bad));
             assertFalse(e.getMessage().contains(bad.strip()), e.getMessage());
             assertTrue(e.getMessage().contains("password"), e.getMessage());
         }
@@ -866,33 +1215,60 @@ class ParsClientTest {
 
     @Test
     void aDocumentOperationCannotBeConfiguredAsAGet() {
-        ParsEndpoints.Endpoint get = ParsEndpoints.Endpoint.of("GET", "learner-activities", java.util.Map.of(),
-                java.util.Set.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParsEndpoints.wcf()
-                .toBuilder().endpoint(ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY, get));
+        ParsEndpoints.Endpoint get =
+                ParsEndpoints.Endpoint.of("GET", "learner-activities", java.util.Map.of(), java.util.Set.of());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ParsEndpoints.wcf().toBuilder().endpoint(ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY, get));
         assertTrue(e.getMessage().contains("POST"), e.getMessage());
-        ParsEndpoints.wcf().toBuilder().endpoint(ParsEndpoints.Operation.GET_LEARNER_STATUS,
-                ParsEndpoints.Endpoint.of("POST", "status", java.util.Map.of(ParsEndpoints.Parameter.CREDIT_ID, "id"),
-                        java.util.Set.of())).build();
-        assertThrows(IllegalArgumentException.class, () -> ParsEndpoints.Endpoint.of("PUT", "x", java.util.Map.of(),
-                java.util.Set.of()));
-        assertThrows(IllegalArgumentException.class, () -> ParsEndpoints.Endpoint.of("GET", "a/{id}",
-                java.util.Map.of(), java.util.Set.of()), "a placeholder without a parameter");
+        ParsEndpoints.wcf().toBuilder()
+                .endpoint(
+                        ParsEndpoints.Operation.GET_LEARNER_STATUS,
+                        ParsEndpoints.Endpoint.of(
+                                "POST",
+                                "status",
+                                java.util.Map.of(ParsEndpoints.Parameter.CREDIT_ID, "id"),
+                                java.util.Set.of()))
+                .build();
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ParsEndpoints.Endpoint.of("PUT", "x", java.util.Map.of(), java.util.Set.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ParsEndpoints.Endpoint.of("GET", "a/{id}", java.util.Map.of(), java.util.Set.of()),
+                "a placeholder without a parameter");
     }
 
     @Test
     void aCallersOkHttpClientKeepsItsOwnTimeoutsUnlessSetHere() {
-        route(STATUS, r -> new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
-        okhttp3.OkHttpClient impatient = new okhttp3.OkHttpClient.Builder().readTimeout(Duration.ofMillis(200)).build();
-        try (ParsClient c = ParsClient.builder().baseUrl(server.url("/services/").toString()).providerId("0001234")
-                .providerName("X").credentials(ParsCredentials.of("u", "p")).okHttpClient(impatient)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build()) {
+        route(
+                STATUS,
+                r -> new MockResponse.Builder()
+                        .code(200)
+                        .headersDelay(2, TimeUnit.SECONDS)
+                        .build());
+        okhttp3.OkHttpClient impatient = new okhttp3.OkHttpClient.Builder()
+                .readTimeout(Duration.ofMillis(200))
+                .build();
+        try (ParsClient c = ParsClient.builder()
+                .baseUrl(server.url("/services/").toString())
+                .providerId("0001234")
+                .providerName("X")
+                .credentials(ParsCredentials.of("u", "p"))
+                .okHttpClient(impatient)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
+                .build()) {
             assertThrows(ParsTransportException.class, () -> c.learners().status("ccid:0001234:lms-1-cme"));
             // ...unless one is set on the ParsClient builder.
-            try (ParsClient patient = ParsClient.builder().baseUrl(server.url("/services/").toString())
-                    .providerId("0001234").providerName("X").credentials(ParsCredentials.of("u", "p"))
-                    .okHttpClient(impatient).readTimeout(Duration.ofSeconds(10))
-                    .retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build()) {
+            try (ParsClient patient = ParsClient.builder()
+                    .baseUrl(server.url("/services/").toString())
+                    .providerId("0001234")
+                    .providerName("X")
+                    .credentials(ParsCredentials.of("u", "p"))
+                    .okHttpClient(impatient)
+                    .readTimeout(Duration.ofSeconds(10))
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
+                    .build()) {
                 assertEquals(List.of(), patient.learners().status("ccid:0001234:lms-1-cme"));
             }
         } finally {
@@ -905,8 +1281,14 @@ class ParsClientTest {
     void readsSendTheirMethodAndCredentialsAndMatchTextLosesTheLearner() {
         route(STATUS, r -> status(404));
         route(GET_ACTIVITY, r -> status(404));
-        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(200, PeerCodec.of(CODEC).encodeMatchResult(
-                new MatchResult(MatchResult.Outcome.AMBIGUOUS, Optional.of("Two physicians named Jane Sample")))));
+        route(
+                "/services/ACCMELearnerService.svc/GetLearnerMatch",
+                r -> xml(
+                        200,
+                        PeerCodec.of(CODEC)
+                                .encodeMatchResult(new MatchResult(
+                                        MatchResult.Outcome.AMBIGUOUS,
+                                        Optional.of("Two physicians named Jane Sample")))));
         client.learners().status("ccid:0001234:lms-1-cme");
         client.activities().get("201234567");
         MatchResult m = client.learners().match(Fixtures.learner());
@@ -919,9 +1301,15 @@ class ParsClientTest {
             assertEquals("s3cret-pw", r.getHeaders().get("Password"));
         }
         routes.remove("/services/ACCMELearnerService.svc/GetLearnerMatch");
-        route("/services/ACCMELearnerService.svc/GetLearnerMatch", r -> xml(400, PeerCodec.of(CODEC).encodeFault(
-                new org.parsjava.core.codec.ParsFault(Optional.of("E3"), "Sample, Jane: birth date missing"))));
-        ParsApiException e = assertThrows(ParsApiException.class, () -> client.learners().match(Fixtures.learner()));
+        route(
+                "/services/ACCMELearnerService.svc/GetLearnerMatch",
+                r -> xml(
+                        400,
+                        PeerCodec.of(CODEC)
+                                .encodeFault(new org.parsjava.core.codec.ParsFault(
+                                        Optional.of("E3"), "Sample, Jane: birth date missing"))));
+        ParsApiException e =
+                assertThrows(ParsApiException.class, () -> client.learners().match(Fixtures.learner()));
         assertFalse(e.getMessage().contains("Jane") || e.getMessage().contains("Sample"), e.getMessage());
         assertFalse(e.parsMessage().orElse("").contains("Jane"), e.parsMessage().toString());
     }

@@ -30,10 +30,12 @@ class ParsEndpointsTest {
         assertFalse(records.matches("learner-activities/a/b"), "one segment per parameter");
 
         Endpoint status = ParsEndpoints.rest().endpoint(Operation.GET_LEARNER_STATUS);
-        assertEquals(Map.of("CreditId", "ccid:0001234:k-cme"),
-                status.resolve(Map.of(Parameter.CREDIT_ID, "ccid:0001234:k-cme")).query());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> status.resolve(Map.of(Parameter.NPI, "1234567893")));
+        assertEquals(
+                Map.of("CreditId", "ccid:0001234:k-cme"),
+                status.resolve(Map.of(Parameter.CREDIT_ID, "ccid:0001234:k-cme"))
+                        .query());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> status.resolve(Map.of(Parameter.NPI, "1234567893")));
         assertFalse(e.getMessage().contains("1234567893"), "messages never carry values");
         assertThrows(IllegalArgumentException.class, () -> records.resolve(Map.of()), "a path parameter is missing");
     }
@@ -42,16 +44,28 @@ class ParsEndpointsTest {
     void presetsAndCorrections() {
         assertEquals(ParsEndpoints.wcf(), ParsEndpoints.defaults());
         assertEquals(Generation.REST, ParsEndpoints.of(Generation.REST).generation());
-        assertEquals(Set.of(201, 200), ParsEndpoints.rest().endpoint(Operation.SAVE_LEARNER_ACTIVITY).successStatuses());
+        assertEquals(
+                Set.of(201, 200),
+                ParsEndpoints.rest().endpoint(Operation.SAVE_LEARNER_ACTIVITY).successStatuses());
         assertTrue(ParsEndpoints.wcf().endpoint(Operation.GET_ACTIVITY).isSuccess(204), "no list: any 2xx");
-        assertFalse(ParsEndpoints.rest().endpoint(Operation.DELETE_LEARNER_ACTIVITY).isSuccess(200));
-        ParsEndpoints corrected = ParsEndpoints.rest().toBuilder().endpoint(Operation.GET_LEARNER_STATUS,
-                Endpoint.of("GET", "/learner-activities/status-by-credit", Map.of(Parameter.CREDIT_ID, "CreditID"),
-                        Set.of(200))).remove(Operation.GET_LEARNER_TRANSCRIPT_PDF).build();
-        assertEquals("learner-activities/status-by-credit",
+        assertFalse(
+                ParsEndpoints.rest().endpoint(Operation.DELETE_LEARNER_ACTIVITY).isSuccess(200));
+        ParsEndpoints corrected = ParsEndpoints.rest().toBuilder()
+                .endpoint(
+                        Operation.GET_LEARNER_STATUS,
+                        Endpoint.of(
+                                "GET",
+                                "/learner-activities/status-by-credit",
+                                Map.of(Parameter.CREDIT_ID, "CreditID"),
+                                Set.of(200)))
+                .remove(Operation.GET_LEARNER_TRANSCRIPT_PDF)
+                .build();
+        assertEquals(
+                "learner-activities/status-by-credit",
                 corrected.endpoint(Operation.GET_LEARNER_STATUS).pathTemplate());
         assertFalse(corrected.supports(Operation.GET_LEARNER_TRANSCRIPT_PDF));
-        assertThrows(UnsupportedOperationException.class, () -> corrected.endpoint(Operation.GET_LEARNER_TRANSCRIPT_PDF));
+        assertThrows(
+                UnsupportedOperationException.class, () -> corrected.endpoint(Operation.GET_LEARNER_TRANSCRIPT_PDF));
         assertTrue(ParsEndpoints.rest().supports(Operation.GET_LEARNER_TRANSCRIPT_PDF), "presets are immutable");
         assertThrows(IllegalArgumentException.class, () -> Endpoint.of("GET", "x", Map.of(), Set.of(302)));
     }

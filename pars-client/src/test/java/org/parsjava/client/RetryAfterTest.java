@@ -36,7 +36,10 @@ class RetryAfterTest {
 
     @Test
     void backoffDoublesUpToTheCap() {
-        RetryPolicy p = RetryPolicy.builder().baseDelay(Duration.ofMillis(100)).maxDelay(Duration.ofMillis(350)).build();
+        RetryPolicy p = RetryPolicy.builder()
+                .baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofMillis(350))
+                .build();
         assertEquals(Duration.ofMillis(100), p.backoffCap(1));
         assertEquals(Duration.ofMillis(200), p.backoffCap(2));
         assertEquals(Duration.ofMillis(350), p.backoffCap(3));

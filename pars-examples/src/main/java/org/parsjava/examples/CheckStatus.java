@@ -14,8 +14,7 @@ import org.parsjava.core.model.CreditStatus;
  */
 public final class CheckStatus {
 
-    private CheckStatus() {
-    }
+    private CheckStatus() {}
 
     /** Entry point: on the embedded simulator, reports one demo completion first so there is something to find. */
     public static void main(String[] args) {

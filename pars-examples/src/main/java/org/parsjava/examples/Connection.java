@@ -30,8 +30,7 @@ final class Connection implements AutoCloseable {
     /** "Today": pinned for the embedded simulator's demo data, else the system clock. */
     final Clock clock;
 
-    private Connection(ParsClient client, ParsSimulator simulator, String description, String providerId,
-                       Clock clock) {
+    private Connection(ParsClient client, ParsSimulator simulator, String description, String providerId, Clock clock) {
         this.client = client;
         this.simulator = simulator;
         this.description = description;
@@ -45,35 +44,56 @@ final class Connection implements AutoCloseable {
         LocalDate judgedAsOf = asOf(options);
         String url = setting(options, "pars-url", "PARS_URL");
         if (url == null) {
-            Clock asOf = judgedAsOf != null ? movingFrom(judgedAsOf, ZoneId.of("America/Chicago"))
-                    : DemoActivities.clock();
+            Clock asOf =
+                    judgedAsOf != null ? movingFrom(judgedAsOf, ZoneId.of("America/Chicago")) : DemoActivities.clock();
             // Bounded, so the demo's memory stays flat on any roster size (see retainAtMost).
-            ParsSimulator sim = ParsSimulator.builder().clock(asOf).retainAtMost(SIMULATOR_RETAINS)
-                    .generation(generation).build().start();
+            ParsSimulator sim = ParsSimulator.builder()
+                    .clock(asOf)
+                    .retainAtMost(SIMULATOR_RETAINS)
+                    .generation(generation)
+                    .build()
+                    .start();
             DemoActivities.ALL.forEach(sim::addActivity);
-            ParsClient client = sim.clientBuilder().providerName("Example Health Continuing Education")
-                    .userAgent("pars-examples").maxConcurrentRequests(concurrency).build();
-            return new Connection(client, sim, "No PARS URL configured: using the embedded PARS simulator at "
-                    + sim.baseUrl() + " (" + generation + " API; dates judged as of " + LocalDate.now(asOf) + ")",
-                    DemoActivities.PROVIDER_ID, asOf);
+            ParsClient client = sim.clientBuilder()
+                    .providerName("Example Health Continuing Education")
+                    .userAgent("pars-examples")
+                    .maxConcurrentRequests(concurrency)
+                    .build();
+            return new Connection(
+                    client,
+                    sim,
+                    "No PARS URL configured: using the embedded PARS simulator at " + sim.baseUrl() + " (" + generation
+                            + " API; dates judged as of " + LocalDate.now(asOf) + ")",
+                    DemoActivities.PROVIDER_ID,
+                    asOf);
         }
         String provider = required(options, "provider-id", "PARS_PROVIDER_ID");
         Clock clock = judgedAsOf == null ? Clock.systemDefaultZone() : movingFrom(judgedAsOf, ZoneId.systemDefault());
-        ParsClient client = ParsClient.builder().baseUrl(url).providerId(provider)
+        ParsClient client = ParsClient.builder()
+                .baseUrl(url)
+                .providerId(provider)
                 .providerName(required(options, "provider-name", "PARS_PROVIDER_NAME"))
-                .credentials(ParsCredentials.of(required(options, "user", "PARS_USER"),
-                        required(options, "password", "PARS_PASSWORD")))
-                .generation(generation).userAgent("pars-examples").maxConcurrentRequests(concurrency).clock(clock)
+                .credentials(ParsCredentials.of(
+                        required(options, "user", "PARS_USER"), required(options, "password", "PARS_PASSWORD")))
+                .generation(generation)
+                .userAgent("pars-examples")
+                .maxConcurrentRequests(concurrency)
+                .clock(clock)
                 .build();
-        return new Connection(client, null, "Reporting to " + url + " (" + generation + " API) as provider " + provider
-                + (judgedAsOf == null ? "" : "; dates judged as of " + judgedAsOf), provider, clock);
+        return new Connection(
+                client,
+                null,
+                "Reporting to " + url + " (" + generation + " API) as provider " + provider
+                        + (judgedAsOf == null ? "" : "; dates judged as of " + judgedAsOf),
+                provider,
+                clock);
     }
 
     /** A clock that reads {@code day} at the present time of day, and keeps moving. */
     static Clock movingFrom(LocalDate day, ZoneId zone) {
         Clock system = Clock.system(zone);
-        return Clock.offset(system, java.time.Duration.between(LocalDate.now(system).atStartOfDay(zone),
-                day.atStartOfDay(zone)));
+        return Clock.offset(
+                system, java.time.Duration.between(LocalDate.now(system).atStartOfDay(zone), day.atStartOfDay(zone)));
     }
 
     /**
@@ -144,9 +164,24 @@ final class Connection implements AutoCloseable {
     }
 
     /** Every option an example accepts; a misspelt one is refused rather than ignored. */
-    static final java.util.Set<String> OPTIONS = java.util.Set.of("pars-url", "provider-id", "provider-name", "user",
-            "password", "report", "slice", "concurrency", "encoding", "ledger", "ledger-user", "ledger-password",
-            "ledger-key-file", "excel", "api", "check", "as-of");
+    static final java.util.Set<String> OPTIONS = java.util.Set.of(
+            "pars-url",
+            "provider-id",
+            "provider-name",
+            "user",
+            "password",
+            "report",
+            "slice",
+            "concurrency",
+            "encoding",
+            "ledger",
+            "ledger-user",
+            "ledger-password",
+            "ledger-key-file",
+            "excel",
+            "api",
+            "check",
+            "as-of");
 
     /** Parses {@code --name value} pairs; other arguments are positional under keys "0", "1"... */
     static Map<String, String> parse(String[] args) {

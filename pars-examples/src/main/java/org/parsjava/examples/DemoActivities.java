@@ -21,8 +21,7 @@ public final class DemoActivities {
     /** The day the sample roster was exported: the demo run judges dates as of this day. */
     public static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
 
-    private DemoActivities() {
-    }
+    private DemoActivities() {}
 
     /** A clock stopped at noon on {@link #AS_OF}, US Central: the embedded simulator's clock. */
     static java.time.Clock clock() {
@@ -31,33 +30,50 @@ public final class DemoActivities {
     }
 
     /** Online enduring sepsis module: 1.5 credits, ABIM MK/PA and ABS. */
-    public static final Activity SEPSIS = Activity.builder().providerId(PROVIDER_ID)
-            .providerActivityId("LMS-COURSE-7781").accmeActivityId("201234567").title("Sepsis Recognition Update")
+    public static final Activity SEPSIS = Activity.builder()
+            .providerId(PROVIDER_ID)
+            .providerActivityId("LMS-COURSE-7781")
+            .accmeActivityId("201234567")
+            .title("Sepsis Recognition Update")
             .description("Recognising sepsis early and managing its first hour, for hospital physicians.")
             .sponsorship(Sponsorship.DIRECT)
-            .type(ActivityType.INTERNET_ENDURING_MATERIAL).startDate(LocalDate.of(2026, 1, 15))
-            .endDate(LocalDate.of(2028, 12, 31)).maxCmeCredits("1.5")
-            .mocRegistration(MocRegistration.of(Board.ABIM, "1.5", MocCreditType.ABIM_MEDICAL_KNOWLEDGE,
-                    MocCreditType.ABIM_PRACTICE_ASSESSMENT))
+            .type(ActivityType.INTERNET_ENDURING_MATERIAL)
+            .startDate(LocalDate.of(2026, 1, 15))
+            .endDate(LocalDate.of(2028, 12, 31))
+            .maxCmeCredits("1.5")
+            .mocRegistration(MocRegistration.of(
+                    Board.ABIM, "1.5", MocCreditType.ABIM_MEDICAL_KNOWLEDGE, MocCreditType.ABIM_PRACTICE_ASSESSMENT))
             .mocRegistration(MocRegistration.of(Board.ABS, "1.5", MocCreditType.ABS_ACCREDITED_CME))
             .build();
 
     /** Live pediatric course: 6 credits, ABP. */
-    public static final Activity PEDIATRICS = Activity.builder().providerId(PROVIDER_ID)
-            .providerActivityId("LMS-COURSE-8120").accmeActivityId("201234568").title("Pediatric Emergencies Course")
+    public static final Activity PEDIATRICS = Activity.builder()
+            .providerId(PROVIDER_ID)
+            .providerActivityId("LMS-COURSE-8120")
+            .accmeActivityId("201234568")
+            .title("Pediatric Emergencies Course")
             .description("Three days of simulation-based training in pediatric emergencies.")
             .sponsorship(Sponsorship.JOINT)
-            .type(ActivityType.COURSE).startDate(LocalDate.of(2026, 9, 14)).endDate(LocalDate.of(2026, 9, 16))
+            .type(ActivityType.COURSE)
+            .startDate(LocalDate.of(2026, 9, 14))
+            .endDate(LocalDate.of(2026, 9, 16))
             .maxCmeCredits("6")
             .mocRegistration(MocRegistration.of(Board.ABP, "6", MocCreditType.ABP_LIFELONG_LEARNING))
             .build();
 
     /** Weekly grand rounds: 1 credit per session, no MOC. */
-    public static final Activity GRAND_ROUNDS = Activity.builder().providerId(PROVIDER_ID)
-            .providerActivityId("RSS-GR-2026").accmeActivityId("201234569").title("Medicine Grand Rounds 2026")
-            .description("Weekly department of medicine grand rounds.").sponsorship(Sponsorship.DIRECT)
-            .type(ActivityType.REGULARLY_SCHEDULED_SERIES).startDate(LocalDate.of(2026, 1, 6))
-            .endDate(LocalDate.of(2026, 12, 15)).maxCmeCredits("1").build();
+    public static final Activity GRAND_ROUNDS = Activity.builder()
+            .providerId(PROVIDER_ID)
+            .providerActivityId("RSS-GR-2026")
+            .accmeActivityId("201234569")
+            .title("Medicine Grand Rounds 2026")
+            .description("Weekly department of medicine grand rounds.")
+            .sponsorship(Sponsorship.DIRECT)
+            .type(ActivityType.REGULARLY_SCHEDULED_SERIES)
+            .startDate(LocalDate.of(2026, 1, 6))
+            .endDate(LocalDate.of(2026, 12, 15))
+            .maxCmeCredits("1")
+            .build();
 
     /** All three. */
     public static final List<Activity> ALL = List.of(SEPSIS, PEDIATRICS, GRAND_ROUNDS);

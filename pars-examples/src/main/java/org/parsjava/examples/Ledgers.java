@@ -25,8 +25,7 @@ final class Ledgers {
     /** The embedded default, relative to the working directory. */
     static final Path DEFAULT_DIR = Path.of("target", "pars-ledger");
 
-    private Ledgers() {
-    }
+    private Ledgers() {}
 
     /** The ledger the options ask for, or null for {@code --ledger none}. */
     static ReportingLedger open(Map<String, String> options, Connection pars, PrintStream out) {
@@ -37,12 +36,18 @@ final class Ledgers {
         }
         if (url == null) {
             // Old file chunks reused at once, and a small cache: the file and the heap stay small.
-            url = "jdbc:h2:file:" + DEFAULT_DIR.resolve("ledger").toAbsolutePath() + ";RETENTION_TIME=0;CACHE_SIZE=8192";
+            url = "jdbc:h2:file:" + DEFAULT_DIR.resolve("ledger").toAbsolutePath()
+                    + ";RETENTION_TIME=0;CACHE_SIZE=8192";
         }
         ReportingLedger ledger = ReportingLedger.builder()
-                .jdbcUrl(url, setting(options, "ledger-user", "PARS_LEDGER_USER"),
+                .jdbcUrl(
+                        url,
+                        setting(options, "ledger-user", "PARS_LEDGER_USER"),
                         setting(options, "ledger-password", "PARS_LEDGER_PASSWORD"))
-                .client(pars.client).clock(pars.clock).key(key(options, pars, out)).build();
+                .client(pars.client)
+                .clock(pars.clock)
+                .key(key(options, pars, out))
+                .build();
         int released = 0;
         if (url.startsWith("jdbc:h2:file:")) {
             // An H2 file is opened by one process at a time: claims left in it are a killed run's.

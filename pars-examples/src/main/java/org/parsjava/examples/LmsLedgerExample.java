@@ -24,18 +24,18 @@ import org.parsjava.ledger.ReportingLedger;
  */
 public final class LmsLedgerExample {
 
-    private LmsLedgerExample() {
-    }
+    private LmsLedgerExample() {}
 
     /** Entry point. */
     public static void main(String[] args) throws InterruptedException {
         try (Connection pars = Connection.open(Connection.parse(args));
-             ReportingLedger ledger = ReportingLedger.builder()
-                     .jdbcUrl("jdbc:h2:mem:lms-example;DB_CLOSE_DELAY=-1", null, null)   // your DataSource in an LMS
-                     .client(pars.client).clock(pars.clock)
-                     .key(LedgerKey.generate())                                           // from your secrets store
-                     .build();
-             LedgerWorker worker = ledger.startWorker(Duration.ofMillis(500))) {
+                ReportingLedger ledger = ReportingLedger.builder()
+                        .jdbcUrl("jdbc:h2:mem:lms-example;DB_CLOSE_DELAY=-1", null, null) // your DataSource in an LMS
+                        .client(pars.client)
+                        .clock(pars.clock)
+                        .key(LedgerKey.generate()) // from your secrets store
+                        .build();
+                LedgerWorker worker = ledger.startWorker(Duration.ofMillis(500))) {
             System.out.println(pars.description);
             // The LMS's "course completed" events:
             List<LearnerCompletion> events = List.of(
@@ -49,19 +49,30 @@ public final class LmsLedgerExample {
                 Thread.sleep(100);
             }
             for (LearnerCompletion c : events) {
-                System.out.println(c.completionKey() + " is now " + ledger.entry(c.activity().providerId(),
-                        c.completionKey()).orElseThrow().state());
+                System.out.println(c.completionKey() + " is now "
+                        + ledger.entry(c.activity().providerId(), c.completionKey())
+                                .orElseThrow()
+                                .state());
             }
         }
     }
 
-    private static LearnerCompletion completion(String key, String first, String last, int month, int day, String npi,
-                                                boolean moc) {
-        LearnerCompletion.Builder b = LearnerCompletion.builder().completionKey(key).activity(DemoActivities.SEPSIS)
-                .learner(Learner.builder().firstName(first).lastName(last).birthDate(month, day).npi(npi)
-                        .license(LicensingJurisdiction.NY, "N" + npi.substring(6)).boardId(
-                                org.parsjava.core.model.Board.ABIM, "1" + npi.substring(5)).build())
-                .completionDate(LocalDate.of(2026, 11, 2)).cmeCredits("1.5").consent(true);
+    private static LearnerCompletion completion(
+            String key, String first, String last, int month, int day, String npi, boolean moc) {
+        LearnerCompletion.Builder b = LearnerCompletion.builder()
+                .completionKey(key)
+                .activity(DemoActivities.SEPSIS)
+                .learner(Learner.builder()
+                        .firstName(first)
+                        .lastName(last)
+                        .birthDate(month, day)
+                        .npi(npi)
+                        .license(LicensingJurisdiction.NY, "N" + npi.substring(6))
+                        .boardId(org.parsjava.core.model.Board.ABIM, "1" + npi.substring(5))
+                        .build())
+                .completionDate(LocalDate.of(2026, 11, 2))
+                .cmeCredits("1.5")
+                .consent(true);
         if (moc) {
             b.mocCredit(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "1.5");
         }

@@ -18,19 +18,18 @@ import org.parsjava.core.model.Sponsorship;
  */
 public final class RegisterActivity {
 
-    private RegisterActivity() {
-    }
+    private RegisterActivity() {}
 
     /** Entry point. */
     public static void main(String[] args) {
         try (Connection pars = Connection.open(Connection.parse(args))) {
             System.out.println(pars.description);
             Activity course = Activity.builder()
-                    .providerId(pars.providerId)                 // the provider you report as
-                    .providerActivityId("LMS-COURSE-9001")           // your LMS's own ID
+                    .providerId(pars.providerId) // the provider you report as
+                    .providerActivityId("LMS-COURSE-9001") // your LMS's own ID
                     .title("Opioid Prescribing Essentials")
                     .description("Safe opioid prescribing for pain, aligned with the Opioid Analgesic REMS.")
-                    .sponsorship(Sponsorship.DIRECT)             // or JOINT, with a partner
+                    .sponsorship(Sponsorship.DIRECT) // or JOINT, with a partner
                     .type(ActivityType.INTERNET_ENDURING_MATERIAL)
                     .startDate(LocalDate.of(2026, 10, 1))
                     .endDate(LocalDate.of(2028, 9, 30))
@@ -38,7 +37,8 @@ public final class RegisterActivity {
                     .mocRegistration(MocRegistration.of(Board.ABIM, "2", MocCreditType.ABIM_MEDICAL_KNOWLEDGE))
                     .build();
             Activity saved = pars.client.activities().save(course);
-            System.out.println("PARS holds the activity as ACCME Activity ID " + saved.accmeActivityId().orElse("?"));
+            System.out.println("PARS holds the activity as ACCME Activity ID "
+                    + saved.accmeActivityId().orElse("?"));
         }
     }
 }

@@ -6,7 +6,6 @@ package org.parsjava.examples;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +30,14 @@ import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.validation.Violation;
 import org.parsjava.core.validation.ViolationCode;
+import org.parsjava.excel.LearnerUploadWriter;
+import org.parsjava.excel.Rosters;
+import org.parsjava.excel.XlsxFileException;
 import org.parsjava.ledger.DrainSummary;
 import org.parsjava.ledger.EntryState;
 import org.parsjava.ledger.LedgerEntry;
 import org.parsjava.ledger.Recording;
 import org.parsjava.ledger.ReportingLedger;
-import org.parsjava.excel.LearnerUploadWriter;
-import org.parsjava.excel.Rosters;
-import org.parsjava.excel.XlsxFileException;
 
 /**
  * The main job: report a learner-completion roster to PARS.
@@ -83,6 +82,7 @@ public final class ReportCompletions {
     private final Map<String, Optional<Activity>> activityCache = new HashMap<>();
     /** Activities whose lookup failed: not asked again in this run (each ask spends the retry budget). */
     private final Map<String, RuntimeException> lookupFailures = new HashMap<>();
+
     private final Map<String, Integer> rejectedByCode = new TreeMap<>();
     private final Map<String, Integer> invalidByCode = new TreeMap<>();
     private final BufferedWriter report;
@@ -104,8 +104,12 @@ public final class ReportCompletions {
     /** Null unless the run writes an upload file ({@code --excel}). */
     private final LearnerUploadWriter upload;
 
-    private ReportCompletions(PrintStream out, Connection pars, BufferedWriter report, ReportingLedger ledger,
-                              LearnerUploadWriter upload) {
+    private ReportCompletions(
+            PrintStream out,
+            Connection pars,
+            BufferedWriter report,
+            ReportingLedger ledger,
+            LearnerUploadWriter upload) {
         this.out = out;
         this.pars = pars;
         this.report = report;
@@ -154,20 +158,28 @@ public final class ReportCompletions {
             }
             try (BufferedWriter report = Files.newBufferedWriter(reportPath, StandardCharsets.UTF_8)) {
                 out.println(pars.description);
-                out.println("Roster: " + (roster == null ? "bundled sample-roster.csv (1,000 synthetic rows)" : roster));
+                out.println(
+                        "Roster: " + (roster == null ? "bundled sample-roster.csv (1,000 synthetic rows)" : roster));
                 try (ReportingLedger ledger = excel == null && !check ? Ledgers.open(options, pars, out) : null;
-                     LearnerUploadWriter upload = excel == null ? null : uploadFile(excel, pars, out)) {
+                        LearnerUploadWriter upload = excel == null ? null : uploadFile(excel, pars, out)) {
                     ReportCompletions job = new ReportCompletions(out, pars, report, ledger, upload);
                     job.checker = check
-                            ? org.parsjava.core.validation.ParsValidator.builder().clock(pars.clock).build() : null;
+                            ? org.parsjava.core.validation.ParsValidator.builder()
+                                    .clock(pars.clock)
+                                    .build()
+                            : null;
                     RuntimeException stopped = null;
                     try (RosterReader reader = roster == null
-                            ? RosterReader.open(ReportCompletions.class.getResourceAsStream("/sample-roster.csv"),
-                                    StandardCharsets.UTF_8, job::activity)
+                            ? RosterReader.open(
+                                    ReportCompletions.class.getResourceAsStream("/sample-roster.csv"),
+                                    StandardCharsets.UTF_8,
+                                    job::activity)
                             : Rosters.open(Path.of(roster), encoding, job::activity)) {
                         job.process(reader, slice);
-                    } catch (ParsException | org.parsjava.ledger.LedgerException | XlsxFileException
-                             | java.io.UncheckedIOException e) {
+                    } catch (ParsException
+                            | org.parsjava.ledger.LedgerException
+                            | XlsxFileException
+                            | java.io.UncheckedIOException e) {
                         // Credentials refused, the store or the file failed: nothing more can succeed,
                         // and what was read so far is still summed up.
                         stopped = e;
@@ -212,8 +224,11 @@ public final class ReportCompletions {
             Files.createDirectories(file.getParent());
         }
         out.println("Upload file: " + file + " (ACCME's learner Excel template; nothing is sent to PARS)");
-        return LearnerUploadWriter.create(Files.newOutputStream(file),
-                org.parsjava.core.validation.ParsValidator.builder().clock(pars.clock).build());
+        return LearnerUploadWriter.create(
+                Files.newOutputStream(file),
+                org.parsjava.core.validation.ParsValidator.builder()
+                        .clock(pars.clock)
+                        .build());
     }
 
     private void process(RosterReader reader, int slice) throws IOException {
@@ -235,8 +250,13 @@ public final class ReportCompletions {
                 }
             } else if (row.problems().stream().anyMatch(v -> v.code() == ViolationCode.ACTIVITY_LOOKUP_FAILED)) {
                 failed++; // not the row's fault: PARS could not be asked about its activity
-                line(row.line(), row.completionKey(), "FAILED", RosterColumns.ACTIVITY_ID,
-                        ViolationCode.ACTIVITY_LOOKUP_FAILED.name(), ViolationCode.ACTIVITY_LOOKUP_FAILED.message());
+                line(
+                        row.line(),
+                        row.completionKey(),
+                        "FAILED",
+                        RosterColumns.ACTIVITY_ID,
+                        ViolationCode.ACTIVITY_LOOKUP_FAILED.name(),
+                        ViolationCode.ACTIVITY_LOOKUP_FAILED.message());
                 if (refused != null) {
                     submit(batch); // what was read before this row is still sent, then the run stops
                     batch.clear();
@@ -255,7 +275,8 @@ public final class ReportCompletions {
             throw failedBefore;
         }
         try {
-            return activityCache.computeIfAbsent(id, k -> pars.client.activities().get(k));
+            return activityCache.computeIfAbsent(
+                    id, k -> pars.client.activities().get(k));
         } catch (ParsAuthenticationException e) {
             refused = e; // the row is reported FAILED by the reader; the run stops after it
             throw e;
@@ -284,7 +305,8 @@ public final class ReportCompletions {
             return;
         }
         slices++;
-        List<LearnerCompletion> completions = batch.stream().map(r -> r.completion().orElseThrow()).toList();
+        List<LearnerCompletion> completions =
+                batch.stream().map(r -> r.completion().orElseThrow()).toList();
         SubmissionResult result;
         try {
             result = pars.client.learners().submit(completions, this::progress);
@@ -308,13 +330,28 @@ public final class ReportCompletions {
                     rejected++;
                     String code = r.parsCode().orElse("REJECTED");
                     count(rejectedByCode, code);
-                    line(row.line(), r.completionKey(), "REJECTED", "", code, r.message().orElse(""));
+                    line(
+                            row.line(),
+                            r.completionKey(),
+                            "REJECTED",
+                            "",
+                            code,
+                            r.message().orElse(""));
                 }
-                case INVALID -> invalidRow(row.line(), r.completionKey(),
-                        r.violations().stream().filter(Violation::isError).toList());
+                case INVALID ->
+                    invalidRow(
+                            row.line(),
+                            r.completionKey(),
+                            r.violations().stream().filter(Violation::isError).toList());
                 case FAILED -> {
                     failed++;
-                    line(row.line(), r.completionKey(), "FAILED", "", "", r.message().orElse(""));
+                    line(
+                            row.line(),
+                            r.completionKey(),
+                            "FAILED",
+                            "",
+                            "",
+                            r.message().orElse(""));
                 }
             }
         }
@@ -330,7 +367,8 @@ public final class ReportCompletions {
      * Rows settled here rather than by PARS (the upload file, {@code --check true}): a row is
      * counted with {@code accepted} when {@code errorsOf} finds nothing, else it is a row to fix.
      */
-    private void judgeEach(List<RosterRow> batch, java.util.function.Function<LearnerCompletion, List<Violation>> errorsOf)
+    private void judgeEach(
+            List<RosterRow> batch, java.util.function.Function<LearnerCompletion, List<Violation>> errorsOf)
             throws IOException {
         for (RosterRow row : batch) {
             List<Violation> errors = errorsOf.apply(row.completion().orElseThrow());
@@ -368,15 +406,21 @@ public final class ReportCompletions {
             if (!keys.add(c.completionKey())) { // one entry per key: a second row with it is refused
                 invalid++;
                 count(invalidByCode, ViolationCode.COMPLETION_KEY_DUPLICATE.name());
-                line(row.line(), row.completionKey(), "INVALID", "completionKey",
-                        ViolationCode.COMPLETION_KEY_DUPLICATE.name(), ViolationCode.COMPLETION_KEY_DUPLICATE.message());
+                line(
+                        row.line(),
+                        row.completionKey(),
+                        "INVALID",
+                        "completionKey",
+                        ViolationCode.COMPLETION_KEY_DUPLICATE.name(),
+                        ViolationCode.COMPLETION_KEY_DUPLICATE.message());
                 continue;
             }
             rowOf.put(c, row);
             completions.add(c);
             kept.add(row);
         }
-        List<Recording> recorded = ledger.recordAll(completions, c -> "line " + rowOf.get(c).line());
+        List<Recording> recorded =
+                ledger.recordAll(completions, c -> "line " + rowOf.get(c).line());
         for (int i = 0; i < kept.size(); i++) {
             RosterRow row = kept.get(i);
             LearnerCompletion c = completions.get(i);
@@ -413,7 +457,12 @@ public final class ReportCompletions {
         resumed += s.resumed();
         for (RosterRow row : awaiting.values()) {
             LearnerCompletion c = row.completion().orElseThrow();
-            settled(row, ledger.entry(c.activity().providerId(), c.completionKey()).orElseThrow().state(), null);
+            settled(
+                    row,
+                    ledger.entry(c.activity().providerId(), c.completionKey())
+                            .orElseThrow()
+                            .state(),
+                    null);
         }
         if (slices % 20 == 0) {
             out.println("Reported slice " + slices + ", rows read " + rows);
@@ -427,13 +476,20 @@ public final class ReportCompletions {
             case WITHDRAWN, WITHDRAWING -> withdrawn++;
             case PENDING, RETRYING, CORRECTING -> {
                 failed++;
-                line(row.line(), row.completionKey(), "FAILED", "", "", "not confirmed yet: the ledger sends it again "
-                        + "on the next run");
+                line(
+                        row.line(),
+                        row.completionKey(),
+                        "FAILED",
+                        "",
+                        "",
+                        "not confirmed yet: the ledger sends it again " + "on the next run");
             }
             case INVALID, REJECTED, BOARD_REJECTED -> {
                 LearnerCompletion c = row.completion().orElseThrow();
-                LedgerEntry e = known != null ? known
-                        : ledger.entry(c.activity().providerId(), c.completionKey()).orElseThrow();
+                LedgerEntry e = known != null
+                        ? known
+                        : ledger.entry(c.activity().providerId(), c.completionKey())
+                                .orElseThrow();
                 String code = e.parsCode().orElse(state.name());
                 if (state == EntryState.INVALID) {
                     invalid++;
@@ -448,7 +504,13 @@ public final class ReportCompletions {
                 } else {
                     rejected++;
                     count(rejectedByCode, code);
-                    line(row.line(), row.completionKey(), "REJECTED", "", code, e.message().orElse(""));
+                    line(
+                            row.line(),
+                            row.completionKey(),
+                            "REJECTED",
+                            "",
+                            code,
+                            e.message().orElse(""));
                 }
             }
         }
@@ -458,7 +520,8 @@ public final class ReportCompletions {
         int width = 30;
         int filled = (int) Math.round(p.fraction() * width);
         String bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "]";
-        String text = String.format("Submitting %s %3.0f%%  chunk %d/%d", bar, p.fraction() * 100, p.chunk(), p.chunks());
+        String text =
+                String.format("Submitting %s %3.0f%%  chunk %d/%d", bar, p.fraction() * 100, p.chunk(), p.chunks());
         if (System.console() != null) {
             out.print("\r" + text + (slices > 1 ? "  (slice " + slices + ", rows read " + rows + ")" : ""));
             if (p.chunk() == p.chunks() && slices == 1) {
@@ -473,8 +536,8 @@ public final class ReportCompletions {
 
     private void line(int line, String key, String outcome, String field, String code, String message)
             throws IOException {
-        report.write(line + "," + key + "," + outcome + "," + field + "," + code + ",\""
-                + message.replace("\"", "\"\"") + "\"\n");
+        report.write(line + "," + key + "," + outcome + "," + field + "," + code + ",\"" + message.replace("\"", "\"\"")
+                + "\"\n");
     }
 
     private static void count(Map<String, Integer> counts, String code) {
@@ -494,8 +557,13 @@ public final class ReportCompletions {
         out.println();
         out.println("PARS reporting summary");
         out.printf("  rows read                    %6d%n", rows);
-        out.printf(checker != null ? "  valid, not sent (check)      %6d%n" : upload != null
-                ? "  written to the upload file   %6d%n" : "  accepted by PARS             %6d%n", accepted);
+        out.printf(
+                checker != null
+                        ? "  valid, not sent (check)      %6d%n"
+                        : upload != null
+                                ? "  written to the upload file   %6d%n"
+                                : "  accepted by PARS             %6d%n",
+                accepted);
         out.printf("  rejected by PARS             %6d%s%n", rejected, codes(rejectedByCode));
         out.printf("  invalid, not sent            %6d%s%n", invalid, codes(invalidByCode));
         out.printf("  failed, resubmit later       %6d%n", failed);
@@ -505,8 +573,9 @@ public final class ReportCompletions {
         if (ledger == null) {
             out.printf("  (warnings on sent rows       %6d)%n", warnings);
         } else {
-            out.printf("  (resumed from an interrupted run %d; entries of earlier runs settled %d)%n", resumed,
-                    earlierSettled);
+            out.printf(
+                    "  (resumed from an interrupted run %d; entries of earlier runs settled %d)%n",
+                    resumed, earlierSettled);
         }
         boolean balanced = accepted + rejected + invalid + failed + withdrawn == rows;
         out.println("  every row accounted for:     " + (balanced ? "yes" : "NO"));

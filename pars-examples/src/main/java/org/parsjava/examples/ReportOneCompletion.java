@@ -18,15 +18,14 @@ import org.parsjava.core.model.MocCreditType;
 /** Reports one physician's completion (CME and ABIM MOC) and prints PARS's verdict. */
 public final class ReportOneCompletion {
 
-    private ReportOneCompletion() {
-    }
+    private ReportOneCompletion() {}
 
     /** Entry point. */
     public static void main(String[] args) {
         try (Connection pars = Connection.open(Connection.parse(args))) {
             System.out.println(pars.description);
             RecordResult r = report(pars.client).records().get(0);
-            System.out.println(r);                                 // no personal data in it
+            System.out.println(r); // no personal data in it
             System.out.println("CreditIDs: " + r.creditIds());
         }
     }
@@ -34,11 +33,16 @@ public final class ReportOneCompletion {
     /** Builds the completion and submits it. */
     static SubmissionResult report(ParsClient client) {
         LearnerCompletion completion = LearnerCompletion.builder()
-                .completionKey("enrolment-88231")                // your own key: CreditIDs derive from it
+                .completionKey("enrolment-88231") // your own key: CreditIDs derive from it
                 .activity(DemoActivities.SEPSIS)
-                .learner(Learner.builder().firstName("Avery").lastName("Whitfield").birthDate(2, 29)
-                        .npi("1245319599").license(LicensingJurisdiction.CA, "A12345")
-                        .boardId(Board.ABIM, "123456").build())
+                .learner(Learner.builder()
+                        .firstName("Avery")
+                        .lastName("Whitfield")
+                        .birthDate(2, 29)
+                        .npi("1245319599")
+                        .license(LicensingJurisdiction.CA, "A12345")
+                        .boardId(Board.ABIM, "123456")
+                        .build())
                 .completionDate(LocalDate.of(2026, 11, 2))
                 .cmeCredits("1.5")
                 .mocCredit(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "1.5")

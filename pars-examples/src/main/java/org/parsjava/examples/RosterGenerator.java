@@ -30,13 +30,40 @@ import org.parsjava.core.model.Npi;
  */
 public final class RosterGenerator {
 
-    private static final String[] FIRST = {"Avery", "Jordan", "Priya", "Mateo", "Grace", "Kenji", "Amara", "Lucas",
-        "Sofia", "Omar", "Hannah", "Dmitri", "Leila", "Noah", "Chloé", "Tomás", "Ingrid", "Kwame", "Mei", "Rafael"};
-    private static final String[] LAST = {"Whitfield", "Okafor", "Lindqvist", "Moreno", "Tanaka", "Haddad", "Novak",
-        "Brennan", "Castellano", "Iyer", "Fairbanks", "O'Rourke", "Van der Berg", "Nakamura", "Adeyemi", "Kowalski",
-        "Delacroix", "Sandoval", "Petrov", "Ashworth"};
-    private static final String[][] STATES = {{"CA", "California", "ca"}, {"NY", "New York", "ny"},
-        {"TX", "Texas", "tx"}, {"IL", "Illinois", "il"}, {"MA", "Massachusetts", "ma"}, {"DC", "D.C.", "dc"}};
+    private static final String[] FIRST = {
+        "Avery", "Jordan", "Priya", "Mateo", "Grace", "Kenji", "Amara", "Lucas", "Sofia", "Omar", "Hannah", "Dmitri",
+        "Leila", "Noah", "Chloé", "Tomás", "Ingrid", "Kwame", "Mei", "Rafael"
+    };
+    private static final String[] LAST = {
+        "Whitfield",
+        "Okafor",
+        "Lindqvist",
+        "Moreno",
+        "Tanaka",
+        "Haddad",
+        "Novak",
+        "Brennan",
+        "Castellano",
+        "Iyer",
+        "Fairbanks",
+        "O'Rourke",
+        "Van der Berg",
+        "Nakamura",
+        "Adeyemi",
+        "Kowalski",
+        "Delacroix",
+        "Sandoval",
+        "Petrov",
+        "Ashworth"
+    };
+    private static final String[][] STATES = {
+        {"CA", "California", "ca"},
+        {"NY", "New York", "ny"},
+        {"TX", "Texas", "tx"},
+        {"IL", "Illinois", "il"},
+        {"MA", "Massachusetts", "ma"},
+        {"DC", "D.C.", "dc"}
+    };
 
     private final Random random;
     private final List<String[]> good = new ArrayList<>();
@@ -108,11 +135,15 @@ public final class RosterGenerator {
         r[6] = state[random.nextInt(3)];
         r[7] = state[0].charAt(0) + Integer.toString(10000 + random.nextInt(89999));
         LocalDate date = completionDate(a);
-        r[9] = random.nextBoolean() ? date.toString()
+        r[9] = random.nextBoolean()
+                ? date.toString()
                 : date.getMonthValue() + "/" + date.getDayOfMonth() + "/" + date.getYear();
         BigDecimal max = a.maxCmeCredits();
         int quarters = 1 + random.nextInt(max.multiply(BigDecimal.valueOf(4)).intValue());
-        String credits = BigDecimal.valueOf(quarters).divide(BigDecimal.valueOf(4)).stripTrailingZeros().toPlainString();
+        String credits = BigDecimal.valueOf(quarters)
+                .divide(BigDecimal.valueOf(4))
+                .stripTrailingZeros()
+                .toPlainString();
         r[10] = credits;
         r[8] = "";
         r[11] = "";
@@ -130,7 +161,9 @@ public final class RosterGenerator {
     /** One local mistake, ten kinds. */
     private void breakRow(String[] r, int kind) {
         switch (kind) {
-            case 0 -> r[5] = r[5].replace(" ", "").substring(0, 9) + ((r[5].replace(" ", "").charAt(9) - '0' + 1) % 10);
+            case 0 ->
+                r[5] = r[5].replace(" ", "").substring(0, 9)
+                        + ((r[5].replace(" ", "").charAt(9) - '0' + 1) % 10);
             case 1 -> r[4] = "02/30";
             case 2 -> r[6] = "ZZ";
             case 3 -> r[10] = "9";

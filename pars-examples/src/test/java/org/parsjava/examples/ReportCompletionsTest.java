@@ -25,6 +25,7 @@ class ReportCompletionsTest {
 
     @TempDir
     Path dir;
+
     private int ledgers;
 
     private Path keyFile() {
@@ -54,8 +55,11 @@ class ReportCompletionsTest {
             args = withLedger.toArray(String[]::new);
         }
         if (!List.of(args).contains("--ledger-key-file")) {
-            args = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                    java.util.stream.Stream.of("--ledger-key-file", keyFile().toString())).toArray(String[]::new);
+            args = java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(args),
+                            java.util.stream.Stream.of(
+                                    "--ledger-key-file", keyFile().toString()))
+                    .toArray(String[]::new);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit = ReportCompletions.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -91,8 +95,9 @@ class ReportCompletionsTest {
         String wcf = run(0, "--report", dir.resolve("wcf.csv").toString(), "--ledger", "none");
         String rest = run(0, "--report", dir.resolve("rest.csv").toString(), "--ledger", "none", "--api", "rest");
         assertTrue(rest.contains("REST API"), rest);
-        for (String line : new String[] {"rows read", "accepted by PARS", "rejected by PARS", "invalid, not sent",
-                "failed, resubmit later"}) {
+        for (String line : new String[] {
+            "rows read", "accepted by PARS", "rejected by PARS", "invalid, not sent", "failed, resubmit later"
+        }) {
             assertEquals(number(wcf, line), number(rest, line), line);
         }
         assertEquals(Files.readString(dir.resolve("wcf.csv")), Files.readString(dir.resolve("rest.csv")));
@@ -102,10 +107,12 @@ class ReportCompletionsTest {
     @Test
     void ownRosterWithBadRowsExitsOneAndNamesLineAndColumnWithoutPersonalData() throws IOException {
         Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"
-                + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n"
-                + "k3,201234567,Grace,Novak,4/1,1234567890,CA,C54321,,2026-11-02,1,,yes\n");
+        Files.writeString(
+                roster,
+                String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                        + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"
+                        + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n"
+                        + "k3,201234567,Grace,Novak,4/1,1234567890,CA,C54321,,2026-11-02,1,,yes\n");
         Path report = dir.resolve("fix.csv");
         String out = run(1, roster.toString(), "--report", report.toString());
         assertEquals(1, number(out, "accepted by PARS"));
@@ -121,8 +128,10 @@ class ReportCompletionsTest {
     @Test
     void allGoodRosterExitsZeroAndMissingHeaderExitsTwo() throws IOException {
         Path good = dir.resolve("good.csv");
-        Files.writeString(good, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n");
+        Files.writeString(
+                good,
+                String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                        + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n");
         run(0, good.toString(), "--report", dir.resolve("a.csv").toString());
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "name,date\nx,y\n");
@@ -133,15 +142,29 @@ class ReportCompletionsTest {
     @Test
     void refusedCredentialsStopTheRunWithEveryReadRowAccountedAndExitThree() throws IOException {
         Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n"
-                + "k2,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-02,1,,yes\n");
+        Files.writeString(
+                roster,
+                String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                        + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n"
+                        + "k2,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-02,1,,yes\n");
         try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
-            String out = run(3, roster.toString(), "--as-of", DemoActivities.AS_OF.toString(), "--pars-url",
-                    sim.baseUrl(), "--provider-id",
-                    org.parsjava.testkit.ParsSimulator.DEFAULT_PROVIDER_ID, "--provider-name", "Test Provider",
-                    "--user", org.parsjava.testkit.ParsSimulator.DEFAULT_USER, "--password", "not-the-password",
-                    "--report", dir.resolve("fix.csv").toString());
+            String out = run(
+                    3,
+                    roster.toString(),
+                    "--as-of",
+                    DemoActivities.AS_OF.toString(),
+                    "--pars-url",
+                    sim.baseUrl(),
+                    "--provider-id",
+                    org.parsjava.testkit.ParsSimulator.DEFAULT_PROVIDER_ID,
+                    "--provider-name",
+                    "Test Provider",
+                    "--user",
+                    org.parsjava.testkit.ParsSimulator.DEFAULT_USER,
+                    "--password",
+                    "not-the-password",
+                    "--report",
+                    dir.resolve("fix.csv").toString());
             assertEquals(1, number(out, "rows read"));
             assertEquals(1, number(out, "failed, resubmit later"));
             assertTrue(out.contains("every row accounted for:     yes"), out);
@@ -161,7 +184,9 @@ class ReportCompletionsTest {
      */
     private static org.parsjava.testkit.ParsSimulator demoSimulator() {
         org.parsjava.testkit.ParsSimulator sim = org.parsjava.testkit.ParsSimulator.builder()
-                .clock(DemoActivities.clock()).build().start();
+                .clock(DemoActivities.clock())
+                .build()
+                .start();
         DemoActivities.ALL.forEach(sim::addActivity);
         return sim;
     }
@@ -171,11 +196,23 @@ class ReportCompletionsTest {
     }
 
     private String[] against(org.parsjava.testkit.ParsSimulator sim, Path roster) {
-        return new String[] {roster.toString(), "--as-of", DemoActivities.AS_OF.toString(), "--pars-url",
-            sim.baseUrl(), "--provider-id",
-            org.parsjava.testkit.ParsSimulator.DEFAULT_PROVIDER_ID, "--provider-name", "Test Provider",
-            "--user", org.parsjava.testkit.ParsSimulator.DEFAULT_USER, "--password",
-            org.parsjava.testkit.ParsSimulator.DEFAULT_PASSWORD, "--report", dir.resolve("fix.csv").toString()};
+        return new String[] {
+            roster.toString(),
+            "--as-of",
+            DemoActivities.AS_OF.toString(),
+            "--pars-url",
+            sim.baseUrl(),
+            "--provider-id",
+            org.parsjava.testkit.ParsSimulator.DEFAULT_PROVIDER_ID,
+            "--provider-name",
+            "Test Provider",
+            "--user",
+            org.parsjava.testkit.ParsSimulator.DEFAULT_USER,
+            "--password",
+            org.parsjava.testkit.ParsSimulator.DEFAULT_PASSWORD,
+            "--report",
+            dir.resolve("fix.csv").toString()
+        };
     }
 
     @Test
@@ -213,14 +250,20 @@ class ReportCompletionsTest {
         Path roster = goodRoster();
         String ledger = "jdbc:h2:file:" + dir.resolve("shared-ledger").toAbsolutePath();
         try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
-            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(against(sim, roster)),
-                    java.util.stream.Stream.of("--ledger", ledger)).toArray(String[]::new);
+            String[] args = java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(against(sim, roster)),
+                            java.util.stream.Stream.of("--ledger", ledger))
+                    .toArray(String[]::new);
             String first = run(0, args);
-            int posted = sim.requests(org.parsjava.client.ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY).size();
+            int posted = sim.requests(org.parsjava.client.ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY)
+                    .size();
             String again = run(0, args);
             assertEquals(number(first, "accepted by PARS"), number(again, "accepted by PARS"));
-            assertEquals(posted, sim.requests(org.parsjava.client.ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY)
-                    .size(), "the ledger knew every row was settled: nothing sent again");
+            assertEquals(
+                    posted,
+                    sim.requests(org.parsjava.client.ParsEndpoints.Operation.SAVE_LEARNER_ACTIVITY)
+                            .size(),
+                    "the ledger knew every row was settled: nothing sent again");
             assertTrue(again.contains("every row accounted for:     yes"), again);
         }
     }
@@ -228,12 +271,19 @@ class ReportCompletionsTest {
     @Test
     void realLearnerDataNeedsALedgerKey() throws IOException {
         try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
-            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(against(sim, goodRoster())),
-                    java.util.stream.Stream.of("--ledger-key-file", dir.resolve("missing.key").toString()))
+            String[] args = java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(against(sim, goodRoster())),
+                            java.util.stream.Stream.of(
+                                    "--ledger-key-file",
+                                    dir.resolve("missing.key").toString()))
                     .toArray(String[]::new);
             assertTrue(run(2, args).contains("--ledger-key-file"));
-            String none = run(0, java.util.stream.Stream.concat(java.util.Arrays.stream(against(sim, goodRoster())),
-                    java.util.stream.Stream.of("--ledger", "none")).toArray(String[]::new));
+            String none = run(
+                    0,
+                    java.util.stream.Stream.concat(
+                                    java.util.Arrays.stream(against(sim, goodRoster())),
+                                    java.util.stream.Stream.of("--ledger", "none"))
+                            .toArray(String[]::new));
             assertTrue(none.contains("Ledger: none"), none);
         }
     }
@@ -244,12 +294,16 @@ class ReportCompletionsTest {
         try (org.parsjava.testkit.ParsSimulator sim = demoSimulator()) {
             int attempts = org.parsjava.client.RetryPolicy.defaults().maxAttempts();
             for (int i = 0; i < attempts; i++) { // exactly one lookup's worth of refusals
-                sim.inject(org.parsjava.client.ParsEndpoints.Operation.GET_ACTIVITY,
+                sim.inject(
+                        org.parsjava.client.ParsEndpoints.Operation.GET_ACTIVITY,
                         org.parsjava.testkit.Fault.rateLimited(java.time.Duration.ZERO));
             }
             String out = run(3, against(sim, roster));
             assertEquals(2, number(out, "failed, resubmit later"), out);
-            assertEquals(attempts, sim.requests(org.parsjava.client.ParsEndpoints.Operation.GET_ACTIVITY).size());
+            assertEquals(
+                    attempts,
+                    sim.requests(org.parsjava.client.ParsEndpoints.Operation.GET_ACTIVITY)
+                            .size());
         }
     }
 
@@ -258,7 +312,7 @@ class ReportCompletionsTest {
         Path roster = dir.resolve("mixed.csv");
         java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
         file.writeBytes((String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n")
+                        + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n")
                 .getBytes(StandardCharsets.UTF_8));
         file.writeBytes("k2,201234569,Jos\u00e9,Haddad,7/5,1003000126,TX,T12346,,2026-10-01,1,,yes\n"
                 .getBytes(java.nio.charset.Charset.forName("windows-1252")));
@@ -276,10 +330,18 @@ class ReportCompletionsTest {
         // The same file read as Windows-1252 would mangle the UTF-8 rows' non-ASCII letters, but
         // an all-Windows-1252 file named so is read whole.
         Path ansi = dir.resolve("ansi.csv");
-        Files.write(ansi, (String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                + "k1,201234569,Jos\u00e9,Mu\u00f1oz,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n")
-                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
-        out = run(0, ansi.toString(), "--encoding", "windows-1252", "--report", dir.resolve("b.csv").toString());
+        Files.write(
+                ansi,
+                (String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                                + "k1,201234569,Jos\u00e9,Mu\u00f1oz,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n")
+                        .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        out = run(
+                0,
+                ansi.toString(),
+                "--encoding",
+                "windows-1252",
+                "--report",
+                dir.resolve("b.csv").toString());
         assertEquals(1, number(out, "accepted by PARS"));
         assertTrue(run(2, ansi.toString(), "--encoding", "klingon").contains("--encoding names no"));
     }
@@ -287,9 +349,17 @@ class ReportCompletionsTest {
     @Test
     void concurrencyIsTakenFromTheCommandLineAndGivesTheSameAccounting() {
         String one = run(0, "--report", dir.resolve("a.csv").toString());
-        String eight = run(0, "--concurrency", "8", "--slice", "300", "--report", dir.resolve("b.csv").toString());
-        for (String label : new String[] {"rows read", "accepted by PARS", "rejected by PARS", "invalid, not sent",
-                "failed, resubmit later"}) {
+        String eight = run(
+                0,
+                "--concurrency",
+                "8",
+                "--slice",
+                "300",
+                "--report",
+                dir.resolve("b.csv").toString());
+        for (String label : new String[] {
+            "rows read", "accepted by PARS", "rejected by PARS", "invalid, not sent", "failed, resubmit later"
+        }) {
             assertEquals(number(one, label), number(eight, label), label);
         }
         assertTrue(run(2, "--concurrency", "0").contains("--concurrency must be"));
@@ -299,7 +369,12 @@ class ReportCompletionsTest {
     @Test
     void excelWritesTheUploadFileWithTheSamplesValidRowsInsteadOfCallingPARS() throws IOException {
         Path upload = dir.resolve("upload.xlsx");
-        String out = run(0, "--excel", upload.toString(), "--report", dir.resolve("fix.csv").toString());
+        String out = run(
+                0,
+                "--excel",
+                upload.toString(),
+                "--report",
+                dir.resolve("fix.csv").toString());
         assertTrue(out.contains("nothing is sent to PARS"), out);
         int written = number(out, "written to the upload file");
         assertEquals(1000, written + number(out, "invalid, not sent"), out);
@@ -308,18 +383,21 @@ class ReportCompletionsTest {
         DemoActivities.ALL.forEach(a -> byId.put(a.accmeActivityId().orElseThrow(), a));
         // The sample's valid rows, in order, as the validator judges them on the demo day.
         org.parsjava.core.validation.ParsValidator validator = org.parsjava.core.validation.ParsValidator.builder()
-                .clock(DemoActivities.clock()).build();
+                .clock(DemoActivities.clock())
+                .build();
         org.parsjava.core.validation.Batch batch = validator.newBatch();
         List<org.parsjava.core.model.LearnerCompletion> valid = new java.util.ArrayList<>();
         try (org.parsjava.core.batch.RosterReader r = org.parsjava.core.batch.RosterReader.open(
-                ReportCompletionsTest.class.getResourceAsStream("/sample-roster.csv"), StandardCharsets.UTF_8,
+                ReportCompletionsTest.class.getResourceAsStream("/sample-roster.csv"),
+                StandardCharsets.UTF_8,
                 id -> java.util.Optional.ofNullable(byId.get(id)))) {
-            r.forEachRemaining(row -> row.completion().filter(c -> batch.add(c).stream()
-                    .noneMatch(org.parsjava.core.validation.Violation::isError)).ifPresent(valid::add));
+            r.forEachRemaining(row -> row.completion()
+                    .filter(c -> batch.add(c).stream().noneMatch(org.parsjava.core.validation.Violation::isError))
+                    .ifPresent(valid::add));
         }
         List<org.parsjava.core.model.LearnerCompletion> back = new java.util.ArrayList<>();
-        try (org.parsjava.excel.LearnerUploadReader r = org.parsjava.excel.LearnerUploadReader.open(upload,
-                id -> java.util.Optional.ofNullable(byId.get(id)))) {
+        try (org.parsjava.excel.LearnerUploadReader r = org.parsjava.excel.LearnerUploadReader.open(
+                upload, id -> java.util.Optional.ofNullable(byId.get(id)))) {
             r.forEachRemaining(t -> back.add(t.row().completion().orElseThrow()));
         }
         assertEquals(written, back.size());
@@ -348,8 +426,14 @@ class ReportCompletionsTest {
         RosterGenerator.write(a, 1000, 20261120L);
         RosterGenerator.write(b, 1000, 20261120L);
         assertEquals(a.toString(), b.toString());
-        String bundled = new String(ReportCompletionsTest.class.getResourceAsStream("/sample-roster.csv").readAllBytes(),
+        String bundled = new String(
+                ReportCompletionsTest.class
+                        .getResourceAsStream("/sample-roster.csv")
+                        .readAllBytes(),
                 StandardCharsets.UTF_8);
-        assertEquals(bundled, a.toString(), "regenerate with RosterGenerator src/main/resources/sample-roster.csv 1000 20261120");
+        assertEquals(
+                bundled,
+                a.toString(),
+                "regenerate with RosterGenerator src/main/resources/sample-roster.csv 1000 20261120");
     }
 }

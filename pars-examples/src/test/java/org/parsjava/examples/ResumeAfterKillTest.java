@@ -26,7 +26,6 @@ import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.ledger.LedgerKey;
 import org.parsjava.testkit.ParsSimulator;
 import org.parsjava.testkit.SeenRequest;
-import org.parsjava.testkit.StoredCredit;
 
 /**
  * The main job killed with kill -9 in the middle of sending, then started again: every row
@@ -45,12 +44,31 @@ class ResumeAfterKillTest {
 
     private Process job(Path roster, ParsSimulator sim, String ledger, String key, Path log) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", cp, ReportCompletions.class.getName(), roster.toString(),
-                "--as-of", DemoActivities.AS_OF.toString(), "--pars-url", sim.baseUrl(), "--provider-id", DemoActivities.PROVIDER_ID,
-                "--provider-name", "Example Health Continuing Education", "--user", ParsSimulator.DEFAULT_USER,
-                "--password", ParsSimulator.DEFAULT_PASSWORD, "--ledger", ledger, "--slice", "400",
-                "--report", dir.resolve("fix.csv").toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                cp,
+                ReportCompletions.class.getName(),
+                roster.toString(),
+                "--as-of",
+                DemoActivities.AS_OF.toString(),
+                "--pars-url",
+                sim.baseUrl(),
+                "--provider-id",
+                DemoActivities.PROVIDER_ID,
+                "--provider-name",
+                "Example Health Continuing Education",
+                "--user",
+                ParsSimulator.DEFAULT_USER,
+                "--password",
+                ParsSimulator.DEFAULT_PASSWORD,
+                "--ledger",
+                ledger,
+                "--slice",
+                "400",
+                "--report",
+                dir.resolve("fix.csv").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PARS_LEDGER_KEY", key);
         return pb.start();
@@ -65,15 +83,21 @@ class ResumeAfterKillTest {
         }
         String ledger = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
         String key = LedgerKey.generate().toBase64();
-        try (ParsSimulator sim = ParsSimulator.builder().clock(asOf).latency(Duration.ofMillis(25)).build().start()) {
+        try (ParsSimulator sim = ParsSimulator.builder()
+                .clock(asOf)
+                .latency(Duration.ofMillis(25))
+                .build()
+                .start()) {
             DemoActivities.ALL.forEach(sim::addActivity);
             Process first = job(roster, sim, ledger, key, dir.resolve("first.log"));
             long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (sim.credits().size() < 300 && first.isAlive() && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
-            assertTrue(first.isAlive(), "the first run must still be sending when it is killed:\n"
-                    + Files.readString(dir.resolve("first.log")));
+            assertTrue(
+                    first.isAlive(),
+                    "the first run must still be sending when it is killed:\n"
+                            + Files.readString(dir.resolve("first.log")));
             first.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
             first.waitFor();
             int storedAtKill = sim.credits().size();
@@ -86,7 +110,8 @@ class ResumeAfterKillTest {
             assertEquals(2000, number(out, "rows read"));
             assertTrue(out.contains("every row accounted for:     yes"), out);
             int accepted = number(out, "accepted by PARS");
-            Matcher resumed = Pattern.compile("resumed from an interrupted run (\\d+)").matcher(out);
+            Matcher resumed =
+                    Pattern.compile("resumed from an interrupted run (\\d+)").matcher(out);
             assertTrue(resumed.find(), out);
 
             // Every accepted row is in PARS once: one stored completion per accepted row.
@@ -96,7 +121,9 @@ class ResumeAfterKillTest {
                     .collect(Collectors.toSet());
             assertEquals(accepted, storedCompletions.size(), out);
             // Nothing sent twice, beyond what was in flight at the kill (one slice at most).
-            int posted = sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream().mapToInt(SeenRequest::records).sum();
+            int posted = sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
+                    .mapToInt(SeenRequest::records)
+                    .sum();
             int sendable = accepted + number(out, "rejected by PARS");
             assertTrue(posted <= sendable + 400, "posted " + posted + " for " + sendable + " sendable rows\n" + out);
         }

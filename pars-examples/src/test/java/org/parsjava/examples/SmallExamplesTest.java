@@ -4,8 +4,8 @@
  */
 package org.parsjava.examples;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -50,8 +50,10 @@ class SmallExamplesTest {
     void checkStatusFindsTheReportedCreditAndSaysWhenThereIsNone() {
         assertTrue(output(CheckStatus::main).contains("ccid:0001234:enrolment-88231-cme: ACCEPTED"));
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        int exit = CheckStatus.run(new String[] {"ccid:0001234:nothing-cme"},
-                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), true);
+        int exit = CheckStatus.run(
+                new String[] {"ccid:0001234:nothing-cme"},
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
+                true);
         assertEquals(1, exit, "nothing held");
         assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("PARS holds nothing under ccid:0001234:nothing-cme"));
@@ -61,7 +63,10 @@ class SmallExamplesTest {
     void theExamplesActivitiesMeetTheDraftActivitySchema() {
         org.parsjava.core.codec.ParsJsonCodec json = org.parsjava.core.codec.ParsJsonCodec.create();
         for (org.parsjava.core.model.Activity a : DemoActivities.ALL) {
-            assertTrue(org.parsjava.core.validation.ParsValidator.defaults().validateActivity(a).isValid(),
+            assertTrue(
+                    org.parsjava.core.validation.ParsValidator.defaults()
+                            .validateActivity(a)
+                            .isValid(),
                     a.toString());
             org.parsjava.core.testing.DraftSchemaRules.assertActivity(
                     json.encodeActivity(a, org.parsjava.core.codec.ActivityAction.ADD));

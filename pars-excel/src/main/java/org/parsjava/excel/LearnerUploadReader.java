@@ -63,9 +63,12 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
         }
         if (r == null || r.line() != TemplateLayout.HEADER_ROW || !isHeader(r.cells())) {
             rows.close();
-            throw new XlsxFileException(file, "is not ACCME's learner template: row " + TemplateLayout.HEADER_ROW
-                    + " should be its header (" + TemplateLayout.HEADER.get(0) + ", " + TemplateLayout.HEADER.get(1)
-                    + ", ...)");
+            throw new XlsxFileException(
+                    file,
+                    "is not ACCME's learner template: row " + TemplateLayout.HEADER_ROW
+                            + " should be its header (" + TemplateLayout.HEADER.get(0) + ", "
+                            + TemplateLayout.HEADER.get(1)
+                            + ", ...)");
         }
         this.lookahead = rows.next();
     }
@@ -76,7 +79,9 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
             return false;
         }
         for (int c = 0; c < n; c++) {
-            if (!cells.get(c).strip().equalsIgnoreCase(TemplateLayout.HEADER.get(c).strip())) {
+            if (!cells.get(c)
+                    .strip()
+                    .equalsIgnoreCase(TemplateLayout.HEADER.get(c).strip())) {
                 return false;
             }
         }
@@ -90,8 +95,8 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
      * @throws XlsxFileException when the file is not a readable, safe workbook or not the template
      */
     public static LearnerUploadReader open(Path file, Function<String, Optional<Activity>> activities) {
-        return new LearnerUploadReader(Objects.requireNonNull(file, "file"),
-                Objects.requireNonNull(activities, "activities"));
+        return new LearnerUploadReader(
+                Objects.requireNonNull(file, "file"), Objects.requireNonNull(activities, "activities"));
     }
 
     @Override
@@ -135,7 +140,8 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
                 return false;
             }
         }
-        return !cell(b, TemplateLayout.BOARD).isEmpty() && cell(b, TemplateLayout.CME_CREDITS).isEmpty();
+        return !cell(b, TemplateLayout.BOARD).isEmpty()
+                && cell(b, TemplateLayout.CME_CREDITS).isEmpty();
     }
 
     private TemplateRow record(List<SheetRows.SheetRow> group) {
@@ -145,18 +151,23 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
         RowProblems sink = new RowProblems(idx, key);
         String rawAction = cell(first, TemplateLayout.RECORD_ACTION);
         LearnerRecordAction action = rawAction.equalsIgnoreCase(TemplateLayout.ACTION_DELETE)
-                ? LearnerRecordAction.DELETE : LearnerRecordAction.ADD;
+                ? LearnerRecordAction.DELETE
+                : LearnerRecordAction.ADD;
         if (!rawAction.equalsIgnoreCase(TemplateLayout.ACTION_ADD) && action == LearnerRecordAction.ADD) {
-            sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, "Record Action must be " + TemplateLayout.ACTION_ADD
-                    + " or " + TemplateLayout.ACTION_DELETE), header(TemplateLayout.RECORD_ACTION));
+            sink.add(
+                    Parsed.failed(
+                            ViolationCode.ROW_MALFORMED,
+                            "Record Action must be " + TemplateLayout.ACTION_ADD + " or "
+                                    + TemplateLayout.ACTION_DELETE),
+                    header(TemplateLayout.RECORD_ACTION));
         }
         for (SheetRows.SheetRow r : group) {
             if (r.problem() != null) {
                 sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, r.problem()), "row " + r.line());
             }
         }
-        Activity activity = sink.activity(cell(first, TemplateLayout.ACTIVITY_ID), activities,
-                header(TemplateLayout.ACTIVITY_ID));
+        Activity activity =
+                sink.activity(cell(first, TemplateLayout.ACTIVITY_ID), activities, header(TemplateLayout.ACTIVITY_ID));
         String firstName = cell(first, TemplateLayout.FIRST_NAME);
         String lastName = cell(first, TemplateLayout.LAST_NAME);
         if (firstName.isEmpty()) {
@@ -165,9 +176,10 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
         if (lastName.isEmpty()) {
             sink.add(Parsed.failed(ViolationCode.NAME_MISSING), header(TemplateLayout.LAST_NAME));
         }
-        MonthDay birth = sink.add(parser.parseBirthDate(cell(first, TemplateLayout.BIRTH_DATE)),
-                header(TemplateLayout.BIRTH_DATE));
-        LocalDate completed = sink.add(parser.parseCompletionDate(cell(first, TemplateLayout.COMPLETION_DATE)),
+        MonthDay birth = sink.add(
+                parser.parseBirthDate(cell(first, TemplateLayout.BIRTH_DATE)), header(TemplateLayout.BIRTH_DATE));
+        LocalDate completed = sink.add(
+                parser.parseCompletionDate(cell(first, TemplateLayout.COMPLETION_DATE)),
                 header(TemplateLayout.COMPLETION_DATE));
         String state = cell(first, TemplateLayout.LICENSING_STATE);
         String id = cell(first, TemplateLayout.LICENSE_OR_NPI);
@@ -179,10 +191,11 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
             license = sink.add(parser.parseLicense(state, id), header(TemplateLayout.LICENSE_OR_NPI));
         }
         String cmeCell = cell(first, TemplateLayout.CME_CREDITS);
-        BigDecimal cme = cmeCell.isEmpty() ? null : sink.add(parser.parseCredits(cmeCell),
-                header(TemplateLayout.CME_CREDITS));
+        BigDecimal cme =
+                cmeCell.isEmpty() ? null : sink.add(parser.parseCredits(cmeCell), header(TemplateLayout.CME_CREDITS));
         Learner.Builder learner = Learner.builder().firstName(firstName).lastName(lastName);
-        LearnerCompletion.Builder completion = LearnerCompletion.builder().completionKey(key).consent(true);
+        LearnerCompletion.Builder completion =
+                LearnerCompletion.builder().completionKey(key).consent(true);
         Set<Board> seen = EnumSet.noneOf(Board.class);
         for (SheetRows.SheetRow r : group) {
             String boardCell = cell(r, TemplateLayout.BOARD);
@@ -194,7 +207,8 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
                 continue;
             }
             if (!seen.add(board)) {
-                sink.add(Parsed.failed(ViolationCode.MOC_CREDIT_DUPLICATE, "two rows for the same board"),
+                sink.add(
+                        Parsed.failed(ViolationCode.MOC_CREDIT_DUPLICATE, "two rows for the same board"),
                         header(TemplateLayout.BOARD));
                 continue;
             }
@@ -232,15 +246,18 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
         if (cme != null) {
             completion.cmeCredits(cme);
         }
-        return new TemplateRow(action, new RosterRow(idx, first.line(), key, Optional.of(completion.build()),
-                List.of()));
+        return new TemplateRow(
+                action, new RosterRow(idx, first.line(), key, Optional.of(completion.build()), List.of()));
     }
 
     private static MocCreditType creditType(Board board, String name) {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
         for (MocCreditType t : MocCreditType.values()) {
-            if (t.board() == board && (t.displayName().toLowerCase(Locale.ROOT).equals(wanted)
-                    || (board.acronym() + " " + t.displayName()).toLowerCase(Locale.ROOT).equals(wanted))) {
+            if (t.board() == board
+                    && (t.displayName().toLowerCase(Locale.ROOT).equals(wanted)
+                            || (board.acronym() + " " + t.displayName())
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals(wanted))) {
                 return t;
             }
         }

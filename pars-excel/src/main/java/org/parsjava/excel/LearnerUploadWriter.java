@@ -74,8 +74,8 @@ public final class LearnerUploadWriter implements AutoCloseable {
 
     /** A writer with {@code validator}'s rules (its clock judges future dates and the reporting window). */
     public static LearnerUploadWriter create(OutputStream out, ParsValidator validator) {
-        return new LearnerUploadWriter(Objects.requireNonNull(out, "out"), Objects.requireNonNull(validator,
-                "validator"));
+        return new LearnerUploadWriter(
+                Objects.requireNonNull(out, "out"), Objects.requireNonNull(validator, "validator"));
     }
 
     /**
@@ -87,7 +87,8 @@ public final class LearnerUploadWriter implements AutoCloseable {
     public List<Violation> add(LearnerCompletion completion) {
         Objects.requireNonNull(completion, "completion");
         ensureOpen();
-        List<Violation> errors = batch.add(completion).stream().filter(Violation::isError).toList();
+        List<Violation> errors =
+                batch.add(completion).stream().filter(Violation::isError).toList();
         index++;
         if (!errors.isEmpty()) {
             return errors;
@@ -107,8 +108,13 @@ public final class LearnerUploadWriter implements AutoCloseable {
         ensureOpen();
         long i = index++;
         if (completion.activity().accmeActivityId().isEmpty()) {
-            return List.of(new Violation(i, completion.completionKey(), "activity.accmeActivityId",
-                    ViolationCode.ACTIVITY_ID_MISSING, Severity.ERROR, ViolationCode.ACTIVITY_ID_MISSING.message()));
+            return List.of(new Violation(
+                    i,
+                    completion.completionKey(),
+                    "activity.accmeActivityId",
+                    ViolationCode.ACTIVITY_ID_MISSING,
+                    Severity.ERROR,
+                    ViolationCode.ACTIVITY_ID_MISSING.message()));
         }
         write(completion, TemplateLayout.ACTION_DELETE);
         return List.of();
@@ -143,15 +149,27 @@ public final class LearnerUploadWriter implements AutoCloseable {
         for (Board board : order) {
             int r = row++;
             sheet.value(r, TemplateLayout.RECORD_ACTION, action);
-            sheet.value(r, TemplateLayout.ACTIVITY_ID, c.activity().accmeActivityId().orElse(""));
+            sheet.value(
+                    r,
+                    TemplateLayout.ACTIVITY_ID,
+                    c.activity().accmeActivityId().orElse(""));
             sheet.value(r, TemplateLayout.COMPLETION_DATE, c.completionDate());
-            sheet.style(r, TemplateLayout.COMPLETION_DATE).format(TemplateLayout.DATE_FORMAT).set();
+            sheet.style(r, TemplateLayout.COMPLETION_DATE)
+                    .format(TemplateLayout.DATE_FORMAT)
+                    .set();
             sheet.value(r, TemplateLayout.FIRST_NAME, l.firstName());
             sheet.value(r, TemplateLayout.LAST_NAME, l.lastName());
-            sheet.value(r, TemplateLayout.BIRTH_DATE, String.format("%02d/%02d", l.birthDate().getMonthValue(),
-                    l.birthDate().getDayOfMonth()));
+            sheet.value(
+                    r,
+                    TemplateLayout.BIRTH_DATE,
+                    String.format(
+                            "%02d/%02d",
+                            l.birthDate().getMonthValue(), l.birthDate().getDayOfMonth()));
             if (l.license().isPresent()) {
-                sheet.value(r, TemplateLayout.LICENSING_STATE, l.license().get().jurisdiction().displayName());
+                sheet.value(
+                        r,
+                        TemplateLayout.LICENSING_STATE,
+                        l.license().get().jurisdiction().displayName());
                 sheet.value(r, TemplateLayout.LICENSE_OR_NPI, l.license().get().number());
             } else {
                 l.npi().ifPresent(n -> sheet.value(r, TemplateLayout.LICENSE_OR_NPI, n.value()));

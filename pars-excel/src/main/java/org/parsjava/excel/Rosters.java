@@ -24,8 +24,7 @@ import org.parsjava.excel.internal.XlsxRosterSource;
  */
 public final class Rosters {
 
-    private Rosters() {
-    }
+    private Rosters() {}
 
     /**
      * Opens {@code file}.
@@ -58,7 +57,10 @@ public final class Rosters {
     private static boolean isOle2(Path file) {
         try (java.io.InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
-            return head.length == 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11
+            return head.length == 4
+                    && (head[0] & 0xFF) == 0xD0
+                    && (head[1] & 0xFF) == 0xCF
+                    && head[2] == 0x11
                     && (head[3] & 0xFF) == 0xE0;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file.getFileName(), e);

@@ -48,27 +48,51 @@ class LearnerTemplateTest {
 
     /** Judges dates as of {@link Fixtures#TODAY}, so the fixtures stay inside the reporting window. */
     private static final org.parsjava.core.validation.ParsValidator VALIDATOR =
-            org.parsjava.core.validation.ParsValidator.builder().clock(Fixtures.CLOCK).build();
+            org.parsjava.core.validation.ParsValidator.builder()
+                    .clock(Fixtures.CLOCK)
+                    .build();
 
     @TempDir
     Path dir;
 
     static final Activity ACTIVITY = Fixtures.activity().toBuilder()
-            .mocRegistration(MocRegistration.of(Board.ABS, "1.5", MocCreditType.ABS_ACCREDITED_CME)).build();
-    static final Function<String, Optional<Activity>> LOOKUP = id -> id.equals("201234567") ? Optional.of(ACTIVITY)
-            : Optional.empty();
+            .mocRegistration(MocRegistration.of(Board.ABS, "1.5", MocCreditType.ABS_ACCREDITED_CME))
+            .build();
+    static final Function<String, Optional<Activity>> LOOKUP =
+            id -> id.equals("201234567") ? Optional.of(ACTIVITY) : Optional.empty();
 
     /** CME with ABIM; CME only by NPI; ABIM and ABS (two rows); MOC only. */
     static List<LearnerCompletion> completions() {
-        LearnerCompletion base = Fixtures.completion().toBuilder().activity(ACTIVITY).build();
-        return List.of(base,
-                base.toBuilder().completionKey("k2").clearMocCredits().learner(Learner.builder().firstName("Omar")
-                        .lastName("Haddad").birthDate(7, 4).npi("1245319599").build()).build(),
-                base.toBuilder().completionKey("k3").learner(Fixtures.learner().toBuilder().firstName("Lena")
-                        .boardId(Board.ABS, "55555").build())
-                        .mocCredit(MocCreditType.ABS_ACCREDITED_CME, "1").build(),
-                base.toBuilder().completionKey("k4").clearCmeCredits().learner(Fixtures.learner().toBuilder()
-                        .firstName("Ruth").license(LicensingJurisdiction.ME, "1234567").build()).build());
+        LearnerCompletion base =
+                Fixtures.completion().toBuilder().activity(ACTIVITY).build();
+        return List.of(
+                base,
+                base.toBuilder()
+                        .completionKey("k2")
+                        .clearMocCredits()
+                        .learner(Learner.builder()
+                                .firstName("Omar")
+                                .lastName("Haddad")
+                                .birthDate(7, 4)
+                                .npi("1245319599")
+                                .build())
+                        .build(),
+                base.toBuilder()
+                        .completionKey("k3")
+                        .learner(Fixtures.learner().toBuilder()
+                                .firstName("Lena")
+                                .boardId(Board.ABS, "55555")
+                                .build())
+                        .mocCredit(MocCreditType.ABS_ACCREDITED_CME, "1")
+                        .build(),
+                base.toBuilder()
+                        .completionKey("k4")
+                        .clearCmeCredits()
+                        .learner(Fixtures.learner().toBuilder()
+                                .firstName("Ruth")
+                                .license(LicensingJurisdiction.ME, "1234567")
+                                .build())
+                        .build());
     }
 
     private Path write(List<LearnerCompletion> cs) throws IOException {
@@ -95,7 +119,7 @@ class LearnerTemplateTest {
     void theHeaderRowAndTheFirstDataRowAreTheTemplates() throws IOException {
         Path file = write(completions());
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile());
-             Stream<Row> rows = wb.getFirstSheet().openStream()) {
+                Stream<Row> rows = wb.getFirstSheet().openStream()) {
             assertEquals("Sheet1", wb.getFirstSheet().getName());
             List<Row> all = rows.toList();
             assertEquals(1, all.get(0).getRowNum());
@@ -104,27 +128,45 @@ class LearnerTemplateTest {
             for (int c = 0; c < all.get(1).getCellCount(); c++) {
                 header.add(all.get(1).getCellAsString(c).orElse(""));
             }
-            assertEquals(List.of("Record Action", "ACCME Activity ID", "Completion Date", "First Name", "Last Name",
-                    "Date of Birth", "Licensing State", "Licensing ID or NPI", "Number of CME Credits",
-                    "Certifying Board", "Certifying Board ID", "Total Board Credits", "Credit Type ",
-                    "Credits Awarded for Credit Type"), header.subList(0, 14));
+            assertEquals(
+                    List.of(
+                            "Record Action",
+                            "ACCME Activity ID",
+                            "Completion Date",
+                            "First Name",
+                            "Last Name",
+                            "Date of Birth",
+                            "Licensing State",
+                            "Licensing ID or NPI",
+                            "Number of CME Credits",
+                            "Certifying Board",
+                            "Certifying Board ID",
+                            "Total Board Credits",
+                            "Credit Type ",
+                            "Credits Awarded for Credit Type"),
+                    header.subList(0, 14));
             Row first = all.get(2);
             assertEquals(3, first.getRowNum());
             assertEquals("Add", first.getCellAsString(0).orElseThrow());
             assertEquals("201234567", first.getCellAsString(1).orElseThrow());
-            assertEquals(LocalDate.of(2026, 2, 27), first.getCellAsDate(2).orElseThrow().toLocalDate(),
+            assertEquals(
+                    LocalDate.of(2026, 2, 27),
+                    first.getCellAsDate(2).orElseThrow().toLocalDate(),
                     "the completion date is a real Excel date");
             assertEquals("Jane", first.getCellAsString(3).orElseThrow());
             assertEquals("Sample", first.getCellAsString(4).orElseThrow());
             assertEquals("02/29", first.getCellAsString(5).orElseThrow(), "birth date as MM/DD text");
             assertEquals("California", first.getCellAsString(6).orElseThrow(), "the state's full name");
             assertEquals("A99999", first.getCellAsString(7).orElseThrow());
-            assertEquals(0, new BigDecimal("1.5").compareTo(first.getCellAsNumber(8).orElseThrow()), "a number");
+            assertEquals(
+                    0, new BigDecimal("1.5").compareTo(first.getCellAsNumber(8).orElseThrow()), "a number");
             assertEquals("ABIM", first.getCellAsString(9).orElseThrow());
             assertEquals("000000", first.getCellAsString(10).orElseThrow());
-            assertEquals(0, new BigDecimal("1.5").compareTo(first.getCellAsNumber(11).orElseThrow()));
+            assertEquals(
+                    0, new BigDecimal("1.5").compareTo(first.getCellAsNumber(11).orElseThrow()));
             assertEquals("Medical Knowledge", first.getCellAsString(12).orElseThrow());
-            assertEquals(0, new BigDecimal("1.5").compareTo(first.getCellAsNumber(13).orElseThrow()));
+            assertEquals(
+                    0, new BigDecimal("1.5").compareTo(first.getCellAsNumber(13).orElseThrow()));
             Row npiOnly = all.get(3);
             assertEquals("1245319599", npiOnly.getCellAsString(7).orElseThrow(), "the NPI when there is no license");
             assertTrue(npiOnly.getCellAsString(6).orElse("").isEmpty());
@@ -138,13 +180,25 @@ class LearnerTemplateTest {
     /** What the template carries of a completion (it has one identity column and no key). */
     private static List<Object> carried(LearnerCompletion c) {
         Learner l = c.learner();
-        Object identity = l.license().isPresent() ? l.license().get() : l.npi().orElseThrow().value();
-        return List.of(c.activity().accmeActivityId().orElseThrow(), l.firstName(), l.lastName(), l.birthDate(),
-                identity, c.completionDate(), c.cmeCredits().map(BigDecimal::stripTrailingZeros).orElse(BigDecimal.ZERO),
-                c.mocCredits().stream().map(m -> m.type() + "=" + m.points().stripTrailingZeros())
+        Object identity = l.license().isPresent()
+                ? l.license().get()
+                : l.npi().orElseThrow().value();
+        return List.of(
+                c.activity().accmeActivityId().orElseThrow(),
+                l.firstName(),
+                l.lastName(),
+                l.birthDate(),
+                identity,
+                c.completionDate(),
+                c.cmeCredits().map(BigDecimal::stripTrailingZeros).orElse(BigDecimal.ZERO),
+                c.mocCredits().stream()
+                        .map(m -> m.type() + "=" + m.points().stripTrailingZeros())
                         .collect(Collectors.toSet()),
-                c.mocCredits().stream().map(MocCredit::board).distinct()
-                        .map(b -> b + "=" + l.boardIds().getOrDefault(b, "")).collect(Collectors.toSet()));
+                c.mocCredits().stream()
+                        .map(MocCredit::board)
+                        .distinct()
+                        .map(b -> b + "=" + l.boardIds().getOrDefault(b, ""))
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -165,9 +219,11 @@ class LearnerTemplateTest {
     void invalidCompletionsAreNotWrittenAndSayWhy() throws IOException {
         Path file = dir.resolve("upload.xlsx");
         try (LearnerUploadWriter w = LearnerUploadWriter.create(Files.newOutputStream(file), VALIDATOR)) {
-            List<Violation> refused = w.add(completions().get(0).toBuilder().consent(false).build());
-            assertEquals(Set.of(ViolationCode.CONSENT_MISSING), refused.stream().map(Violation::code)
-                    .collect(Collectors.toSet()));
+            List<Violation> refused =
+                    w.add(completions().get(0).toBuilder().consent(false).build());
+            assertEquals(
+                    Set.of(ViolationCode.CONSENT_MISSING),
+                    refused.stream().map(Violation::code).collect(Collectors.toSet()));
             assertEquals(List.of(), w.add(completions().get(1)));
             assertEquals(1, w.recordsWritten());
         }
@@ -186,7 +242,10 @@ class LearnerTemplateTest {
 
     @Test
     void aFileFilledByHandIsCheckedRowByRowWithTheColumnNamed() throws IOException {
-        Path file = XlsxFiles.rewrite(write(completions()), dir.resolve("edited.xlsx"), "xl/sharedStrings.xml",
+        Path file = XlsxFiles.rewrite(
+                write(completions()),
+                dir.resolve("edited.xlsx"),
+                "xl/sharedStrings.xml",
                 xml -> xml.replace("02/29", "02/30").replace("California", "Atlantis"));
         List<TemplateRow> rows = read(file);
         assertEquals(4, rows.size(), "every record accounted for");
@@ -202,8 +261,10 @@ class LearnerTemplateTest {
     @Test
     void aCsvNamedXlsxIsRefusedAsATemplateButReadAsARosterByItsContent() throws IOException {
         Path csv = dir.resolve("roster.xlsx");
-        Files.writeString(csv, String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                + "k1,201234567,Ana,Ruiz,3/14,1245319599,,,,2026-02-27,1,,yes\n");
+        Files.writeString(
+                csv,
+                String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                        + "k1,201234567,Ana,Ruiz,3/14,1245319599,,,,2026-02-27,1,,yes\n");
         XlsxFileException e = assertThrows(XlsxFileException.class, () -> LearnerUploadReader.open(csv, LOOKUP));
         assertTrue(e.getMessage().startsWith("roster.xlsx ") && e.getMessage().contains("CSV"), e.getMessage());
         try (RosterReader r = Rosters.open(csv, StandardCharsets.UTF_8, LOOKUP)) {
@@ -220,7 +281,9 @@ class LearnerTemplateTest {
         Files.write(xls, ole2);
         XlsxFileException e = assertThrows(XlsxFileException.class, () -> LearnerUploadReader.open(xls, LOOKUP));
         assertTrue(e.getMessage().contains("old.xls") && e.getMessage().contains("password"), e.getMessage());
-        assertThrows(XlsxFileException.class, () -> Rosters.open(xls, StandardCharsets.UTF_8, LOOKUP),
+        assertThrows(
+                XlsxFileException.class,
+                () -> Rosters.open(xls, StandardCharsets.UTF_8, LOOKUP),
                 "not taken for CSV text");
     }
 
@@ -252,7 +315,8 @@ class LearnerTemplateTest {
         parts.put("xl/sharedStrings.xml", sst.toString().getBytes(StandardCharsets.UTF_8));
         Path file = XlsxFiles.write(dir.resolve("strings.xlsx"), parts);
         XlsxFileException e = assertThrows(XlsxFileException.class, () -> LearnerUploadReader.open(file, LOOKUP));
-        assertTrue(e.getMessage().contains("strings.xlsx") && e.getMessage().contains("distinct texts"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("strings.xlsx") && e.getMessage().contains("distinct texts"), e.getMessage());
         // Under another name (readers find the table by its content type), it is refused all the same.
         parts.put("xl/TEXTS.xml", parts.remove("xl/sharedStrings.xml"));
         Path renamed = XlsxFiles.write(dir.resolve("renamed.xlsx"), parts);
@@ -261,8 +325,12 @@ class LearnerTemplateTest {
 
     @Test
     void aCellPointingFarPastTheTextTableIsRefusedBeforeAnyReaderGrowsAnArrayToIt() throws IOException {
-        Path file = XlsxFiles.rewrite(write(completions()), dir.resolve("index.xlsx"), "xl/worksheets/sheet1.xml",
-                xml -> xml.replaceFirst("<c r=\"D3\"[^>]*>(<v>[^<]*</v>|<is>.*?</is>)</c>",
+        Path file = XlsxFiles.rewrite(
+                write(completions()),
+                dir.resolve("index.xlsx"),
+                "xl/worksheets/sheet1.xml",
+                xml -> xml.replaceFirst(
+                        "<c r=\"D3\"[^>]*>(<v>[^<]*</v>|<is>.*?</is>)</c>",
                         "<c r=\"D3\" t=\"s\"><v>2000000000</v></c>"));
         assertTrue(new String(XlsxFiles.parts(file).get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8)
                 .contains("2000000000"));
@@ -272,8 +340,12 @@ class LearnerTemplateTest {
 
     @Test
     void aHugeDeclaredSheetDimensionReadsOnlyTheRowsThatExist() throws IOException {
-        Path file = XlsxFiles.rewrite(write(completions()), dir.resolve("dimension.xlsx"), "xl/worksheets/sheet1.xml",
-                xml -> xml.contains("<dimension") ? xml.replaceFirst("<dimension ref=\"[^\"]*\"", "<dimension ref=\"A1:XFD1048576\"")
+        Path file = XlsxFiles.rewrite(
+                write(completions()),
+                dir.resolve("dimension.xlsx"),
+                "xl/worksheets/sheet1.xml",
+                xml -> xml.contains("<dimension")
+                        ? xml.replaceFirst("<dimension ref=\"[^\"]*\"", "<dimension ref=\"A1:XFD1048576\"")
                         : xml.replaceFirst("<sheetData", "<dimension ref=\"A1:XFD1048576\"/><sheetData"));
         assertTrue(new String(XlsxFiles.parts(file).get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8)
                 .contains("XFD1048576"));
@@ -282,15 +354,23 @@ class LearnerTemplateTest {
 
     @Test
     void aFormulaCellMakesItsRowAProblemNamingTheCell() throws IOException {
-        Path file = XlsxFiles.rewrite(write(completions()), dir.resolve("formula.xlsx"), "xl/worksheets/sheet1.xml",
-                xml -> xml.replaceFirst("<c r=\"I3\"([^>]*)><v>([^<]*)</v></c>", "<c r=\"I3\"><f>1+0.5</f><v>$2</v></c>"));
-        assertTrue(new String(XlsxFiles.parts(file).get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8)
-                .contains("<f>1+0.5</f>"), "the test file has its formula");
+        Path file = XlsxFiles.rewrite(
+                write(completions()),
+                dir.resolve("formula.xlsx"),
+                "xl/worksheets/sheet1.xml",
+                xml -> xml.replaceFirst(
+                        "<c r=\"I3\"([^>]*)><v>([^<]*)</v></c>", "<c r=\"I3\"><f>1+0.5</f><v>$2</v></c>"));
+        assertTrue(
+                new String(XlsxFiles.parts(file).get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8)
+                        .contains("<f>1+0.5</f>"),
+                "the test file has its formula");
         List<TemplateRow> rows = read(file);
         assertEquals(4, rows.size());
         RosterRow r = rows.get(0).row();
         assertFalse(r.isReadable());
-        assertTrue(r.problems().get(0).message().contains("I3") && r.problems().get(0).message().contains("formula"),
+        assertTrue(
+                r.problems().get(0).message().contains("I3")
+                        && r.problems().get(0).message().contains("formula"),
                 r.problems().toString());
     }
 
@@ -298,17 +378,17 @@ class LearnerTemplateTest {
     void anXlsxRosterIsReadLikeItsCsvTwin() throws IOException {
         Path xlsx = dir.resolve("roster.bin");
         try (OutputStream out = Files.newOutputStream(xlsx);
-             org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+                org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
             org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Roster");
             List<String> header = org.parsjava.core.batch.RosterColumns.ALL;
             for (int c = 0; c < header.size(); c++) {
                 ws.value(0, c, header.get(c));
             }
             ws.value(1, 0, "k1");
-            ws.value(1, 1, 201234567);                                  // a number
+            ws.value(1, 1, 201234567); // a number
             ws.value(1, 2, "Ana");
             ws.value(1, 3, "Ruiz");
-            ws.value(1, 4, LocalDate.of(2026, 3, 14));                  // Excel made "3/14" a date
+            ws.value(1, 4, LocalDate.of(2026, 3, 14)); // Excel made "3/14" a date
             ws.style(1, 4).format("m/d").set();
             ws.value(1, 5, 1245319599L);
             ws.value(1, 9, LocalDate.of(2026, 2, 27));

@@ -19,8 +19,7 @@ import java.util.zip.ZipOutputStream;
 /** Builds test workbooks by rewriting the parts of a real one. */
 final class XlsxFiles {
 
-    private XlsxFiles() {
-    }
+    private XlsxFiles() {}
 
     /** The parts of {@code file}, by name, in order. */
     static Map<String, byte[]> parts(Path file) throws IOException {

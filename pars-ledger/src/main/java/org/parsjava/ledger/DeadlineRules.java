@@ -80,8 +80,11 @@ public final class DeadlineRules {
                 MonthDay end = board == Board.ABP ? abpYearEnd : boardYearEnd;
                 LocalDate yearEnd = end.atYear(done.getYear());
                 // A completion after the board's year end counts for the next year.
-                due = earlier(due, new Deadline(yearEnd.isBefore(done) ? end.atYear(done.getYear() + 1) : yearEnd,
-                        Rule.BOARD_YEAR_END));
+                due = earlier(
+                        due,
+                        new Deadline(
+                                yearEnd.isBefore(done) ? end.atYear(done.getYear() + 1) : yearEnd,
+                                Rule.BOARD_YEAR_END));
             }
             MocRegistration reg = completion.activity().mocRegistrations().get(board);
             if (reg != null && reg.creditClaimDate().isPresent()) {
@@ -109,8 +112,7 @@ public final class DeadlineRules {
         private MonthDay abpYearEnd = MonthDay.of(12, 1);
         private MonthDay parsYearClose = MonthDay.of(3, 31);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private static int days(int days, String name) {
             if (days < 1 || days > 366) {

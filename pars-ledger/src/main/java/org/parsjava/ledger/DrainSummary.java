@@ -17,16 +17,21 @@ package org.parsjava.ledger;
  * @param resumed entries a previous, interrupted drain had started to send, settled by a status
  *     lookup or sent again
  */
-public record DrainSummary(int taken, int accepted, int rejected, int invalid, int retrying, int withdrawn,
-                           int resumed) {
+public record DrainSummary(
+        int taken, int accepted, int rejected, int invalid, int retrying, int withdrawn, int resumed) {
 
     /** Nothing was due. */
     public static final DrainSummary EMPTY = new DrainSummary(0, 0, 0, 0, 0, 0, 0);
 
     /** This summary plus {@code other}. */
     public DrainSummary plus(DrainSummary other) {
-        return new DrainSummary(taken + other.taken, accepted + other.accepted, rejected + other.rejected,
-                invalid + other.invalid, retrying + other.retrying, withdrawn + other.withdrawn,
+        return new DrainSummary(
+                taken + other.taken,
+                accepted + other.accepted,
+                rejected + other.rejected,
+                invalid + other.invalid,
+                retrying + other.retrying,
+                withdrawn + other.withdrawn,
                 resumed + other.resumed);
     }
 }

@@ -30,10 +30,21 @@ import java.util.Optional;
  * @param creditIds the CreditIDs of its credit lines
  * @param updatedAt the last transition
  */
-public record LedgerEntry(String providerId, String completionKey, EntryState state, Optional<String> reference,
-                          Optional<String> accmeActivityId, LocalDate completionDate, Deadline deadline, int attempts,
-                          Optional<Instant> nextAttemptAt, boolean outcomeUnknown, Optional<String> parsCode,
-                          Optional<String> message, List<String> creditIds, Instant updatedAt) {
+public record LedgerEntry(
+        String providerId,
+        String completionKey,
+        EntryState state,
+        Optional<String> reference,
+        Optional<String> accmeActivityId,
+        LocalDate completionDate,
+        Deadline deadline,
+        int attempts,
+        Optional<Instant> nextAttemptAt,
+        boolean outcomeUnknown,
+        Optional<String> parsCode,
+        Optional<String> message,
+        List<String> creditIds,
+        Instant updatedAt) {
 
     /** Rejects nulls and copies the list. */
     public LedgerEntry {

@@ -44,9 +44,16 @@ public final class LedgerWorker implements AutoCloseable {
                 .execute((instance, context) -> guarded("drain", () -> {
                     DrainSummary s = ledger.drain();
                     if (s.taken() > 0) {
-                        LOG.info("PARS ledger drain: {} taken, {} accepted, {} rejected, {} invalid, {} retrying, "
-                                + "{} withdrawn, {} resumed", s.taken(), s.accepted(), s.rejected(), s.invalid(),
-                                s.retrying(), s.withdrawn(), s.resumed());
+                        LOG.info(
+                                "PARS ledger drain: {} taken, {} accepted, {} rejected, {} invalid, {} retrying, "
+                                        + "{} withdrawn, {} resumed",
+                                s.taken(),
+                                s.accepted(),
+                                s.rejected(),
+                                s.invalid(),
+                                s.retrying(),
+                                s.withdrawn(),
+                                s.resumed());
                     }
                 }));
         RecurringTask<Void> status = Tasks.recurring("pars-ledger-status-sync", FixedDelay.of(interval.multipliedBy(5)))
@@ -54,8 +61,13 @@ public final class LedgerWorker implements AutoCloseable {
         RecurringTask<Void> purge = Tasks.recurring("pars-ledger-purge", FixedDelay.ofHours(24))
                 .execute((instance, context) -> guarded("purge", ledger::purgePersonalData));
         Duration poll = interval.compareTo(Duration.ofSeconds(10)) < 0 ? interval : Duration.ofSeconds(10);
-        Scheduler scheduler = Scheduler.create(dataSource).tableName(TABLE).startTasks(drain, status, purge)
-                .threads(1).pollingInterval(poll).schedulerName(new SchedulerName.Fixed(node)).build();
+        Scheduler scheduler = Scheduler.create(dataSource)
+                .tableName(TABLE)
+                .startTasks(drain, status, purge)
+                .threads(1)
+                .pollingInterval(poll)
+                .schedulerName(new SchedulerName.Fixed(node))
+                .build();
         scheduler.start();
         return new LedgerWorker(scheduler);
     }
@@ -65,7 +77,10 @@ public final class LedgerWorker implements AutoCloseable {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.warn("PARS ledger {} failed with {}; it runs again at its next time", what, e.getClass().getName());
+            LOG.warn(
+                    "PARS ledger {} failed with {}; it runs again at its next time",
+                    what,
+                    e.getClass().getName());
         }
     }
 

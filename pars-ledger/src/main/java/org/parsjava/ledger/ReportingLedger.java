@@ -70,6 +70,7 @@ public final class ReportingLedger implements AutoCloseable {
     private final DataSource dataSource;
     /** A pool the ledger made from a JDBC URL, closed with it; null for a caller's data source. */
     private final AutoCloseable ownedPool;
+
     private final LedgerStore store;
     private final ParsClient client;
     private final ParsValidator validator;
@@ -89,7 +90,9 @@ public final class ReportingLedger implements AutoCloseable {
         this.ownedPool = b.ownedPool;
         this.client = b.client;
         this.clock = b.clock;
-        this.validator = b.validator != null ? b.validator : ParsValidator.builder().clock(b.clock).build();
+        this.validator = b.validator != null
+                ? b.validator
+                : ParsValidator.builder().clock(b.clock).build();
         this.deadlines = b.deadlines;
         this.batchSize = b.batchSize;
         this.node = b.node;
@@ -120,16 +123,24 @@ public final class ReportingLedger implements AutoCloseable {
                 throw new LedgerException("the ledger runs on H2 or PostgreSQL, not on " + product);
             }
         } catch (SQLException e) {
-            throw new LedgerException("could not connect to the ledger's database (SQL state " + e.getSQLState() + ")",
-                    e);
+            throw new LedgerException(
+                    "could not connect to the ledger's database (SQL state " + e.getSQLState() + ")", e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).table("pars_ledger_schema_history")
-                    .locations("classpath:db/pars-ledger/migration").placeholders(types)
-                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .table("pars_ledger_schema_history")
+                    .locations("classpath:db/pars-ledger/migration")
+                    .placeholders(types)
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
-            throw new LedgerException("could not create or migrate the ledger's tables ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new LedgerException(
+                    "could not create or migrate the ledger's tables ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         return types.get("bytes").equals("bytea");
     }
@@ -175,21 +186,23 @@ public final class ReportingLedger implements AutoCloseable {
      * @param reference gives each completion's reference (or null)
      * @return one {@link Recording} per completion, in order
      */
-    public List<Recording> recordAll(List<LearnerCompletion> completions,
-                                     java.util.function.Function<LearnerCompletion, String> reference) {
+    public List<Recording> recordAll(
+            List<LearnerCompletion> completions, java.util.function.Function<LearnerCompletion, String> reference) {
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(reference, "reference");
         List<LedgerStore.Recorded> recorded = new ArrayList<>(completions.size());
         for (LearnerCompletion c : completions) {
             recorded.add(recorded(c, reference.apply(c)));
         }
-        return store.inTransaction(conn -> {
-            List<Recording> out = new ArrayList<>(recorded.size());
-            for (LedgerStore.Recorded r : recorded) {
-                out.add(store.record(conn, r));
-            }
-            return out;
-        }, "record completions");
+        return store.inTransaction(
+                conn -> {
+                    List<Recording> out = new ArrayList<>(recorded.size());
+                    for (LedgerStore.Recorded r : recorded) {
+                        out.add(store.record(conn, r));
+                    }
+                    return out;
+                },
+                "record completions");
     }
 
     /**
@@ -218,10 +231,19 @@ public final class ReportingLedger implements AutoCloseable {
         ValidationReport report = validator.validate(completion);
         List<Violation> errors = report.errors();
         String code = errors.isEmpty() ? null : errors.get(0).code().name();
-        String violations = errors.isEmpty() ? null : errors.stream()
-                .map(v -> v.field() + " " + v.code().name() + ": " + v.message()).collect(Collectors.joining("\n"));
-        return new LedgerStore.Recorded(completion, reference, errors.isEmpty(), code, violations,
-                deadlines.dueDate(completion), clock.instant());
+        String violations = errors.isEmpty()
+                ? null
+                : errors.stream()
+                        .map(v -> v.field() + " " + v.code().name() + ": " + v.message())
+                        .collect(Collectors.joining("\n"));
+        return new LedgerStore.Recorded(
+                completion,
+                reference,
+                errors.isEmpty(),
+                code,
+                violations,
+                deadlines.dueDate(completion),
+                clock.instant());
     }
 
     /**
@@ -284,8 +306,18 @@ public final class ReportingLedger implements AutoCloseable {
                 resumed++;
             }
             if (c.completion() == null) { // purged: nothing left to send
-                outcomes.add(new Outcome(c.id(), c.state(), EntryState.WITHDRAWN, "no learner data left to send "
-                        + "(purged)", null, null, false, null, false, null, true));
+                outcomes.add(new Outcome(
+                        c.id(),
+                        c.state(),
+                        EntryState.WITHDRAWN,
+                        "no learner data left to send " + "(purged)",
+                        null,
+                        null,
+                        false,
+                        null,
+                        false,
+                        null,
+                        true));
             } else if (c.state() == EntryState.WITHDRAWING || c.state() == EntryState.CORRECTING) {
                 deletes.add(c);
             } else if (c.resumed() && heldByPars(c.completion())) {
@@ -298,14 +330,17 @@ public final class ReportingLedger implements AutoCloseable {
         try {
             if (!deletes.isEmpty()) {
                 // Delete what PARS holds: the previous content while a correction is pending.
-                SubmissionResult r = client.learners().delete(deletes.stream()
-                        .map(c -> c.previous() != null ? c.previous() : c.completion()).toList());
+                SubmissionResult r = client.learners()
+                        .delete(deletes.stream()
+                                .map(c -> c.previous() != null ? c.previous() : c.completion())
+                                .toList());
                 for (RecordResult rr : r.records()) {
                     outcomes.add(deleted(deletes.get(rr.index()), rr, now));
                 }
             }
             if (!adds.isEmpty()) {
-                SubmissionResult r = client.learners().submit(adds.stream().map(Claimed::completion).toList());
+                SubmissionResult r = client.learners()
+                        .submit(adds.stream().map(Claimed::completion).toList());
                 for (RecordResult rr : r.records()) {
                     outcomes.add(added(adds.get(rr.index()), rr, now));
                 }
@@ -325,15 +360,15 @@ public final class ReportingLedger implements AutoCloseable {
                 case INVALID -> invalid++;
                 case WITHDRAWN -> withdrawn++;
                 case RETRYING, WITHDRAWING, CORRECTING -> retrying++;
-                default -> { } // PENDING: a correction's old record is gone; the new one follows
+                default -> {} // PENDING: a correction's old record is gone; the new one follows
             }
         }
         // Whatever was not settled (credentials refused) goes back unchanged, without an attempt.
         Set<Long> settled = outcomes.stream().map(Outcome::id).collect(Collectors.toCollection(HashSet::new));
         for (Claimed c : batch) {
             if (!settled.contains(c.id())) {
-                outcomes.add(new Outcome(c.id(), c.state(), c.state(), null, null, null, false, null,
-                        c.outcomeUnknown(), null, false));
+                outcomes.add(new Outcome(
+                        c.id(), c.state(), c.state(), null, null, null, false, null, c.outcomeUnknown(), null, false));
             }
         }
         store.settle(outcomes, byId(batch), now);
@@ -366,8 +401,9 @@ public final class ReportingLedger implements AutoCloseable {
         try {
             for (String id : CreditIds.all(c)) {
                 List<CreditStatus> s = client.learners().status(id);
-                if (s.stream().noneMatch(x -> x.state() == CreditStatus.State.ACCEPTED
-                        || x.state() == CreditStatus.State.PENDING)) {
+                if (s.stream()
+                        .noneMatch(x ->
+                                x.state() == CreditStatus.State.ACCEPTED || x.state() == CreditStatus.State.PENDING)) {
                     return false;
                 }
             }
@@ -379,22 +415,56 @@ public final class ReportingLedger implements AutoCloseable {
 
     private Outcome accepted(Claimed c, Instant now, String note) {
         boolean moc = !c.completion().mocCredits().isEmpty();
-        return new Outcome(c.id(), c.state(), moc ? EntryState.AWAITING_BOARD : EntryState.ACCEPTED, note, null, null,
-                true, null, false, moc ? now.plus(statusWaits.baseDelay()) : null, false);
+        return new Outcome(
+                c.id(),
+                c.state(),
+                moc ? EntryState.AWAITING_BOARD : EntryState.ACCEPTED,
+                note,
+                null,
+                null,
+                true,
+                null,
+                false,
+                moc ? now.plus(statusWaits.baseDelay()) : null,
+                false);
     }
 
     private Outcome added(Claimed c, RecordResult r, Instant now) {
         return switch (r.outcome()) {
             case ACCEPTED -> accepted(c, now, r.message().orElse("accepted by PARS"));
-            case REJECTED -> new Outcome(c.id(), c.state(), EntryState.REJECTED, "rejected by PARS: "
-                    + r.parsCode().orElse("?"), r.parsCode().orElse(null), r.message().orElse(null), true, null, false,
-                    null, false);
+            case REJECTED ->
+                new Outcome(
+                        c.id(),
+                        c.state(),
+                        EntryState.REJECTED,
+                        "rejected by PARS: " + r.parsCode().orElse("?"),
+                        r.parsCode().orElse(null),
+                        r.message().orElse(null),
+                        true,
+                        null,
+                        false,
+                        null,
+                        false);
             case INVALID -> {
-                Violation first = r.violations().stream().filter(Violation::isError).findFirst().orElse(null);
-                yield new Outcome(c.id(), c.state(), EntryState.INVALID, "invalid", first == null ? null
-                        : first.code().name(), r.violations().stream().filter(Violation::isError)
-                        .map(v -> v.field() + " " + v.code().name() + ": " + v.message())
-                        .collect(Collectors.joining("\n")), true, null, false, null, false);
+                Violation first = r.violations().stream()
+                        .filter(Violation::isError)
+                        .findFirst()
+                        .orElse(null);
+                yield new Outcome(
+                        c.id(),
+                        c.state(),
+                        EntryState.INVALID,
+                        "invalid",
+                        first == null ? null : first.code().name(),
+                        r.violations().stream()
+                                .filter(Violation::isError)
+                                .map(v -> v.field() + " " + v.code().name() + ": " + v.message())
+                                .collect(Collectors.joining("\n")),
+                        true,
+                        null,
+                        false,
+                        null,
+                        false);
             }
             case FAILED -> retry(c, r, now);
         };
@@ -406,19 +476,45 @@ public final class ReportingLedger implements AutoCloseable {
         }
         if (r.outcome() == RecordOutcome.INVALID) {
             // The delete could not even be formed: a row to fix, the record stays where it is.
-            return new Outcome(c.id(), c.state(), EntryState.INVALID, "the delete could not be sent", r.violations()
-                    .stream().filter(Violation::isError).map(v -> v.code().name()).findFirst().orElse(null),
-                    r.violations().stream().filter(Violation::isError)
+            return new Outcome(
+                    c.id(),
+                    c.state(),
+                    EntryState.INVALID,
+                    "the delete could not be sent",
+                    r.violations().stream()
+                            .filter(Violation::isError)
+                            .map(v -> v.code().name())
+                            .findFirst()
+                            .orElse(null),
+                    r.violations().stream()
+                            .filter(Violation::isError)
                             .map(v -> v.field() + " " + v.code().name() + ": " + v.message())
-                            .collect(Collectors.joining("\n")), true, null, false, null, false);
+                            .collect(Collectors.joining("\n")),
+                    true,
+                    null,
+                    false,
+                    null,
+                    false);
         }
         // A refused or impossible delete is read as "PARS holds no such record": nothing left to
         // delete (PARS's codes for it are not documented, REFERENCE.md 11).
-        String note = r.outcome() == RecordOutcome.ACCEPTED ? "deleted from PARS"
-                : "PARS holds no such record to delete (" + r.parsCode().orElse(r.outcome().name()) + ")";
+        String note = r.outcome() == RecordOutcome.ACCEPTED
+                ? "deleted from PARS"
+                : "PARS holds no such record to delete ("
+                        + r.parsCode().orElse(r.outcome().name()) + ")";
         return c.state() == EntryState.CORRECTING
-                ? new Outcome(c.id(), c.state(), EntryState.PENDING, note + "; the corrected record is sent next", null,
-                        null, false, null, false, null, true)
+                ? new Outcome(
+                        c.id(),
+                        c.state(),
+                        EntryState.PENDING,
+                        note + "; the corrected record is sent next",
+                        null,
+                        null,
+                        false,
+                        null,
+                        false,
+                        null,
+                        true)
                 : new Outcome(c.id(), c.state(), EntryState.WITHDRAWN, note, null, null, true, null, false, null, true);
     }
 
@@ -426,9 +522,18 @@ public final class ReportingLedger implements AutoCloseable {
         int attempts = c.attempts() + 1;
         Duration wait = retryWaits.backoffCap(attempts);
         EntryState to = c.state() == EntryState.PENDING ? EntryState.RETRYING : c.state();
-        return new Outcome(c.id(), c.state(), to, "not confirmed: " + r.message().orElse("failed")
-                + "; next attempt in " + wait.toMinutes() + " min", null, r.message().orElse(null), true,
-                now.plus(wait), r.outcomeUnknown() || c.outcomeUnknown(), null, false);
+        return new Outcome(
+                c.id(),
+                c.state(),
+                to,
+                "not confirmed: " + r.message().orElse("failed") + "; next attempt in " + wait.toMinutes() + " min",
+                null,
+                r.message().orElse(null),
+                true,
+                now.plus(wait),
+                r.outcomeUnknown() || c.outcomeUnknown(),
+                null,
+                false);
     }
 
     // ---- board decisions ------------------------------------------------------------------------
@@ -465,11 +570,21 @@ public final class ReportingLedger implements AutoCloseable {
         try {
             for (String id : moc) {
                 List<CreditStatus> s = client.learners().status(id);
-                Optional<CreditStatus> refused = s.stream().filter(x -> x.state() == CreditStatus.State.REJECTED)
+                Optional<CreditStatus> refused = s.stream()
+                        .filter(x -> x.state() == CreditStatus.State.REJECTED)
                         .findFirst();
                 if (refused.isPresent()) {
-                    return new Outcome(c.id(), c.state(), EntryState.BOARD_REJECTED, "rejected by the board",
-                            "BOARD_REJECTED", "PARS status: " + refused.get().rawStatus(), false, null, false, null,
+                    return new Outcome(
+                            c.id(),
+                            c.state(),
+                            EntryState.BOARD_REJECTED,
+                            "rejected by the board",
+                            "BOARD_REJECTED",
+                            "PARS status: " + refused.get().rawStatus(),
+                            false,
+                            null,
+                            false,
+                            null,
                             false);
                 }
                 allAccepted &= s.stream().anyMatch(x -> x.state() == CreditStatus.State.ACCEPTED);
@@ -478,8 +593,18 @@ public final class ReportingLedger implements AutoCloseable {
             allAccepted = false; // asked again later
         }
         if (allAccepted) {
-            return new Outcome(c.id(), c.state(), EntryState.BOARD_ACCEPTED, "accepted by the board", null, null,
-                    false, null, false, null, false);
+            return new Outcome(
+                    c.id(),
+                    c.state(),
+                    EntryState.BOARD_ACCEPTED,
+                    "accepted by the board",
+                    null,
+                    null,
+                    false,
+                    null,
+                    false,
+                    null,
+                    false);
         }
         Duration wait = statusWaits.backoffCap(c.attempts() + 1);
         return new Outcome(c.id(), c.state(), c.state(), null, null, null, false, null, false, now.plus(wait), false);
@@ -503,8 +628,10 @@ public final class ReportingLedger implements AutoCloseable {
 
     /** Rows to fix: invalid, rejected by PARS or rejected by the board; at most {@code limit}. */
     public List<LedgerEntry> rowsToFix(int limit) {
-        return store.entries("state in (?,?,?)", List.of(EntryState.INVALID.name(), EntryState.REJECTED.name(),
-                EntryState.BOARD_REJECTED.name()), positive(limit));
+        return store.entries(
+                "state in (?,?,?)",
+                List.of(EntryState.INVALID.name(), EntryState.REJECTED.name(), EntryState.BOARD_REJECTED.name()),
+                positive(limit));
     }
 
     private static final String AT_RISK = "state in (?,?,?,?) and due_date >= ? and due_date <= ?";
@@ -513,13 +640,22 @@ public final class ReportingLedger implements AutoCloseable {
     private List<Object> atRiskParams(Duration within) {
         Objects.requireNonNull(within, "within");
         LocalDate today = LocalDate.now(clock);
-        return List.of(EntryState.PENDING.name(), EntryState.RETRYING.name(), EntryState.CORRECTING.name(),
-                EntryState.INVALID.name(), today, today.plusDays(within.toDays()));
+        return List.of(
+                EntryState.PENDING.name(),
+                EntryState.RETRYING.name(),
+                EntryState.CORRECTING.name(),
+                EntryState.INVALID.name(),
+                today,
+                today.plusDays(within.toDays()));
     }
 
     private List<Object> overdueParams() {
-        return List.of(EntryState.PENDING.name(), EntryState.RETRYING.name(), EntryState.CORRECTING.name(),
-                EntryState.INVALID.name(), LocalDate.now(clock));
+        return List.of(
+                EntryState.PENDING.name(),
+                EntryState.RETRYING.name(),
+                EntryState.CORRECTING.name(),
+                EntryState.INVALID.name(),
+                LocalDate.now(clock));
     }
 
     /** Unsettled entries due within {@code within} from today (not yet overdue), most urgent first. */
@@ -597,7 +733,9 @@ public final class ReportingLedger implements AutoCloseable {
             try {
                 ownedPool.close();
             } catch (Exception e) {
-                LOG.warn("PARS ledger: closing its connection pool failed with {}", e.getClass().getName());
+                LOG.warn(
+                        "PARS ledger: closing its connection pool failed with {}",
+                        e.getClass().getName());
             }
         }
     }
@@ -623,8 +761,7 @@ public final class ReportingLedger implements AutoCloseable {
         private RetryPolicy retryWaits = waits(Duration.ofMinutes(1), Duration.ofHours(6));
         private RetryPolicy statusWaits = waits(Duration.ofHours(1), Duration.ofDays(7));
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The database (pooled, for production); the ledger's tables are created in it. */
         public Builder dataSource(DataSource dataSource) {
@@ -643,8 +780,8 @@ public final class ReportingLedger implements AutoCloseable {
             if (url.startsWith("jdbc:h2:")) {
                 // H2's own pool keeps the database open between transactions (reopening a file
                 // database for each one would cost a file open per call).
-                org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(url,
-                        user == null ? "" : user, password == null ? "" : password);
+                org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(
+                        url, user == null ? "" : user, password == null ? "" : password);
                 this.dataSource = pool;
                 this.ownedPool = pool::dispose;
             } else {
@@ -729,7 +866,10 @@ public final class ReportingLedger implements AutoCloseable {
 
         /** A doubling schedule from {@code first} up to {@code cap}: the client's backoff, reused. */
         private static RetryPolicy waits(Duration first, Duration cap) {
-            return RetryPolicy.builder().baseDelay(positive(first, "first")).maxDelay(positive(cap, "cap")).build();
+            return RetryPolicy.builder()
+                    .baseDelay(positive(first, "first"))
+                    .maxDelay(positive(cap, "cap"))
+                    .build();
         }
 
         private static Duration positive(Duration d, String name) {

@@ -52,8 +52,8 @@ abstract class LedgerContractTest {
     /** A fresh, empty database for each test. */
     abstract DataSource dataSource();
 
-    final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 6, 15, 12, 0).atZone(CENTRAL).toInstant(),
-            CENTRAL);
+    final MutableClock clock = new MutableClock(
+            LocalDateTime.of(2026, 6, 15, 12, 0).atZone(CENTRAL).toInstant(), CENTRAL);
     ParsSimulator sim;
     ParsClient client;
     ReportingLedger ledger;
@@ -67,19 +67,26 @@ abstract class LedgerContractTest {
     }
 
     ParsClient.Builder clientBuilder() {
-        return sim.clientBuilder().sleeper(d -> { });
+        return sim.clientBuilder().sleeper(d -> {});
     }
 
     ReportingLedger ledger(String node, ParsClient c) {
-        return ReportingLedger.builder().dataSource(dataSource()).client(c).key(KEY).clock(clock).nodeName(node)
-                .batchSize(50).build();
+        return ReportingLedger.builder()
+                .dataSource(dataSource())
+                .client(c)
+                .key(KEY)
+                .clock(clock)
+                .nodeName(node)
+                .batchSize(50)
+                .build();
     }
 
     @AfterEach
     void stop() throws SQLException {
         client.close();
         sim.close();
-        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.executeUpdate("delete from pars_ledger_transition");
             st.executeUpdate("delete from pars_ledger_entry");
             st.executeUpdate("delete from pars_scheduled_tasks");
@@ -90,10 +97,15 @@ abstract class LedgerContractTest {
         List<LearnerCompletion> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             // One learner per completion (identified by license), so PARS sees no duplicates.
-            LearnerCompletion.Builder b = Fixtures.completion().toBuilder().completionKey("k-" + i)
-                    .learner(org.parsjava.core.model.Learner.builder().firstName("Jane").lastName("Sample")
-                            .birthDate(2, 28).license(LicensingJurisdiction.NY, "N" + (1000 + i))
-                            .boardId(org.parsjava.core.model.Board.ABIM, String.format("%06d", i)).build())
+            LearnerCompletion.Builder b = Fixtures.completion().toBuilder()
+                    .completionKey("k-" + i)
+                    .learner(org.parsjava.core.model.Learner.builder()
+                            .firstName("Jane")
+                            .lastName("Sample")
+                            .birthDate(2, 28)
+                            .license(LicensingJurisdiction.NY, "N" + (1000 + i))
+                            .boardId(org.parsjava.core.model.Board.ABIM, String.format("%06d", i))
+                            .build())
                     .completionDate(LocalDate.of(2026, 2, 1).plusDays(i % 120));
             if (!moc) {
                 b.clearMocCredits();
@@ -104,11 +116,15 @@ abstract class LedgerContractTest {
     }
 
     private EntryState state(LearnerCompletion c) {
-        return ledger.entry(c.activity().providerId(), c.completionKey()).orElseThrow().state();
+        return ledger.entry(c.activity().providerId(), c.completionKey())
+                .orElseThrow()
+                .state();
     }
 
     private int recordsPosted() {
-        return sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream().mapToInt(SeenRequest::records).sum();
+        return sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
+                .mapToInt(SeenRequest::records)
+                .sum();
     }
 
     @Test
@@ -130,7 +146,8 @@ abstract class LedgerContractTest {
         for (int i = 0; i < 8; i++) {
             all.add(CompletableFuture.supplyAsync(() -> ledger.record(c)));
         }
-        List<Recording.Change> changes = all.stream().map(f -> f.join().change()).toList();
+        List<Recording.Change> changes =
+                all.stream().map(f -> f.join().change()).toList();
         assertEquals(1, changes.stream().filter(x -> x == Recording.Change.NEW).count(), changes.toString());
         assertEquals(1L, ledger.counts().get(EntryState.PENDING));
     }
@@ -145,8 +162,11 @@ abstract class LedgerContractTest {
         assertEquals(new DrainSummary(4, 4, 0, 0, 0, 0, 0), s);
         cme.forEach(c -> assertEquals(EntryState.ACCEPTED, state(c)));
         assertEquals(EntryState.AWAITING_BOARD, state(moc));
-        assertEquals(java.util.Optional.of("line 5"),
-                ledger.entry(moc.activity().providerId(), moc.completionKey()).orElseThrow().reference());
+        assertEquals(
+                java.util.Optional.of("line 5"),
+                ledger.entry(moc.activity().providerId(), moc.completionKey())
+                        .orElseThrow()
+                        .reference());
         // The board rejects the MOC line: a row to fix, once its status check is due.
         String mocLine = CreditIds.all(moc).get(1);
         sim.boardDecision(mocLine, CreditStatus.State.REJECTED);
@@ -154,9 +174,12 @@ abstract class LedgerContractTest {
         clock.advance(Duration.ofHours(2));
         assertEquals(1, ledger.syncStatuses());
         assertEquals(EntryState.BOARD_REJECTED, state(moc));
-        assertEquals(List.of(moc.completionKey()), ledger.rowsToFix(10).stream().map(LedgerEntry::completionKey).toList());
+        assertEquals(
+                List.of(moc.completionKey()),
+                ledger.rowsToFix(10).stream().map(LedgerEntry::completionKey).toList());
         List<Transition> history = ledger.history(moc.activity().providerId(), moc.completionKey());
-        assertEquals(List.of(EntryState.PENDING, EntryState.AWAITING_BOARD, EntryState.BOARD_REJECTED),
+        assertEquals(
+                List.of(EntryState.PENDING, EntryState.AWAITING_BOARD, EntryState.BOARD_REJECTED),
                 history.stream().map(Transition::to).toList());
         assertTrue(history.get(2).at().isAfter(history.get(1).at()), "every transition timestamped");
     }
@@ -180,10 +203,17 @@ abstract class LedgerContractTest {
 
     @Test
     void invalidAndRejectedCompletionsAreRowsToFixWithTheirCodes() {
-        LearnerCompletion invalid = completions(1, false).get(0).toBuilder().completionKey("bad").consent(false).build();
+        LearnerCompletion invalid = completions(1, false).get(0).toBuilder()
+                .completionKey("bad")
+                .consent(false)
+                .build();
         assertEquals(EntryState.INVALID, ledger.record(invalid).state());
-        LearnerCompletion refused = completions(2, false).get(1).toBuilder().completionKey("refused")
-                .activity(Fixtures.activity().toBuilder().accmeActivityId("299999999").build()).build();
+        LearnerCompletion refused = completions(2, false).get(1).toBuilder()
+                .completionKey("refused")
+                .activity(Fixtures.activity().toBuilder()
+                        .accmeActivityId("299999999")
+                        .build())
+                .build();
         ledger.record(refused);
         DrainSummary s = ledger.drain();
         assertEquals(1, s.rejected());
@@ -197,8 +227,9 @@ abstract class LedgerContractTest {
 
     @Test
     void aFailedSendIsRetriedWhenItsTimeComesNotBefore() {
-        sim.inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503)).inject(Operation.SAVE_LEARNER_ACTIVITY,
-                Fault.serverError(503)).inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503))
+        sim.inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503))
+                .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503))
+                .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503))
                 .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503));
         LearnerCompletion c = completions(1, false).get(0);
         ledger.record(c);
@@ -215,7 +246,8 @@ abstract class LedgerContractTest {
         }
         clock.advance(Duration.ofMinutes(2));
         assertEquals(1, ledger.drain().retrying());
-        assertEquals(java.util.Optional.of(clock.instant().plus(Duration.ofMinutes(2))),
+        assertEquals(
+                java.util.Optional.of(clock.instant().plus(Duration.ofMinutes(2))),
                 ledger.entry("0001234", c.completionKey()).orElseThrow().nextAttemptAt());
         clock.advance(Duration.ofMinutes(3));
         assertEquals(1, ledger.drain().accepted());
@@ -234,8 +266,16 @@ abstract class LedgerContractTest {
         List<StoredCredit> held = sim.credits();
         assertEquals(1, held.size());
         assertEquals(0, held.get(0).credits().compareTo(new java.math.BigDecimal("0.5")));
-        assertEquals(List.of(EntryState.PENDING, EntryState.ACCEPTED, EntryState.CORRECTING, EntryState.PENDING,
-                EntryState.ACCEPTED), ledger.history("0001234", c.completionKey()).stream().map(Transition::to).toList());
+        assertEquals(
+                List.of(
+                        EntryState.PENDING,
+                        EntryState.ACCEPTED,
+                        EntryState.CORRECTING,
+                        EntryState.PENDING,
+                        EntryState.ACCEPTED),
+                ledger.history("0001234", c.completionKey()).stream()
+                        .map(Transition::to)
+                        .toList());
     }
 
     @Test
@@ -243,13 +283,15 @@ abstract class LedgerContractTest {
         LearnerCompletion c = completions(1, false).get(0);
         LearnerCompletion changed = c.toBuilder().cmeCredits("0.75").build();
         AtomicBoolean once = new AtomicBoolean(true);
-        OkHttpClient meanwhile = new OkHttpClient.Builder().addInterceptor(chain -> {
-            okhttp3.Response r = chain.proceed(chain.request());
-            if (once.getAndSet(false)) {
-                ledger.record(changed); // the LMS corrects the completion while its first version is in flight
-            }
-            return r;
-        }).build();
+        OkHttpClient meanwhile = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    okhttp3.Response r = chain.proceed(chain.request());
+                    if (once.getAndSet(false)) {
+                        ledger.record(changed); // the LMS corrects the completion while its first version is in flight
+                    }
+                    return r;
+                })
+                .build();
         try (ParsClient racing = clientBuilder().okHttpClient(meanwhile).build()) {
             ReportingLedger node = ledger("node-b", racing);
             node.record(c);
@@ -269,8 +311,12 @@ abstract class LedgerContractTest {
         ledger.record(cs.get(0));
         ledger.drain();
         ledger.record(cs.get(1));
-        assertEquals(java.util.Optional.of(EntryState.WITHDRAWING), ledger.withdraw("0001234", cs.get(0).completionKey()));
-        assertEquals(java.util.Optional.of(EntryState.WITHDRAWN), ledger.withdraw("0001234", cs.get(1).completionKey()));
+        assertEquals(
+                java.util.Optional.of(EntryState.WITHDRAWING),
+                ledger.withdraw("0001234", cs.get(0).completionKey()));
+        assertEquals(
+                java.util.Optional.of(EntryState.WITHDRAWN),
+                ledger.withdraw("0001234", cs.get(1).completionKey()));
         assertEquals(java.util.Optional.empty(), ledger.withdraw("0001234", "nobody"));
         DrainSummary s = ledger.drain();
         assertEquals(1, s.withdrawn());
@@ -300,8 +346,9 @@ abstract class LedgerContractTest {
     void learnerDataIsStoredEncryptedAndAnotherKeyCannotOpenIt() throws SQLException {
         LearnerCompletion c = completions(1, true).get(0);
         ledger.record(c);
-        try (Connection conn = dataSource().getConnection(); Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select * from pars_ledger_entry")) {
+        try (Connection conn = dataSource().getConnection();
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("select * from pars_ledger_entry")) {
             assertTrue(rs.next());
             StringBuilder row = new StringBuilder();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -313,8 +360,14 @@ abstract class LedgerContractTest {
                 assertFalse(row.toString().contains(pii), () -> pii + " stored in clear");
             }
         }
-        LedgerException e = assertThrows(LedgerException.class, () -> ReportingLedger.builder()
-                .dataSource(dataSource()).client(client).key(LedgerKey.generate()).clock(clock).build());
+        LedgerException e = assertThrows(
+                LedgerException.class,
+                () -> ReportingLedger.builder()
+                        .dataSource(dataSource())
+                        .client(client)
+                        .key(LedgerKey.generate())
+                        .clock(clock)
+                        .build());
         assertTrue(e.getMessage().contains("does not open"), e.getMessage());
         assertFalse(KEY.toString().contains(KEY.toBase64()));
     }
@@ -322,15 +375,27 @@ abstract class LedgerContractTest {
     @Test
     void dueDatesAreStoredAndTheUrgentOnesListed() {
         // Today is 2026-06-15. Due 30 days after completion (CME Passport).
-        LearnerCompletion late = completions(1, false).get(0).toBuilder().completionKey("late")
-                .completionDate(LocalDate.of(2026, 5, 1)).build();
-        LearnerCompletion soon = late.toBuilder().completionKey("soon").completionDate(LocalDate.of(2026, 5, 20)).build();
-        LearnerCompletion later = late.toBuilder().completionKey("later").completionDate(LocalDate.of(2026, 6, 10))
+        LearnerCompletion late = completions(1, false).get(0).toBuilder()
+                .completionKey("late")
+                .completionDate(LocalDate.of(2026, 5, 1))
+                .build();
+        LearnerCompletion soon = late.toBuilder()
+                .completionKey("soon")
+                .completionDate(LocalDate.of(2026, 5, 20))
+                .build();
+        LearnerCompletion later = late.toBuilder()
+                .completionKey("later")
+                .completionDate(LocalDate.of(2026, 6, 10))
                 .build();
         List.of(later, late, soon).forEach(ledger::record);
-        assertEquals(List.of("late"), ledger.overdue(10).stream().map(LedgerEntry::completionKey).toList());
-        assertEquals(List.of("soon"), ledger.atRisk(Duration.ofDays(7), 10).stream().map(LedgerEntry::completionKey)
-                .toList());
+        assertEquals(
+                List.of("late"),
+                ledger.overdue(10).stream().map(LedgerEntry::completionKey).toList());
+        assertEquals(
+                List.of("soon"),
+                ledger.atRisk(Duration.ofDays(7), 10).stream()
+                        .map(LedgerEntry::completionKey)
+                        .toList());
         assertEquals(1, ledger.countOverdue());
         assertEquals(1, ledger.countAtRisk(Duration.ofDays(7)));
         io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
@@ -343,7 +408,12 @@ abstract class LedgerContractTest {
         }
         assertEquals(1.0, registry.get("pars.ledger.overdue").gauge().value());
         assertEquals(1.0, registry.get("pars.ledger.at.risk").gauge().value());
-        assertEquals(3.0, registry.get("pars.ledger.entries").tag("state", "pending").gauge().value());
+        assertEquals(
+                3.0,
+                registry.get("pars.ledger.entries")
+                        .tag("state", "pending")
+                        .gauge()
+                        .value());
         LedgerEntry e = ledger.entry("0001234", "soon").orElseThrow();
         assertEquals(new Deadline(LocalDate.of(2026, 6, 19), DeadlineRules.Rule.CME_PASSPORT), e.deadline());
         List<String> order = new ArrayList<>();
@@ -355,14 +425,30 @@ abstract class LedgerContractTest {
     void twoNodesDrainingOneDatabaseNeverSendTheSameEntry() {
         List<LearnerCompletion> cs = completions(300, false);
         cs.forEach(ledger::record);
-        try (ParsSimulator slow = ParsSimulator.builder().clock(clock).latency(Duration.ofMillis(5)).build().start()) {
+        try (ParsSimulator slow = ParsSimulator.builder()
+                .clock(clock)
+                .latency(Duration.ofMillis(5))
+                .build()
+                .start()) {
             slow.addActivity(Fixtures.activity());
             try (ParsClient a = slow.clientBuilder().chunkSize(10).build();
-                 ParsClient b = slow.clientBuilder().chunkSize(10).build()) {
-                ReportingLedger nodeA = ReportingLedger.builder().dataSource(dataSource()).client(a).key(KEY)
-                        .clock(clock).nodeName("a").batchSize(20).build();
-                ReportingLedger nodeB = ReportingLedger.builder().dataSource(dataSource()).client(b).key(KEY)
-                        .clock(clock).nodeName("b").batchSize(20).build();
+                    ParsClient b = slow.clientBuilder().chunkSize(10).build()) {
+                ReportingLedger nodeA = ReportingLedger.builder()
+                        .dataSource(dataSource())
+                        .client(a)
+                        .key(KEY)
+                        .clock(clock)
+                        .nodeName("a")
+                        .batchSize(20)
+                        .build();
+                ReportingLedger nodeB = ReportingLedger.builder()
+                        .dataSource(dataSource())
+                        .client(b)
+                        .key(KEY)
+                        .clock(clock)
+                        .nodeName("b")
+                        .batchSize(20)
+                        .build();
                 CompletableFuture<DrainSummary> fa = CompletableFuture.supplyAsync(nodeA::drain);
                 CompletableFuture<DrainSummary> fb = CompletableFuture.supplyAsync(nodeB::drain);
                 DrainSummary sa = fa.join();
@@ -370,8 +456,12 @@ abstract class LedgerContractTest {
                 assertEquals(300, sa.taken() + sb.taken(), sa + " " + sb);
                 assertEquals(300, sa.accepted() + sb.accepted());
             }
-            assertEquals(300, slow.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
-                    .mapToInt(SeenRequest::records).sum(), "no entry sent twice");
+            assertEquals(
+                    300,
+                    slow.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
+                            .mapToInt(SeenRequest::records)
+                            .sum(),
+                    "no entry sent twice");
             assertEquals(300, slow.credits().size());
         }
         assertEquals(300L, ledger.counts().get(EntryState.ACCEPTED));
@@ -381,15 +471,18 @@ abstract class LedgerContractTest {
     void anInterruptedDrainResumesWithoutSendingWhatPARSAlreadyHolds() {
         List<LearnerCompletion> cs = completions(20, false);
         AtomicBoolean crash = new AtomicBoolean(true);
-        OkHttpClient crashing = new OkHttpClient.Builder().addInterceptor(chain -> {
-            okhttp3.Response r = chain.proceed(chain.request());
-            if (crash.get() && chain.request().url().encodedPath().endsWith("SaveLearnerActivity")) {
-                r.close();
-                throw new SimulatedCrash(); // the process dies after PARS applied the request
-            }
-            return r;
-        }).build();
-        try (ParsClient dying = clientBuilder().okHttpClient(crashing).chunkSize(10).build()) {
+        OkHttpClient crashing = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    okhttp3.Response r = chain.proceed(chain.request());
+                    if (crash.get() && chain.request().url().encodedPath().endsWith("SaveLearnerActivity")) {
+                        r.close();
+                        throw new SimulatedCrash(); // the process dies after PARS applied the request
+                    }
+                    return r;
+                })
+                .build();
+        try (ParsClient dying =
+                clientBuilder().okHttpClient(crashing).chunkSize(10).build()) {
             ReportingLedger first = ledger("node-a", dying);
             cs.forEach(first::record);
             assertThrows(SimulatedCrash.class, first::drain);
@@ -412,8 +505,9 @@ abstract class LedgerContractTest {
         assertEquals(0, ledger.purgePersonalData());
         clock.advance(Duration.ofDays(181));
         assertEquals(1, ledger.purgePersonalData());
-        try (Connection conn = dataSource().getConnection(); PreparedStatement ps = conn.prepareStatement(
-                "select payload from pars_ledger_entry"); ResultSet rs = ps.executeQuery()) {
+        try (Connection conn = dataSource().getConnection();
+                PreparedStatement ps = conn.prepareStatement("select payload from pars_ledger_entry");
+                ResultSet rs = ps.executeQuery()) {
             assertTrue(rs.next());
             assertEquals(null, rs.getBytes(1));
         }

@@ -36,7 +36,9 @@ class PayloadCipherTest {
     void eachSealUsesAFreshNonceAndFingerprintsAreKeyed() {
         assertFalse(java.util.Arrays.equals(cipher.seal(plain, "a"), cipher.seal(plain, "a")));
         assertEquals(cipher.fingerprint(plain), cipher.fingerprint(plain.clone()));
-        assertNotEquals(cipher.fingerprint(plain), new PayloadCipher(LedgerKey.generate().bytes()).fingerprint(plain));
+        assertNotEquals(
+                cipher.fingerprint(plain),
+                new PayloadCipher(LedgerKey.generate().bytes()).fingerprint(plain));
     }
 
     @Test
@@ -45,8 +47,8 @@ class PayloadCipherTest {
         assertEquals(k, LedgerKey.fromBase64(k.toBase64()));
         assertFalse(k.toString().contains(k.toBase64()));
         assertThrows(IllegalArgumentException.class, () -> LedgerKey.of(new byte[16]));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LedgerKey.fromBase64("not-base64-secret!"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LedgerKey.fromBase64("not-base64-secret!"));
         assertFalse(e.getMessage().contains("secret"));
     }
 }

@@ -42,11 +42,9 @@ public final class ModulePathConsumer {
      * @param ledgerAccepted entries the ledger's drain settled as accepted
      * @param creditsHeld credit lines the simulator holds at the end
      */
-    public record Outcome(int clientAccepted, int excelCompletions, int ledgerAccepted, int creditsHeld) {
-    }
+    public record Outcome(int clientAccepted, int excelCompletions, int ledgerAccepted, int creditsHeld) {}
 
-    private ModulePathConsumer() {
-    }
+    private ModulePathConsumer() {}
 
     /** Runs the three paths with files under {@code workDir}. */
     public static Outcome run(Path workDir) throws IOException {
@@ -59,18 +57,20 @@ public final class ModulePathConsumer {
                     .providerName("Module Path Health CME")
                     .credentials(ParsCredentials.of(ParsSimulator.DEFAULT_USER, ParsSimulator.DEFAULT_PASSWORD))
                     .build()) {
-                org.parsjava.client.SubmissionResult sent = client.learners().submit(List.of(completion(activity, "mp-1", 3)));
+                org.parsjava.client.SubmissionResult sent =
+                        client.learners().submit(List.of(completion(activity, "mp-1", 3)));
                 int clientAccepted = sent.acceptedCount();
 
                 Path upload = workDir.resolve("upload.xlsx");
                 try (OutputStream out = Files.newOutputStream(upload);
-                     LearnerUploadWriter writer = LearnerUploadWriter.create(out)) {
+                        LearnerUploadWriter writer = LearnerUploadWriter.create(out)) {
                     if (!writer.add(completion(activity, "mp-2", 4)).isEmpty()) {
                         throw new IllegalStateException("the template refused a valid completion");
                     }
                 }
                 int excelCompletions = 0;
-                try (LearnerUploadReader reader = LearnerUploadReader.open(upload,
+                try (LearnerUploadReader reader = LearnerUploadReader.open(
+                        upload,
                         id -> activity.accmeActivityId().filter(id::equals).map(known -> activity))) {
                     while (reader.hasNext()) {
                         TemplateRow row = reader.next();
@@ -90,7 +90,11 @@ public final class ModulePathConsumer {
                     DrainSummary drained = ledger.drain();
                     ledgerAccepted = drained.accepted();
                 }
-                return new Outcome(clientAccepted, excelCompletions, ledgerAccepted, pars.credits().size());
+                return new Outcome(
+                        clientAccepted,
+                        excelCompletions,
+                        ledgerAccepted,
+                        pars.credits().size());
             }
         }
     }

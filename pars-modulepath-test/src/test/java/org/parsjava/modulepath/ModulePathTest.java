@@ -32,15 +32,23 @@ import org.parsjava.testkit.ParsSimulator;
 /** Runs inside the named module {@code org.parsjava.modulepath}, on the module path. */
 class ModulePathTest {
 
-    private static final List<String> PUBLISHED = List.of("org.parsjava.core", "org.parsjava.client",
-            "org.parsjava.testkit", "org.parsjava.ledger", "org.parsjava.excel");
+    private static final List<String> PUBLISHED = List.of(
+            "org.parsjava.core",
+            "org.parsjava.client",
+            "org.parsjava.testkit",
+            "org.parsjava.ledger",
+            "org.parsjava.excel");
 
     @Test
     void everyPublishedModuleIsANamedModuleWithADescriptor() {
         assertTrue(ModulePathTest.class.getModule().isNamed(), "the test itself runs in a named module");
         assertEquals("org.parsjava.modulepath", ModulePathTest.class.getModule().getName());
-        for (Class<?> type : List.of(ParsCodec.class, ParsClient.class, ParsSimulator.class,
-                ReportingLedger.class, LearnerUploadWriter.class)) {
+        for (Class<?> type : List.of(
+                ParsCodec.class,
+                ParsClient.class,
+                ParsSimulator.class,
+                ReportingLedger.class,
+                LearnerUploadWriter.class)) {
             Module module = type.getModule();
             assertTrue(PUBLISHED.contains(module.getName()), type + " is in " + module);
             assertFalse(module.getDescriptor().isAutomatic(), module.getName() + " has a module-info");
@@ -75,16 +83,20 @@ class ModulePathTest {
     @Test
     void reflectionCannotReachAnInternalClass() throws Exception {
         Class<?> peer = Class.forName("org.parsjava.core.codec.internal.PeerCodec");
-        assertThrows(IllegalAccessException.class,
-                () -> peer.getMethod("of", ParsCodec.class).invoke(null, org.parsjava.core.codec.ParsXmlCodec.create()));
+        assertThrows(
+                IllegalAccessException.class,
+                () -> peer.getMethod("of", ParsCodec.class)
+                        .invoke(null, org.parsjava.core.codec.ParsXmlCodec.create()));
     }
 
     @Test
     void codeThatImportsAnInternalPackageDoesNotCompile(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("src");
         Files.createDirectories(src.resolve("probe"));
-        Files.writeString(src.resolve("module-info.java"),
-                "module probe { requires org.parsjava.client; }", StandardCharsets.UTF_8);
+        Files.writeString(
+                src.resolve("module-info.java"),
+                "module probe { requires org.parsjava.client; }",
+                StandardCharsets.UTF_8);
         Files.writeString(src.resolve("probe/Probe.java"), """
                 package probe;
                 public class Probe {
@@ -95,11 +107,21 @@ class ModulePathTest {
                 """, StandardCharsets.UTF_8);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--module-path", System.getProperty("jdk.module.path"),
-                    "-d", dir.resolve("out").toString());
-            boolean compiled = javac.getTask(new StringWriter(), files, diagnostics, options, null,
-                    files.getJavaFileObjects(src.resolve("module-info.java"), src.resolve("probe/Probe.java"))).call();
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "--module-path",
+                    System.getProperty("jdk.module.path"),
+                    "-d",
+                    dir.resolve("out").toString());
+            boolean compiled = javac.getTask(
+                            new StringWriter(),
+                            files,
+                            diagnostics,
+                            options,
+                            null,
+                            files.getJavaFileObjects(src.resolve("module-info.java"), src.resolve("probe/Probe.java")))
+                    .call();
             assertFalse(compiled);
         }
         Set<String> refused = new java.util.TreeSet<>();

@@ -41,9 +41,12 @@ import org.springframework.context.annotation.Configuration;
  * {@link java.time.Clock} bean, the client and the ledger judge dates and deadlines by it
  * (otherwise by the system clock).
  */
-@AutoConfiguration(afterName = {"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"
+        })
 @ConditionalOnProperty(prefix = "pars", name = "base-url")
 @EnableConfigurationProperties(ParsProperties.class)
 public class ParsAutoConfiguration {
@@ -51,8 +54,8 @@ public class ParsAutoConfiguration {
     /** The client. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public ParsClient parsClient(ParsProperties p, ObjectProvider<ParsEventListener> listeners,
-                                 ObjectProvider<java.time.Clock> clock) {
+    public ParsClient parsClient(
+            ParsProperties p, ObjectProvider<ParsEventListener> listeners, ObjectProvider<java.time.Clock> clock) {
         ParsClient.Builder b = ParsClient.builder().baseUrl(p.getBaseUrl());
         clock.ifUnique(b::clock);
         // Unset values are left to the client's own check, which names everything missing at once.
@@ -66,8 +69,10 @@ public class ParsAutoConfiguration {
                 .connectTimeout(p.getConnectTimeout())
                 .readTimeout(p.getReadTimeout())
                 .maxConcurrentRequests(p.getMaxConcurrentRequests())
-                .retryPolicy(RetryPolicy.builder().maxAttempts(p.getRetry().getMaxAttempts())
-                        .totalDeadline(p.getRetry().getTotalDeadline()).build());
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(p.getRetry().getMaxAttempts())
+                        .totalDeadline(p.getRetry().getTotalDeadline())
+                        .build());
         if (p.getUser() != null && p.getPassword() != null) {
             b.credentials(ParsCredentials.of(p.getUser(), p.getPassword()));
         }
@@ -104,9 +109,11 @@ public class ParsAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         @DependsOnDatabaseInitialization
-        ReportingLedger reportingLedger(DataSource dataSource, ParsClient client, ParsProperties p,
-                                        ObjectProvider<java.time.Clock> clock) {
-            ReportingLedger.Builder b = ReportingLedger.builder().dataSource(dataSource).client(client)
+        ReportingLedger reportingLedger(
+                DataSource dataSource, ParsClient client, ParsProperties p, ObjectProvider<java.time.Clock> clock) {
+            ReportingLedger.Builder b = ReportingLedger.builder()
+                    .dataSource(dataSource)
+                    .client(client)
                     .key(LedgerKey.fromBase64(p.getLedger().getKey()));
             clock.ifUnique(b::clock);
             return b.build();
@@ -145,8 +152,8 @@ public class ParsAutoConfiguration {
     static class Health {
         @Bean
         @ConditionalOnMissingBean(name = "parsHealthIndicator")
-        ParsHealthIndicator parsHealthIndicator(ParsClient client, ParsProperties p,
-                                                ObjectProvider<LedgerOverdue> overdue) {
+        ParsHealthIndicator parsHealthIndicator(
+                ParsClient client, ParsProperties p, ObjectProvider<LedgerOverdue> overdue) {
             return new ParsHealthIndicator(client, p.getProviderId() == null ? "0000000" : p.getProviderId(), overdue);
         }
     }

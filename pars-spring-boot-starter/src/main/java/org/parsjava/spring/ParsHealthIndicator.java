@@ -53,7 +53,8 @@ public final class ParsHealthIndicator implements HealthIndicator {
     public Health health() {
         String state = credentialsState();
         Health.Builder h = state.equals("accepted") ? Health.up() : Health.down();
-        h.withDetail("credentials", state).withDetail("generation", client.generation().name());
+        h.withDetail("credentials", state)
+                .withDetail("generation", client.generation().name());
         LedgerOverdue ledger = overdue.getIfAvailable();
         if (ledger != null) {
             try {
@@ -94,7 +95,8 @@ public final class ParsHealthIndicator implements HealthIndicator {
 
     private static String state(Throwable failure) {
         Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+                ? failure.getCause()
+                : failure;
         if (t instanceof ParsAuthenticationException) {
             return "refused";
         }

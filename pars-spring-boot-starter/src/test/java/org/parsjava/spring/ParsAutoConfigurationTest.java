@@ -45,9 +45,13 @@ class ParsAutoConfigurationTest {
             .withBean(java.time.Clock.class, () -> Fixtures.CLOCK);
 
     private String[] connection() {
-        return new String[] {"pars.base-url=" + pars.baseUrl(), "pars.provider-id=" + ParsSimulator.DEFAULT_PROVIDER_ID,
-                "pars.provider-name=Example Health CME", "pars.user=" + ParsSimulator.DEFAULT_USER,
-                "pars.password=" + ParsSimulator.DEFAULT_PASSWORD};
+        return new String[] {
+            "pars.base-url=" + pars.baseUrl(),
+            "pars.provider-id=" + ParsSimulator.DEFAULT_PROVIDER_ID,
+            "pars.provider-name=Example Health CME",
+            "pars.user=" + ParsSimulator.DEFAULT_USER,
+            "pars.password=" + ParsSimulator.DEFAULT_PASSWORD
+        };
     }
 
     @Test
@@ -57,7 +61,8 @@ class ParsAutoConfigurationTest {
 
     @Test
     void aClientFromProperties() {
-        runner.withPropertyValues(connection()).withPropertyValues("pars.generation=REST")
+        runner.withPropertyValues(connection())
+                .withPropertyValues("pars.generation=REST")
                 .run(context -> {
                     assertThat(context).hasSingleBean(ParsClient.class);
                     assertThat(context.getBean(ParsClient.class).generation()).isEqualTo(ParsEndpoints.Generation.REST);
@@ -70,15 +75,21 @@ class ParsAutoConfigurationTest {
     @Test
     void theApplicationsClockJudgesDates() {
         // A day before the fixture's completion (2026-02-27): the completion is then in the future.
-        java.time.Clock february = java.time.Clock.fixed(java.time.Instant.parse("2026-02-01T18:00:00Z"),
-                java.time.ZoneId.of("America/Chicago"));
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class))
-                .withBean(java.time.Clock.class, () -> february).withPropertyValues(connection())
+        java.time.Clock february = java.time.Clock.fixed(
+                java.time.Instant.parse("2026-02-01T18:00:00Z"), java.time.ZoneId.of("America/Chicago"));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class))
+                .withBean(java.time.Clock.class, () -> february)
+                .withPropertyValues(connection())
                 .run(context -> {
-                    org.parsjava.client.RecordResult r = context.getBean(ParsClient.class).learners()
-                            .submit(List.of(Fixtures.completion())).records().get(0);
+                    org.parsjava.client.RecordResult r = context.getBean(ParsClient.class)
+                            .learners()
+                            .submit(List.of(Fixtures.completion()))
+                            .records()
+                            .get(0);
                     assertThat(r.outcome()).isEqualTo(org.parsjava.client.RecordOutcome.INVALID);
-                    assertThat(r.violations()).extracting(v -> v.code())
+                    assertThat(r.violations())
+                            .extracting(v -> v.code())
                             .contains(org.parsjava.core.validation.ViolationCode.COMPLETION_DATE_IN_FUTURE);
                 });
     }
@@ -93,20 +104,29 @@ class ParsAutoConfigurationTest {
 
     @Test
     void metricsGoToTheApplicationsRegistry() {
-        runner.withPropertyValues(connection()).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        runner.withPropertyValues(connection())
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .run(context -> {
                     ParsClient client = context.getBean(ParsClient.class);
                     client.learners().submit(List.of(Fixtures.completion()));
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
-                    assertThat(registry.get("pars.records").tag("outcome", "accepted").counter().count()).isEqualTo(1.0);
-                    assertThat(registry.get("pars.requests").tag("operation", "SaveLearnerActivity").timer().count())
+                    assertThat(registry.get("pars.records")
+                                    .tag("outcome", "accepted")
+                                    .counter()
+                                    .count())
+                            .isEqualTo(1.0);
+                    assertThat(registry.get("pars.requests")
+                                    .tag("operation", "SaveLearnerActivity")
+                                    .timer()
+                                    .count())
                             .isEqualTo(1);
                 });
     }
 
     @Test
     void noMicrometerNoMetricsAndTheClientStillWorks() {
-        runner.withPropertyValues(connection()).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+        runner.withPropertyValues(connection())
+                .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
                 .run(context -> {
                     assertThat(context).hasSingleBean(ParsClient.class);
                     assertThat(context).doesNotHaveBean("parsMetrics");
@@ -116,8 +136,8 @@ class ParsAutoConfigurationTest {
     @Test
     void aLedgerOnTheApplicationsDataSourceWithItsWorkerAndHealth() {
         runner.withPropertyValues(connection())
-                .withPropertyValues("pars.ledger.key=" + LedgerKey.generate().toBase64(),
-                        "pars.ledger.worker-interval=1h")
+                .withPropertyValues(
+                        "pars.ledger.key=" + LedgerKey.generate().toBase64(), "pars.ledger.worker-interval=1h")
                 .withBean(DataSource.class, () -> {
                     org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
                     h2.setURL("jdbc:h2:mem:starter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
@@ -126,28 +146,42 @@ class ParsAutoConfigurationTest {
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .run(context -> {
                     assertThat(context).hasSingleBean(ReportingLedger.class);
-                    assertThat(context.getBean(ParsLedgerWorkerLifecycle.class).isRunning()).isTrue();
+                    assertThat(context.getBean(ParsLedgerWorkerLifecycle.class).isRunning())
+                            .isTrue();
                     ParsHealthIndicator health = context.getBean(ParsHealthIndicator.class);
                     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-                    assertThat(health.health().getDetails()).containsEntry("credentials", "accepted")
+                    assertThat(health.health().getDetails())
+                            .containsEntry("credentials", "accepted")
                             .containsEntry("overdue", 0L);
                     ReportingLedger ledger = context.getBean(ReportingLedger.class);
-                    // Completed in February and not sent: past its 30-day deadline on the application's clock (June 15).
-                    ledger.record(Fixtures.completion().toBuilder().completionKey("starter-1").build());
+                    // Completed in February and not sent: past its 30-day deadline on the application's clock (June
+                    // 15).
+                    ledger.record(Fixtures.completion().toBuilder()
+                            .completionKey("starter-1")
+                            .build());
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
-                    assertThat(registry.get("pars.ledger.entries").tag("state", "pending").gauge().value()).isEqualTo(1.0);
-                    assertThat(registry.get("pars.ledger.overdue").gauge().value()).isEqualTo(1.0);
+                    assertThat(registry.get("pars.ledger.entries")
+                                    .tag("state", "pending")
+                                    .gauge()
+                                    .value())
+                            .isEqualTo(1.0);
+                    assertThat(registry.get("pars.ledger.overdue").gauge().value())
+                            .isEqualTo(1.0);
                     assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
                     assertThat(health.health().getDetails()).containsEntry("overdue", 1L);
                     context.getBean(ParsLedgerWorkerLifecycle.class).stop();
-                    assertThat(context.getBean(ParsLedgerWorkerLifecycle.class).isRunning()).isFalse();
+                    assertThat(context.getBean(ParsLedgerWorkerLifecycle.class).isRunning())
+                            .isFalse();
                 });
     }
 
     @Test
     void settingsReachTheClientAndYourOwnBeansWin() {
-        runner.withPropertyValues(connection()).withPropertyValues("pars.retry.max-attempts=1",
-                        "pars.ledger.key=" + LedgerKey.generate().toBase64(), "pars.ledger.worker-enabled=false")
+        runner.withPropertyValues(connection())
+                .withPropertyValues(
+                        "pars.retry.max-attempts=1",
+                        "pars.ledger.key=" + LedgerKey.generate().toBase64(),
+                        "pars.ledger.worker-enabled=false")
                 .withBean(DataSource.class, () -> {
                     org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
                     h2.setURL("jdbc:h2:mem:starter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
@@ -156,23 +190,31 @@ class ParsAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasSingleBean(ReportingLedger.class);
                     assertThat(context).doesNotHaveBean(ParsLedgerWorkerLifecycle.class);
-                    pars.inject(org.parsjava.client.ParsEndpoints.Operation.GET_LEARNER_STATUS,
+                    pars.inject(
+                            org.parsjava.client.ParsEndpoints.Operation.GET_LEARNER_STATUS,
                             org.parsjava.testkit.Fault.serverError(503));
                     int before = pars.requests().size();
-                    org.junit.jupiter.api.Assertions.assertThrows(org.parsjava.client.exception.ParsServerException.class,
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            org.parsjava.client.exception.ParsServerException.class,
                             () -> context.getBean(ParsClient.class).learners().status("ccid:0001234:x-cme"));
                     assertThat(pars.requests().size() - before).isEqualTo(1); // max-attempts=1: no retry
                 });
-        ParsClient own = ParsClient.builder().baseUrl(pars.baseUrl()).providerId("0001234").providerName("Own")
-                .credentials(org.parsjava.client.ParsCredentials.of("u", "p")).build();
-        runner.withPropertyValues(connection()).withBean(ParsClient.class, () -> own)
+        ParsClient own = ParsClient.builder()
+                .baseUrl(pars.baseUrl())
+                .providerId("0001234")
+                .providerName("Own")
+                .credentials(org.parsjava.client.ParsCredentials.of("u", "p"))
+                .build();
+        runner.withPropertyValues(connection())
+                .withBean(ParsClient.class, () -> own)
                 .run(context -> assertThat(context.getBean(ParsClient.class)).isSameAs(own));
         own.close();
     }
 
     @Test
     void healthIsDownWhenParsRefusesTheCredentials() {
-        runner.withPropertyValues(connection()).withPropertyValues("pars.password=wrong")
+        runner.withPropertyValues(connection())
+                .withPropertyValues("pars.password=wrong")
                 .run(context -> {
                     var health = context.getBean(ParsHealthIndicator.class).health();
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);

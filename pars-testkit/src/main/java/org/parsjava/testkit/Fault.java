@@ -138,8 +138,11 @@ public final class Fault {
 
     /** True when PARS has stored the request before the fault shows. */
     public boolean appliesRequest() {
-        return kind != Kind.RATE_LIMITED && kind != Kind.SERVER_ERROR && kind != Kind.DROP_BEFORE_APPLY
-                && kind != Kind.PARTIAL_APPLY && kind != Kind.MALFORMED_BODY_BEFORE_APPLY;
+        return kind != Kind.RATE_LIMITED
+                && kind != Kind.SERVER_ERROR
+                && kind != Kind.DROP_BEFORE_APPLY
+                && kind != Kind.PARTIAL_APPLY
+                && kind != Kind.MALFORMED_BODY_BEFORE_APPLY;
     }
 
     @Override

@@ -95,6 +95,7 @@ public final class ParsSimulator implements AutoCloseable {
     private final ParsCodec codec;
     /** The codec's answering half: reads requests, writes answers. */
     private final PeerCodec peer;
+
     private final MockWebServer server = new MockWebServer();
 
     private final Object lock = new Object();
@@ -103,17 +104,21 @@ public final class ParsSimulator implements AutoCloseable {
     private final Map<String, String> learnerDays;
     /** Board decisions set by tests, by CreditID; a credit without one reads "Accepted". */
     private final Map<String, CreditStatus.State> decisions = new java.util.HashMap<>();
+
     private final List<Learner> physicians = new ArrayList<>();
     /** Who each learner key is: for transcripts and reads by learner identifier. */
     private final Map<String, Person> people;
+
     private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
     /** Appended once per request; a copy-on-write list would make a long run quadratic. */
     /** The most recent requests, at most {@link #retained} of them; guarded by itself. */
     private final Deque<SeenRequest> requests = new ArrayDeque<>();
+
     private final int retained;
     private final Duration latency;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostInFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
     private int nextActivityId = 200_000_001;
 
     private ParsSimulator(Builder b) {
@@ -123,8 +128,11 @@ public final class ParsSimulator implements AutoCloseable {
         this.clock = b.clock;
         this.window = b.window;
         this.endpoints = b.endpoints;
-        this.codec = b.codec != null ? b.codec : b.endpoints.generation() == ParsEndpoints.Generation.REST
-                ? org.parsjava.core.codec.ParsJsonCodec.create() : ParsXmlCodec.create();
+        this.codec = b.codec != null
+                ? b.codec
+                : b.endpoints.generation() == ParsEndpoints.Generation.REST
+                        ? org.parsjava.core.codec.ParsJsonCodec.create()
+                        : ParsXmlCodec.create();
         this.peer = PeerCodec.of(this.codec);
         this.retained = b.retained;
         this.latency = b.latency;
@@ -212,8 +220,14 @@ public final class ParsSimulator implements AutoCloseable {
 
     /** A client builder already pointed at this simulator with its provider and credentials. */
     public ParsClient.Builder clientBuilder() {
-        return ParsClient.builder().baseUrl(baseUrl()).providerId(providerId).providerName("Simulated Provider")
-                .credentials(ParsCredentials.of(user, password)).codec(codec).endpoints(endpoints).clock(clock);
+        return ParsClient.builder()
+                .baseUrl(baseUrl())
+                .providerId(providerId)
+                .providerName("Simulated Provider")
+                .credentials(ParsCredentials.of(user, password))
+                .codec(codec)
+                .endpoints(endpoints)
+                .clock(clock);
     }
 
     /**
@@ -222,8 +236,8 @@ public final class ParsSimulator implements AutoCloseable {
      */
     public ParsSimulator addActivity(Activity activity) {
         Objects.requireNonNull(activity, "activity");
-        String id = activity.accmeActivityId().orElseThrow(
-                () -> new IllegalArgumentException("the activity needs an ACCME Activity ID"));
+        String id = activity.accmeActivityId()
+                .orElseThrow(() -> new IllegalArgumentException("the activity needs an ACCME Activity ID"));
         synchronized (lock) {
             activities.put(id, activity);
         }
@@ -289,7 +303,9 @@ public final class ParsSimulator implements AutoCloseable {
     /** Requests received for {@code operation}. */
     public List<SeenRequest> requests(Operation operation) {
         synchronized (requests) {
-            return requests.stream().filter(r -> r.operation().equals(operation.parsName())).toList();
+            return requests.stream()
+                    .filter(r -> r.operation().equals(operation.parsName()))
+                    .toList();
         }
     }
 
@@ -322,13 +338,20 @@ public final class ParsSimulator implements AutoCloseable {
         String relative = path.startsWith(BASE_PATH) ? path.substring(BASE_PATH.length()) : path;
         Operation op = operationFor(request.getMethod(), relative, request.getUrl());
         String name = op == null ? "unknown" : op.parsName();
-        byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        byte[] body =
+                request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
         if (op == null) {
             return seen(name, request, 0, fault(404, "NOT_FOUND", "no PARS operation at this path"));
         }
         if (!authorized(request)) {
-            return seen(name, request, 0, fault(401, SimulatorErrors.AUTHENTICATION_FAILED,
-                    "the provider ID, user or password is not valid"));
+            return seen(
+                    name,
+                    request,
+                    0,
+                    fault(
+                            401,
+                            SimulatorErrors.AUTHENTICATION_FAILED,
+                            "the provider ID, user or password is not valid"));
         }
         Fault fault;
         synchronized (lock) {
@@ -340,7 +363,8 @@ public final class ParsSimulator implements AutoCloseable {
             try {
                 partial = saveLearners(body, fault.count());
             } catch (ParsCodecException e) {
-                partial = new Answer(fault(400, SimulatorErrors.MALFORMED_DOCUMENT, "the body is not a PARS document"), 0);
+                partial = new Answer(
+                        fault(400, SimulatorErrors.MALFORMED_DOCUMENT, "the body is not a PARS document"), 0);
             }
             return seen(name, request, partial.records, partial.response);
         }
@@ -359,16 +383,24 @@ public final class ParsSimulator implements AutoCloseable {
                 case GET_LEARNER_MATCH -> match(body);
                 case SAVE_ACTIVITY -> saveActivity(body);
                 case GET_ACTIVITY -> getActivity(params.get(Parameter.ACTIVITY_ID));
-                case FIND_ACTIVITIES -> findActivity(params.get(Parameter.PROVIDER_ACTIVITY_ID),
-                        params.get(Parameter.ACTIVITY_START_DATE), params.get(Parameter.ACTIVITY_TYPE_NAME));
+                case FIND_ACTIVITIES ->
+                    findActivity(
+                            params.get(Parameter.PROVIDER_ACTIVITY_ID),
+                            params.get(Parameter.ACTIVITY_START_DATE),
+                            params.get(Parameter.ACTIVITY_TYPE_NAME));
                 case GET_LEARNER_TRANSCRIPT, GET_LEARNER_TRANSCRIPT_PDF, GET_LEARNER_TRANSCRIPT_CREDITS_BY_DATE ->
-                        transcript(op, params);
+                    transcript(op, params);
             };
         } catch (ParsCodecException e) {
             answer = new Answer(fault(400, SimulatorErrors.MALFORMED_DOCUMENT, "the body is not a PARS document"), 0);
         } catch (RuntimeException e) {
             // A simulator bug answers like a failing server, with the class name only.
-            answer = new Answer(fault(500, "SERVER_ERROR", "simulator failure: " + e.getClass().getSimpleName()), 0);
+            answer = new Answer(
+                    fault(
+                            500,
+                            "SERVER_ERROR",
+                            "simulator failure: " + e.getClass().getSimpleName()),
+                    0);
         }
         return seen(name, request, answer.records, fault == null ? answer.response : after(fault, answer.response));
     }
@@ -389,8 +421,8 @@ public final class ParsSimulator implements AutoCloseable {
 
     private MockResponse seen(String name, RecordedRequest request, int records, MockResponse response) {
         boolean dropped = response.getOnResponseStart() != null;
-        SeenRequest seen = new SeenRequest(name, request.getMethod(), request.getUrl().encodedPath(),
-                dropped ? 0 : response.getCode(), records);
+        SeenRequest seen = new SeenRequest(
+                name, request.getMethod(), request.getUrl().encodedPath(), dropped ? 0 : response.getCode(), records);
         synchronized (requests) {
             if (requests.size() >= retained) {
                 requests.removeFirst();
@@ -409,7 +441,8 @@ public final class ParsSimulator implements AutoCloseable {
     private Operation operationFor(String method, String path, okhttp3.HttpUrl url) {
         Operation best = null;
         int bestScore = -1;
-        for (Map.Entry<Operation, ParsEndpoints.Endpoint> e : endpoints.endpoints().entrySet()) {
+        for (Map.Entry<Operation, ParsEndpoints.Endpoint> e :
+                endpoints.endpoints().entrySet()) {
             ParsEndpoints.Endpoint endpoint = e.getValue();
             if (!endpoint.method().equals(method) || !endpoint.matches(path)) {
                 continue;
@@ -445,7 +478,9 @@ public final class ParsSimulator implements AutoCloseable {
     /** The status a successful answer to {@code op} carries: the endpoint's first success status. */
     private int success(Operation op) {
         Set<Integer> statuses = endpoints.endpoint(op).successStatuses();
-        return statuses.isEmpty() ? 200 : statuses.contains(201) ? 201 : statuses.iterator().next();
+        return statuses.isEmpty()
+                ? 200
+                : statuses.contains(201) ? 201 : statuses.iterator().next();
     }
 
     private boolean authorized(RecordedRequest r) {
@@ -461,18 +496,25 @@ public final class ParsSimulator implements AutoCloseable {
                 return false; // a garbled header is refused like wrong credentials
             }
         }
-        return user.equals(r.getHeaders().get("User")) && password.equals(r.getHeaders().get("Password"));
+        return user.equals(r.getHeaders().get("User"))
+                && password.equals(r.getHeaders().get("Password"));
     }
 
     private MockResponse before(Fault f) {
         return switch (f.kind()) {
-            case RATE_LIMITED -> new MockResponse.Builder().code(429)
-                    .setHeader("Retry-After", Long.toString(f.duration().toSeconds()))
-                    .setHeader("Content-Type", codec.mediaType())
-                    .body(text(peer.encodeFault(new ParsFault(Optional.of("RATE_LIMITED"), "slow down")))).build();
+            case RATE_LIMITED ->
+                new MockResponse.Builder()
+                        .code(429)
+                        .setHeader("Retry-After", Long.toString(f.duration().toSeconds()))
+                        .setHeader("Content-Type", codec.mediaType())
+                        .body(text(peer.encodeFault(new ParsFault(Optional.of("RATE_LIMITED"), "slow down"))))
+                        .build();
             case SERVER_ERROR -> fault(f.status(), "SERVER_ERROR", "simulated server failure");
-            case DROP_BEFORE_APPLY -> new MockResponse.Builder().code(200)
-                    .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+            case DROP_BEFORE_APPLY ->
+                new MockResponse.Builder()
+                        .code(200)
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build();
             case MALFORMED_BODY_BEFORE_APPLY -> htmlNotice();
             default -> throw new IllegalStateException(f.toString());
         };
@@ -481,22 +523,32 @@ public final class ParsSimulator implements AutoCloseable {
     private MockResponse after(Fault f, MockResponse applied) {
         MockResponse.Builder b = new MockResponse.Builder(applied);
         return switch (f.kind()) {
-            case LATENCY -> b.headersDelay(f.duration().toMillis(), TimeUnit.MILLISECONDS).build();
-            case DROP_AFTER_APPLY -> b.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+            case LATENCY ->
+                b.headersDelay(f.duration().toMillis(), TimeUnit.MILLISECONDS).build();
+            case DROP_AFTER_APPLY ->
+                b.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
             case TRUNCATED_BODY -> {
                 String full = applied.getBody() == null ? "" : bodyText(applied);
-                yield new MockResponse.Builder().code(200).setHeader("Content-Type", codec.mediaType())
-                        .body(full.substring(0, Math.max(1, full.length() / 2))).build();
+                yield new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", codec.mediaType())
+                        .body(full.substring(0, Math.max(1, full.length() / 2)))
+                        .build();
             }
             case MALFORMED_BODY -> htmlNotice();
-            case SLOW_DRIP -> b.throttleBody(8, f.duration().toMillis(), TimeUnit.MILLISECONDS).build();
+            case SLOW_DRIP ->
+                b.throttleBody(8, f.duration().toMillis(), TimeUnit.MILLISECONDS)
+                        .build();
             default -> throw new IllegalStateException(f.toString());
         };
     }
 
     private static MockResponse htmlNotice() {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-                .body("<html><head><title>Service notice</title></head><body>Maintenance</body></html>").build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html")
+                .body("<html><head><title>Service notice</title></head><body>Maintenance</body></html>")
+                .build();
     }
 
     private static String bodyText(MockResponse r) {
@@ -510,12 +562,18 @@ public final class ParsSimulator implements AutoCloseable {
     }
 
     private MockResponse fault(int status, String code, String message) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", codec.mediaType())
-                .body(text(peer.encodeFault(new ParsFault(Optional.of(code), message)))).build();
+        return new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", codec.mediaType())
+                .body(text(peer.encodeFault(new ParsFault(Optional.of(code), message))))
+                .build();
     }
 
     private MockResponse ok(int status, byte[] body) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", codec.mediaType()).body(text(body))
+        return new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", codec.mediaType())
+                .body(text(body))
                 .build();
     }
 
@@ -523,8 +581,7 @@ public final class ParsSimulator implements AutoCloseable {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private record Answer(MockResponse response, int records) {
-    }
+    private record Answer(MockResponse response, int records) {}
 
     // ---- operations -----------------------------------------------------------------------------
 
@@ -550,14 +607,17 @@ public final class ParsSimulator implements AutoCloseable {
                     }
                     return new Answer(fault(400, problem[0], problem[2]), 0);
                 }
-                verdicts.add(problem == null ? RecordVerdict.accepted(i)
-                        : RecordVerdict.rejected(i, problem[0], problem[1], problem[2]));
+                verdicts.add(
+                        problem == null
+                                ? RecordVerdict.accepted(i)
+                                : RecordVerdict.rejected(i, problem[0], problem[1], problem[2]));
             }
         }
         if (rest) {
             // 201 and the saved document itself; a partial apply answers 201 without a body,
             // since the draft's answer cannot name which reports were kept.
-            return new Answer(ok(success(Operation.SAVE_LEARNER_ACTIVITY), limit < reports.size() ? new byte[0] : body),
+            return new Answer(
+                    ok(success(Operation.SAVE_LEARNER_ACTIVITY), limit < reports.size() ? new byte[0] : body),
                     Math.min(limit, reports.size()));
         }
         return new Answer(ok(200, peer.encodeSaveResult(verdicts)), reports.size());
@@ -584,7 +644,8 @@ public final class ParsSimulator implements AutoCloseable {
         Optional<String> npi = r.identifier("NPI");
         String licenseKey = null;
         for (LearnerReportRecord.Identifier id : r.identifiers()) {
-            if (LicensingJurisdiction.parse(id.domain()).isPresent() && id.domain().length() == 2) {
+            if (LicensingJurisdiction.parse(id.domain()).isPresent()
+                    && id.domain().length() == 2) {
                 licenseKey = keyOf(id);
             }
         }
@@ -603,42 +664,62 @@ public final class ParsSimulator implements AutoCloseable {
         LocalDate date = r.completionDate().get();
         LocalDate today = LocalDate.now(clock);
         if (date.isAfter(today)) {
-            return err(SimulatorErrors.COMPLETION_DATE_IN_FUTURE, "CompletedDateTime", "completion date is in the future");
+            return err(
+                    SimulatorErrors.COMPLETION_DATE_IN_FUTURE, "CompletedDateTime", "completion date is in the future");
         }
         if (window.check(date, today) == ReportingWindow.Verdict.OUTSIDE) {
-            return err(SimulatorErrors.COMPLETION_DATE_OUTSIDE_WINDOW, "CompletedDateTime",
+            return err(
+                    SimulatorErrors.COMPLETION_DATE_OUTSIDE_WINDOW,
+                    "CompletedDateTime",
                     "the reporting year is closed");
         }
         // One learner, one key: the NPI, else the state license, else (a MOC-only report) the
         // board IDs it carries. Name and birth day are not a key: two physicians share them.
-        String learnerKey = npi.isPresent() ? "NPI:" + npi.get() : licenseKey != null ? licenseKey
-                : r.identifiers().stream().map(ParsSimulator::keyOf).sorted()
-                        .collect(java.util.stream.Collectors.joining("|"));
+        String learnerKey = npi.isPresent()
+                ? "NPI:" + npi.get()
+                : licenseKey != null
+                        ? licenseKey
+                        : r.identifiers().stream()
+                                .map(ParsSimulator::keyOf)
+                                .sorted()
+                                .collect(java.util.stream.Collectors.joining("|"));
         Map<Board, BigDecimal> mocPerBoard = new EnumMap<>(Board.class);
         for (LearnerReportRecord.CreditLine line : r.creditLines()) {
             BigDecimal c = line.credits();
-            if (c.signum() <= 0 || c.multiply(BigDecimal.valueOf(4)).stripTrailingZeros().scale() > 0) {
-                return err(SimulatorErrors.CREDITS_INVALID, "numberOfCredits", "credits must be positive quarter steps");
+            if (c.signum() <= 0
+                    || c.multiply(BigDecimal.valueOf(4)).stripTrailingZeros().scale() > 0) {
+                return err(
+                        SimulatorErrors.CREDITS_INVALID, "numberOfCredits", "credits must be positive quarter steps");
             }
             if (line.isCme()) {
                 if (c.compareTo(activity.maxCmeCredits()) > 0) {
-                    return err(SimulatorErrors.CREDITS_ABOVE_MAXIMUM, "numberOfCredits",
+                    return err(
+                            SimulatorErrors.CREDITS_ABOVE_MAXIMUM,
+                            "numberOfCredits",
                             "credits exceed the activity's designation");
                 }
             } else if (line.mocType().isPresent()) {
                 MocCreditType type = line.mocType().get();
                 MocRegistration reg = activity.mocRegistrations().get(type.board());
                 if (reg == null) {
-                    return err(SimulatorErrors.BOARD_NOT_REGISTERED, "activityCertification",
-                            "the activity is not registered with " + type.board().acronym());
+                    return err(
+                            SimulatorErrors.BOARD_NOT_REGISTERED,
+                            "activityCertification",
+                            "the activity is not registered with "
+                                    + type.board().acronym());
                 }
-                if (type.board() != Board.ABS && r.identifier(type.board().acronym()).isEmpty()) {
-                    return err(SimulatorErrors.BOARD_ID_MISSING, "UniqueID",
+                if (type.board() != Board.ABS
+                        && r.identifier(type.board().acronym()).isEmpty()) {
+                    return err(
+                            SimulatorErrors.BOARD_ID_MISSING,
+                            "UniqueID",
                             "MOC credit needs the learner's " + type.board().acronym() + " ID");
                 }
                 BigDecimal sum = mocPerBoard.merge(type.board(), c, BigDecimal::add);
                 if (sum.compareTo(reg.points()) > 0) {
-                    return err(SimulatorErrors.CREDITS_ABOVE_MAXIMUM, "numberOfCredits",
+                    return err(
+                            SimulatorErrors.CREDITS_ABOVE_MAXIMUM,
+                            "numberOfCredits",
                             "MOC points exceed the registration");
                 }
             } else {
@@ -646,7 +727,8 @@ public final class ParsSimulator implements AutoCloseable {
             }
         }
         String dayKey = r.accmeActivityId() + "|" + learnerKey + "|" + date;
-        String firstCredit = r.creditLines().isEmpty() ? "" : r.creditLines().get(0).creditId();
+        String firstCredit =
+                r.creditLines().isEmpty() ? "" : r.creditLines().get(0).creditId();
         for (LearnerReportRecord.CreditLine line : r.creditLines()) {
             if (credits.containsKey(line.creditId())) {
                 return err(SimulatorErrors.DUPLICATE_RECORD, "CreditID", "this CreditID is already held");
@@ -654,14 +736,22 @@ public final class ParsSimulator implements AutoCloseable {
         }
         String existing = learnerDays.get(dayKey);
         if (existing != null && !existing.equals(firstCredit)) {
-            return err(SimulatorErrors.DUPLICATE_RECORD, "Member",
+            return err(
+                    SimulatorErrors.DUPLICATE_RECORD,
+                    "Member",
                     "the learner already has a record for this activity on this day");
         }
         for (LearnerReportRecord.CreditLine line : r.creditLines()) {
             // The activity's own ID string is shared by all its credits, not one copy per report.
-            credits.put(line.creditId(), new StoredCredit(line.creditId(), activity.accmeActivityId().orElseThrow(),
-                    learnerKey, date,
-                    line.mocType(), line.credits()));
+            credits.put(
+                    line.creditId(),
+                    new StoredCredit(
+                            line.creditId(),
+                            activity.accmeActivityId().orElseThrow(),
+                            learnerKey,
+                            date,
+                            line.mocType(),
+                            line.credits()));
         }
         String previousDay = learnerDays.put(dayKey, firstCredit);
         Person before = people.put(learnerKey, Person.of(r));
@@ -739,15 +829,20 @@ public final class ParsSimulator implements AutoCloseable {
             for (Learner p : physicians) {
                 boolean sameId = (l.npi().isPresent() && l.npi().equals(p.npi()))
                         || (l.license().isPresent() && l.license().equals(p.license()));
-                if (sameId && p.lastName().equalsIgnoreCase(l.lastName()) && p.birthDate().equals(l.birthDate())) {
+                if (sameId
+                        && p.lastName().equalsIgnoreCase(l.lastName())
+                        && p.birthDate().equals(l.birthDate())) {
                     found.add(p);
                 }
             }
         }
         MatchResult result;
         if (empty) {
-            result = new MatchResult(l.npi().isPresent() || l.license().isPresent() ? MatchResult.Outcome.MATCHED
-                    : MatchResult.Outcome.NOT_MATCHED, Optional.empty());
+            result = new MatchResult(
+                    l.npi().isPresent() || l.license().isPresent()
+                            ? MatchResult.Outcome.MATCHED
+                            : MatchResult.Outcome.NOT_MATCHED,
+                    Optional.empty());
         } else if (found.size() == 1) {
             result = new MatchResult(MatchResult.Outcome.MATCHED, Optional.empty());
         } else if (found.isEmpty()) {
@@ -763,14 +858,22 @@ public final class ParsSimulator implements AutoCloseable {
         ActivityAction action = peer.decodeActivityAction(body);
         synchronized (lock) {
             if (!providerId.equals(a.providerId())) {
-                return new Answer(fault(400, SimulatorErrors.PROVIDER_MISMATCH, "the activity names another provider"), 0);
+                return new Answer(
+                        fault(400, SimulatorErrors.PROVIDER_MISMATCH, "the activity names another provider"), 0);
             }
-            if (action == ActivityAction.ADD && (a.description().isEmpty() || a.sponsorship().isEmpty())) {
-                return new Answer(fault(400, SimulatorErrors.ACTIVITY_FIELD_MISSING,
-                        "description and activitySponsorship are required"), 0);
+            if (action == ActivityAction.ADD
+                    && (a.description().isEmpty() || a.sponsorship().isEmpty())) {
+                return new Answer(
+                        fault(
+                                400,
+                                SimulatorErrors.ACTIVITY_FIELD_MISSING,
+                                "description and activitySponsorship are required"),
+                        0);
             }
             if (action == ActivityAction.ADD) {
-                Activity stored = a.toBuilder().accmeActivityId(Integer.toString(nextActivityId++)).build();
+                Activity stored = a.toBuilder()
+                        .accmeActivityId(Integer.toString(nextActivityId++))
+                        .build();
                 activities.put(stored.accmeActivityId().orElseThrow(), stored);
                 return new Answer(ok(201, codec.encodeActivity(stored, ActivityAction.ADD)), 0);
             }
@@ -783,10 +886,15 @@ public final class ParsSimulator implements AutoCloseable {
                 activities.remove(id);
                 return new Answer(new MockResponse.Builder().code(204).build(), 0);
             }
-            if (existing.type() != a.type() || !existing.startDate().equals(a.startDate())
+            if (existing.type() != a.type()
+                    || !existing.startDate().equals(a.startDate())
                     || !existing.endDate().equals(a.endDate())) {
-                return new Answer(fault(400, SimulatorErrors.ACTIVITY_CHANGE_REFUSED,
-                        "format and dates cannot change on an update"), 0);
+                return new Answer(
+                        fault(
+                                400,
+                                SimulatorErrors.ACTIVITY_CHANGE_REFUSED,
+                                "format and dates cannot change on an update"),
+                        0);
             }
             activities.put(id, a);
             return new Answer(ok(200, codec.encodeActivity(a, ActivityAction.UPDATE)), 0);
@@ -798,7 +906,8 @@ public final class ParsSimulator implements AutoCloseable {
         Activity found = null;
         synchronized (lock) {
             for (Activity a : activities.values()) {
-                if (a.providerActivityId().equals(providerActivityId) && a.startDate().toString().equals(startDate)
+                if (a.providerActivityId().equals(providerActivityId)
+                        && a.startDate().toString().equals(startDate)
                         && codec.activityTypeName(a.type()).equals(typeName)) {
                     found = a;
                     break;
@@ -809,20 +918,30 @@ public final class ParsSimulator implements AutoCloseable {
             return new Answer(fault(404, SimulatorErrors.ACTIVITY_NOT_FOUND, "no such activity"), 0);
         }
         // The draft REST search answers an array of activity documents; the WCF read, one document.
-        return new Answer(ok(200, endpoints.generation() == ParsEndpoints.Generation.REST
-                ? peer.encodeActivities(List.of(found)) : codec.encodeActivity(found, ActivityAction.ADD)), 0);
+        return new Answer(
+                ok(
+                        200,
+                        endpoints.generation() == ParsEndpoints.Generation.REST
+                                ? peer.encodeActivities(List.of(found))
+                                : codec.encodeActivity(found, ActivityAction.ADD)),
+                0);
     }
 
     /** A learner as the simulator keeps them: names, birth day and identifiers. */
-    private record Person(String givenName, String familyName, java.time.MonthDay birthDate,
-                          List<LearnerReportRecord.Identifier> identifiers) {
+    private record Person(
+            String givenName,
+            String familyName,
+            java.time.MonthDay birthDate,
+            List<LearnerReportRecord.Identifier> identifiers) {
         static Person of(LearnerReportRecord r) {
             return new Person(r.firstName(), r.lastName(), r.birthDate().orElseThrow(), List.copyOf(r.identifiers()));
         }
 
         Optional<String> id(String domain) {
-            return identifiers.stream().filter(i -> i.domain().equalsIgnoreCase(domain))
-                    .map(LearnerReportRecord.Identifier::value).findFirst();
+            return identifiers.stream()
+                    .filter(i -> i.domain().equalsIgnoreCase(domain))
+                    .map(LearnerReportRecord.Identifier::value)
+                    .findFirst();
         }
 
         boolean holds(String value) {
@@ -830,8 +949,10 @@ public final class ParsSimulator implements AutoCloseable {
         }
 
         Optional<LearnerReportRecord.Identifier> license() {
-            return identifiers.stream().filter(i -> i.domain().length() == 2
-                    && LicensingJurisdiction.parse(i.domain()).isPresent()).findFirst();
+            return identifiers.stream()
+                    .filter(i -> i.domain().length() == 2
+                            && LicensingJurisdiction.parse(i.domain()).isPresent())
+                    .findFirst();
         }
     }
 
@@ -842,30 +963,42 @@ public final class ParsSimulator implements AutoCloseable {
         String date = p.get(Parameter.COMPLETION_DATE);
         String unique = p.get(Parameter.UNIQUE_ID);
         if (module == null || birth == null || date == null || unique == null) {
-            return new Answer(fault(400, SimulatorErrors.QUERY_INVALID,
-                    "moduleID, BirthDate, CompletionDate and UniqueID are required"), 0);
+            return new Answer(
+                    fault(
+                            400,
+                            SimulatorErrors.QUERY_INVALID,
+                            "moduleID, BirthDate, CompletionDate and UniqueID are required"),
+                    0);
         }
         String monthDay = birth.length() > 5 ? birth.substring(birth.length() - 5) : birth;
         List<CreditStatus> found = new ArrayList<>();
         synchronized (lock) {
             for (StoredCredit c : credits.values()) {
                 Person who = people.get(c.learnerKey());
-                if (c.accmeActivityId().equals(module) && c.completionDate().toString().equals(date) && who != null
-                        && who.holds(unique) && String.format(java.util.Locale.ROOT, "%02d-%02d",
-                        who.birthDate().getMonthValue(), who.birthDate().getDayOfMonth()).equals(monthDay)) {
+                if (c.accmeActivityId().equals(module)
+                        && c.completionDate().toString().equals(date)
+                        && who != null
+                        && who.holds(unique)
+                        && String.format(
+                                        java.util.Locale.ROOT,
+                                        "%02d-%02d",
+                                        who.birthDate().getMonthValue(),
+                                        who.birthDate().getDayOfMonth())
+                                .equals(monthDay)) {
                     found.add(statusOf(c));
                 }
             }
         }
-        return found.isEmpty() ? new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record matches"), 0)
+        return found.isEmpty()
+                ? new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record matches"), 0)
                 : new Answer(ok(200, peer.encodeStatuses(found)), 0);
     }
 
     private CreditStatus statusOf(StoredCredit c) {
         CreditStatus.State state = decisions.getOrDefault(c.creditId(), CreditStatus.State.ACCEPTED);
         String text = state.name().charAt(0) + state.name().substring(1).toLowerCase(java.util.Locale.ROOT);
-        return new CreditStatus(c.creditId(), Optional.of(c.accmeActivityId()), Optional.of(c.completionDate()),
-                state, text);
+        return new CreditStatus(
+                c.creditId(), Optional.of(c.accmeActivityId()), Optional.of(c.completionDate()), state, text);
     }
 
     /** The credits of every learner holding {@code learnerId} as one of their identifiers. */
@@ -886,8 +1019,10 @@ public final class ParsSimulator implements AutoCloseable {
         synchronized (lock) {
             Map<String, List<StoredCredit>> byRecord = new LinkedHashMap<>();
             for (StoredCredit c : creditsOf(p -> p.holds(learnerId))) {
-                byRecord.computeIfAbsent(c.learnerKey() + "|" + c.accmeActivityId() + "|" + c.completionDate(),
-                        k -> new ArrayList<>()).add(c);
+                byRecord.computeIfAbsent(
+                                c.learnerKey() + "|" + c.accmeActivityId() + "|" + c.completionDate(),
+                                k -> new ArrayList<>())
+                        .add(c);
             }
             for (List<StoredCredit> lines : byRecord.values()) {
                 completions.add(completionOf(lines));
@@ -896,24 +1031,35 @@ public final class ParsSimulator implements AutoCloseable {
         if (completions.isEmpty()) {
             return new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record for this learner"), 0);
         }
-        return new Answer(ok(success(Operation.GET_LEARNER_ACTIVITY), codec.encodeLearnerReports(completions,
-                LearnerRecordAction.ADD, new ReportHeader("PARS", java.time.LocalDateTime.now(clock)))), 0);
+        return new Answer(
+                ok(
+                        success(Operation.GET_LEARNER_ACTIVITY),
+                        codec.encodeLearnerReports(
+                                completions,
+                                LearnerRecordAction.ADD,
+                                new ReportHeader("PARS", java.time.LocalDateTime.now(clock)))),
+                0);
     }
 
     /** Rebuilds the completion a group of held credit lines came from (same key, activity, day). */
     private LearnerCompletion completionOf(List<StoredCredit> lines) {
         StoredCredit first = lines.get(0);
         Person p = people.get(first.learnerKey());
-        Learner.Builder learner = Learner.builder().firstName(p.givenName()).lastName(p.familyName())
+        Learner.Builder learner = Learner.builder()
+                .firstName(p.givenName())
+                .lastName(p.familyName())
                 .birthDate(p.birthDate());
         p.id("NPI").ifPresent(learner::npi);
         p.license().ifPresent(l -> learner.license(LicensingJurisdiction.of(l.domain()), l.value()));
         for (LearnerReportRecord.Identifier id : p.identifiers()) {
             Board.parse(id.domain()).ifPresent(board -> learner.boardId(board, id.value()));
         }
-        LearnerCompletion.Builder c = LearnerCompletion.builder().completionKey(completionKeyOf(first))
-                .activity(activities.get(first.accmeActivityId())).learner(learner.build())
-                .completionDate(first.completionDate()).consent(true);
+        LearnerCompletion.Builder c = LearnerCompletion.builder()
+                .completionKey(completionKeyOf(first))
+                .activity(activities.get(first.accmeActivityId()))
+                .learner(learner.build())
+                .completionDate(first.completionDate())
+                .consent(true);
         for (StoredCredit line : lines) {
             if (line.mocType().isPresent()) {
                 c.mocCredit(line.mocType().get(), line.credits().toPlainString());
@@ -927,10 +1073,12 @@ public final class ParsSimulator implements AutoCloseable {
     /** The completion key inside a CreditID ({@code ccid:<provider>:<key>-<kind>}). */
     private static String completionKeyOf(StoredCredit c) {
         String rest = c.creditId().substring(c.creditId().indexOf(':', CreditIds.PREFIX.length()) + 1);
-        String kind = c.mocType().map(t -> {
-            String k = t.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            return k.endsWith("-cme") ? k.substring(0, k.length() - 4) : k;
-        }).orElse("cme");
+        String kind = c.mocType()
+                .map(t -> {
+                    String k = t.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                    return k.endsWith("-cme") ? k.substring(0, k.length() - 4) : k;
+                })
+                .orElse("cme");
         return rest.endsWith("-" + kind) ? rest.substring(0, rest.length() - kind.length() - 1) : rest;
     }
 
@@ -944,8 +1092,13 @@ public final class ParsSimulator implements AutoCloseable {
                 removed++;
             }
         }
-        return removed == 0 ? new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record for this learner"), 0)
-                : new Answer(new MockResponse.Builder().code(success(Operation.DELETE_LEARNER_ACTIVITY)).build(), 0);
+        return removed == 0
+                ? new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no record for this learner"), 0)
+                : new Answer(
+                        new MockResponse.Builder()
+                                .code(success(Operation.DELETE_LEARNER_ACTIVITY))
+                                .build(),
+                        0);
     }
 
     /** The three transcript reads, from the credits held. */
@@ -956,7 +1109,8 @@ public final class ParsSimulator implements AutoCloseable {
         String first = p.get(Parameter.FIRST_NAME);
         String last = p.get(Parameter.LAST_NAME);
         if (npi == null && (state == null || license == null) && (first == null || last == null)) {
-            return new Answer(fault(400, SimulatorErrors.QUERY_INVALID, "an NPI, a license or both names are required"), 0);
+            return new Answer(
+                    fault(400, SimulatorErrors.QUERY_INVALID, "an NPI, a license or both names are required"), 0);
         }
         if ((npi != null && !npi.matches("[0-9]{10}")) || (state != null && !state.matches("[A-Z]{2}"))) {
             return new Answer(fault(400, SimulatorErrors.QUERY_INVALID, "npi or stateOfLicensure is malformed"), 0);
@@ -975,17 +1129,20 @@ public final class ParsSimulator implements AutoCloseable {
         } catch (java.time.format.DateTimeParseException e) {
             return new Answer(fault(400, SimulatorErrors.QUERY_INVALID, "a date is not YYYY-MM-DD"), 0);
         }
-        java.util.function.Predicate<Person> who = person -> (npi == null || person.id("NPI").filter(npi::equals)
-                .isPresent())
-                && (state == null || license == null || person.id(state).filter(license::equals).isPresent())
-                && (first == null || person.givenName().equalsIgnoreCase(first))
-                && (last == null || person.familyName().equalsIgnoreCase(last));
+        java.util.function.Predicate<Person> who =
+                person -> (npi == null || person.id("NPI").filter(npi::equals).isPresent())
+                        && (state == null
+                                || license == null
+                                || person.id(state).filter(license::equals).isPresent())
+                        && (first == null || person.givenName().equalsIgnoreCase(first))
+                        && (last == null || person.familyName().equalsIgnoreCase(last));
         Map<String, List<StoredCredit>> byPerson = new LinkedHashMap<>();
         Map<String, Person> persons = new LinkedHashMap<>();
         synchronized (lock) {
             for (StoredCredit c : creditsOf(who)) {
                 if (!c.completionDate().isBefore(from) && !c.completionDate().isAfter(to)) {
-                    byPerson.computeIfAbsent(c.learnerKey(), k -> new ArrayList<>()).add(c);
+                    byPerson.computeIfAbsent(c.learnerKey(), k -> new ArrayList<>())
+                            .add(c);
                     persons.put(c.learnerKey(), people.get(c.learnerKey()));
                 }
             }
@@ -994,11 +1151,21 @@ public final class ParsSimulator implements AutoCloseable {
             if (byPerson.isEmpty()) {
                 return new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no transcript matches"), 0);
             }
-            BigDecimal total = byPerson.values().stream().flatMap(List::stream).filter(c -> c.mocType().isEmpty())
-                    .map(StoredCredit::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal total = byPerson.values().stream()
+                    .flatMap(List::stream)
+                    .filter(c -> c.mocType().isEmpty())
+                    .map(StoredCredit::credits)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             Person person = persons.values().iterator().next();
-            return new Answer(ok(200, peer.encodeTranscriptTotal(new TranscriptTotal(Optional.of(person.givenName()),
-                    Optional.of(person.familyName()), total, "Point"))), 0);
+            return new Answer(
+                    ok(
+                            200,
+                            peer.encodeTranscriptTotal(new TranscriptTotal(
+                                    Optional.of(person.givenName()),
+                                    Optional.of(person.familyName()),
+                                    total,
+                                    "Point"))),
+                    0);
         }
         List<LearnerTranscript> transcripts = new ArrayList<>();
         synchronized (lock) {
@@ -1008,32 +1175,62 @@ public final class ParsSimulator implements AutoCloseable {
             return new Answer(fault(404, SimulatorErrors.RECORD_NOT_FOUND, "no transcript matches"), 0);
         }
         if (op == Operation.GET_LEARNER_TRANSCRIPT_PDF) {
-            return new Answer(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/pdf")
-                    .body(new okio.Buffer().write(TranscriptPdf.render(transcripts))).build(), 0);
+            return new Answer(
+                    new MockResponse.Builder()
+                            .code(200)
+                            .setHeader("Content-Type", "application/pdf")
+                            .body(new okio.Buffer().write(TranscriptPdf.render(transcripts)))
+                            .build(),
+                    0);
         }
-        return new Answer(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body(text(peer.encodeTranscripts(transcripts))).build(), 0);
+        return new Answer(
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "application/json")
+                        .body(text(peer.encodeTranscripts(transcripts)))
+                        .build(),
+                0);
     }
 
     private LearnerTranscript transcriptOf(Person who, List<StoredCredit> lines) {
         Map<String, List<StoredCredit>> byCompletion = new LinkedHashMap<>();
         for (StoredCredit c : lines) {
-            byCompletion.computeIfAbsent(c.accmeActivityId() + "|" + c.completionDate(), k -> new ArrayList<>()).add(c);
+            byCompletion
+                    .computeIfAbsent(c.accmeActivityId() + "|" + c.completionDate(), k -> new ArrayList<>())
+                    .add(c);
         }
         List<LearnerTranscript.Completion> completions = new ArrayList<>();
         for (List<StoredCredit> group : byCompletion.values()) {
             StoredCredit first = group.get(0);
             Activity a = activities.get(first.accmeActivityId());
-            List<LearnerTranscript.Credit> credit = group.stream().map(c -> new LearnerTranscript.Credit(c.creditId(),
-                    c.mocType().map(Enum::name).orElse("AMA PRA Category 1 Credit"), c.credits(), "Point")).toList();
-            completions.add(new LearnerTranscript.Completion(providerId, Optional.empty(), first.accmeActivityId(),
-                    a == null ? "" : a.title(), "Completed", Optional.of(first.completionDate()), credit, List.of(),
+            List<LearnerTranscript.Credit> credit = group.stream()
+                    .map(c -> new LearnerTranscript.Credit(
+                            c.creditId(),
+                            c.mocType().map(Enum::name).orElse("AMA PRA Category 1 Credit"),
+                            c.credits(),
+                            "Point"))
+                    .toList();
+            completions.add(new LearnerTranscript.Completion(
+                    providerId,
+                    Optional.empty(),
+                    first.accmeActivityId(),
+                    a == null ? "" : a.title(),
+                    "Completed",
+                    Optional.of(first.completionDate()),
+                    credit,
+                    List.of(),
                     List.of()));
         }
         Optional<LearnerReportRecord.Identifier> license = who.license();
-        return new LearnerTranscript(who.givenName(), who.familyName(),
-                license.map(LearnerReportRecord.Identifier::domain), license.map(LearnerReportRecord.Identifier::value),
-                who.id("NPI"), completions, Optional.of(providerId), Optional.empty());
+        return new LearnerTranscript(
+                who.givenName(),
+                who.familyName(),
+                license.map(LearnerReportRecord.Identifier::domain),
+                license.map(LearnerReportRecord.Identifier::value),
+                who.id("NPI"),
+                completions,
+                Optional.of(providerId),
+                Optional.empty());
     }
 
     private Answer getActivity(String id) {
@@ -1041,7 +1238,8 @@ public final class ParsSimulator implements AutoCloseable {
         synchronized (lock) {
             a = id == null ? null : activities.get(id);
         }
-        return a == null ? new Answer(fault(404, SimulatorErrors.ACTIVITY_NOT_FOUND, "no such activity"), 0)
+        return a == null
+                ? new Answer(fault(404, SimulatorErrors.ACTIVITY_NOT_FOUND, "no such activity"), 0)
                 : new Answer(ok(200, codec.encodeActivity(a, ActivityAction.ADD)), 0);
     }
 
@@ -1098,8 +1296,7 @@ public final class ParsSimulator implements AutoCloseable {
         private int retained = Integer.MAX_VALUE;
         private Duration latency = Duration.ZERO;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Keeps memory bounded on any volume: the simulator remembers at most {@code creditLines}

@@ -30,8 +30,8 @@ import org.parsjava.client.ParsClient;
  * }
  * }</pre>
  */
-public final class ParsSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback {
+public final class ParsSimulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private final Consumer<ParsSimulator.Builder> configuration;
     private ParsSimulator simulator;
@@ -39,7 +39,7 @@ public final class ParsSimulatorExtension implements BeforeAllCallback, AfterAll
 
     /** A simulator with the defaults. */
     public ParsSimulatorExtension() {
-        this(b -> { });
+        this(b -> {});
     }
 
     /** A simulator configured by {@code configuration} (clock, credentials, codec...). */

@@ -20,8 +20,7 @@ import org.parsjava.core.model.MocRegistration;
  */
 public final class ParsSimulatorMain {
 
-    private ParsSimulatorMain() {
-    }
+    private ParsSimulatorMain() {}
 
     /**
      * Entry point; options {@code --port N}, {@code --host ADDRESS} (default loopback; e.g.
@@ -42,15 +41,17 @@ public final class ParsSimulatorMain {
                 case "--provider-id" -> provider = require(args[i], value);
                 case "--user" -> user = require(args[i], value);
                 case "--password" -> password = require(args[i], value);
-                case "--api" -> b.generation(switch (require(args[i], value).toLowerCase(java.util.Locale.ROOT)) {
-                    case "wcf" -> org.parsjava.client.ParsEndpoints.Generation.WCF;
-                    case "rest" -> org.parsjava.client.ParsEndpoints.Generation.REST;
-                    default -> {
-                        System.err.println("--api must be wcf or rest");
-                        System.exit(2);
-                        yield null;
-                    }
-                });
+                case "--api" ->
+                    b.generation(
+                            switch (require(args[i], value).toLowerCase(java.util.Locale.ROOT)) {
+                                case "wcf" -> org.parsjava.client.ParsEndpoints.Generation.WCF;
+                                case "rest" -> org.parsjava.client.ParsEndpoints.Generation.REST;
+                                default -> {
+                                    System.err.println("--api must be wcf or rest");
+                                    System.exit(2);
+                                    yield null;
+                                }
+                            });
                 default -> {
                     System.err.println("unknown option " + args[i]
                             + "; usage: [--port N] [--host ADDRESS] [--provider-id ID] [--user U] [--password P] "
@@ -60,13 +61,21 @@ public final class ParsSimulatorMain {
             }
             i++;
         }
-        ParsSimulator sim = b.providerId(provider).credentials(user, password).build().start(host, port);
-        sim.addActivity(Activity.builder().providerId(provider).providerActivityId("DEMO-1").accmeActivityId("200000001")
-                .title("Demo Activity").description("An activity to report demo learners against.")
-                .sponsorship(org.parsjava.core.model.Sponsorship.DIRECT).type(ActivityType.INTERNET_ENDURING_MATERIAL)
-                .startDate(LocalDate.now().minusYears(1).withDayOfYear(1)).endDate(LocalDate.now().plusYears(2))
+        ParsSimulator sim =
+                b.providerId(provider).credentials(user, password).build().start(host, port);
+        sim.addActivity(Activity.builder()
+                .providerId(provider)
+                .providerActivityId("DEMO-1")
+                .accmeActivityId("200000001")
+                .title("Demo Activity")
+                .description("An activity to report demo learners against.")
+                .sponsorship(org.parsjava.core.model.Sponsorship.DIRECT)
+                .type(ActivityType.INTERNET_ENDURING_MATERIAL)
+                .startDate(LocalDate.now().minusYears(1).withDayOfYear(1))
+                .endDate(LocalDate.now().plusYears(2))
                 .maxCmeCredits(new BigDecimal("10"))
-                .mocRegistration(MocRegistration.of(Board.ABIM, "10", MocCreditType.ABIM_MEDICAL_KNOWLEDGE)).build());
+                .mocRegistration(MocRegistration.of(Board.ABIM, "10", MocCreditType.ABIM_MEDICAL_KNOWLEDGE))
+                .build());
         System.out.println("PARS simulator listening at " + sim.baseUrl() + " (provider " + provider + ", user " + user
                 + "); demo activity 200000001. Stop with Ctrl-C.");
         CountDownLatch forever = new CountDownLatch(1);

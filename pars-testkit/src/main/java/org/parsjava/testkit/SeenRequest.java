@@ -13,5 +13,4 @@ package org.parsjava.testkit;
  * @param status the status answered (0 when the connection was dropped)
  * @param records learner reports in the body (0 for other operations)
  */
-public record SeenRequest(String operation, String method, String path, int status, int records) {
-}
+public record SeenRequest(String operation, String method, String path, int status, int records) {}

@@ -11,8 +11,7 @@ package org.parsjava.testkit;
  */
 public final class SimulatorErrors {
 
-    private SimulatorErrors() {
-    }
+    private SimulatorErrors() {}
 
     /** Credentials or provider ID not accepted. */
     public static final String AUTHENTICATION_FAILED = "AUTHENTICATION_FAILED";

@@ -21,8 +21,13 @@ import org.parsjava.core.model.MocCreditType;
  * @param mocType the MOC credit type, or empty for AMA PRA Category 1
  * @param credits the amount
  */
-public record StoredCredit(String creditId, String accmeActivityId, String learnerKey, LocalDate completionDate,
-                           Optional<MocCreditType> mocType, BigDecimal credits) {
+public record StoredCredit(
+        String creditId,
+        String accmeActivityId,
+        String learnerKey,
+        LocalDate completionDate,
+        Optional<MocCreditType> mocType,
+        BigDecimal credits) {
 
     /** Rejects nulls. */
     public StoredCredit {

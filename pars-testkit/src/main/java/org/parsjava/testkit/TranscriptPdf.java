@@ -16,17 +16,21 @@ import org.parsjava.core.model.LearnerTranscript;
  */
 final class TranscriptPdf {
 
-    private TranscriptPdf() {
-    }
+    private TranscriptPdf() {}
 
     static byte[] render(List<LearnerTranscript> transcripts) {
         StringBuilder text = new StringBuilder("BT /F1 10 Tf 50 780 Td 14 TL (PARS transcript) Tj\n");
         for (LearnerTranscript t : transcripts) {
             for (LearnerTranscript.Completion c : t.completions()) {
                 for (LearnerTranscript.Credit credit : c.credits()) {
-                    text.append("T* (").append(c.accmeActivityId()).append(' ')
-                            .append(c.completionDate().map(Object::toString).orElse("")).append(' ')
-                            .append(credit.credits().toPlainString()).append(' ').append(credit.unit())
+                    text.append("T* (")
+                            .append(c.accmeActivityId())
+                            .append(' ')
+                            .append(c.completionDate().map(Object::toString).orElse(""))
+                            .append(' ')
+                            .append(credit.credits().toPlainString())
+                            .append(' ')
+                            .append(credit.unit())
                             .append(") Tj\n");
                 }
             }
@@ -51,8 +55,10 @@ final class TranscriptPdf {
         for (int offset : offsets) {
             table.append(String.format("%010d 00000 n \n", offset));
         }
-        write(out, table + "trailer\n<< /Size " + (objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref
-                + "\n%%EOF\n");
+        write(
+                out,
+                table + "trailer\n<< /Size " + (objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref
+                        + "\n%%EOF\n");
         return out.toByteArray();
     }
 

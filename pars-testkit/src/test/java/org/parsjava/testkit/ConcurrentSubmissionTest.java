@@ -31,12 +31,15 @@ import org.parsjava.core.testing.Fixtures;
 /** One submission with several chunks in flight: same accounting, more parallelism. */
 class ConcurrentSubmissionTest {
 
-    private static final Clock CLOCK = Clock.fixed(LocalDateTime.of(2026, 6, 15, 12, 0)
-            .atZone(ZoneId.of("America/Chicago")).toInstant(), ZoneId.of("America/Chicago"));
+    private static final Clock CLOCK = Clock.fixed(
+            LocalDateTime.of(2026, 6, 15, 12, 0)
+                    .atZone(ZoneId.of("America/Chicago"))
+                    .toInstant(),
+            ZoneId.of("America/Chicago"));
 
     @RegisterExtension
-    final ParsSimulatorExtension pars = new ParsSimulatorExtension(b -> b.clock(CLOCK)
-            .latency(Duration.ofMillis(40)));
+    final ParsSimulatorExtension pars =
+            new ParsSimulatorExtension(b -> b.clock(CLOCK).latency(Duration.ofMillis(40)));
 
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
@@ -46,8 +49,12 @@ class ConcurrentSubmissionTest {
     }
 
     private ParsClient client(int concurrency) {
-        return pars.simulator().clientBuilder().chunkSize(10).maxConcurrentRequests(concurrency)
-                .sleeper(sleeps::add).build();
+        return pars.simulator()
+                .clientBuilder()
+                .chunkSize(10)
+                .maxConcurrentRequests(concurrency)
+                .sleeper(sleeps::add)
+                .build();
     }
 
     private static void assertOneResultPerRecordInInputOrder(SubmissionResult result, List<LearnerCompletion> input) {
@@ -73,14 +80,19 @@ class ConcurrentSubmissionTest {
     @Test
     void withOneAllowedRequestsGoOneAtATime() {
         try (ParsClient client = client(1)) {
-            assertEquals(30, client.learners().submit(UnconfirmedAnswersTest.completions(30)).acceptedCount());
+            assertEquals(
+                    30,
+                    client.learners()
+                            .submit(UnconfirmedAnswersTest.completions(30))
+                            .acceptedCount());
         }
         assertEquals(1, pars.simulator().maxConcurrentRequestsSeen());
     }
 
     @Test
     void faultsInSomeChunksStillGiveOneResultPerRecordAndNoDuplicateStored() {
-        pars.simulator().inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.rateLimited(Duration.ofSeconds(2)))
+        pars.simulator()
+                .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.rateLimited(Duration.ofSeconds(2)))
                 .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.dropAfterApply())
                 .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(500))
                 .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.dropAfterApply());
@@ -89,11 +101,14 @@ class ConcurrentSubmissionTest {
             SubmissionResult result = client.learners().submit(input);
             assertEquals(100, result.acceptedCount(), result.toString());
             assertOneResultPerRecordInInputOrder(result, input);
-            assertEquals(UnconfirmedAnswersTest.lines(result), pars.simulator().credits().size(),
+            assertEquals(
+                    UnconfirmedAnswersTest.lines(result),
+                    pars.simulator().credits().size(),
                     "every credit line stored exactly once");
             // Two dropped chunks and one 500 (outcome unknown), 10 records each, were confirmed
             // record by record: one lookup each, no more.
-            assertEquals(30, pars.simulator().requests(Operation.GET_LEARNER_STATUS).size());
+            assertEquals(
+                    30, pars.simulator().requests(Operation.GET_LEARNER_STATUS).size());
         }
         assertTrue(sleeps.contains(Duration.ofSeconds(2)), "Retry-After honoured through the injected sleeper");
     }
@@ -120,14 +135,20 @@ class ConcurrentSubmissionTest {
     @Test
     void refusedCredentialsStopNewChunksAndTheRestAreAccountedAsNotSent() {
         List<LearnerCompletion> input = UnconfirmedAnswersTest.completions(100);
-        try (ParsClient client = pars.simulator().clientBuilder().chunkSize(10).maxConcurrentRequests(3)
-                .credentials(ParsCredentials.of("ws-user", "wrong")).sleeper(sleeps::add).build()) {
-            ParsAuthenticationException e = assertThrows(ParsAuthenticationException.class,
-                    () -> client.learners().submit(input));
+        try (ParsClient client = pars.simulator()
+                .clientBuilder()
+                .chunkSize(10)
+                .maxConcurrentRequests(3)
+                .credentials(ParsCredentials.of("ws-user", "wrong"))
+                .sleeper(sleeps::add)
+                .build()) {
+            ParsAuthenticationException e = assertThrows(
+                    ParsAuthenticationException.class, () -> client.learners().submit(input));
             SubmissionResult partial = e.partialResult().orElseThrow();
             assertOneResultPerRecordInInputOrder(partial, input);
             assertTrue(partial.records().stream().allMatch(r -> r.outcome() == RecordOutcome.FAILED));
-            int sent = pars.simulator().requests(Operation.SAVE_LEARNER_ACTIVITY).size();
+            int sent =
+                    pars.simulator().requests(Operation.SAVE_LEARNER_ACTIVITY).size();
             assertTrue(sent >= 1 && sent <= 3, "only the chunks already in flight were sent: " + sent);
         }
     }

@@ -33,9 +33,13 @@ class EventsAndMetricsTest {
     private static List<LearnerCompletion> completions(int n) {
         List<LearnerCompletion> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            list.add(Fixtures.completion().toBuilder().completionKey("m-" + i)
-                    .learner(Fixtures.learner().toBuilder().license(LicensingJurisdiction.NY, "N" + (1000 + i)).build())
-                    .completionDate(java.time.LocalDate.of(2026, 2, 1 + i)).build());
+            list.add(Fixtures.completion().toBuilder()
+                    .completionKey("m-" + i)
+                    .learner(Fixtures.learner().toBuilder()
+                            .license(LicensingJurisdiction.NY, "N" + (1000 + i))
+                            .build())
+                    .completionDate(java.time.LocalDate.of(2026, 2, 1 + i))
+                    .build());
         }
         return list;
     }
@@ -43,25 +47,61 @@ class EventsAndMetricsTest {
     @Test
     void requestsRetriesAndRecordsAreCountedWithoutPersonalData() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        pars.simulator().addActivity(Fixtures.activity())
+        pars.simulator()
+                .addActivity(Fixtures.activity())
                 .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.rateLimited(Duration.ofMillis(1)));
         List<LearnerCompletion> batch = new ArrayList<>(completions(3));
-        batch.add(batch.get(0).toBuilder().completionKey("m-bad").learner(Fixtures.learner().toBuilder()
-                .build()).consent(false).build()); // no consent: invalid, never sent
-        try (ParsClient c = pars.simulator().clientBuilder().sleeper(d -> { })
-                .eventListener(new ParsMetrics(registry)).build()) {
+        batch.add(batch.get(0).toBuilder()
+                .completionKey("m-bad")
+                .learner(Fixtures.learner().toBuilder().build())
+                .consent(false)
+                .build()); // no consent: invalid, never sent
+        try (ParsClient c = pars.simulator()
+                .clientBuilder()
+                .sleeper(d -> {})
+                .eventListener(new ParsMetrics(registry))
+                .build()) {
             assertEquals(3, c.learners().submit(batch).acceptedCount());
             c.learners().status("ccid:0001234:nobody-cme");
         }
-        assertEquals(1, registry.get("pars.requests").tag("operation", "SaveLearnerActivity").tag("status", "429")
-                .tag("outcome", "client_error").timer().count());
-        assertEquals(1, registry.get("pars.requests").tag("operation", "SaveLearnerActivity").tag("status", "200")
-                .timer().count());
-        assertEquals(1, registry.get("pars.requests").tag("operation", "GetLearnerStatusByCreditId")
-                .tag("status", "404").timer().count());
-        assertEquals(1, registry.get("pars.retries").tag("reason", "rate_limited").counter().count());
-        assertEquals(3, registry.get("pars.records").tag("action", "add").tag("outcome", "accepted").counter().count());
-        assertEquals(1, registry.get("pars.records").tag("outcome", "invalid").counter().count());
+        assertEquals(
+                1,
+                registry.get("pars.requests")
+                        .tag("operation", "SaveLearnerActivity")
+                        .tag("status", "429")
+                        .tag("outcome", "client_error")
+                        .timer()
+                        .count());
+        assertEquals(
+                1,
+                registry.get("pars.requests")
+                        .tag("operation", "SaveLearnerActivity")
+                        .tag("status", "200")
+                        .timer()
+                        .count());
+        assertEquals(
+                1,
+                registry.get("pars.requests")
+                        .tag("operation", "GetLearnerStatusByCreditId")
+                        .tag("status", "404")
+                        .timer()
+                        .count());
+        assertEquals(
+                1,
+                registry.get("pars.retries")
+                        .tag("reason", "rate_limited")
+                        .counter()
+                        .count());
+        assertEquals(
+                3,
+                registry.get("pars.records")
+                        .tag("action", "add")
+                        .tag("outcome", "accepted")
+                        .counter()
+                        .count());
+        assertEquals(
+                1,
+                registry.get("pars.records").tag("outcome", "invalid").counter().count());
         for (Meter m : registry.getMeters()) {
             for (Tag t : m.getId().getTags()) {
                 for (String pii : new String[] {"Jane", "Sample", Fixtures.NPI, "N1000", "m-0", "ccid"}) {
@@ -77,7 +117,8 @@ class EventsAndMetricsTest {
         ParsEventListener recorder = new ParsEventListener() {
             @Override
             public void requestFinished(RequestEvent e) {
-                seen.add("request " + e.operation() + " " + e.status() + " " + e.failure().orElse("-"));
+                seen.add("request " + e.operation() + " " + e.status() + " "
+                        + e.failure().orElse("-"));
             }
 
             @Override
@@ -96,11 +137,15 @@ class EventsAndMetricsTest {
                 throw new IllegalStateException("monitoring is down");
             }
         };
-        pars.simulator().addActivity(Fixtures.activity())
+        pars.simulator()
+                .addActivity(Fixtures.activity())
                 .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503))
                 .inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.dropBeforeApply());
-        try (ParsClient c = pars.simulator().clientBuilder().sleeper(d -> { })
-                .eventListener(ParsEventListener.composite(broken, recorder)).build()) {
+        try (ParsClient c = pars.simulator()
+                .clientBuilder()
+                .sleeper(d -> {})
+                .eventListener(ParsEventListener.composite(broken, recorder))
+                .build()) {
             assertEquals(2, c.learners().submit(completions(2)).acceptedCount());
         }
         assertTrue(seen.contains("request SAVE_LEARNER_ACTIVITY 503 -"), seen.toString());

@@ -34,8 +34,11 @@ import org.parsjava.core.testing.Fixtures;
  */
 class UnconfirmedAnswersTest {
 
-    private static final Clock CLOCK = Clock.fixed(LocalDateTime.of(2026, 6, 15, 12, 0)
-            .atZone(ZoneId.of("America/Chicago")).toInstant(), ZoneId.of("America/Chicago"));
+    private static final Clock CLOCK = Clock.fixed(
+            LocalDateTime.of(2026, 6, 15, 12, 0)
+                    .atZone(ZoneId.of("America/Chicago"))
+                    .toInstant(),
+            ZoneId.of("America/Chicago"));
 
     @RegisterExtension
     final ParsSimulatorExtension pars = new ParsSimulatorExtension(b -> b.clock(CLOCK));
@@ -46,16 +49,24 @@ class UnconfirmedAnswersTest {
     }
 
     private ParsClient client(int chunkSize) {
-        return pars.simulator().clientBuilder().chunkSize(chunkSize).sleeper(d -> { }).build();
+        return pars.simulator()
+                .clientBuilder()
+                .chunkSize(chunkSize)
+                .sleeper(d -> {})
+                .build();
     }
 
     static List<LearnerCompletion> completions(int n) {
         List<LearnerCompletion> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            list.add(Fixtures.completion().toBuilder().completionKey("k-" + i)
-                    .learner(Fixtures.learner().toBuilder().license(LicensingJurisdiction.NY, "N" + (1000 + i))
-                            .npi(i % 2 == 0 ? "1245319599" : "1003000126").build())
-                    .completionDate(LocalDate.of(2026, 2, 1).plusDays(i % 120)).build());
+            list.add(Fixtures.completion().toBuilder()
+                    .completionKey("k-" + i)
+                    .learner(Fixtures.learner().toBuilder()
+                            .license(LicensingJurisdiction.NY, "N" + (1000 + i))
+                            .npi(i % 2 == 0 ? "1245319599" : "1003000126")
+                            .build())
+                    .completionDate(LocalDate.of(2026, 2, 1).plusDays(i % 120))
+                    .build());
         }
         return list;
     }
@@ -87,7 +98,8 @@ class UnconfirmedAnswersTest {
             SubmissionResult result = client.learners().submit(completions(30));
             assertEquals(0, result.acceptedCount(), result.toString());
             assertEquals(30, result.failedCount());
-            assertTrue(result.records().stream().noneMatch(RecordResult::outcomeUnknown),
+            assertTrue(
+                    result.records().stream().noneMatch(RecordResult::outcomeUnknown),
                     "status lookups showed PARS holds none of them");
             assertFalse(pars.simulator().requests(Operation.GET_LEARNER_STATUS).isEmpty(), "confirmed by status");
             assertTrue(storedKeys().isEmpty());
@@ -102,9 +114,13 @@ class UnconfirmedAnswersTest {
             SubmissionResult result = client.learners().submit(completions(40));
             assertEquals(40, result.acceptedCount(), result.toString());
             assertEquals(lines(result), pars.simulator().credits().size(), "every record stored once, none twice");
-            assertEquals(2, pars.simulator().requests(Operation.SAVE_LEARNER_ACTIVITY).size(),
+            assertEquals(
+                    2,
+                    pars.simulator().requests(Operation.SAVE_LEARNER_ACTIVITY).size(),
                     "the 20 without a verdict were sent again, once");
-            assertEquals(20, pars.simulator().requests(Operation.GET_LEARNER_STATUS).size(),
+            assertEquals(
+                    20,
+                    pars.simulator().requests(Operation.GET_LEARNER_STATUS).size(),
                     "one lookup per unconfirmed record");
             assertEveryAcceptedRecordIsStored(result, storedKeys());
         }
@@ -117,7 +133,9 @@ class UnconfirmedAnswersTest {
             SubmissionResult result = client.learners().submit(completions(50));
             assertEquals(50, result.acceptedCount(), result.toString());
             assertEquals(lines(result), pars.simulator().credits().size());
-            assertEquals(2, pars.simulator().requests(Operation.SAVE_LEARNER_ACTIVITY).size());
+            assertEquals(
+                    2,
+                    pars.simulator().requests(Operation.SAVE_LEARNER_ACTIVITY).size());
         }
     }
 
@@ -131,10 +149,14 @@ class UnconfirmedAnswersTest {
             SubmissionResult result = client.learners().submit(completions(100));
             assertEquals(100, result.failedCount(), result.toString());
             assertTrue(result.records().stream().allMatch(RecordResult::outcomeUnknown));
-            int lookups = pars.simulator().requests(Operation.GET_LEARNER_STATUS).size();
+            int lookups =
+                    pars.simulator().requests(Operation.GET_LEARNER_STATUS).size();
             // Three failed lookups, each retried by the transport's policy (4 attempts): 12 requests.
             assertTrue(lookups <= 12, "status requests: " + lookups);
-            assertEquals(1, pars.simulator().requests(Operation.SAVE_LEARNER_ACTIVITY).size(), "never resent blindly");
+            assertEquals(
+                    1,
+                    pars.simulator().requests(Operation.SAVE_LEARNER_ACTIVITY).size(),
+                    "never resent blindly");
         }
     }
 
@@ -146,7 +168,9 @@ class UnconfirmedAnswersTest {
             pars.simulator().inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.dropAfterApply());
             SubmissionResult deleted = client.learners().delete(cs);
             assertEquals(10, deleted.acceptedCount(), deleted.toString());
-            assertTrue(deleted.records().stream().allMatch(r -> r.message().orElse("").contains("no longer holds")),
+            assertTrue(
+                    deleted.records().stream()
+                            .allMatch(r -> r.message().orElse("").contains("no longer holds")),
                     "each delete confirmed by a status lookup");
             assertTrue(pars.simulator().credits().isEmpty());
             // A delete PARS never applied (the answer had no verdicts) is sent again, not assumed done.

@@ -4,9 +4,8 @@
  */
 package org.parsjava.client.exception;
 
-import org.parsjava.client.ParsEndpoints.Operation;
-
 import java.util.Optional;
+import org.parsjava.client.ParsEndpoints.Operation;
 
 /**
  * PARS answered, but not with success: a non-2xx status, or a body the SDK could not read.
@@ -23,8 +22,8 @@ public sealed class ParsApiException extends ParsException
     private final String parsMessage;
 
     /** Creates the exception; {@code attempts} counts the requests made, retries included. */
-    public ParsApiException(Operation operation, int httpStatus, String parsCode, String parsMessage, String message,
-                            int attempts) {
+    public ParsApiException(
+            Operation operation, int httpStatus, String parsCode, String parsMessage, String message, int attempts) {
         super(operation, message, null, attempts);
         this.httpStatus = httpStatus;
         this.parsCode = parsCode;

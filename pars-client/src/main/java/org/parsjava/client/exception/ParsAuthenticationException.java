@@ -4,9 +4,8 @@
  */
 package org.parsjava.client.exception;
 
-import org.parsjava.client.ParsEndpoints.Operation;
-
 import java.util.Optional;
+import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.client.SubmissionResult;
 
 /**
@@ -25,10 +24,20 @@ public final class ParsAuthenticationException extends ParsApiException {
     private final transient SubmissionResult partialResult;
 
     /** Creates the exception; {@code attempts} counts the requests made. */
-    public ParsAuthenticationException(Operation operation, int httpStatus, String parsCode, String parsMessage,
-                                       SubmissionResult partialResult, int attempts) {
-        super(operation, httpStatus, parsCode, parsMessage,
-                "PARS " + operation + " refused the credentials (HTTP " + httpStatus + "): " + HINT, attempts);
+    public ParsAuthenticationException(
+            Operation operation,
+            int httpStatus,
+            String parsCode,
+            String parsMessage,
+            SubmissionResult partialResult,
+            int attempts) {
+        super(
+                operation,
+                httpStatus,
+                parsCode,
+                parsMessage,
+                "PARS " + operation + " refused the credentials (HTTP " + httpStatus + "): " + HINT,
+                attempts);
         this.partialResult = partialResult;
     }
 

@@ -4,10 +4,9 @@
  */
 package org.parsjava.client.exception;
 
-import org.parsjava.client.ParsEndpoints.Operation;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.parsjava.client.ParsEndpoints.Operation;
 
 /** PARS asked the client to slow down (HTTP 429) and retries ran out. */
 public final class ParsRateLimitException extends ParsApiException {
@@ -17,8 +16,13 @@ public final class ParsRateLimitException extends ParsApiException {
     private final Duration retryAfter;
 
     /** Creates the exception; {@code attempts} counts the requests made, retries included. */
-    public ParsRateLimitException(Operation operation, String parsCode, String parsMessage, Duration retryAfter,
-                                  String message, int attempts) {
+    public ParsRateLimitException(
+            Operation operation,
+            String parsCode,
+            String parsMessage,
+            Duration retryAfter,
+            String message,
+            int attempts) {
         super(operation, 429, parsCode, parsMessage, message, attempts);
         this.retryAfter = retryAfter;
     }

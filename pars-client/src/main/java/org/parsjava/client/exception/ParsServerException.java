@@ -16,8 +16,8 @@ public final class ParsServerException extends ParsApiException {
     private static final long serialVersionUID = 1L;
 
     /** Creates the exception; {@code attempts} counts the requests made, retries included. */
-    public ParsServerException(Operation operation, int httpStatus, String parsCode, String parsMessage, String message,
-                               int attempts) {
+    public ParsServerException(
+            Operation operation, int httpStatus, String parsCode, String parsMessage, String message, int attempts) {
         super(operation, httpStatus, parsCode, parsMessage, message, attempts);
     }
 

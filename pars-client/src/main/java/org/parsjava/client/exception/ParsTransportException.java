@@ -17,8 +17,8 @@ public final class ParsTransportException extends ParsException {
     private final boolean outcomeUnknown;
 
     /** Creates the exception; {@code attempts} counts the requests tried (0 when none was sent). */
-    public ParsTransportException(Operation operation, String message, boolean outcomeUnknown, Throwable cause,
-                                  int attempts) {
+    public ParsTransportException(
+            Operation operation, String message, boolean outcomeUnknown, Throwable cause, int attempts) {
         super(operation, message, cause, attempts);
         this.outcomeUnknown = outcomeUnknown;
     }

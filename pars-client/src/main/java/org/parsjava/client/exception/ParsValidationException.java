@@ -4,9 +4,8 @@
  */
 package org.parsjava.client.exception;
 
-import org.parsjava.client.ParsEndpoints.Operation;
-
 import java.util.Objects;
+import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.core.validation.ValidationReport;
 
 /** A record was refused locally, before any request; the report says every field to fix. */
@@ -18,8 +17,13 @@ public final class ParsValidationException extends ParsException {
 
     /** Creates the exception; nothing was sent, so {@link #attempts()} is 0. */
     public ParsValidationException(Operation operation, ValidationReport report) {
-        super(operation, "PARS " + operation.parsName() + " not sent: " + Objects.requireNonNull(report, "report").errors().size()
-                + " validation error(s): " + report.errors(), null, 0);
+        super(
+                operation,
+                "PARS " + operation.parsName() + " not sent: "
+                        + Objects.requireNonNull(report, "report").errors().size() + " validation error(s): "
+                        + report.errors(),
+                null,
+                0);
         this.report = report;
     }
 

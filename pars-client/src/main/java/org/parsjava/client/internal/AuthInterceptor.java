@@ -31,8 +31,8 @@ public final class AuthInterceptor implements Interceptor {
     private final String userAgent;
 
     /** Creates the interceptor. */
-    public AuthInterceptor(String providerId, ParsCredentials credentials, CredentialPlacement placement,
-                           String userAgent) {
+    public AuthInterceptor(
+            String providerId, ParsCredentials credentials, CredentialPlacement placement, String userAgent) {
         this.providerId = providerId;
         this.credentials = credentials;
         this.placement = placement;
@@ -41,9 +41,8 @@ public final class AuthInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Request.Builder b = chain.request().newBuilder()
-                .header("User-Agent", userAgent)
-                .header(PROVIDER_ID, providerId);
+        Request.Builder b =
+                chain.request().newBuilder().header("User-Agent", userAgent).header(PROVIDER_ID, providerId);
         if (placement == CredentialPlacement.BASIC_AUTH) {
             b.header("Authorization", Credentials.basic(credentials.user(), credentials.password()));
         } else {

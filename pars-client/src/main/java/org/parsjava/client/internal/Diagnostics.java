@@ -11,8 +11,7 @@ package org.parsjava.client.internal;
  */
 public final class Diagnostics {
 
-    private Diagnostics() {
-    }
+    private Diagnostics() {}
 
     /** A copy of {@code e} and its causes keeping class names and frames, dropping messages. */
     public static Throwable withoutMessages(Throwable e) {

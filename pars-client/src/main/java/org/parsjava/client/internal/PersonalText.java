@@ -20,8 +20,7 @@ public final class PersonalText {
     /** What a removed value is replaced with. */
     public static final String MASK = "***";
 
-    private PersonalText() {
-    }
+    private PersonalText() {}
 
     /** {@code text} without {@code learner}'s values (matched case-insensitively); null stays null. */
     public static String scrub(String text, Learner learner) {

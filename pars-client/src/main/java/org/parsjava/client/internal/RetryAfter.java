@@ -14,8 +14,7 @@ import java.util.Optional;
 /** Reads {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110 10.2.3). */
 public final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait the header asks for, relative to {@code now}; empty when absent or unreadable. */
     public static Optional<Duration> parse(String header, Instant now) {
@@ -28,7 +27,8 @@ public final class RetryAfter {
             return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(now, at);
                 return Optional.of(d.isNegative() ? Duration.ZERO : d);
             } catch (DateTimeParseException notDate) {

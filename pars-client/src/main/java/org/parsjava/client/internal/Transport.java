@@ -28,9 +28,9 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 import org.parsjava.client.ParsEndpoints;
-import org.parsjava.client.ParsEventListener;
 import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.client.ParsEndpoints.Parameter;
+import org.parsjava.client.ParsEventListener;
 import org.parsjava.client.RetryPolicy;
 import org.parsjava.client.Sleeper;
 import org.parsjava.client.exception.ParsApiException;
@@ -68,9 +68,17 @@ public final class Transport {
     private final ParsEventListener listener;
 
     /** Creates the transport; {@code http} already carries authentication and user agent. */
-    public Transport(OkHttpClient http, HttpUrl baseUrl, ParsEndpoints endpoints, ParsCodec codec,
-                     RetryPolicy policy, Clock clock, Sleeper sleeper, Logger log, int maxConcurrentRequests,
-                     ParsEventListener listener) {
+    public Transport(
+            OkHttpClient http,
+            HttpUrl baseUrl,
+            ParsEndpoints endpoints,
+            ParsCodec codec,
+            RetryPolicy policy,
+            Clock clock,
+            Sleeper sleeper,
+            Logger log,
+            int maxConcurrentRequests,
+            ParsEventListener listener) {
         this.listener = listener;
         this.http = http;
         this.baseUrl = baseUrl;
@@ -99,8 +107,8 @@ public final class Transport {
 
     private void requestFinished(Operation op, int status, IOException failure, long startNanos, int attempt) {
         Duration d = Duration.ofNanos(System.nanoTime() - startNanos);
-        emit(l -> l.requestFinished(new ParsEventListener.RequestEvent(op, status,
-                Optional.ofNullable(failure).map(f -> f.getClass().getSimpleName()), d, attempt)));
+        emit(l -> l.requestFinished(new ParsEventListener.RequestEvent(
+                op, status, Optional.ofNullable(failure).map(f -> f.getClass().getSimpleName()), d, attempt)));
     }
 
     /** Requests allowed in flight at once across the client. */
@@ -128,8 +136,8 @@ public final class Transport {
      * Runs {@code work} on {@code executor}, failing fast (not with a raw
      * {@code RejectedExecutionException}) once the client is closed.
      */
-    public <T> java.util.concurrent.CompletableFuture<T> async(java.util.function.Supplier<T> work,
-                                                              java.util.concurrent.Executor executor) {
+    public <T> java.util.concurrent.CompletableFuture<T> async(
+            java.util.function.Supplier<T> work, java.util.concurrent.Executor executor) {
         ensureOpen();
         try {
             return java.util.concurrent.CompletableFuture.supplyAsync(work, executor);
@@ -177,8 +185,14 @@ public final class Transport {
             try (Response response = call.execute()) {
                 byte[] bytes = read(response.body());
                 long ms = (System.nanoTime() - start) / 1_000_000;
-                log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method,
-                        endpoint.pathTemplate(), response.code(), ms, attempt);
+                log.debug(
+                        "PARS {} {} /{} -> {} in {} ms (attempt {})",
+                        op.parsName(),
+                        method,
+                        endpoint.pathTemplate(),
+                        response.code(),
+                        ms,
+                        attempt);
                 requestFinished(op, response.code(), null, start, attempt);
                 if (log.isTraceEnabled() && bytes.length > 0) {
                     log.trace("PARS {} response body (redacted): {}", op.parsName(), codec.redact(bytes));
@@ -187,16 +201,27 @@ public final class Transport {
             }
         } catch (IOException e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
-            log.debug("PARS {} {} /{} -> {} in {} ms (attempt {})", op.parsName(), method, endpoint.pathTemplate(),
-                    e.getClass().getSimpleName(), ms, attempt);
+            log.debug(
+                    "PARS {} {} /{} -> {} in {} ms (attempt {})",
+                    op.parsName(),
+                    method,
+                    endpoint.pathTemplate(),
+                    e.getClass().getSimpleName(),
+                    ms,
+                    attempt);
             requestFinished(op, 0, e, start, attempt);
             throw e;
         } catch (IllegalArgumentException e) {
             // OkHttp refused the request (a header value) before sending a byte. Its message may
             // quote the value (a credential), so neither the message nor the exception is passed on.
-            throw new ParsTransportException(op, "PARS " + op.parsName() + " request was not sent: "
-                    + "OkHttp refused it (" + e.getClass().getSimpleName() + "; check header values such as "
-                    + "the user agent and credentials)", false, null, 0);
+            throw new ParsTransportException(
+                    op,
+                    "PARS " + op.parsName() + " request was not sent: "
+                            + "OkHttp refused it (" + e.getClass().getSimpleName() + "; check header values such as "
+                            + "the user agent and credentials)",
+                    false,
+                    null,
+                    0);
         } finally {
             permits.release();
         }
@@ -206,8 +231,8 @@ public final class Transport {
      * The request of one attempt. The URL carries the parameters (personal data in transcript
      * and status-by-learner queries): it is never logged; logs name the path template only.
      */
-    private Request.Builder request(Operation op, ParsEndpoints.Endpoint endpoint, Map<Parameter, String> params,
-                                    byte[] body) {
+    private Request.Builder request(
+            Operation op, ParsEndpoints.Endpoint endpoint, Map<Parameter, String> params, byte[] body) {
         ParsEndpoints.Resolved resolved = endpoint.resolve(params);
         HttpUrl.Builder url = baseUrl.newBuilder().addEncodedPathSegments(resolved.path());
         resolved.query().forEach(url::addQueryParameter);
@@ -244,8 +269,8 @@ public final class Transport {
      * @throws ParsException for a non-success answer (404 included) or when retries run out
      * @throws java.io.UncheckedIOException when writing to {@code out} fails (not retried)
      */
-    public long download(Operation op, Map<Parameter, String> params, java.io.OutputStream out,
-                         java.util.List<String> personal) {
+    public long download(
+            Operation op, Map<Parameter, String> params, java.io.OutputStream out, java.util.List<String> personal) {
         Budget budget = budget(op);
         ParsEndpoints.Endpoint endpoint = endpoints.endpoint(op);
         while (true) {
@@ -260,9 +285,15 @@ public final class Transport {
             }
             long start = System.nanoTime();
             boolean writing = false;
-            try (Response response = http.newCall(request(op, endpoint, params, null).build()).execute()) {
-                log.debug("PARS {} {} /{} -> {} (attempt {})", op.parsName(), endpoint.method(),
-                        endpoint.pathTemplate(), response.code(), attempt);
+            try (Response response =
+                    http.newCall(request(op, endpoint, params, null).build()).execute()) {
+                log.debug(
+                        "PARS {} {} /{} -> {} (attempt {})",
+                        op.parsName(),
+                        endpoint.method(),
+                        endpoint.pathTemplate(),
+                        response.code(),
+                        attempt);
                 requestFinished(op, response.code(), null, start, attempt);
                 if (endpoint.isSuccess(response.code())) {
                     BufferedSource source = response.body().source();
@@ -276,7 +307,8 @@ public final class Transport {
                             buffer.clear();
                         } catch (IOException e) {
                             // The caller's stream failed, not PARS: never retried, never blamed on PARS.
-                            throw new java.io.UncheckedIOException("writing the " + op.parsName() + " answer failed", e);
+                            throw new java.io.UncheckedIOException(
+                                    "writing the " + op.parsName() + " answer failed", e);
                         }
                     }
                     try {
@@ -286,7 +318,8 @@ public final class Transport {
                     }
                     return written;
                 }
-                failed = new HttpResult(response.code(), response.header("Retry-After"), read(response.body()), attempt);
+                failed =
+                        new HttpResult(response.code(), response.header("Retry-After"), read(response.body()), attempt);
             } catch (IOException e) {
                 requestFinished(op, 0, e, start, attempt);
                 if (writing) {
@@ -296,8 +329,13 @@ public final class Transport {
                 failed = null;
             } catch (IllegalArgumentException e) {
                 // OkHttp refused the request before sending; its message may quote a header value.
-                throw new ParsTransportException(op, "PARS " + op.parsName() + " request was not sent: OkHttp refused it ("
-                        + e.getClass().getSimpleName() + ")", false, null, 0);
+                throw new ParsTransportException(
+                        op,
+                        "PARS " + op.parsName() + " request was not sent: OkHttp refused it ("
+                                + e.getClass().getSimpleName() + ")",
+                        false,
+                        null,
+                        0);
             } finally {
                 permits.release(); // before any wait: a retry's sleep holds no request slot
             }
@@ -332,8 +370,10 @@ public final class Transport {
      * happen after the request was written, so its outcome is unknown.
      */
     public static boolean maybeApplied(IOException e) {
-        return !(e instanceof ConnectException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException);
+        return !(e instanceof ConnectException
+                || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException
+                || e instanceof SSLHandshakeException);
     }
 
     /** True for statuses that mean PARS did not apply the request and asks to try again. */
@@ -362,8 +402,8 @@ public final class Transport {
      * {@link #call(Operation, Map, byte[], boolean)} about one learner: that learner's own values
      * are removed from PARS's text before it goes into an exception.
      */
-    public HttpResult call(Operation op, Map<Parameter, String> query, byte[] body, boolean idempotent,
-                           Learner subject) {
+    public HttpResult call(
+            Operation op, Map<Parameter, String> query, byte[] body, boolean idempotent, Learner subject) {
         return call(op, query, body, idempotent, subject == null ? java.util.List.of() : personalValues(subject));
     }
 
@@ -380,8 +420,12 @@ public final class Transport {
      * into an exception. A 2xx the endpoint does not list as success is an error too (for a
      * write, with an unknown outcome).
      */
-    public HttpResult call(Operation op, Map<Parameter, String> query, byte[] body, boolean idempotent,
-                           java.util.List<String> personal) {
+    public HttpResult call(
+            Operation op,
+            Map<Parameter, String> query,
+            byte[] body,
+            boolean idempotent,
+            java.util.List<String> personal) {
         Budget budget = budget(op);
         ParsEndpoints.Endpoint endpoint = endpoints.endpoint(op);
         while (true) {
@@ -391,7 +435,8 @@ public final class Transport {
                 r = once(op, query, body, attempt);
             } catch (IOException e) {
                 boolean unknown = maybeApplied(e);
-                if ((unknown && !idempotent) || !budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
+                if ((unknown && !idempotent)
+                        || !budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
                     throw transportFailure(op, e, unknown, attempt);
                 }
                 continue;
@@ -402,16 +447,22 @@ public final class Transport {
             boolean retryable = retryableNotApplied(r.status()) || (idempotent && retryableUnknown(r.status()));
             if (!retryable || !budget.waitBeforeRetry(r)) {
                 boolean unlisted = r.isSuccess();
-                throw toException(op, r, attempt, null, !idempotent && (unlisted || retryableUnknown(r.status())),
-                        personal);
+                throw toException(
+                        op, r, attempt, null, !idempotent && (unlisted || retryableUnknown(r.status())), personal);
             }
         }
     }
 
     /** The exception for a success answer whose body could not be read. */
-    public static ParsApiException unreadable(Operation op, HttpResult r, org.parsjava.core.codec.ParsCodecException e) {
-        return new ParsApiException(op, r.status(), null, e.excerpt(),
-                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: " + e.getMessage(),
+    public static ParsApiException unreadable(
+            Operation op, HttpResult r, org.parsjava.core.codec.ParsCodecException e) {
+        return new ParsApiException(
+                op,
+                r.status(),
+                null,
+                e.excerpt(),
+                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: "
+                        + e.getMessage(),
                 r.attempt());
     }
 
@@ -421,14 +472,18 @@ public final class Transport {
     }
 
     /** The exception for a non-success answer, carrying a partial submission result on 401/403. */
-    public ParsApiException toException(Operation op, HttpResult r, int attempts,
-                                        org.parsjava.client.SubmissionResult partial) {
+    public ParsApiException toException(
+            Operation op, HttpResult r, int attempts, org.parsjava.client.SubmissionResult partial) {
         return toException(op, r, attempts, partial, false, java.util.List.of());
     }
 
-    private ParsApiException toException(Operation op, HttpResult r, int attempts,
-                                         org.parsjava.client.SubmissionResult partial, boolean mayHaveApplied,
-                                         java.util.List<String> personal) {
+    private ParsApiException toException(
+            Operation op,
+            HttpResult r,
+            int attempts,
+            org.parsjava.client.SubmissionResult partial,
+            boolean mayHaveApplied,
+            java.util.List<String> personal) {
         ParsFault fault = codec.decodeFault(r.body());
         String code = fault.code().orElse(null);
         String text = personal.isEmpty() ? fault.message() : PersonalText.scrub(fault.message(), personal);
@@ -439,34 +494,59 @@ public final class Transport {
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         if (r.status() == 429) {
             Duration wait = RetryAfter.parse(r.retryAfter(), clock.instant()).orElse(null);
-            return new ParsRateLimitException(op, code, text, wait, "PARS " + name + " is rate limited (HTTP 429)"
-                    + tries + (wait == null ? "" : "; PARS asks to wait " + wait.toSeconds() + " s"), attempts);
+            return new ParsRateLimitException(
+                    op,
+                    code,
+                    text,
+                    wait,
+                    "PARS " + name + " is rate limited (HTTP 429)" + tries
+                            + (wait == null ? "" : "; PARS asks to wait " + wait.toSeconds() + " s"),
+                    attempts);
         }
         String detail = "PARS " + name + " failed with HTTP " + r.status() + tries
                 + (code == null ? "" : ", PARS code " + code) + ": " + text;
         if (r.isSuccess()) {
-            return new ParsApiException(op, r.status(), code, text, "PARS " + name + " answered HTTP " + r.status()
-                    + ", which this endpoint does not list as success (see ParsEndpoints)"
-                    + (mayHaveApplied ? "; the request may have been applied, read it back before resending" : ""),
+            return new ParsApiException(
+                    op,
+                    r.status(),
+                    code,
+                    text,
+                    "PARS " + name + " answered HTTP " + r.status()
+                            + ", which this endpoint does not list as success (see ParsEndpoints)"
+                            + (mayHaveApplied
+                                    ? "; the request may have been applied, read it back before resending"
+                                    : ""),
                     attempts);
         }
         if (r.status() >= 500) {
-            return new ParsServerException(op, r.status(), code, text, detail
-                    + (mayHaveApplied ? "; the request may have been applied, read it back before resending" : ""),
+            return new ParsServerException(
+                    op,
+                    r.status(),
+                    code,
+                    text,
+                    detail
+                            + (mayHaveApplied
+                                    ? "; the request may have been applied, read it back before resending"
+                                    : ""),
                     attempts);
         }
         return new ParsApiException(op, r.status(), code, text, detail, attempts);
     }
 
     /** The exception for a failed exchange. */
-    public static ParsTransportException transportFailure(Operation op, IOException e, boolean outcomeUnknown,
-                                                          int attempts) {
-        String what = e.getMessage() == null ? e.getClass().getSimpleName()
+    public static ParsTransportException transportFailure(
+            Operation op, IOException e, boolean outcomeUnknown, int attempts) {
+        String what = e.getMessage() == null
+                ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new ParsTransportException(op, "PARS " + op.parsName() + " did not complete"
-                + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + what + ")"
-                + (outcomeUnknown ? "; the request may have reached PARS, check before resending" : ""),
-                outcomeUnknown, e, attempts);
+        return new ParsTransportException(
+                op,
+                "PARS " + op.parsName() + " did not complete"
+                        + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + what + ")"
+                        + (outcomeUnknown ? "; the request may have reached PARS, check before resending" : ""),
+                outcomeUnknown,
+                e,
+                attempts);
     }
 
     /**
@@ -484,9 +564,11 @@ public final class Transport {
         /** {@link #waitBeforeRetry(ParsEventListener.RetryReason, String)} after an answer with a failure status. */
         public boolean waitBeforeRetry(HttpResult r) {
             int status = r.status();
-            ParsEventListener.RetryReason reason = status == 429 ? ParsEventListener.RetryReason.RATE_LIMITED
-                    : status == 408 || status == 503 ? ParsEventListener.RetryReason.UNAVAILABLE
-                    : ParsEventListener.RetryReason.SERVER_ERROR;
+            ParsEventListener.RetryReason reason = status == 429
+                    ? ParsEventListener.RetryReason.RATE_LIMITED
+                    : status == 408 || status == 503
+                            ? ParsEventListener.RetryReason.UNAVAILABLE
+                            : ParsEventListener.RetryReason.SERVER_ERROR;
             return waitBeforeRetry(reason, r.retryAfter());
         }
 
@@ -512,8 +594,8 @@ public final class Transport {
             }
             Instant now = clock.instant();
             Optional<Duration> asked = RetryAfter.parse(retryAfterHeader, now);
-            Duration wait = asked.orElseGet(() -> Duration.ofMillis(
-                    ThreadLocalRandom.current().nextLong(policy.backoffCap(attempts).toMillis() + 1)));
+            Duration wait = asked.orElseGet(() -> Duration.ofMillis(ThreadLocalRandom.current()
+                    .nextLong(policy.backoffCap(attempts).toMillis() + 1)));
             // Compared as durations: a Retry-After of years must end the retries, not overflow an Instant.
             Duration left = policy.totalDeadline().minus(Duration.between(start, now));
             if (wait.compareTo(left) > 0) {

@@ -42,29 +42,36 @@ public final class ParsMetrics implements ParsEventListener {
 
     @Override
     public void requestFinished(RequestEvent e) {
-        String outcome = e.status() == 0 ? "no_answer" : e.status() < 400 ? "success"
-                : e.status() < 500 ? "client_error" : "server_error";
-        Timer.builder("pars.requests").description("HTTP exchanges with PARS")
+        String outcome = e.status() == 0
+                ? "no_answer"
+                : e.status() < 400 ? "success" : e.status() < 500 ? "client_error" : "server_error";
+        Timer.builder("pars.requests")
+                .description("HTTP exchanges with PARS")
                 .tag("operation", e.operation().parsName())
                 .tag("status", e.status() == 0 ? "none" : Integer.toString(e.status()))
                 .tag("outcome", outcome)
-                .register(registry).record(e.duration());
+                .register(registry)
+                .record(e.duration());
     }
 
     @Override
     public void retryScheduled(RetryEvent e) {
-        Counter.builder("pars.retries").description("Retries the client waited for")
+        Counter.builder("pars.retries")
+                .description("Retries the client waited for")
                 .tag("operation", e.operation().parsName())
                 .tag("reason", e.reason().name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void recordsSettled(RecordsEvent e) {
-        Counter.builder("pars.records").description("Learner records settled, by outcome")
+        Counter.builder("pars.records")
+                .description("Learner records settled, by outcome")
                 .tag("operation", e.operation().parsName())
                 .tag("action", e.action().name().toLowerCase(java.util.Locale.ROOT))
                 .tag("outcome", e.outcome().name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry).increment(e.count());
+                .register(registry)
+                .increment(e.count());
     }
 }

@@ -18,15 +18,19 @@ import org.parsjava.client.ParsEndpoints.Operation;
 class ExceptionsTest {
 
     private static Set<String> permitted(Class<?> type) {
-        return Arrays.stream(type.getPermittedSubclasses()).map(Class::getSimpleName).collect(Collectors.toSet());
+        return Arrays.stream(type.getPermittedSubclasses())
+                .map(Class::getSimpleName)
+                .collect(Collectors.toSet());
     }
 
     @Test
     void theHierarchyIsClosedSoACallerCanHandleEveryCase() {
         assertTrue(ParsException.class.isSealed());
-        assertEquals(Set.of("ParsApiException", "ParsTransportException", "ParsValidationException"),
+        assertEquals(
+                Set.of("ParsApiException", "ParsTransportException", "ParsValidationException"),
                 permitted(ParsException.class));
-        assertEquals(Set.of("ParsAuthenticationException", "ParsRateLimitException", "ParsServerException"),
+        assertEquals(
+                Set.of("ParsAuthenticationException", "ParsRateLimitException", "ParsServerException"),
                 permitted(ParsApiException.class));
     }
 
@@ -44,7 +48,8 @@ class ExceptionsTest {
         assertFalse(badRequest.outcomeUnknown());
         assertEquals(3, dropped.attempts());
         assertEquals(4, unavailable.attempts());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ParsApiException(Operation.SAVE_ACTIVITY, 400, null, "", "m", -1));
     }
 }

@@ -35,8 +35,10 @@ final class CsvParser implements RosterSource {
 
     @Override
     public Optional<String> problem() {
-        return unterminated ? Optional.of("a quoted cell opened in this row is never closed, so the rest of the file "
-                + "was read into it; close the quote and run the file again") : Optional.empty();
+        return unterminated
+                ? Optional.of("a quoted cell opened in this row is never closed, so the rest of the file "
+                        + "was read into it; close the quote and run the file again")
+                : Optional.empty();
     }
 
     @Override

@@ -31,8 +31,7 @@ import java.util.List;
  */
 public final class RosterColumns {
 
-    private RosterColumns() {
-    }
+    private RosterColumns() {}
 
     /** Caller's completion key. */
     public static final String COMPLETION_KEY = "completion_key";
@@ -62,15 +61,30 @@ public final class RosterColumns {
     public static final String CONSENT = "consent";
 
     /** Every column, in the documented order. */
-    public static final List<String> ALL = List.of(COMPLETION_KEY, ACTIVITY_ID, FIRST_NAME, LAST_NAME, BIRTH_DATE,
-            NPI, LICENSE_STATE, LICENSE_NUMBER, BOARD_IDS, COMPLETION_DATE, CME_CREDITS, MOC_CREDITS, CONSENT);
+    public static final List<String> ALL = List.of(
+            COMPLETION_KEY,
+            ACTIVITY_ID,
+            FIRST_NAME,
+            LAST_NAME,
+            BIRTH_DATE,
+            NPI,
+            LICENSE_STATE,
+            LICENSE_NUMBER,
+            BOARD_IDS,
+            COMPLETION_DATE,
+            CME_CREDITS,
+            MOC_CREDITS,
+            CONSENT);
 
     /** Columns a roster must have. */
-    public static final List<String> REQUIRED = List.of(COMPLETION_KEY, ACTIVITY_ID, FIRST_NAME, LAST_NAME,
-            BIRTH_DATE, COMPLETION_DATE, CONSENT);
+    public static final List<String> REQUIRED =
+            List.of(COMPLETION_KEY, ACTIVITY_ID, FIRST_NAME, LAST_NAME, BIRTH_DATE, COMPLETION_DATE, CONSENT);
 
     /** A header as it is matched: trimmed, lower case, without spaces or underscores. */
     public static String normalize(String header) {
-        return header.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "").replace("_", "");
+        return header.strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace(" ", "")
+                .replace("_", "");
     }
 }

@@ -56,6 +56,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
     private final List<String> headerNames;
     /** What a decoder puts where bytes were not text in the roster's encoding. */
     private static final char UNDECODABLE = '\uFFFD';
+
     private final List<String> ignoredColumns;
     private long index;
     private RosterRow next;
@@ -66,9 +67,11 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         this.parser = parser;
         List<String> header = csv.next();
         if (header == null) {
-            throw new IllegalArgumentException("the roster is empty: expected a header row with " + RosterColumns.REQUIRED);
+            throw new IllegalArgumentException(
+                    "the roster is empty: expected a header row with " + RosterColumns.REQUIRED);
         }
-        List<String> known = RosterColumns.ALL.stream().map(RosterColumns::normalize).toList();
+        List<String> known =
+                RosterColumns.ALL.stream().map(RosterColumns::normalize).toList();
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = RosterColumns.normalize(header.get(i));
@@ -79,10 +82,11 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         }
         this.ignoredColumns = List.copyOf(unknown);
         List<String> missing = RosterColumns.REQUIRED.stream()
-                .filter(c -> !columns.containsKey(RosterColumns.normalize(c))).toList();
+                .filter(c -> !columns.containsKey(RosterColumns.normalize(c)))
+                .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the roster header lacks required column(s) " + missing
-                    + "; see RosterColumns for the layout");
+            throw new IllegalArgumentException(
+                    "the roster header lacks required column(s) " + missing + "; see RosterColumns for the layout");
         }
         this.width = header.size();
         this.headerNames = header.stream().map(String::strip).toList();
@@ -109,12 +113,13 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
      * @param activities as for {@link #open(Reader, Function)}
      * @throws IllegalArgumentException when the header lacks a required column
      */
-    public static RosterReader open(InputStream source, Charset encoding,
-                                    Function<String, Optional<Activity>> activities) {
+    public static RosterReader open(
+            InputStream source, Charset encoding, Function<String, Optional<Activity>> activities) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(encoding, "encoding");
         // Undecodable bytes become U+FFFD, which row() turns into ROW_ENCODING for that row alone.
-        CharsetDecoder decoder = encoding.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        CharsetDecoder decoder = encoding.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return open(new BufferedReader(new InputStreamReader(source, decoder), 1 << 16), activities);
     }
@@ -142,8 +147,10 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
      * @throws IllegalArgumentException when the header lacks a required column
      */
     public static RosterReader open(RosterSource source, Function<String, Optional<Activity>> activities) {
-        return new RosterReader(Objects.requireNonNull(source, "source"),
-                Objects.requireNonNull(activities, "activities"), ParsValidator.defaults());
+        return new RosterReader(
+                Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(activities, "activities"),
+                ParsValidator.defaults());
     }
 
     @Override
@@ -195,15 +202,17 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
             }
         }
         if (cells.size() != width) {
-            sink.add(Parsed.failed(ViolationCode.ROW_MALFORMED, "the row has " + cells.size() + " cells, the header "
-                    + width), "row");
+            sink.add(
+                    Parsed.failed(
+                            ViolationCode.ROW_MALFORMED, "the row has " + cells.size() + " cells, the header " + width),
+                    "row");
             return new RosterRow(idx, line, key, Optional.empty(), sink.list());
         }
         if (key.isEmpty()) {
             sink.add(Parsed.failed(ViolationCode.COMPLETION_KEY_INVALID), RosterColumns.COMPLETION_KEY);
         }
-        Activity activity = sink.activity(cell(cells, RosterColumns.ACTIVITY_ID), activities,
-                RosterColumns.ACTIVITY_ID);
+        Activity activity =
+                sink.activity(cell(cells, RosterColumns.ACTIVITY_ID), activities, RosterColumns.ACTIVITY_ID);
         String first = cell(cells, RosterColumns.FIRST_NAME);
         String last = cell(cells, RosterColumns.LAST_NAME);
         if (first.isEmpty()) {
@@ -212,19 +221,20 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         if (last.isEmpty()) {
             sink.add(Parsed.failed(ViolationCode.NAME_MISSING), RosterColumns.LAST_NAME);
         }
-        MonthDay birth = sink.add(parser.parseBirthDate(cell(cells, RosterColumns.BIRTH_DATE)), RosterColumns.BIRTH_DATE);
+        MonthDay birth =
+                sink.add(parser.parseBirthDate(cell(cells, RosterColumns.BIRTH_DATE)), RosterColumns.BIRTH_DATE);
         String npiCell = cell(cells, RosterColumns.NPI);
         Npi npi = npiCell.isEmpty() ? null : sink.add(parser.parseNpi(npiCell), RosterColumns.NPI);
         String state = cell(cells, RosterColumns.LICENSE_STATE);
         String number = cell(cells, RosterColumns.LICENSE_NUMBER);
-        StateLicense license = number.isEmpty() ? null
-                : sink.add(parser.parseLicense(state, number), RosterColumns.LICENSE_NUMBER);
+        StateLicense license =
+                number.isEmpty() ? null : sink.add(parser.parseLicense(state, number), RosterColumns.LICENSE_NUMBER);
         if (number.isEmpty() && !state.isEmpty()) {
             sink.add(parser.parseJurisdiction(state), RosterColumns.LICENSE_STATE);
         }
         Map<Board, String> boardIds = boardIds(cell(cells, RosterColumns.BOARD_IDS), sink);
-        LocalDate completed = sink.add(parser.parseCompletionDate(cell(cells, RosterColumns.COMPLETION_DATE)),
-                RosterColumns.COMPLETION_DATE);
+        LocalDate completed = sink.add(
+                parser.parseCompletionDate(cell(cells, RosterColumns.COMPLETION_DATE)), RosterColumns.COMPLETION_DATE);
         String cmeCell = cell(cells, RosterColumns.CME_CREDITS);
         BigDecimal cme = cmeCell.isEmpty() ? null : sink.add(parser.parseCredits(cmeCell), RosterColumns.CME_CREDITS);
         Map<MocCreditType, BigDecimal> moc = mocCredits(cell(cells, RosterColumns.MOC_CREDITS), sink);
@@ -235,7 +245,8 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         if (!sink.isEmpty()) {
             return new RosterRow(idx, line, key, Optional.empty(), sink.list());
         }
-        Learner.Builder learner = Learner.builder().firstName(first).lastName(last).birthDate(birth);
+        Learner.Builder learner =
+                Learner.builder().firstName(first).lastName(last).birthDate(birth);
         if (npi != null) {
             learner.npi(npi);
         }
@@ -243,8 +254,12 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
             learner.license(license);
         }
         boardIds.forEach(learner::boardId);
-        LearnerCompletion.Builder c = LearnerCompletion.builder().completionKey(key).activity(activity)
-                .learner(learner.build()).completionDate(completed).consent(consent);
+        LearnerCompletion.Builder c = LearnerCompletion.builder()
+                .completionKey(key)
+                .activity(activity)
+                .learner(learner.build())
+                .completionDate(completed)
+                .consent(consent);
         if (cme != null) {
             c.cmeCredits(cme);
         }
@@ -258,8 +273,11 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
             int eq = part.indexOf('=');
             Parsed<Board> board = parser.parseBoard(eq < 0 ? part : part.substring(0, eq));
             if (!board.isOk() || eq < 0 || part.substring(eq + 1).isBlank()) {
-                sink.add(board.isOk() ? Parsed.failed(ViolationCode.BOARD_ID_INVALID, "write board IDs as BOARD=ID")
-                        : board, RosterColumns.BOARD_IDS);
+                sink.add(
+                        board.isOk()
+                                ? Parsed.failed(ViolationCode.BOARD_ID_INVALID, "write board IDs as BOARD=ID")
+                                : board,
+                        RosterColumns.BOARD_IDS);
                 continue;
             }
             out.put(board.value(), part.substring(eq + 1).strip());
@@ -288,7 +306,9 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
     private static MocCreditType mocType(String raw) {
         String key = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         for (MocCreditType t : MocCreditType.values()) {
-            String named = (t.board().name() + "_" + t.displayName()).toUpperCase(Locale.ROOT).replace('-', '_')
+            String named = (t.board().name() + "_" + t.displayName())
+                    .toUpperCase(Locale.ROOT)
+                    .replace('-', '_')
                     .replace(' ', '_');
             if (t.name().equals(key) || named.equals(key)) {
                 return t;

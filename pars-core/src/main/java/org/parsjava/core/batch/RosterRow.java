@@ -20,8 +20,8 @@ import org.parsjava.core.validation.Violation;
  * @param completion the completion, when every cell could be read
  * @param problems what could not be read; empty when {@code completion} is present
  */
-public record RosterRow(long index, int line, String completionKey, Optional<LearnerCompletion> completion,
-                        List<Violation> problems) {
+public record RosterRow(
+        long index, int line, String completionKey, Optional<LearnerCompletion> completion, List<Violation> problems) {
 
     /** Copies the list and rejects nulls. */
     public RosterRow {

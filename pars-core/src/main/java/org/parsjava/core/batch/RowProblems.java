@@ -39,7 +39,8 @@ public final class RowProblems {
             return parsed.value();
         }
         ViolationCode code = parsed.code().orElseThrow();
-        found.add(new Violation(index, key, column, code, Severity.ERROR, parsed.message().orElse(code.message())));
+        found.add(new Violation(
+                index, key, column, code, Severity.ERROR, parsed.message().orElse(code.message())));
         return null;
     }
 
@@ -63,8 +64,13 @@ public final class RowProblems {
             return activity;
         } catch (RuntimeException e) {
             // The row stays accounted for; the cause goes in the message (class names only).
-            add(Parsed.failed(ViolationCode.ACTIVITY_LOOKUP_FAILED, "the activity could not be looked up ("
-                    + e.getClass().getSimpleName() + "); the row was not checked or sent, try again later"), column);
+            add(
+                    Parsed.failed(
+                            ViolationCode.ACTIVITY_LOOKUP_FAILED,
+                            "the activity could not be looked up ("
+                                    + e.getClass().getSimpleName()
+                                    + "); the row was not checked or sent, try again later"),
+                    column);
             return null;
         }
     }

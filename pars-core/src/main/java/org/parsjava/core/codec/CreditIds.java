@@ -33,8 +33,7 @@ public final class CreditIds {
     /** PARS's maximum CreditID length (draft schema). */
     public static final int MAX_LENGTH = 300;
 
-    private CreditIds() {
-    }
+    private CreditIds() {}
 
     /** The CreditID of the AMA PRA Category 1 line. */
     public static String cme(LearnerCompletion completion) {
@@ -61,8 +60,8 @@ public final class CreditIds {
         Map<MocCreditType, String> kinds = new EnumMap<>(MocCreditType.class);
         for (MocCreditType t : MocCreditType.values()) {
             String kind = t.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            kinds.put(t, kind.endsWith("-" + CME_KIND) ? kind.substring(0, kind.length() - CME_KIND.length() - 1)
-                    : kind);
+            kinds.put(
+                    t, kind.endsWith("-" + CME_KIND) ? kind.substring(0, kind.length() - CME_KIND.length() - 1) : kind);
         }
         KINDS = Collections.unmodifiableMap(kinds);
     }

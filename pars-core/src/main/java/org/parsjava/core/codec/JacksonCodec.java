@@ -78,12 +78,13 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
 
     final byte[] write(Object dto) {
         try {
-            return finish(options.prettyPrint()
-                    ? mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(dto)
-                    : mapper.writeValueAsBytes(dto));
+            return finish(
+                    options.prettyPrint()
+                            ? mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(dto)
+                            : mapper.writeValueAsBytes(dto));
         } catch (JsonProcessingException e) {
-            throw new ParsCodecException("Could not encode " + dto.getClass().getSimpleName()
-                    + " as " + format, "", null);
+            throw new ParsCodecException(
+                    "Could not encode " + dto.getClass().getSimpleName() + " as " + format, "", null);
         }
     }
 
@@ -122,7 +123,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
     final JsonNode readTree(byte[] body, String what) {
         checkBody(body, what);
         try {
-            return mapper.reader().without(com.fasterxml.jackson.databind.DeserializationFeature.UNWRAP_ROOT_VALUE)
+            return mapper.reader()
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.UNWRAP_ROOT_VALUE)
                     .readTree(body);
         } catch (IOException e) {
             throw failure(body, what, e);
@@ -140,9 +142,11 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
             throw new ParsCodecException("Empty " + what + " body; expected " + format, "", null);
         }
         if (format.equals("XML") && containsDoctype(body)) {
-            throw new ParsCodecException("Refused " + what + " body: it declares a DTD, which PARS "
-                    + "documents never do (external entities and entity expansion are not processed)",
-                    Excerpts.of(body), null);
+            throw new ParsCodecException(
+                    "Refused " + what + " body: it declares a DTD, which PARS "
+                            + "documents never do (external entities and entity expansion are not processed)",
+                    Excerpts.of(body),
+                    null);
         }
     }
 
@@ -160,9 +164,11 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
      * declares a DTD. Only the prolog is scanned, so the check costs nothing on large bodies.
      */
     private static boolean containsDoctype(byte[] body) {
-        if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
-                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_16).toUpperCase(java.util.Locale.ROOT)
+        if (body.length >= 2
+                && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                        || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_16)
+                    .toUpperCase(java.util.Locale.ROOT)
                     .contains("<!DOCTYPE");
         }
         int end = body.length;
@@ -204,8 +210,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
     // ---- learner reports -------------------------------------------------------------------
 
     @Override
-    public byte[] encodeLearnerReports(List<LearnerCompletion> completions, LearnerRecordAction action,
-                                       ReportHeader header) {
+    public byte[] encodeLearnerReports(
+            List<LearnerCompletion> completions, LearnerRecordAction action, ReportHeader header) {
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(header, "header");
@@ -240,19 +246,28 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
         LearnerReportsDto.Module module = new LearnerReportsDto.Module();
         module.moduleName = new LearnerReportsDto.ModuleName();
         module.moduleName.value = activity.title();
-        module.moduleName.moduleId = activity.accmeActivityId().orElseThrow(() -> new ParsCodecException(
-                "Completion " + c.completionKey() + ": the activity has no ACCME Activity ID; save it in PARS first",
-                "", null));
+        module.moduleName.moduleId = activity.accmeActivityId()
+                .orElseThrow(() -> new ParsCodecException(
+                        "Completion " + c.completionKey()
+                                + ": the activity has no ACCME Activity ID; save it in PARS first",
+                        "",
+                        null));
         module.status = Vocabulary.MODULE_STATUS_COMPLETED;
         module.completedDateTime = date(c.completionDate());
         List<CreditCertificate> certs = new ArrayList<>(1 + c.mocCredits().size());
         if (c.cmeCredits().isPresent()) {
-            certs.add(certificate(underMember ? null : personIdentifiers(learner), Vocabulary.CME_CERTIFICATION,
-                    c.cmeCredits().get(), CreditIds.cme(c)));
+            certs.add(certificate(
+                    underMember ? null : personIdentifiers(learner),
+                    Vocabulary.CME_CERTIFICATION,
+                    c.cmeCredits().get(),
+                    CreditIds.cme(c)));
         }
         for (MocCredit m : c.mocCredits()) {
-            certs.add(certificate(underMember ? null : boardIdentifiers(learner, m.board()),
-                    Vocabulary.MOC_CREDIT_TYPE.get(m.type()), m.points(), CreditIds.moc(c, m.type())));
+            certs.add(certificate(
+                    underMember ? null : boardIdentifiers(learner, m.board()),
+                    Vocabulary.MOC_CREDIT_TYPE.get(m.type()),
+                    m.points(),
+                    CreditIds.moc(c, m.type())));
         }
         module.creditCertificate = certs;
         r.activity.module = module;
@@ -263,8 +278,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
         return r;
     }
 
-    private static CreditCertificate certificate(List<UniqueId> ids, String certification, BigDecimal amount,
-                                                 String creditId) {
+    private static CreditCertificate certificate(
+            List<UniqueId> ids, String certification, BigDecimal amount, String creditId) {
         CreditCertificate cert = new CreditCertificate();
         cert.uniqueId = ids;
         cert.creditReceived = new LearnerReportsDto.CreditReceived();
@@ -278,7 +293,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
     /** Every identifier: NPI, then the state license (domain = state code), then board IDs. */
     private static List<UniqueId> identifiers(Learner learner) {
         List<UniqueId> ids = personIdentifiers(learner);
-        learner.boardIds().forEach((board, id) -> ids.add(new UniqueId(id, Vocabulary.LEARNER_BOARD_DOMAIN.get(board))));
+        learner.boardIds()
+                .forEach((board, id) -> ids.add(new UniqueId(id, Vocabulary.LEARNER_BOARD_DOMAIN.get(board))));
         return ids;
     }
 
@@ -286,7 +302,9 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
     private static List<UniqueId> personIdentifiers(Learner learner) {
         List<UniqueId> ids = new ArrayList<>(3);
         learner.npi().ifPresent(n -> ids.add(new UniqueId(n.value(), Vocabulary.NPI_DOMAIN)));
-        learner.license().ifPresent(l -> ids.add(new UniqueId(l.number(), l.jurisdiction().code())));
+        learner.license()
+                .ifPresent(
+                        l -> ids.add(new UniqueId(l.number(), l.jurisdiction().code())));
         return ids;
     }
 
@@ -370,16 +388,19 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
 
     private static LearnerReportRecord record(ActivityReport r) {
         LearnerRecordAction action = r.xtensibleInfo != null
-                && Vocabulary.ACTION_DELETE.equalsIgnoreCase(nz(r.xtensibleInfo.learnerRecordAction))
-                ? LearnerRecordAction.DELETE : LearnerRecordAction.ADD;
+                        && Vocabulary.ACTION_DELETE.equalsIgnoreCase(nz(r.xtensibleInfo.learnerRecordAction))
+                ? LearnerRecordAction.DELETE
+                : LearnerRecordAction.ADD;
         String providerId = r.xtensibleInfo != null && r.xtensibleInfo.providerId != null
-                ? r.xtensibleInfo.providerId : r.activity == null ? "" : nz(r.activity.providerOrganization);
+                ? r.xtensibleInfo.providerId
+                : r.activity == null ? "" : nz(r.activity.providerOrganization);
         LearnerReportsDto.Module module = r.activity == null ? null : r.activity.module;
         String moduleId = module == null || module.moduleName == null ? "" : nz(module.moduleName.moduleId);
         String first = r.member == null || r.member.name == null ? "" : nz(r.member.name.givenName);
         String last = r.member == null || r.member.name == null ? "" : nz(r.member.name.familyName);
         Optional<MonthDay> birth = r.member == null || r.member.personalInfo == null
-                ? Optional.empty() : parseBirthDate(r.member.personalInfo.birthDate);
+                ? Optional.empty()
+                : parseBirthDate(r.member.personalInfo.birthDate);
         Set<LearnerReportRecord.Identifier> ids = new LinkedHashSet<>();
         if (r.member != null && r.member.uniqueId != null) {
             addIds(r.member.uniqueId, ids);
@@ -392,15 +413,16 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
                 }
                 String certification = cert.creditReceived == null ? "" : nz(cert.creditReceived.activityCertification);
                 BigDecimal amount = cert.creditReceived == null || cert.creditReceived.numberOfCredits == null
-                        ? BigDecimal.ZERO : cert.creditReceived.numberOfCredits;
+                        ? BigDecimal.ZERO
+                        : cert.creditReceived.numberOfCredits;
                 MocCreditType type = Vocabulary.reverse(Vocabulary.MOC_CREDIT_TYPE, certification);
-                lines.add(new LearnerReportRecord.CreditLine(Optional.ofNullable(type), certification, amount,
-                        nz(cert.creditId)));
+                lines.add(new LearnerReportRecord.CreditLine(
+                        Optional.ofNullable(type), certification, amount, nz(cert.creditId)));
             }
         }
         Optional<LocalDate> completed = module == null ? Optional.empty() : parseDate(module.completedDateTime);
-        return new LearnerReportRecord(action, providerId, moduleId, first, last, birth, completed,
-                new ArrayList<>(ids), lines);
+        return new LearnerReportRecord(
+                action, providerId, moduleId, first, last, birth, completed, new ArrayList<>(ids), lines);
     }
 
     private static void addIds(List<UniqueId> source, Set<LearnerReportRecord.Identifier> into) {
@@ -457,7 +479,10 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
                 ActivitiesDto.MocRegistration w = new ActivitiesDto.MocRegistration();
                 w.boardName = Vocabulary.ACTIVITY_BOARD_NAME.get(r.board());
                 w.mocPoints = credits(r.points());
-                w.mocCreditType = r.creditTypes().stream().sorted().map(Vocabulary.MOC_CREDIT_TYPE::get).toList();
+                w.mocCreditType = r.creditTypes().stream()
+                        .sorted()
+                        .map(Vocabulary.MOC_CREDIT_TYPE::get)
+                        .toList();
                 w.creditClaimDate = r.creditClaimDate().map(LocalDate::toString).orElse(null);
                 regs.add(w);
             }
@@ -490,7 +515,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
 
     private ActivitiesDto.Metrics firstActivity(byte[] body) {
         ActivitiesDto doc = read(body, ActivitiesDto.class, "activity");
-        if (doc.medicalEducationMetrics == null || doc.medicalEducationMetrics.isEmpty()
+        if (doc.medicalEducationMetrics == null
+                || doc.medicalEducationMetrics.isEmpty()
                 || doc.medicalEducationMetrics.get(0) == null) {
             throw new ParsCodecException("Activity body holds no activity", Excerpts.of(body), null);
         }
@@ -541,8 +567,12 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
         List<CreditStatus> out = new ArrayList<>();
         for (LearnerReportRecord r : decodeLearnerReports(body)) {
             for (LearnerReportRecord.CreditLine line : r.creditLines()) {
-                out.add(new CreditStatus(line.creditId(), Optional.of(r.accmeActivityId()), r.completionDate(),
-                        CreditStatus.State.ACCEPTED, Vocabulary.MODULE_STATUS_COMPLETED));
+                out.add(new CreditStatus(
+                        line.creditId(),
+                        Optional.of(r.accmeActivityId()),
+                        r.completionDate(),
+                        CreditStatus.State.ACCEPTED,
+                        Vocabulary.MODULE_STATUS_COMPLETED));
             }
         }
         return out;
@@ -569,7 +599,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
                     for (ActivitiesDto.Identifier id : m.lom.general.identifier) {
                         if (Vocabulary.CATALOG_ACCME_ID.equalsIgnoreCase(nz(id.catalog)) && id.entry != null) {
                             b.accmeActivityId(id.entry);
-                        } else if (Vocabulary.CATALOG_PROVIDER_ID.equalsIgnoreCase(nz(id.catalog)) && id.entry != null) {
+                        } else if (Vocabulary.CATALOG_PROVIDER_ID.equalsIgnoreCase(nz(id.catalog))
+                                && id.entry != null) {
                             b.providerActivityId(id.entry);
                         }
                     }
@@ -578,8 +609,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
                     b.title(m.lom.general.title);
                 }
             }
-            ActivitiesDto.HealthcareEducation he = m.healthcareMetadata == null ? null
-                    : m.healthcareMetadata.healthcareEducation;
+            ActivitiesDto.HealthcareEducation he =
+                    m.healthcareMetadata == null ? null : m.healthcareMetadata.healthcareEducation;
             if (he != null) {
                 if (he.credits != null && he.credits.numberOfCredits != null) {
                     b.maxCmeCredits(he.credits.numberOfCredits);
@@ -590,7 +621,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
                 b.type(type == null ? ActivityType.OTHER : type);
             }
             if (m.xtensibleInfo != null) {
-                if (m.xtensibleInfo.mocRegistrations != null && m.xtensibleInfo.mocRegistrations.mocRegistration != null) {
+                if (m.xtensibleInfo.mocRegistrations != null
+                        && m.xtensibleInfo.mocRegistrations.mocRegistration != null) {
                     for (ActivitiesDto.MocRegistration w : m.xtensibleInfo.mocRegistrations.mocRegistration) {
                         b.mocRegistration(registration(w));
                     }
@@ -621,8 +653,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
                 types.add(t);
             }
         }
-        return new MocRegistration(board, w.mocPoints == null ? BigDecimal.ZERO : w.mocPoints, types,
-                parseDate(w.creditClaimDate));
+        return new MocRegistration(
+                board, w.mocPoints == null ? BigDecimal.ZERO : w.mocPoints, types, parseDate(w.creditClaimDate));
     }
 
     // ---- answers ----------------------------------------------------------------------------
@@ -657,8 +689,15 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
             List<RecordVerdict> out = new ArrayList<>(saved.size());
             for (int i = 0; i < saved.size(); i++) {
                 List<LearnerReportRecord.CreditLine> lines = saved.get(i).creditLines();
-                out.add(new RecordVerdict(i, lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(0).creditId()),
-                        true, Optional.empty(), Optional.empty(), Optional.empty()));
+                out.add(new RecordVerdict(
+                        i,
+                        lines.isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(lines.get(0).creditId()),
+                        true,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
             }
             return out;
         }
@@ -672,10 +711,15 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
             if (r == null) {
                 continue;
             }
-            boolean accepted = r.status != null && (r.status.equalsIgnoreCase(Vocabulary.RESULT_ACCEPTED)
-                    || CreditStatus.State.fromText(r.status) == CreditStatus.State.ACCEPTED);
-            out.add(new RecordVerdict(r.index == null ? i : r.index, Optional.ofNullable(r.creditId), accepted,
-                    Optional.ofNullable(r.errorCode), Optional.ofNullable(r.field),
+            boolean accepted = r.status != null
+                    && (r.status.equalsIgnoreCase(Vocabulary.RESULT_ACCEPTED)
+                            || CreditStatus.State.fromText(r.status) == CreditStatus.State.ACCEPTED);
+            out.add(new RecordVerdict(
+                    r.index == null ? i : r.index,
+                    Optional.ofNullable(r.creditId),
+                    accepted,
+                    Optional.ofNullable(r.errorCode),
+                    Optional.ofNullable(r.field),
                     Optional.ofNullable(Excerpts.scrubDigits(r.message))));
         }
         return out;
@@ -706,8 +750,12 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
                 continue;
             }
             String raw = s.status == null ? "" : s.status.strip();
-            out.add(new CreditStatus(s.creditId == null ? "" : s.creditId.strip(), Optional.ofNullable(s.moduleId),
-                    parseDate(s.completedDateTime), CreditStatus.State.fromText(raw), raw));
+            out.add(new CreditStatus(
+                    s.creditId == null ? "" : s.creditId.strip(),
+                    Optional.ofNullable(s.moduleId),
+                    parseDate(s.completedDateTime),
+                    CreditStatus.State.fromText(raw),
+                    raw));
         }
         return out;
     }
@@ -735,8 +783,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
         ResponsesDto.MatchRequest r = read(body, ResponsesDto.MatchRequest.class, "learner match request");
         try {
             Learner.Builder b = Learner.builder().firstName(nz(r.givenName)).lastName(nz(r.familyName));
-            b.birthDate(parseBirthDate(r.birthDate).orElseThrow(
-                    () -> new IllegalArgumentException("BirthDate is missing or not a month and day")));
+            b.birthDate(parseBirthDate(r.birthDate)
+                    .orElseThrow(() -> new IllegalArgumentException("BirthDate is missing or not a month and day")));
             if (r.uniqueId != null) {
                 for (UniqueId u : r.uniqueId) {
                     String domain = nz(u.domain);
@@ -804,7 +852,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
             String code = firstText(tree, "code", "Code", "ErrorCode", "faultcode", "Value");
             String message = firstText(tree, "message", "Message", "Reason", "Text", "faultstring", "Detail");
             if (code != null || message != null) {
-                return new ParsFault(Optional.ofNullable(code == null ? null : code.strip()),
+                return new ParsFault(
+                        Optional.ofNullable(code == null ? null : code.strip()),
                         message == null ? "(no message)" : Excerpts.scrubDigits(message.strip()));
             }
         } catch (RuntimeException notStructured) {

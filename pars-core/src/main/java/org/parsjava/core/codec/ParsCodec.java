@@ -32,8 +32,7 @@ public sealed interface ParsCodec permits JacksonCodec {
     WireOptions options();
 
     /** A {@code SaveLearnerActivity} document: one {@code ActivityReport} per completion. */
-    byte[] encodeLearnerReports(List<LearnerCompletion> completions, LearnerRecordAction action,
-                                ReportHeader header);
+    byte[] encodeLearnerReports(List<LearnerCompletion> completions, LearnerRecordAction action, ReportHeader header);
 
     /** A {@code SaveActivity} document for one activity. */
     byte[] encodeActivity(Activity activity, ActivityAction action);

@@ -16,8 +16,7 @@ public final class ParsCodecException extends RuntimeException {
 
     /** Creates the exception. */
     public ParsCodecException(String message, String excerpt, Throwable cause) {
-        super(excerpt == null || excerpt.isEmpty() ? message : message + " (body starts: \"" + excerpt + "\")",
-                cause);
+        super(excerpt == null || excerpt.isEmpty() ? message : message + " (body starts: \"" + excerpt + "\")", cause);
         this.excerpt = excerpt == null ? "" : excerpt;
     }
 

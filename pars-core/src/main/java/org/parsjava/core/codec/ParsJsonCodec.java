@@ -28,14 +28,17 @@ public final class ParsJsonCodec extends JacksonCodec {
     public static final String MEDIA_TYPE = "application/json; charset=utf-8";
 
     private ParsJsonCodec(WireOptions options) {
-        super(JsonMapper.builder()
-                .enable(SerializationFeature.WRAP_ROOT_VALUE)
-                .enable(DeserializationFeature.UNWRAP_ROOT_VALUE)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build(), options, "JSON");
+        super(
+                JsonMapper.builder()
+                        .enable(SerializationFeature.WRAP_ROOT_VALUE)
+                        .enable(DeserializationFeature.UNWRAP_ROOT_VALUE)
+                        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .build(),
+                options,
+                "JSON");
     }
 
     /** A codec with {@link WireOptions#defaults()}. */
@@ -75,8 +78,8 @@ public final class ParsJsonCodec extends JacksonCodec {
             try {
                 out.add(mapper().readerFor(ActivitiesDto.class).readValue(n));
             } catch (java.io.IOException | IllegalArgumentException e) {
-                throw new ParsCodecException("Could not read activity search body: unexpected structure",
-                        Excerpts.of(body), null);
+                throw new ParsCodecException(
+                        "Could not read activity search body: unexpected structure", Excerpts.of(body), null);
             }
         }
         return out;
@@ -108,17 +111,18 @@ public final class ParsJsonCodec extends JacksonCodec {
             }
         }
         if (tree == null || !tree.isArray()) {
-            throw new ParsCodecException("Could not read learner status body: expected an array of statuses",
-                    Excerpts.of(body), null);
+            throw new ParsCodecException(
+                    "Could not read learner status body: expected an array of statuses", Excerpts.of(body), null);
         }
         List<ResponsesDto.Status> out = new ArrayList<>(tree.size());
         for (JsonNode n : tree) {
             try {
                 out.add(mapper().readerFor(ResponsesDto.Status.class)
-                        .without(DeserializationFeature.UNWRAP_ROOT_VALUE).readValue(n));
+                        .without(DeserializationFeature.UNWRAP_ROOT_VALUE)
+                        .readValue(n));
             } catch (java.io.IOException | IllegalArgumentException e) {
-                throw new ParsCodecException("Could not read learner status body: unexpected structure",
-                        Excerpts.of(body), null);
+                throw new ParsCodecException(
+                        "Could not read learner status body: unexpected structure", Excerpts.of(body), null);
             }
         }
         return out;

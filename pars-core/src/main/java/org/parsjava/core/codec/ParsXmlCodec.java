@@ -6,13 +6,13 @@ package org.parsjava.core.codec;
 
 import com.ctc.wstx.stax.WstxInputFactory;
 import com.ctc.wstx.stax.WstxOutputFactory;
+import com.fasterxml.jackson.annotation.JsonRootName;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
-import com.fasterxml.jackson.annotation.JsonRootName;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -98,8 +98,10 @@ public final class ParsXmlCodec extends JacksonCodec {
                 while (r.hasNext()) {
                     if (r.next() == XMLStreamConstants.START_ELEMENT) {
                         if (!r.getLocalName().equalsIgnoreCase(root.value())) {
-                            throw new ParsCodecException("Could not read " + what + " body: expected root element <"
-                                    + root.value() + ">", org.parsjava.core.codec.internal.Excerpts.of(body), null);
+                            throw new ParsCodecException(
+                                    "Could not read " + what + " body: expected root element <" + root.value() + ">",
+                                    org.parsjava.core.codec.internal.Excerpts.of(body),
+                                    null);
                         }
                         return;
                     }
@@ -108,10 +110,14 @@ public final class ParsXmlCodec extends JacksonCodec {
                 r.close();
             }
         } catch (XMLStreamException e) {
-            throw new ParsCodecException("Could not read " + what + " body: malformed XML"
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
-                    + ", column " + e.getLocation().getColumnNumber()),
-                    org.parsjava.core.codec.internal.Excerpts.of(body), null);
+            throw new ParsCodecException(
+                    "Could not read " + what + " body: malformed XML"
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " at line " + e.getLocation().getLineNumber() + ", column "
+                                            + e.getLocation().getColumnNumber()),
+                    org.parsjava.core.codec.internal.Excerpts.of(body),
+                    null);
         }
     }
 

@@ -18,8 +18,13 @@ import org.parsjava.core.codec.internal.Vocabulary;
  * @param field the field PARS blamed, if any
  * @param message PARS's explanation (digit runs masked), if any
  */
-public record RecordVerdict(int index, Optional<String> creditId, boolean accepted, Optional<String> code,
-                            Optional<String> field, Optional<String> message) {
+public record RecordVerdict(
+        int index,
+        Optional<String> creditId,
+        boolean accepted,
+        Optional<String> code,
+        Optional<String> field,
+        Optional<String> message) {
 
     /** Rejects nulls. */
     public RecordVerdict {
@@ -40,13 +45,17 @@ public record RecordVerdict(int index, Optional<String> creditId, boolean accept
 
     /** An acceptance of the record at {@code index}. */
     public static RecordVerdict accepted(int index) {
-        return new RecordVerdict(index, Optional.empty(), true, Optional.empty(), Optional.empty(),
-                Optional.empty());
+        return new RecordVerdict(index, Optional.empty(), true, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A rejection of the record at {@code index}. */
     public static RecordVerdict rejected(int index, String code, String field, String message) {
-        return new RecordVerdict(index, Optional.empty(), false, Optional.ofNullable(code),
-                Optional.ofNullable(field), Optional.ofNullable(message));
+        return new RecordVerdict(
+                index,
+                Optional.empty(),
+                false,
+                Optional.ofNullable(code),
+                Optional.ofNullable(field),
+                Optional.ofNullable(message));
     }
 }

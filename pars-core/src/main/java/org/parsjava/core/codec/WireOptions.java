@@ -117,8 +117,7 @@ public final class WireOptions {
         private boolean prettyPrint;
         private String xmlNamespace;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Declares {@code uri} as the default namespace of written XML documents, for example
@@ -135,8 +134,8 @@ public final class WireOptions {
             }
             try {
                 if (!new java.net.URI(u).isAbsolute()) {
-                    throw new IllegalArgumentException("XML namespace must be an absolute URI, such as "
-                            + MEDBIQ_ACTIVITY_REPORT_NAMESPACE);
+                    throw new IllegalArgumentException(
+                            "XML namespace must be an absolute URI, such as " + MEDBIQ_ACTIVITY_REPORT_NAMESPACE);
                 }
             } catch (java.net.URISyntaxException e) {
                 throw new IllegalArgumentException("XML namespace is not a URI: " + e.getReason());

@@ -50,7 +50,8 @@ public final class Activity {
         this.endDate = Objects.requireNonNull(b.endDate, "endDate");
         this.maxCmeCredits = Objects.requireNonNull(b.maxCmeCredits, "maxCmeCredits");
         this.mocRegistrations = b.mocRegistrations.isEmpty()
-                ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.mocRegistrations));
+                ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(b.mocRegistrations));
         this.status = b.status;
         this.description = b.description;
         this.sponsorship = b.sponsorship;
@@ -164,21 +165,40 @@ public final class Activity {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Activity a && providerId.equals(a.providerId)
+        return o instanceof Activity a
+                && providerId.equals(a.providerId)
                 && providerActivityId.equals(a.providerActivityId)
-                && Objects.equals(accmeActivityId, a.accmeActivityId) && title.equals(a.title)
-                && type == a.type && startDate.equals(a.startDate) && endDate.equals(a.endDate)
+                && Objects.equals(accmeActivityId, a.accmeActivityId)
+                && title.equals(a.title)
+                && type == a.type
+                && startDate.equals(a.startDate)
+                && endDate.equals(a.endDate)
                 && maxCmeCredits.compareTo(a.maxCmeCredits) == 0
-                && mocRegistrations.equals(a.mocRegistrations) && status == a.status
-                && Objects.equals(description, a.description) && sponsorship == a.sponsorship
-                && creditType == a.creditType && details.equals(a.details);
+                && mocRegistrations.equals(a.mocRegistrations)
+                && status == a.status
+                && Objects.equals(description, a.description)
+                && sponsorship == a.sponsorship
+                && creditType == a.creditType
+                && details.equals(a.details);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(providerId, providerActivityId, accmeActivityId, title, type, startDate,
-                endDate, maxCmeCredits.stripTrailingZeros(), mocRegistrations, status, description, sponsorship,
-                creditType, details);
+        return Objects.hash(
+                providerId,
+                providerActivityId,
+                accmeActivityId,
+                title,
+                type,
+                startDate,
+                endDate,
+                maxCmeCredits.stripTrailingZeros(),
+                mocRegistrations,
+                status,
+                description,
+                sponsorship,
+                creditType,
+                details);
     }
 
     @Override
@@ -206,12 +226,12 @@ public final class Activity {
         private CreditType creditType = CreditType.AMA_PRA_CATEGORY_1;
         private ActivityDetails details = ActivityDetails.NONE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the description (trimmed). */
         public Builder description(String description) {
-            this.description = Objects.requireNonNull(description, "description").strip();
+            this.description =
+                    Objects.requireNonNull(description, "description").strip();
             return this;
         }
 
@@ -241,14 +261,15 @@ public final class Activity {
 
         /** Sets the provider's own activity ID (trimmed). */
         public Builder providerActivityId(String providerActivityId) {
-            this.providerActivityId =
-                    Objects.requireNonNull(providerActivityId, "providerActivityId").strip();
+            this.providerActivityId = Objects.requireNonNull(providerActivityId, "providerActivityId")
+                    .strip();
             return this;
         }
 
         /** Sets the nine-digit ACCME Activity ID (trimmed). */
         public Builder accmeActivityId(String accmeActivityId) {
-            this.accmeActivityId = Objects.requireNonNull(accmeActivityId, "accmeActivityId").strip();
+            this.accmeActivityId =
+                    Objects.requireNonNull(accmeActivityId, "accmeActivityId").strip();
             return this;
         }
 

@@ -51,11 +51,13 @@ public final class ActivityDetails {
         this.commercialSupport = b.commercialSupport;
         this.commercialSupportAmounts = List.copyOf(b.commercialSupportAmounts);
         this.inKindSupporters = List.copyOf(b.inKindSupporters);
-        this.professions = b.professions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.professions));
+        this.professions =
+                b.professions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.professions));
         this.specialties = List.copyOf(b.specialties);
-        this.participants = b.participants.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new EnumMap<>(b.participants));
-        this.measuredOutcomes = b.measuredOutcomes.isEmpty() ? Set.of()
+        this.participants =
+                b.participants.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.participants));
+        this.measuredOutcomes = b.measuredOutcomes.isEmpty()
+                ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(b.measuredOutcomes));
         this.commendationTags = List.copyOf(b.commendationTags);
         this.deliveryMethods = List.copyOf(b.deliveryMethods);
@@ -188,23 +190,46 @@ public final class ActivityDetails {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ActivityDetails d && Objects.equals(location, d.location)
+        return o instanceof ActivityDetails d
+                && Objects.equals(location, d.location)
                 && Objects.equals(commercialSupport, d.commercialSupport)
                 && commercialSupportAmounts.equals(d.commercialSupportAmounts)
-                && inKindSupporters.equals(d.inKindSupporters) && professions.equals(d.professions)
-                && specialties.equals(d.specialties) && participants.equals(d.participants)
-                && measuredOutcomes.equals(d.measuredOutcomes) && commendationTags.equals(d.commendationTags)
-                && deliveryMethods.equals(d.deliveryMethods) && contentOutlines.equals(d.contentOutlines)
-                && Objects.equals(forPublicList, d.forPublicList) && fee == d.fee && registration == d.registration
-                && Objects.equals(mips, d.mips) && Objects.equals(rems, d.rems)
+                && inKindSupporters.equals(d.inKindSupporters)
+                && professions.equals(d.professions)
+                && specialties.equals(d.specialties)
+                && participants.equals(d.participants)
+                && measuredOutcomes.equals(d.measuredOutcomes)
+                && commendationTags.equals(d.commendationTags)
+                && deliveryMethods.equals(d.deliveryMethods)
+                && contentOutlines.equals(d.contentOutlines)
+                && Objects.equals(forPublicList, d.forPublicList)
+                && fee == d.fee
+                && registration == d.registration
+                && Objects.equals(mips, d.mips)
+                && Objects.equals(rems, d.rems)
                 && Objects.equals(interprofessional, d.interprofessional);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(location, commercialSupport, commercialSupportAmounts, inKindSupporters, professions,
-                specialties, participants, measuredOutcomes, commendationTags, deliveryMethods, contentOutlines,
-                forPublicList, fee, registration, mips, rems, interprofessional);
+        return Objects.hash(
+                location,
+                commercialSupport,
+                commercialSupportAmounts,
+                inKindSupporters,
+                professions,
+                specialties,
+                participants,
+                measuredOutcomes,
+                commendationTags,
+                deliveryMethods,
+                contentOutlines,
+                forPublicList,
+                fee,
+                registration,
+                mips,
+                rems,
+                interprofessional);
     }
 
     @Override
@@ -224,7 +249,8 @@ public final class ActivityDetails {
         /** Trims, upper-cases the country, and checks its three letters. */
         public Location {
             city = Objects.requireNonNull(city, "city").strip();
-            stateOrProvince = Objects.requireNonNull(stateOrProvince, "stateOrProvince").strip();
+            stateOrProvince =
+                    Objects.requireNonNull(stateOrProvince, "stateOrProvince").strip();
             country = Objects.requireNonNull(country, "country").strip().toUpperCase(Locale.ROOT);
             if (!country.matches("[A-Z]{3}")) {
                 throw new IllegalArgumentException("country must be a three-letter ISO 3166 code such as USA");
@@ -249,8 +275,8 @@ public final class ActivityDetails {
             currency = Objects.requireNonNull(currency, "currency").strip().toUpperCase(Locale.ROOT);
             Objects.requireNonNull(amount, "amount");
             if (source.isEmpty() || !currency.matches("[A-Z]{3}") || amount.signum() < 0) {
-                throw new IllegalArgumentException("commercial support needs a source, a 3-letter currency and an "
-                        + "amount of zero or more");
+                throw new IllegalArgumentException(
+                        "commercial support needs a source, a 3-letter currency and an " + "amount of zero or more");
             }
         }
     }
@@ -293,19 +319,32 @@ public final class ActivityDetails {
 
     /** Professions an activity targets (draft activity schema, target audience). */
     public enum Profession {
-        /** Physician. */ PHYSICIAN("Physician"),
-        /** Nurse. */ NURSE("Nurse"),
-        /** Pharmacist. */ PHARMACIST("Pharmacist"),
-        /** Pharmacy technician. */ PHARMACY_TECHNICIAN("Pharmacy Technician"),
-        /** Physician assistant. */ PHYSICIAN_ASSISTANT("Physician Assistant"),
-        /** Psychologist. */ PSYCHOLOGIST("Psychologist"),
-        /** Optometrist. */ OPTOMETRIST("Optometrist"),
-        /** Social worker. */ SOCIAL_WORKER("Social Worker"),
-        /** Dentist. */ DENTIST("Dentist"),
-        /** Allied dental staff. */ ALLIED_DENTAL_STAFF("Allied Dental Staff"),
-        /** Registered dietitian. */ REGISTERED_DIETITIAN("Registered Dietitian"),
-        /** Dietetic technician, registered. */ DIETETIC_TECHNICIAN("Dietetic Technician Registered"),
-        /** Athletic trainer. */ ATHLETIC_TRAINER("Athletic Trainer");
+        /** Physician. */
+        PHYSICIAN("Physician"),
+        /** Nurse. */
+        NURSE("Nurse"),
+        /** Pharmacist. */
+        PHARMACIST("Pharmacist"),
+        /** Pharmacy technician. */
+        PHARMACY_TECHNICIAN("Pharmacy Technician"),
+        /** Physician assistant. */
+        PHYSICIAN_ASSISTANT("Physician Assistant"),
+        /** Psychologist. */
+        PSYCHOLOGIST("Psychologist"),
+        /** Optometrist. */
+        OPTOMETRIST("Optometrist"),
+        /** Social worker. */
+        SOCIAL_WORKER("Social Worker"),
+        /** Dentist. */
+        DENTIST("Dentist"),
+        /** Allied dental staff. */
+        ALLIED_DENTAL_STAFF("Allied Dental Staff"),
+        /** Registered dietitian. */
+        REGISTERED_DIETITIAN("Registered Dietitian"),
+        /** Dietetic technician, registered. */
+        DIETETIC_TECHNICIAN("Dietetic Technician Registered"),
+        /** Athletic trainer. */
+        ATHLETIC_TRAINER("Athletic Trainer");
 
         private final String label;
 
@@ -321,20 +360,34 @@ public final class ActivityDetails {
 
     /** Participant categories (draft activity schema, participation metrics). */
     public enum ParticipantCategory {
-        /** Physicians. */ PHYSICIAN("physician"),
-        /** Nurses. */ NURSE("nurse"),
-        /** Pharmacists. */ PHARMACIST("pharmacist"),
-        /** Pharmacy technicians. */ PHARMACY_TECHNICIAN("pharmacy technician"),
-        /** Physician assistants. */ PHYSICIAN_ASSISTANT("physician assistant"),
-        /** Psychologists. */ PSYCHOLOGIST("psychologist"),
-        /** Optometrists. */ OPTOMETRIST("optometrist"),
-        /** Social workers. */ SOCIAL_WORKER("social worker"),
-        /** Dentists. */ DENTIST("dentist"),
-        /** Allied dental staff. */ ALLIED_DENTAL_STAFF("allied dental staff"),
-        /** Registered dietitians. */ REGISTERED_DIETITIAN("registered dietitians"),
-        /** Dietetic technicians, registered. */ DIETETIC_TECHNICIAN("dietetic technicians registered"),
-        /** Athletic trainers. */ ATHLETIC_TRAINER("athletic trainers"),
-        /** Everyone else. */ OTHER("other");
+        /** Physicians. */
+        PHYSICIAN("physician"),
+        /** Nurses. */
+        NURSE("nurse"),
+        /** Pharmacists. */
+        PHARMACIST("pharmacist"),
+        /** Pharmacy technicians. */
+        PHARMACY_TECHNICIAN("pharmacy technician"),
+        /** Physician assistants. */
+        PHYSICIAN_ASSISTANT("physician assistant"),
+        /** Psychologists. */
+        PSYCHOLOGIST("psychologist"),
+        /** Optometrists. */
+        OPTOMETRIST("optometrist"),
+        /** Social workers. */
+        SOCIAL_WORKER("social worker"),
+        /** Dentists. */
+        DENTIST("dentist"),
+        /** Allied dental staff. */
+        ALLIED_DENTAL_STAFF("allied dental staff"),
+        /** Registered dietitians. */
+        REGISTERED_DIETITIAN("registered dietitians"),
+        /** Dietetic technicians, registered. */
+        DIETETIC_TECHNICIAN("dietetic technicians registered"),
+        /** Athletic trainers. */
+        ATHLETIC_TRAINER("athletic trainers"),
+        /** Everyone else. */
+        OTHER("other");
 
         private final String label;
 
@@ -350,11 +403,16 @@ public final class ActivityDetails {
 
     /** Outcomes a provider may measure. */
     public enum MeasuredOutcome {
-        /** Learner knowledge. */ LEARNER_KNOWLEDGE("Learner Knowledge"),
-        /** Learner competence. */ LEARNER_COMPETENCE("Learner Competence"),
-        /** Learner performance. */ LEARNER_PERFORMANCE("Learner Performance"),
-        /** Patient health. */ PATIENT_HEALTH("Patient Health"),
-        /** Community health. */ COMMUNITY_HEALTH("Community Health");
+        /** Learner knowledge. */
+        LEARNER_KNOWLEDGE("Learner Knowledge"),
+        /** Learner competence. */
+        LEARNER_COMPETENCE("Learner Competence"),
+        /** Learner performance. */
+        LEARNER_PERFORMANCE("Learner Performance"),
+        /** Patient health. */
+        PATIENT_HEALTH("Patient Health"),
+        /** Community health. */
+        COMMUNITY_HEALTH("Community Health");
 
         private final String label;
 
@@ -370,21 +428,28 @@ public final class ActivityDetails {
 
     /** Whether learners pay. */
     public enum Fee {
-        /** A fee applies. */ YES,
-        /** Free to learners. */ FREE,
-        /** Depends on the learner. */ VARIABLE
+        /** A fee applies. */
+        YES,
+        /** Free to learners. */
+        FREE,
+        /** Depends on the learner. */
+        VARIABLE
     }
 
     /** Who may register. */
     public enum Registration {
-        /** Open to all. */ OPEN_TO_ALL,
-        /** Limited to some learners. */ LIMITED
+        /** Open to all. */
+        OPEN_TO_ALL,
+        /** Limited to some learners. */
+        LIMITED
     }
 
     /** REMS programs the draft schema names. */
     public enum RemsType {
-        /** Opioid Analgesic REMS. */ OPIOID_ANALGESIC,
-        /** Mycophenolate REMS. */ MYCOPHENOLATE
+        /** Opioid Analgesic REMS. */
+        OPIOID_ANALGESIC,
+        /** Mycophenolate REMS. */
+        MYCOPHENOLATE
     }
 
     /** Builds {@link ActivityDetails}; not thread safe. */
@@ -407,8 +472,7 @@ public final class ActivityDetails {
         private Rems rems;
         private Boolean interprofessional;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private static String text(String value, String name) {
             String s = Objects.requireNonNull(value, name).strip();

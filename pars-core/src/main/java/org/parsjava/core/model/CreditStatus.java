@@ -18,8 +18,12 @@ import java.util.Optional;
  * @param state the normalised state
  * @param rawStatus PARS's own status text
  */
-public record CreditStatus(String creditId, Optional<String> accmeActivityId, Optional<LocalDate> completionDate,
-                           State state, String rawStatus) {
+public record CreditStatus(
+        String creditId,
+        Optional<String> accmeActivityId,
+        Optional<LocalDate> completionDate,
+        State state,
+        String rawStatus) {
 
     /** Normalised record states. PARS's own names are not documented (REFERENCE.md 2.6). */
     public enum State {

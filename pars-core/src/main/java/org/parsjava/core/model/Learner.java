@@ -29,11 +29,14 @@ public final class Learner {
 
     @PersonName
     private final String firstName;
+
     @PersonName
     private final String lastName;
+
     private final MonthDay birthDate;
     private final Npi npi;
     private final StateLicense license;
+
     @BoardIds
     private final Map<Board, String> boardIds;
     // Built once: accessors are called for every rule on every record of large batches.
@@ -46,8 +49,7 @@ public final class Learner {
         this.birthDate = Objects.requireNonNull(b.birthDate, "birthDate");
         this.npi = b.npi;
         this.license = b.license;
-        this.boardIds = b.boardIds.isEmpty()
-                ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.boardIds));
+        this.boardIds = b.boardIds.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.boardIds));
         this.npiView = Optional.ofNullable(npi);
         this.licenseView = Optional.ofNullable(license);
     }
@@ -106,9 +108,13 @@ public final class Learner {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Learner l && firstName.equals(l.firstName) && lastName.equals(l.lastName)
-                && birthDate.equals(l.birthDate) && Objects.equals(npi, l.npi)
-                && Objects.equals(license, l.license) && boardIds.equals(l.boardIds);
+        return o instanceof Learner l
+                && firstName.equals(l.firstName)
+                && lastName.equals(l.lastName)
+                && birthDate.equals(l.birthDate)
+                && Objects.equals(npi, l.npi)
+                && Objects.equals(license, l.license)
+                && boardIds.equals(l.boardIds);
     }
 
     @Override
@@ -120,17 +126,21 @@ public final class Learner {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("Learner[")
-                .append(Masking.initial(firstName)).append(' ').append(Masking.initial(lastName))
+                .append(Masking.initial(firstName))
+                .append(' ')
+                .append(Masking.initial(lastName))
                 .append(", birthDate=**/**");
         if (npi != null) {
             b.append(", npi=").append(npi.masked());
         }
         if (license != null) {
-            b.append(", license=").append(license.jurisdiction().code()).append(' ')
+            b.append(", license=")
+                    .append(license.jurisdiction().code())
+                    .append(' ')
                     .append(Masking.lastTwo(license.number()));
         }
-        boardIds.forEach((board, id) -> b.append(", ").append(board.acronym()).append('=')
-                .append(Masking.lastTwo(id)));
+        boardIds.forEach((board, id) ->
+                b.append(", ").append(board.acronym()).append('=').append(Masking.lastTwo(id)));
         return b.append(']').toString();
     }
 
@@ -143,8 +153,7 @@ public final class Learner {
         private StateLicense license;
         private final Map<Board, String> boardIds = new EnumMap<>(Board.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the first name; white space is trimmed and collapsed. */
         public Builder firstName(String firstName) {
@@ -202,7 +211,8 @@ public final class Learner {
 
         /** Sets the ID {@code board} issued to this physician; trimmed, leading zeros kept. */
         public Builder boardId(Board board, String id) {
-            boardIds.put(Objects.requireNonNull(board, "board"),
+            boardIds.put(
+                    Objects.requireNonNull(board, "board"),
                     Objects.requireNonNull(id, "boardId").strip());
             return this;
         }

@@ -35,13 +35,17 @@ public final class LearnerCompletion {
     // Not cascaded: a completion checks its activity only as a reference (ID, provider, status);
     // the activity's own rules apply when it is saved (ParsValidator.validateActivity).
     private final Activity activity;
+
     @Valid
     private final Learner learner;
+
     private final LocalDate completionDate;
     private final BigDecimal cmeCredits;
     private final List<MocCredit> mocCredits;
+
     @ConsentGiven
     private final boolean consent;
+
     private final transient Optional<BigDecimal> cmeView;
 
     private LearnerCompletion(Builder b) {
@@ -110,17 +114,19 @@ public final class LearnerCompletion {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LearnerCompletion c && completionKey.equals(c.completionKey)
-                && activity.equals(c.activity) && learner.equals(c.learner)
+        return o instanceof LearnerCompletion c
+                && completionKey.equals(c.completionKey)
+                && activity.equals(c.activity)
+                && learner.equals(c.learner)
                 && completionDate.equals(c.completionDate)
-                && Objects.equals(cmeCredits, c.cmeCredits) && mocCredits.equals(c.mocCredits)
+                && Objects.equals(cmeCredits, c.cmeCredits)
+                && mocCredits.equals(c.mocCredits)
                 && consent == c.consent;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(completionKey, activity, learner, completionDate, cmeCredits, mocCredits,
-                consent);
+        return Objects.hash(completionKey, activity, learner, completionDate, cmeCredits, mocCredits, consent);
     }
 
     @Override
@@ -142,12 +148,12 @@ public final class LearnerCompletion {
         private final java.util.ArrayList<MocCredit> mocCredits = new java.util.ArrayList<>();
         private boolean consent;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the caller's completion key (trimmed), e.g. the LMS enrolment ID. */
         public Builder completionKey(String completionKey) {
-            this.completionKey = Objects.requireNonNull(completionKey, "completionKey").strip();
+            this.completionKey =
+                    Objects.requireNonNull(completionKey, "completionKey").strip();
             return this;
         }
 

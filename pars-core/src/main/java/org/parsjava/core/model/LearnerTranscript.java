@@ -24,9 +24,15 @@ import java.util.Optional;
  * @param providerId the {@code XtensibleInfo} provider ID, if given
  * @param notes PARS's notes, if any
  */
-public record LearnerTranscript(String givenName, String familyName, Optional<String> stateOfLicensure,
-                                Optional<String> stateMedicalLicenseId, Optional<String> npi,
-                                List<Completion> completions, Optional<String> providerId, Optional<String> notes) {
+public record LearnerTranscript(
+        String givenName,
+        String familyName,
+        Optional<String> stateOfLicensure,
+        Optional<String> stateMedicalLicenseId,
+        Optional<String> npi,
+        List<Completion> completions,
+        Optional<String> providerId,
+        Optional<String> notes) {
 
     /** Rejects nulls; copies the list. */
     public LearnerTranscript {
@@ -47,7 +53,8 @@ public record LearnerTranscript(String givenName, String familyName, Optional<St
 
     @Override
     public String toString() {
-        return "LearnerTranscript[" + completions.size() + " completion(s), " + credits().size() + " credit line(s)]";
+        return "LearnerTranscript[" + completions.size() + " completion(s), "
+                + credits().size() + " credit line(s)]";
     }
 
     /**
@@ -63,9 +70,16 @@ public record LearnerTranscript(String givenName, String familyName, Optional<St
      * @param deliveryMethods delivery methods, if given
      * @param mocRegistrations the activity's MOC registrations, if given
      */
-    public record Completion(String providerId, Optional<String> reportingOrganization, String accmeActivityId,
-                             String title, String status, Optional<LocalDate> completionDate, List<Credit> credits,
-                             List<String> deliveryMethods, List<Moc> mocRegistrations) {
+    public record Completion(
+            String providerId,
+            Optional<String> reportingOrganization,
+            String accmeActivityId,
+            String title,
+            String status,
+            Optional<LocalDate> completionDate,
+            List<Credit> credits,
+            List<String> deliveryMethods,
+            List<Moc> mocRegistrations) {
         /** Rejects nulls; copies the lists. */
         public Completion {
             Objects.requireNonNull(providerId, "providerId");

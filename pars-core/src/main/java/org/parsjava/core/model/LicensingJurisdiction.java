@@ -196,8 +196,9 @@ public enum LicensingJurisdiction {
      * @throws IllegalArgumentException when the text names no jurisdiction PARS accepts
      */
     public static LicensingJurisdiction of(String raw) {
-        return parse(raw).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown licensing jurisdiction: expected a US state, DC or territory code or name"));
+        return parse(raw)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown licensing jurisdiction: expected a US state, DC or territory code or name"));
     }
 
     private static String key(String raw) {

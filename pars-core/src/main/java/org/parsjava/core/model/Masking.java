@@ -7,8 +7,7 @@ package org.parsjava.core.model;
 /** Masks personal data for {@code toString()}, logs and messages. */
 final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** All characters but the last two replaced with {@code *}. */
     static String lastTwo(String s) {
@@ -20,7 +19,11 @@ final class Masking {
 
     /** A name reduced to its initial and a full stop, e.g. {@code J.}. */
     static String initial(String name) {
-        return name.isEmpty() ? "" : name.codePoints().limit(1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + ".";
+        return name.isEmpty()
+                ? ""
+                : name.codePoints()
+                                .limit(1)
+                                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                        + ".";
     }
 }

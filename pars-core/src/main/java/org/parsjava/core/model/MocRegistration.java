@@ -20,8 +20,8 @@ import java.util.Set;
  * @param creditTypes the credit types offered, each belonging to {@code board}
  * @param creditClaimDate the learner-reporting deadline for this board, if set
  */
-public record MocRegistration(Board board, BigDecimal points, Set<MocCreditType> creditTypes,
-                              Optional<LocalDate> creditClaimDate) {
+public record MocRegistration(
+        Board board, BigDecimal points, Set<MocCreditType> creditTypes, Optional<LocalDate> creditClaimDate) {
 
     /** Copies the set, rejects nulls and credit types of another board. */
     public MocRegistration {
@@ -39,8 +39,7 @@ public record MocRegistration(Board board, BigDecimal points, Set<MocCreditType>
 
     /** A registration without a claim deadline. */
     public static MocRegistration of(Board board, String points, MocCreditType... creditTypes) {
-        return new MocRegistration(board, Text.decimal(points, "points"),
-                Set.of(creditTypes), Optional.empty());
+        return new MocRegistration(board, Text.decimal(points, "points"), Set.of(creditTypes), Optional.empty());
     }
 
     /** A copy with {@code date} as the learner-reporting deadline. */

@@ -7,8 +7,7 @@ package org.parsjava.core.model;
 /** Text normalisation shared by the model's builders. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Trims and collapses runs of inner white space to one space (REFERENCE.md 5.6). */
     static String normalizeName(String raw) {

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param totalCredits total credits earned
  * @param unit the unit ({@code Point})
  */
-public record TranscriptTotal(Optional<String> givenName, Optional<String> familyName, BigDecimal totalCredits,
-                              String unit) {
+public record TranscriptTotal(
+        Optional<String> givenName, Optional<String> familyName, BigDecimal totalCredits, String unit) {
 
     /** Rejects nulls. */
     public TranscriptTotal {

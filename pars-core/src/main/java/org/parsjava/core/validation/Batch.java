@@ -38,8 +38,8 @@ public final class Batch {
     private final Map<LearnerDay, BigDecimal> absPerDay = new HashMap<>();
 
     /** A learner on a day, for one activity (empty activity: any activity). */
-    private record LearnerDay(String activity, LocalDate date, Object learner) {
-    }
+    private record LearnerDay(String activity, LocalDate date, Object learner) {}
+
     private long count;
 
     Batch(ParsValidator validator, LocalDate today, int expectedRecords) {
@@ -63,15 +63,28 @@ public final class Batch {
         String shownKey = sink.shownKey();
         List<Violation> cross = null;
         if (!keys.add(key)) {
-            cross = append(cross, new Violation(index, shownKey, "completionKey",
-                    ViolationCode.COMPLETION_KEY_DUPLICATE, Severity.ERROR,
-                    ViolationCode.COMPLETION_KEY_DUPLICATE.message()));
+            cross = append(
+                    cross,
+                    new Violation(
+                            index,
+                            shownKey,
+                            "completionKey",
+                            ViolationCode.COMPLETION_KEY_DUPLICATE,
+                            Severity.ERROR,
+                            ViolationCode.COMPLETION_KEY_DUPLICATE.message()));
         }
         Object learner = identity(completion.learner());
-        if (!learnerDays.add(new LearnerDay(completion.activity().accmeActivityId().orElse(""),
-                completion.completionDate(), learner))) {
-            cross = append(cross, new Violation(index, shownKey, "learner", ViolationCode.COMPLETION_POSSIBLE_DUPLICATE,
-                    Severity.WARNING, ViolationCode.COMPLETION_POSSIBLE_DUPLICATE.message()));
+        if (!learnerDays.add(new LearnerDay(
+                completion.activity().accmeActivityId().orElse(""), completion.completionDate(), learner))) {
+            cross = append(
+                    cross,
+                    new Violation(
+                            index,
+                            shownKey,
+                            "learner",
+                            ViolationCode.COMPLETION_POSSIBLE_DUPLICATE,
+                            Severity.WARNING,
+                            ViolationCode.COMPLETION_POSSIBLE_DUPLICATE.message()));
         }
         boolean refused = cross != null && cross.get(0).isError();
         for (int i = 0; i < found.size() && !refused; i++) {
@@ -119,9 +132,13 @@ public final class Batch {
         BigDecimal total = before.add(abs);
         if (total.compareTo(Rules.ABS_DAILY_CAP) > 0) {
             // Here before > 0: a single record above the cap has an error from the record rules.
-            return new Violation(index, shownKey, "mocCredits", ViolationCode.CREDITS_ABOVE_DAILY_CAP,
-                    Severity.ERROR, "with earlier records in this batch, ABS credits for this learner "
-                            + "on this day exceed 12");
+            return new Violation(
+                    index,
+                    shownKey,
+                    "mocCredits",
+                    ViolationCode.CREDITS_ABOVE_DAILY_CAP,
+                    Severity.ERROR,
+                    "with earlier records in this batch, ABS credits for this learner " + "on this day exceed 12");
         }
         absPerDay.put(dayKey, total);
         return null;

@@ -26,8 +26,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 public final class JakartaValidation {
 
-    private JakartaValidation() {
-    }
+    private JakartaValidation() {}
 
     /**
      * A Hibernate Validator factory that needs no Expression Language implementation

@@ -91,8 +91,10 @@ public final class ParsValidator {
         Objects.requireNonNull(activity, "activity");
         List<Violation> out = new ArrayList<>(0);
         String key = activity.providerActivityId().length() <= 100 ? activity.providerActivityId() : "";
-        Rules.checkActivity(activity, "", (field, code, message) ->
-                out.add(new Violation(-1, key, field, code, code.severity(), message)));
+        Rules.checkActivity(
+                activity,
+                "",
+                (field, code, message) -> out.add(new Violation(-1, key, field, code, code.severity(), message)));
         return new ValidationReport(1, out);
     }
 
@@ -106,8 +108,10 @@ public final class ParsValidator {
         Objects.requireNonNull(updated, "updated");
         List<Violation> out = new ArrayList<>(validateActivity(updated).violations());
         String key = updated.providerActivityId().length() <= 100 ? updated.providerActivityId() : "";
-        Rules.checkActivityUpdate(existing, updated, (field, code, message) ->
-                out.add(new Violation(-1, key, field, code, code.severity(), message)));
+        Rules.checkActivityUpdate(
+                existing,
+                updated,
+                (field, code, message) -> out.add(new Violation(-1, key, field, code, code.severity(), message)));
         return new ValidationReport(1, out);
     }
 
@@ -221,8 +225,7 @@ public final class ParsValidator {
         private ReportingWindow reportingWindow = ReportingWindow.defaults();
         private BoardIdFormats boardIdFormats = BoardIdFormats.defaults();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The clock that decides "today" (future dates, reporting window, deadlines). */
         public Builder clock(Clock clock) {

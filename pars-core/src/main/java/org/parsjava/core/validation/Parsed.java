@@ -38,8 +38,7 @@ public final class Parsed<T> {
 
     /** A failed parse with a specific message. */
     public static <T> Parsed<T> failed(ViolationCode code, String message) {
-        return new Parsed<>(null, Objects.requireNonNull(code, "code"),
-                Objects.requireNonNull(message, "message"));
+        return new Parsed<>(null, Objects.requireNonNull(code, "code"), Objects.requireNonNull(message, "message"));
     }
 
     /** True when the value was read. */

@@ -116,7 +116,7 @@ public final class ValidationReport {
     /** A short summary, e.g. {@code 1000 records: 990 valid, 10 invalid, 3 warnings}. */
     @Override
     public String toString() {
-        return recordCount + " records: " + validRecordCount() + " valid, " + recordsWithErrors
-                + " invalid, " + (violations.size() - errors().size()) + " warnings";
+        return recordCount + " records: " + validRecordCount() + " valid, " + recordsWithErrors + " invalid, "
+                + (violations.size() - errors().size()) + " warnings";
     }
 }

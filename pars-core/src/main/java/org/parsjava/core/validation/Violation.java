@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param severity how serious it is
  * @param message readable explanation; never contains personal data
  */
-public record Violation(long recordIndex, String recordKey, String field, ViolationCode code,
-                        Severity severity, String message) {
+public record Violation(
+        long recordIndex, String recordKey, String field, ViolationCode code, Severity severity, String message) {
 
     /** Rejects nulls. */
     public Violation {

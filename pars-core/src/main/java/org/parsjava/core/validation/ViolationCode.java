@@ -32,8 +32,8 @@ public enum ViolationCode {
     /** License number given without a state. */
     LICENSE_STATE_MISSING("a license number needs the state that issued it"),
     /** License number has an impossible shape. */
-    LICENSE_NUMBER_INVALID("license number must be 1-30 letters, digits, spaces, '.', '-' or '/', "
-            + "with at least one digit"),
+    LICENSE_NUMBER_INVALID(
+            "license number must be 1-30 letters, digits, spaces, '.', '-' or '/', " + "with at least one digit"),
     /** Neither an NPI nor a state license was given. */
     IDENTITY_MISSING("an NPI or a state license (state and number) is required"),
     /** Board name is not one of the certifying boards PARS reports to. */
@@ -91,15 +91,14 @@ public enum ViolationCode {
     /** Two records in one batch share a completion key. */
     COMPLETION_KEY_DUPLICATE("completion key is used by another record in this batch"),
     /** Same learner, activity and completion date as another record in the batch. */
-    COMPLETION_POSSIBLE_DUPLICATE(Severity.WARNING,
-            "same learner, activity and completion date as another record in this batch"),
+    COMPLETION_POSSIBLE_DUPLICATE(
+            Severity.WARNING, "same learner, activity and completion date as another record in this batch"),
     /** A roster's MOC cell names no known MOC credit type. */
     MOC_CREDIT_TYPE_UNKNOWN("MOC credit type must be a known board credit type, e.g. ABIM_MEDICAL_KNOWLEDGE=1.5"),
     /** Learner's permission to share with ACCME not recorded. */
     CONSENT_MISSING("the learner has not given permission to share this record with ACCME"),
     /** Completion date missing or unreadable. */
-    COMPLETION_DATE_INVALID("completion date must be a calendar date (YYYY-MM-DD or MM/DD/YYYY), "
-            + "without a time"),
+    COMPLETION_DATE_INVALID("completion date must be a calendar date (YYYY-MM-DD or MM/DD/YYYY), " + "without a time"),
     /** Completion date after today. */
     COMPLETION_DATE_IN_FUTURE("completion date is in the future"),
     /** Completion date before the activity started. */
@@ -109,8 +108,7 @@ public enum ViolationCode {
     /** PARS no longer accepts completions from that year. */
     COMPLETION_DATE_OUTSIDE_REPORTING_WINDOW("completion date is outside the PARS reporting window"),
     /** Previous-year completion reported after the legacy 31 March cut-off. */
-    REPORTING_WINDOW_AT_RISK(Severity.WARNING,
-            "previous-year completion reported after 31 March; PARS may refuse it"),
+    REPORTING_WINDOW_AT_RISK(Severity.WARNING, "previous-year completion reported after 31 March; PARS may refuse it"),
     /** A board's program does not accept completions this early (ABS: before 2021-03-01). */
     COMPLETION_DATE_BEFORE_BOARD_PROGRAM("completion date is before the board accepts PARS reporting"),
     /** The activity's claim deadline for this board has passed. */

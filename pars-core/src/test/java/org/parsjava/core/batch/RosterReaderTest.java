@@ -55,7 +55,9 @@ public class RosterReaderTest {
 
     /** Reads a roster file's bytes in {@code encoding}, as the main job does. */
     public static List<RosterRow> readBytes(byte[] file, java.nio.charset.Charset encoding) {
-        try (RosterReader r = RosterReader.open(new java.io.ByteArrayInputStream(file), encoding,
+        try (RosterReader r = RosterReader.open(
+                new java.io.ByteArrayInputStream(file),
+                encoding,
                 id -> id.equals("201234567") ? Optional.of(Fixtures.activity()) : Optional.empty())) {
             List<RosterRow> rows = new ArrayList<>();
             r.forEachRemaining(rows::add);
@@ -92,9 +94,11 @@ public class RosterReaderTest {
     void aWholeWindows1252FileReadsCleanlyWhenItsEncodingIsNamed() {
         byte[] file = (HEADER + "k1,201234567,Jos\u00e9,Mu\u00f1oz,1/1,1245319599,,,,2026-02-01,1,,yes\n")
                 .getBytes(java.nio.charset.Charset.forName("windows-1252"));
-        assertEquals(Set.of(ViolationCode.ROW_ENCODING),
+        assertEquals(
+                Set.of(ViolationCode.ROW_ENCODING),
                 codes(readBytes(file, java.nio.charset.StandardCharsets.UTF_8).get(0)));
-        RosterRow row = readBytes(file, java.nio.charset.Charset.forName("windows-1252")).get(0);
+        RosterRow row = readBytes(file, java.nio.charset.Charset.forName("windows-1252"))
+                .get(0);
         assertTrue(row.isReadable(), row.problems().toString());
         assertEquals("Jos\u00e9", row.completion().orElseThrow().learner().firstName());
     }
@@ -121,7 +125,8 @@ public class RosterReaderTest {
         assertEquals("Jane", c.learner().firstName());
         assertEquals(MonthDay.of(2, 29), c.learner().birthDate());
         assertEquals(Fixtures.NPI, c.learner().npi().orElseThrow().value());
-        assertEquals(LicensingJurisdiction.CA, c.learner().license().orElseThrow().jurisdiction());
+        assertEquals(
+                LicensingJurisdiction.CA, c.learner().license().orElseThrow().jurisdiction());
         assertEquals("A99999", c.learner().license().orElseThrow().number());
         assertEquals("55555", c.learner().boardIds().get(Board.ABS));
         assertEquals(LocalDate.of(2026, 2, 27), c.completionDate());
@@ -139,20 +144,38 @@ public class RosterReaderTest {
                 + "k3,999999999,Ann,Lee,3/4,1003000126,,,,2026-02-20,1,,y\n"
                 + "k4,201234567,Ann,Lee\n");
         assertEquals(4, rows.size());
-        assertEquals(Set.of(ViolationCode.BIRTH_DATE_INVALID, ViolationCode.NPI_CHECK_DIGIT,
-                ViolationCode.JURISDICTION_UNKNOWN, ViolationCode.BOARD_UNKNOWN, ViolationCode.COMPLETION_DATE_INVALID,
-                ViolationCode.MOC_CREDIT_TYPE_UNKNOWN, ViolationCode.CONSENT_MISSING, ViolationCode.CREDITS_INVALID),
+        assertEquals(
+                Set.of(
+                        ViolationCode.BIRTH_DATE_INVALID,
+                        ViolationCode.NPI_CHECK_DIGIT,
+                        ViolationCode.JURISDICTION_UNKNOWN,
+                        ViolationCode.BOARD_UNKNOWN,
+                        ViolationCode.COMPLETION_DATE_INVALID,
+                        ViolationCode.MOC_CREDIT_TYPE_UNKNOWN,
+                        ViolationCode.CONSENT_MISSING,
+                        ViolationCode.CREDITS_INVALID),
                 codes(rows.get(0)));
-        Set<String> columns = rows.get(0).problems().stream().map(Violation::field).collect(Collectors.toSet());
-        assertTrue(columns.containsAll(Set.of("birth_date", "npi", "license_number", "board_ids", "completion_date",
-                "moc_credits", "consent", "cme_credits")), columns.toString());
+        Set<String> columns =
+                rows.get(0).problems().stream().map(Violation::field).collect(Collectors.toSet());
+        assertTrue(
+                columns.containsAll(Set.of(
+                        "birth_date",
+                        "npi",
+                        "license_number",
+                        "board_ids",
+                        "completion_date",
+                        "moc_credits",
+                        "consent",
+                        "cme_credits")),
+                columns.toString());
         assertTrue(rows.get(1).isReadable(), "consent 'no' is read; the validator refuses it later");
         assertFalse(rows.get(1).completion().orElseThrow().consent());
         assertEquals(Set.of(ViolationCode.ACTIVITY_UNKNOWN), codes(rows.get(2)));
         assertEquals(Set.of(ViolationCode.ROW_MALFORMED), codes(rows.get(3)));
         assertEquals(5, rows.get(3).line());
         for (RosterRow r : rows) {
-            assertFalse(r.toString().contains("Jane") || r.problems().toString().contains("1234567890"),
+            assertFalse(
+                    r.toString().contains("Jane") || r.problems().toString().contains("1234567890"),
                     r.problems().toString());
         }
     }
@@ -164,23 +187,28 @@ public class RosterReaderTest {
                 + "\r\n"
                 + "k2,201234567,\"Multi\nLine\",Smith,1/3,1003000126,,,,2026-02-01,1,,yes\r\n");
         assertEquals(2, rows.size());
-        assertEquals("Mary, Ann", rows.get(0).completion().orElseThrow().learner().firstName());
+        assertEquals(
+                "Mary, Ann", rows.get(0).completion().orElseThrow().learner().firstName());
         assertEquals("O\"Neil", rows.get(0).completion().orElseThrow().learner().lastName());
-        assertEquals("Multi Line", rows.get(1).completion().orElseThrow().learner().firstName());
+        assertEquals(
+                "Multi Line", rows.get(1).completion().orElseThrow().learner().firstName());
         assertEquals(4, rows.get(1).line());
     }
 
     @Test
     void headerIsMatchedLooselyAndMustHaveTheRequiredColumns() {
-        List<RosterRow> rows = read("\uFEFFCompletion Key,ACTIVITY_ID,First Name,Last Name,Birth Date,NPI,"
-                + "Completion Date,CME Credits,Consent,Notes\nk1,201234567,A,B,1/1,1245319599,2026-02-01,1,yes,whatever\n");
+        List<RosterRow> rows = read(
+                "\uFEFFCompletion Key,ACTIVITY_ID,First Name,Last Name,Birth Date,NPI,"
+                        + "Completion Date,CME Credits,Consent,Notes\nk1,201234567,A,B,1/1,1245319599,2026-02-01,1,yes,whatever\n");
         assertTrue(rows.get(0).isReadable(), rows.get(0).problems().toString());
-        try (RosterReader r = RosterReader.open(new StringReader("completion_key,activity_id,first_name,last_name,"
-                + "birth_date,NPI,License #,completion_date,cme_credits,consent,Notes\n"), id -> Optional.empty())) {
+        try (RosterReader r = RosterReader.open(
+                new StringReader("completion_key,activity_id,first_name,last_name,"
+                        + "birth_date,NPI,License #,completion_date,cme_credits,consent,Notes\n"),
+                id -> Optional.empty())) {
             assertEquals(List.of("License #", "Notes"), r.ignoredColumns());
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> read("completion_key,first_name\nk,A\n"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> read("completion_key,first_name\nk,A\n"));
         assertTrue(e.getMessage().contains("activity_id"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> read(""));
     }
@@ -198,7 +226,8 @@ public class RosterReaderTest {
             assertEquals(RosterColumns.ACTIVITY_ID, v.field());
             assertTrue(v.message().contains("IllegalStateException"), v.message());
         }
-        assertEquals(List.of("k1", "k2"), rows.stream().map(RosterRow::completionKey).toList());
+        assertEquals(
+                List.of("k1", "k2"), rows.stream().map(RosterRow::completionKey).toList());
     }
 
     @Test
@@ -212,6 +241,8 @@ public class RosterReaderTest {
         RosterRow broken = rows.get(1);
         assertEquals(3, broken.line());
         assertEquals(Set.of(ViolationCode.ROW_MALFORMED), codes(broken));
-        assertTrue(broken.problems().get(0).message().contains("never closed"), broken.problems().get(0).message());
+        assertTrue(
+                broken.problems().get(0).message().contains("never closed"),
+                broken.problems().get(0).message());
     }
 }

@@ -36,7 +36,8 @@ import org.parsjava.core.testing.Fixtures;
 
 class CodecTest {
 
-    private static final WireOptions PRETTY = WireOptions.builder().prettyPrint(true).build();
+    private static final WireOptions PRETTY =
+            WireOptions.builder().prettyPrint(true).build();
 
     static Stream<ParsCodec> codecs() {
         return Stream.of(ParsXmlCodec.create(PRETTY), ParsJsonCodec.create(PRETTY));
@@ -66,39 +67,45 @@ class CodecTest {
     @ParameterizedTest
     @MethodSource("codecs")
     void learnerReportMatchesGoldenFile(ParsCodec codec) {
-        byte[] out = codec.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER);
+        byte[] out =
+                codec.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER);
         assertEquals(text(golden("learner-report-add" + ext(codec))), text(out));
     }
 
     @ParameterizedTest
     @MethodSource("codecs")
     void activityMatchesGoldenFile(ParsCodec codec) {
-        assertEquals(text(golden("activity-add" + ext(codec))),
+        assertEquals(
+                text(golden("activity-add" + ext(codec))),
                 text(codec.encodeActivity(Fixtures.activity(), ActivityAction.ADD)));
     }
 
     @ParameterizedTest
     @MethodSource("codecs")
     void matchRequestMatchesGoldenFile(ParsCodec codec) {
-        assertEquals(text(golden("match-request" + ext(codec))),
+        assertEquals(
+                text(golden("match-request" + ext(codec))),
                 text(codec.encodeMatchRequest(Fixtures.learner(), "0001234")));
     }
 
     @Test
     void wireOptionsMoveIdentifiersAndChangeDateEncodings() {
-        ParsCodec alt = ParsXmlCodec.create(WireOptions.builder().prettyPrint(true)
+        ParsCodec alt = ParsXmlCodec.create(WireOptions.builder()
+                .prettyPrint(true)
                 .identifierPlacement(WireOptions.IdentifierPlacement.MEMBER)
                 .birthDateEncoding(WireOptions.BirthDateEncoding.MONTH_DAY)
-                .dateEncoding(WireOptions.DateEncoding.DATE).build());
-        byte[] out = alt.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.DELETE, Fixtures.HEADER);
+                .dateEncoding(WireOptions.DateEncoding.DATE)
+                .build());
+        byte[] out =
+                alt.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.DELETE, Fixtures.HEADER);
         assertEquals(text(golden("learner-report-delete-member-ids.xml")), text(out));
     }
 
     @Test
     void compactOutputIsTheSameDocument() {
         ParsXmlCodec compact = ParsXmlCodec.create();
-        String s = text(compact.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD,
-                Fixtures.HEADER));
+        String s = text(
+                compact.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER));
         assertFalse(s.contains("\n"));
         assertEquals(text(golden("learner-report-add.xml")).replaceAll(">\\s+<", "><"), s);
         assertEquals("application/xml; charset=utf-8", compact.mediaType());
@@ -107,28 +114,43 @@ class CodecTest {
     @Test
     void aNamespaceOptionPutsEveryElementInItAndStillReadsBack() throws Exception {
         ParsXmlCodec namespaced = ParsXmlCodec.create(WireOptions.builder()
-                .xmlNamespace(WireOptions.MEDBIQ_ACTIVITY_REPORT_NAMESPACE).build());
-        byte[] out = namespaced.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD,
-                Fixtures.HEADER);
-        String plain = text(ParsXmlCodec.create().encodeLearnerReports(List.of(Fixtures.completion()),
-                LearnerRecordAction.ADD, Fixtures.HEADER));
-        assertEquals(plain.replace("<ACCMELearnerReports>",
-                "<ACCMELearnerReports xmlns=\"http://ns.medbiq.org/activityreport/v1/\">"), text(out));
+                .xmlNamespace(WireOptions.MEDBIQ_ACTIVITY_REPORT_NAMESPACE)
+                .build());
+        byte[] out = namespaced.encodeLearnerReports(
+                List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER);
+        String plain = text(ParsXmlCodec.create()
+                .encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER));
+        assertEquals(
+                plain.replace(
+                        "<ACCMELearnerReports>",
+                        "<ACCMELearnerReports xmlns=\"http://ns.medbiq.org/activityreport/v1/\">"),
+                text(out));
         // A namespace-aware parser sees every element, not just the root, in the namespace.
         javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(out));
-        org.w3c.dom.NodeList names = doc.getElementsByTagNameNS(WireOptions.MEDBIQ_ACTIVITY_REPORT_NAMESPACE, "GivenName");
+        org.w3c.dom.NodeList names =
+                doc.getElementsByTagNameNS(WireOptions.MEDBIQ_ACTIVITY_REPORT_NAMESPACE, "GivenName");
         assertEquals(1, names.getLength());
         // Reading ignores namespaces: the namespaced document decodes like the plain one.
-        assertEquals("Jane", PeerCodec.of(ParsXmlCodec.create()).decodeLearnerReports(out).get(0).firstName());
-        assertEquals("Jane", PeerCodec.of(namespaced).decodeLearnerReports(out).get(0).firstName());
+        assertEquals(
+                "Jane",
+                PeerCodec.of(ParsXmlCodec.create())
+                        .decodeLearnerReports(out)
+                        .get(0)
+                        .firstName());
+        assertEquals(
+                "Jane",
+                PeerCodec.of(namespaced).decodeLearnerReports(out).get(0).firstName());
         // JSON ignores the option.
-        ParsJsonCodec json = ParsJsonCodec.create(WireOptions.builder().xmlNamespace("urn:x:y").build());
-        assertEquals(text(PeerCodec.of(ParsJsonCodec.create()).encodeFault(new ParsFault(Optional.of("E"), "m"))),
+        ParsJsonCodec json = ParsJsonCodec.create(
+                WireOptions.builder().xmlNamespace("urn:x:y").build());
+        assertEquals(
+                text(PeerCodec.of(ParsJsonCodec.create()).encodeFault(new ParsFault(Optional.of("E"), "m"))),
                 text(PeerCodec.of(json).encodeFault(new ParsFault(Optional.of("E"), "m"))));
         for (String bad : new String[] {"", "relative/path", "http://a\"b", "http://a b"}) {
-            assertThrows(IllegalArgumentException.class, () -> WireOptions.builder().xmlNamespace(bad), bad);
+            assertThrows(
+                    IllegalArgumentException.class, () -> WireOptions.builder().xmlNamespace(bad), bad);
         }
     }
 
@@ -138,9 +160,11 @@ class CodecTest {
     @MethodSource("codecs")
     void learnerReportRoundTrips(ParsCodec codec) {
         LearnerCompletion c = Fixtures.completion();
-        List<LearnerReportRecord> back = PeerCodec.of(codec).decodeLearnerReports(
-                codec.encodeLearnerReports(List.of(c, c.toBuilder().completionKey("lms-2").build()),
-                        LearnerRecordAction.ADD, Fixtures.HEADER));
+        List<LearnerReportRecord> back = PeerCodec.of(codec)
+                .decodeLearnerReports(codec.encodeLearnerReports(
+                        List.of(c, c.toBuilder().completionKey("lms-2").build()),
+                        LearnerRecordAction.ADD,
+                        Fixtures.HEADER));
         assertEquals(2, back.size());
         LearnerReportRecord r = back.get(0);
         assertEquals(LearnerRecordAction.ADD, r.action());
@@ -157,7 +181,9 @@ class CodecTest {
         assertTrue(r.creditLines().get(0).isCme());
         assertEquals(0, new BigDecimal("1.5").compareTo(r.creditLines().get(0).credits()));
         assertEquals(CreditIds.cme(c), r.creditLines().get(0).creditId());
-        assertEquals(Optional.of(MocCreditType.ABIM_MEDICAL_KNOWLEDGE), r.creditLines().get(1).mocType());
+        assertEquals(
+                Optional.of(MocCreditType.ABIM_MEDICAL_KNOWLEDGE),
+                r.creditLines().get(1).mocType());
         assertEquals("ccid:0001234:lms-2-cme", back.get(1).creditLines().get(0).creditId());
         assertFalse(r.toString().contains("Jane") || r.toString().contains(Fixtures.NPI), r.toString());
     }
@@ -165,7 +191,8 @@ class CodecTest {
     @ParameterizedTest
     @MethodSource("codecs")
     void activityRoundTrips(ParsCodec codec) {
-        Activity a = Fixtures.activity().toBuilder().status(ActivityStatus.CLOSED).build();
+        Activity a =
+                Fixtures.activity().toBuilder().status(ActivityStatus.CLOSED).build();
         byte[] body = codec.encodeActivity(a, ActivityAction.UPDATE);
         assertEquals(a, codec.decodeActivity(body));
         assertEquals(ActivityAction.UPDATE, PeerCodec.of(codec).decodeActivityAction(body));
@@ -181,11 +208,15 @@ class CodecTest {
     @ParameterizedTest
     @MethodSource("codecs")
     void answersRoundTrip(ParsCodec codec) {
-        List<RecordVerdict> verdicts = List.of(RecordVerdict.accepted(0),
-                RecordVerdict.rejected(1, "NPI_INVALID", "UniqueID", "bad NPI"));
+        List<RecordVerdict> verdicts =
+                List.of(RecordVerdict.accepted(0), RecordVerdict.rejected(1, "NPI_INVALID", "UniqueID", "bad NPI"));
         assertEquals(verdicts, codec.decodeSaveResult(PeerCodec.of(codec).encodeSaveResult(verdicts)));
-        List<CreditStatus> statuses = List.of(new CreditStatus("ccid:1:a-cme", Optional.of("201234567"),
-                Optional.of(LocalDate.of(2026, 2, 27)), CreditStatus.State.ACCEPTED, "Accepted"));
+        List<CreditStatus> statuses = List.of(new CreditStatus(
+                "ccid:1:a-cme",
+                Optional.of("201234567"),
+                Optional.of(LocalDate.of(2026, 2, 27)),
+                CreditStatus.State.ACCEPTED,
+                "Accepted"));
         assertEquals(statuses, codec.decodeStatuses(PeerCodec.of(codec).encodeStatuses(statuses)));
         MatchResult m = new MatchResult(MatchResult.Outcome.NOT_MATCHED, Optional.of("no physician found"));
         assertEquals(m, codec.decodeMatchResult(PeerCodec.of(codec).encodeMatchResult(m)));
@@ -206,7 +237,9 @@ class CodecTest {
         assertEquals(1, v.get(1).index());
         assertEquals(Optional.of("LEARNER_NOT_MATCHED"), v.get(1).code());
         assertEquals(Optional.of("UniqueID"), v.get(1).field());
-        assertEquals(Optional.of("Board ID ###### does not match the learner"), v.get(1).message());
+        assertEquals(
+                Optional.of("Board ID ###### does not match the learner"),
+                v.get(1).message());
     }
 
     @ParameterizedTest
@@ -241,14 +274,22 @@ class CodecTest {
         assertTrue(html.code().isEmpty());
         assertFalse(html.message().contains("1234567893"), html.message());
         assertTrue(html.message().startsWith("<!--") || html.message().contains("<html>"), html.message());
-        assertEquals("(empty body)", ParsXmlCodec.create().decodeFault(new byte[0]).message());
+        assertEquals(
+                "(empty body)", ParsXmlCodec.create().decodeFault(new byte[0]).message());
         // Plain text may echo a learner (even in its first word), so only its length is shown.
-        assertEquals("(19 chars of text)", ParsXmlCodec.create().decodeFault(
-                "Service Unavailable".getBytes(StandardCharsets.UTF_8)).message());
-        assertEquals("(4 chars of text)", ParsXmlCodec.create().decodeFault(
-                "Jane".getBytes(StandardCharsets.UTF_8)).message());
-        String echoed = ParsXmlCodec.create().decodeFault(
-                "Rejected learner Jane Sample, license A12345".getBytes(StandardCharsets.UTF_8)).message();
+        assertEquals(
+                "(19 chars of text)",
+                ParsXmlCodec.create()
+                        .decodeFault("Service Unavailable".getBytes(StandardCharsets.UTF_8))
+                        .message());
+        assertEquals(
+                "(4 chars of text)",
+                ParsXmlCodec.create()
+                        .decodeFault("Jane".getBytes(StandardCharsets.UTF_8))
+                        .message());
+        String echoed = ParsXmlCodec.create()
+                .decodeFault("Rejected learner Jane Sample, license A12345".getBytes(StandardCharsets.UTF_8))
+                .message();
         assertFalse(echoed.contains("Jane") || echoed.contains("Sample") || echoed.contains("A12345"), echoed);
     }
 
@@ -257,8 +298,8 @@ class CodecTest {
     @ParameterizedTest
     @ValueSource(strings = {"xxe.xml", "billion-laughs.xml"})
     void refusesDtdsSoEntitiesAreNeverResolvedOrExpanded(String file) {
-        ParsCodecException e = assertThrows(ParsCodecException.class,
-                () -> ParsXmlCodec.create().decodeStatuses(golden(file)));
+        ParsCodecException e = assertThrows(
+                ParsCodecException.class, () -> ParsXmlCodec.create().decodeStatuses(golden(file)));
         assertTrue(e.getMessage().contains("DTD"), e.getMessage());
         assertFalse(e.getMessage().contains("root:"), "must not contain /etc/passwd content");
     }
@@ -268,8 +309,8 @@ class CodecTest {
         // A byte-level scan for "<!DOCTYPE" misses UTF-16; the check must decode it first.
         String xxe = new String(golden("xxe.xml"), StandardCharsets.UTF_8).replace("<?xml version=\"1.0\"?>", "");
         byte[] utf16 = xxe.getBytes(StandardCharsets.UTF_16);
-        ParsCodecException e = assertThrows(ParsCodecException.class,
-                () -> ParsXmlCodec.create().decodeStatuses(utf16));
+        ParsCodecException e = assertThrows(
+                ParsCodecException.class, () -> ParsXmlCodec.create().decodeStatuses(utf16));
         assertFalse(e.getMessage().contains("root:"), e.getMessage());
     }
 
@@ -281,10 +322,18 @@ class CodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "<LearnerStatuses><LearnerStatus><CreditID>ccid", "<html><body>Jane Sample 1234567893</body></html>",
-        "{\"oops\": ", "not xml at all"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "<LearnerStatuses><LearnerStatus><CreditID>ccid",
+                "<html><body>Jane Sample 1234567893</body></html>",
+                "{\"oops\": ",
+                "not xml at all"
+            })
     void malformedBodiesEndInACodecExceptionWithAScrubbedExcerpt(String body) {
-        ParsCodecException e = assertThrows(ParsCodecException.class,
+        ParsCodecException e = assertThrows(
+                ParsCodecException.class,
                 () -> ParsXmlCodec.create().decodeStatuses(body.getBytes(StandardCharsets.UTF_8)));
         assertFalse(e.getMessage().contains("1234567893"), e.getMessage());
         assertFalse(e.getMessage().contains("Jane"), e.getMessage());
@@ -294,19 +343,28 @@ class CodecTest {
 
     @Test
     void jsonStatusMustBeAnArray() {
-        ParsCodecException e = assertThrows(ParsCodecException.class,
+        ParsCodecException e = assertThrows(
+                ParsCodecException.class,
                 () -> ParsJsonCodec.create().decodeStatuses("{\"name\":\"Jane\"}".getBytes(StandardCharsets.UTF_8)));
         assertFalse(e.getMessage().contains("Jane"), e.getMessage());
     }
 
     @Test
     void encodingAnActivityWithoutAccmeIdForLearnersFails() {
-        LearnerCompletion c = Fixtures.completion().toBuilder().activity(Activity.builder().providerId("0001234")
-                .providerActivityId("X").title("T").type(Fixtures.activity().type())
-                .startDate(LocalDate.of(2026, 1, 1)).endDate(LocalDate.of(2026, 2, 1)).maxCmeCredits("1").build())
+        LearnerCompletion c = Fixtures.completion().toBuilder()
+                .activity(Activity.builder()
+                        .providerId("0001234")
+                        .providerActivityId("X")
+                        .title("T")
+                        .type(Fixtures.activity().type())
+                        .startDate(LocalDate.of(2026, 1, 1))
+                        .endDate(LocalDate.of(2026, 2, 1))
+                        .maxCmeCredits("1")
+                        .build())
                 .build();
-        ParsCodecException e = assertThrows(ParsCodecException.class, () -> ParsXmlCodec.create()
-                .encodeLearnerReports(List.of(c), LearnerRecordAction.ADD, Fixtures.HEADER));
+        ParsCodecException e = assertThrows(
+                ParsCodecException.class,
+                () -> ParsXmlCodec.create().encodeLearnerReports(List.of(c), LearnerRecordAction.ADD, Fixtures.HEADER));
         assertTrue(e.getMessage().contains(c.completionKey()), e.getMessage());
     }
 
@@ -316,9 +374,11 @@ class CodecTest {
     void placeholderBirthYearIsALeapYearSoFeb29Survives() {
         assertTrue(java.time.Year.isLeap(JacksonCodec.PLACEHOLDER_YEAR));
         for (WireOptions.BirthDateEncoding enc : WireOptions.BirthDateEncoding.values()) {
-            ParsCodec codec = ParsXmlCodec.create(WireOptions.builder().birthDateEncoding(enc).build());
-            List<LearnerReportRecord> back = PeerCodec.of(codec).decodeLearnerReports(codec.encodeLearnerReports(
-                    List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER));
+            ParsCodec codec = ParsXmlCodec.create(
+                    WireOptions.builder().birthDateEncoding(enc).build());
+            List<LearnerReportRecord> back = PeerCodec.of(codec)
+                    .decodeLearnerReports(codec.encodeLearnerReports(
+                            List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER));
             assertEquals(Optional.of(MonthDay.of(2, 29)), back.get(0).birthDate(), enc.name());
         }
     }
@@ -333,7 +393,8 @@ class CodecTest {
     @Test
     void creditIdsAreDeterministicAndWithinPARSLimits() {
         LearnerCompletion c = Fixtures.completion();
-        assertEquals(List.of("ccid:0001234:lms-88231-cme", "ccid:0001234:lms-88231-abim-medical-knowledge"),
+        assertEquals(
+                List.of("ccid:0001234:lms-88231-cme", "ccid:0001234:lms-88231-abim-medical-knowledge"),
                 CreditIds.all(c));
         assertEquals(CreditIds.all(c), CreditIds.all(c.toBuilder().build()));
         LearnerCompletion longest = c.toBuilder().completionKey("k".repeat(200)).build();
@@ -344,8 +405,10 @@ class CodecTest {
 
     @Test
     void twoCompletionsNeverShareACreditId() {
-        LearnerCompletion k = Fixtures.completion().toBuilder().completionKey("k").build();
-        LearnerCompletion longer = k.toBuilder().completionKey("k-abs-accredited").build();
+        LearnerCompletion k =
+                Fixtures.completion().toBuilder().completionKey("k").build();
+        LearnerCompletion longer =
+                k.toBuilder().completionKey("k-abs-accredited").build();
         assertEquals("ccid:0001234:k-abs-accredited", CreditIds.moc(k, MocCreditType.ABS_ACCREDITED_CME));
         assertFalse(CreditIds.moc(k, MocCreditType.ABS_ACCREDITED_CME).equals(CreditIds.cme(longer)));
         // Keys may hold dashes: no kind may end with "-" + another kind, or two keys could collide.
@@ -362,9 +425,13 @@ class CodecTest {
     @Test
     void everyBoardHasWireNames() {
         for (Board b : Board.values()) {
-            Activity a = Fixtures.activity().toBuilder().mocRegistration(
-                    org.parsjava.core.model.MocRegistration.of(b, "1", MocCreditType.values()[firstTypeOf(b)])).build();
-            assertEquals(a, ParsXmlCodec.create().decodeActivity(ParsXmlCodec.create().encodeActivity(a, ActivityAction.ADD)));
+            Activity a = Fixtures.activity().toBuilder()
+                    .mocRegistration(
+                            org.parsjava.core.model.MocRegistration.of(b, "1", MocCreditType.values()[firstTypeOf(b)]))
+                    .build();
+            assertEquals(
+                    a,
+                    ParsXmlCodec.create().decodeActivity(ParsXmlCodec.create().encodeActivity(a, ActivityAction.ADD)));
         }
     }
 

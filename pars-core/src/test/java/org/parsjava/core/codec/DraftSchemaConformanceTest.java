@@ -38,40 +38,56 @@ class DraftSchemaConformanceTest {
 
     /** An activity with every optional field of the draft set. */
     static Activity everyField() {
-        return Fixtures.activity().toBuilder().sponsorship(Sponsorship.JOINT).creditType(CreditType.IPCE)
+        return Fixtures.activity().toBuilder()
+                .sponsorship(Sponsorship.JOINT)
+                .creditType(CreditType.IPCE)
                 .mocRegistration(MocRegistration.of(Board.ABIM, "1.5", MocCreditType.ABIM_MEDICAL_KNOWLEDGE)
                         .withCreditClaimDate(java.time.LocalDate.of(2028, 12, 31)))
                 .details(ActivityDetails.builder()
                         .location(new ActivityDetails.Location("Chicago", "IL", "usa"))
-                        .commercialSupport(new ActivityDetails.CommercialSupport("Acme Pharma", "USD",
-                                new BigDecimal("5000")))
+                        .commercialSupport(
+                                new ActivityDetails.CommercialSupport("Acme Pharma", "USD", new BigDecimal("5000")))
                         .inKindSupporter("Acme Devices")
-                        .profession(ActivityDetails.Profession.PHYSICIAN).profession(ActivityDetails.Profession.NURSE)
+                        .profession(ActivityDetails.Profession.PHYSICIAN)
+                        .profession(ActivityDetails.Profession.NURSE)
                         .specialty("Emergency Medicine")
                         .participants(ActivityDetails.ParticipantCategory.PHYSICIAN, 120)
                         .participants(ActivityDetails.ParticipantCategory.OTHER, 0)
                         .measuredOutcome(ActivityDetails.MeasuredOutcome.LEARNER_PERFORMANCE)
-                        .commendationTag("Engages Teams").deliveryMethod("Online")
+                        .commendationTag("Engages Teams")
+                        .deliveryMethod("Online")
                         .contentOutline(new ActivityDetails.ContentOutline("ABA", "Level 3 ID", "1234"))
                         .contentOutline(new ActivityDetails.ContentOutline("ABA", "Free Text", "airway"))
-                        .forPublicList(true).fee(ActivityDetails.Fee.FREE)
-                        .registration(ActivityDetails.Registration.OPEN_TO_ALL).mips(false)
+                        .forPublicList(true)
+                        .fee(ActivityDetails.Fee.FREE)
+                        .registration(ActivityDetails.Registration.OPEN_TO_ALL)
+                        .mips(false)
                         .rems(new ActivityDetails.Rems(ActivityDetails.RemsType.OPIOID_ANALGESIC, "EG-123456-001"))
-                        .interprofessional(true).build())
+                        .interprofessional(true)
+                        .build())
                 .build();
     }
 
     static Stream<Activity> activities() {
-        return Stream.of(Fixtures.activity(), everyField(),
+        return Stream.of(
+                Fixtures.activity(),
+                everyField(),
                 Fixtures.activity().toBuilder().status(ActivityStatus.CLOSED).build());
     }
 
     static Stream<LearnerCompletion> completions() {
         LearnerCompletion base = Fixtures.completion();
-        return Stream.of(base,
-                base.toBuilder().learner(org.parsjava.core.model.Learner.builder().firstName("Ana").lastName("Ruiz")
-                        .birthDate(3, 14).license(LicensingJurisdiction.NY, "N12345").boardId(Board.ABIM, "123456")
-                        .build()).build(),
+        return Stream.of(
+                base,
+                base.toBuilder()
+                        .learner(org.parsjava.core.model.Learner.builder()
+                                .firstName("Ana")
+                                .lastName("Ruiz")
+                                .birthDate(3, 14)
+                                .license(LicensingJurisdiction.NY, "N12345")
+                                .boardId(Board.ABIM, "123456")
+                                .build())
+                        .build(),
                 base.toBuilder().clearCmeCredits().build(),
                 base.toBuilder().completionKey("k".repeat(200)).build());
     }
@@ -79,8 +95,12 @@ class DraftSchemaConformanceTest {
     @ParameterizedTest
     @MethodSource("activities")
     void everyActivityDocumentMeetsTheDraftActivitySchema(Activity activity) {
-        assertTrue(ParsValidator.defaults().validateActivity(activity).isValid(),
-                () -> ParsValidator.defaults().validateActivity(activity).violations().toString());
+        assertTrue(
+                ParsValidator.defaults().validateActivity(activity).isValid(),
+                () -> ParsValidator.defaults()
+                        .validateActivity(activity)
+                        .violations()
+                        .toString());
         for (ActivityAction action : ActivityAction.values()) {
             DraftSchemaRules.assertActivity(JSON.encodeActivity(activity, action));
         }
@@ -90,23 +110,38 @@ class DraftSchemaConformanceTest {
     @MethodSource("completions")
     void everyLearnerDocumentMeetsTheDraftLearnerSchema(LearnerCompletion completion) {
         for (LearnerRecordAction action : LearnerRecordAction.values()) {
-            DraftSchemaRules.assertLearnerReports(JSON.encodeLearnerReports(List.of(completion, completion.toBuilder()
-                    .completionKey("second").build()), action, Fixtures.HEADER));
+            DraftSchemaRules.assertLearnerReports(JSON.encodeLearnerReports(
+                    List.of(
+                            completion,
+                            completion.toBuilder().completionKey("second").build()),
+                    action,
+                    Fixtures.HEADER));
         }
     }
 
     @Test
     void theRulesCatchADocumentThatBreaksThem() {
-        Activity noDescription = Activity.builder().providerId("0001234").providerActivityId("X").title("T")
-                .type(Fixtures.activity().type()).startDate(Fixtures.activity().startDate())
-                .endDate(Fixtures.activity().endDate()).maxCmeCredits("1").build();
-        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        Activity noDescription = Activity.builder()
+                .providerId("0001234")
+                .providerActivityId("X")
+                .title("T")
+                .type(Fixtures.activity().type())
+                .startDate(Fixtures.activity().startDate())
+                .endDate(Fixtures.activity().endDate())
+                .maxCmeCredits("1")
+                .build();
+        AssertionFailedError e = assertThrows(
+                AssertionFailedError.class,
                 () -> DraftSchemaRules.assertActivity(JSON.encodeActivity(noDescription, ActivityAction.ADD)));
         assertTrue(e.getMessage().contains("required description missing"), e.getMessage());
         assertTrue(e.getMessage().contains("required activitySponsorship missing"), e.getMessage());
-        String bad = new String(JSON.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD,
-                Fixtures.HEADER), StandardCharsets.UTF_8).replace("ccid:0001234:", "ccid:0001234:x:");
-        assertThrows(AssertionFailedError.class,
+        String bad = new String(
+                        JSON.encodeLearnerReports(
+                                List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER),
+                        StandardCharsets.UTF_8)
+                .replace("ccid:0001234:", "ccid:0001234:x:");
+        assertThrows(
+                AssertionFailedError.class,
                 () -> DraftSchemaRules.assertLearnerReports(bad.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -121,14 +156,16 @@ class DraftSchemaConformanceTest {
     void theInterprofessionalKeyKeepsTheDraftsTrailingSpaceInJsonOnly() {
         String json = new String(JSON.encodeActivity(everyField(), ActivityAction.ADD), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"isInterprofessional \""), json);
-        String xml = new String(ParsXmlCodec.create().encodeActivity(everyField(), ActivityAction.ADD),
-                StandardCharsets.UTF_8);
+        String xml = new String(
+                ParsXmlCodec.create().encodeActivity(everyField(), ActivityAction.ADD), StandardCharsets.UTF_8);
         assertTrue(xml.contains("<isInterprofessional>true</isInterprofessional>"), xml);
         assertFalse(xml.contains("isInterprofessional "), xml);
         // A JSON answer without the space (the draft corrected) reads the same.
         byte[] corrected = json.replace("\"isInterprofessional \"", "\"isInterprofessional\"")
                 .getBytes(StandardCharsets.UTF_8);
-        assertEquals(java.util.Optional.of(true), JSON.decodeActivity(corrected).details().interprofessional());
+        assertEquals(
+                java.util.Optional.of(true),
+                JSON.decodeActivity(corrected).details().interprofessional());
         assertTrue(json.contains("No, it\u2019s free"), "the fee value keeps the draft's typographic apostrophe");
     }
 }

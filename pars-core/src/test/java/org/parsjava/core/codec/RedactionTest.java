@@ -19,8 +19,8 @@ class RedactionTest {
     @ParameterizedTest
     @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
     void redactsEveryPersonalValueButKeepsTheStructure(ParsCodec codec) {
-        String s = codec.redact(codec.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD,
-                Fixtures.HEADER));
+        String s = codec.redact(
+                codec.encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER));
         for (String pii : new String[] {"Jane", "Sample", Fixtures.NPI, "A99999", "000000", "2000-02-29"}) {
             assertFalse(s.contains(pii), () -> pii + " in " + s);
         }
@@ -59,8 +59,8 @@ class RedactionTest {
             assertFalse(html.contains(pii), () -> pii + " in " + html);
         }
         assertTrue(html.contains("<body>"), html);
-        String plain = codec.redact("Jane Sample, license G700000, was not found".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        String plain = codec.redact(
+                "Jane Sample, license G700000, was not found".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertFalse(plain.contains("Sample") || plain.contains("G700000"), plain);
         assertTrue(plain.startsWith("(not a PARS document"), plain);
         String json = codec.redact("{\"error\": {\"who\": \"Jane Sample\", \"ids\": [\"G700000\"], \"code\": \"E1\"}}"
@@ -95,13 +95,18 @@ class RedactionTest {
     @ParameterizedTest
     @MethodSource("org.parsjava.core.codec.CodecTest#codecs")
     void redactsFreeTextInAnswersWherePARSMayEchoALearner(ParsCodec codec) {
-        String verdicts = codec.redact(PeerCodec.of(codec).encodeSaveResult(List.of(new RecordVerdict(0,
-                java.util.Optional.of("ccid:0001234:k-cme"), false, java.util.Optional.of("NOT_FOUND"),
-                java.util.Optional.empty(), java.util.Optional.of("Jane Sample, license A99999")))));
+        String verdicts = codec.redact(PeerCodec.of(codec)
+                .encodeSaveResult(List.of(new RecordVerdict(
+                        0,
+                        java.util.Optional.of("ccid:0001234:k-cme"),
+                        false,
+                        java.util.Optional.of("NOT_FOUND"),
+                        java.util.Optional.empty(),
+                        java.util.Optional.of("Jane Sample, license A99999")))));
         assertFalse(verdicts.contains("Jane") || verdicts.contains("A99999"), verdicts);
         assertTrue(verdicts.contains("NOT_FOUND"), verdicts);
-        String fault = codec.redact(PeerCodec.of(codec).encodeFault(new ParsFault(java.util.Optional.of("E1"),
-                "Learner Jane Sample not matched")));
+        String fault = codec.redact(PeerCodec.of(codec)
+                .encodeFault(new ParsFault(java.util.Optional.of("E1"), "Learner Jane Sample not matched")));
         assertFalse(fault.contains("Jane"), fault);
         assertTrue(fault.contains("E1"), fault);
     }

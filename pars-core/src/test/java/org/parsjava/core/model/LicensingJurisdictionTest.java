@@ -18,10 +18,23 @@ class LicensingJurisdictionTest {
 
     @ParameterizedTest
     @CsvSource({
-        "ca, CA", "CA, CA", "' California ', CA", "california, CA", "new  york, NY", "New York, NY",
-        "D.C., DC", "District of Columbia, DC", "Washington DC, DC", "pr, PR", "Puerto Rico, PR",
-        "Virgin Islands, VI", "guam, GU", "American Samoa, AS", "Northern Mariana Islands, MP",
-        "Washington, WA"})
+        "ca, CA",
+        "CA, CA",
+        "' California ', CA",
+        "california, CA",
+        "new  york, NY",
+        "New York, NY",
+        "D.C., DC",
+        "District of Columbia, DC",
+        "Washington DC, DC",
+        "pr, PR",
+        "Puerto Rico, PR",
+        "Virgin Islands, VI",
+        "guam, GU",
+        "American Samoa, AS",
+        "Northern Mariana Islands, MP",
+        "Washington, WA"
+    })
     void parsesCodesAndNamesInAnyCase(String raw, LicensingJurisdiction expected) {
         assertEquals(Optional.of(expected), LicensingJurisdiction.parse(raw));
     }
@@ -36,9 +49,11 @@ class LicensingJurisdictionTest {
     @Test
     void hasFiftyStatesDcAndFiveTerritories() {
         long states = java.util.Arrays.stream(LicensingJurisdiction.values())
-                .filter(j -> j.kind() == LicensingJurisdiction.Kind.STATE).count();
+                .filter(j -> j.kind() == LicensingJurisdiction.Kind.STATE)
+                .count();
         long territories = java.util.Arrays.stream(LicensingJurisdiction.values())
-                .filter(j -> j.kind() == LicensingJurisdiction.Kind.TERRITORY).count();
+                .filter(j -> j.kind() == LicensingJurisdiction.Kind.TERRITORY)
+                .count();
         assertEquals(50, states);
         assertEquals(5, territories);
         assertEquals(56, LicensingJurisdiction.values().length);

@@ -19,17 +19,28 @@ class ModelTest {
 
     @Test
     void unreadableDecimalsNameTheirField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Fixtures.completion().toBuilder().cmeCredits("1,5"));
         assertTrue(e.getMessage().startsWith("cmeCredits must be a decimal"), e.getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Activity.builder().maxCmeCredits("two"))
-                .getMessage().startsWith("maxCmeCredits"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> MocCredit.of(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "")).getMessage().startsWith("points"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> MocRegistration.of(Board.ABIM, "x")).getMessage().startsWith("points"));
-        assertEquals(new java.math.BigDecimal("1.25"), Fixtures.completion().toBuilder().cmeCredits(" 1.25 ").build()
-                .cmeCredits().orElseThrow());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> Activity.builder().maxCmeCredits("two"))
+                .getMessage()
+                .startsWith("maxCmeCredits"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> MocCredit.of(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, ""))
+                .getMessage()
+                .startsWith("points"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MocRegistration.of(Board.ABIM, "x"))
+                .getMessage()
+                .startsWith("points"));
+        assertEquals(
+                new java.math.BigDecimal("1.25"),
+                Fixtures.completion().toBuilder()
+                        .cmeCredits(" 1.25 ")
+                        .build()
+                        .cmeCredits()
+                        .orElseThrow());
     }
 
     @Test
@@ -54,35 +65,54 @@ class ModelTest {
 
     @Test
     void stateLicenseToStringMasksTheNumber() {
-        assertEquals("StateLicense[NY *****45]", StateLicense.of(LicensingJurisdiction.NY, " ab12345 ").toString());
-        assertEquals("AB12345", StateLicense.of(LicensingJurisdiction.NY, " ab12345 ").number());
+        assertEquals(
+                "StateLicense[NY *****45]",
+                StateLicense.of(LicensingJurisdiction.NY, " ab12345 ").toString());
+        assertEquals(
+                "AB12345",
+                StateLicense.of(LicensingJurisdiction.NY, " ab12345 ").number());
     }
 
     @Test
     void birthDateFeb29IsAcceptedAndFeb30IsNot() {
-        assertEquals(MonthDay.of(2, 29), Learner.builder().birthDate(2, 29).firstName("A").lastName("B")
-                .npi(Fixtures.NPI).build().birthDate());
-        IllegalArgumentException feb30 = assertThrows(IllegalArgumentException.class,
-                () -> Learner.builder().birthDate(2, 30));
-        assertTrue(feb30.getMessage().startsWith("birthDate") && !feb30.getMessage().contains("30"),
+        assertEquals(
+                MonthDay.of(2, 29),
+                Learner.builder()
+                        .birthDate(2, 29)
+                        .firstName("A")
+                        .lastName("B")
+                        .npi(Fixtures.NPI)
+                        .build()
+                        .birthDate());
+        IllegalArgumentException feb30 = assertThrows(
+                IllegalArgumentException.class, () -> Learner.builder().birthDate(2, 30));
+        assertTrue(
+                feb30.getMessage().startsWith("birthDate")
+                        && !feb30.getMessage().contains("30"),
                 feb30.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Learner.builder().birthDate(13, 1));
     }
 
     @Test
     void namesAreTrimmedAndInnerWhitespaceCollapsed() {
-        Learner l = Learner.builder().firstName("  Mary   Ann ").lastName("de\tla  Cruz").birthDate(1, 2)
-                .npi(Fixtures.NPI).build();
+        Learner l = Learner.builder()
+                .firstName("  Mary   Ann ")
+                .lastName("de\tla  Cruz")
+                .birthDate(1, 2)
+                .npi(Fixtures.NPI)
+                .build();
         assertEquals("Mary Ann", l.firstName());
         assertEquals("de la Cruz", l.lastName());
     }
 
     @Test
     void buildersNameTheMissingField() {
-        NullPointerException e = assertThrows(NullPointerException.class,
+        NullPointerException e = assertThrows(
+                NullPointerException.class,
                 () -> Learner.builder().firstName("A").lastName("B").build());
         assertEquals("birthDate", e.getMessage());
-        NullPointerException e2 = assertThrows(NullPointerException.class,
+        NullPointerException e2 = assertThrows(
+                NullPointerException.class,
                 () -> LearnerCompletion.builder().completionKey("k").build());
         assertEquals("activity", e2.getMessage());
         assertThrows(NullPointerException.class, () -> Learner.builder().firstName(null));
@@ -92,8 +122,12 @@ class ModelTest {
     void collectionsAreImmutable() {
         LearnerCompletion c = Fixtures.completion();
         assertThrows(UnsupportedOperationException.class, () -> c.mocCredits().clear());
-        assertThrows(UnsupportedOperationException.class, () -> c.learner().boardIds().clear());
-        assertThrows(UnsupportedOperationException.class, () -> c.activity().mocRegistrations().clear());
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> c.learner().boardIds().clear());
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> c.activity().mocRegistrations().clear());
     }
 
     @Test
@@ -101,13 +135,17 @@ class ModelTest {
         LearnerCompletion c = Fixtures.completion();
         assertEquals(c, c.toBuilder().build());
         assertEquals(c.hashCode(), c.toBuilder().build().hashCode());
-        assertNotEquals(c, c.toBuilder().completionDate(LocalDate.of(2026, 2, 28)).build());
-        assertEquals(Fixtures.activity(), Fixtures.activity().toBuilder().maxCmeCredits("1.50").build());
+        assertNotEquals(
+                c, c.toBuilder().completionDate(LocalDate.of(2026, 2, 28)).build());
+        assertEquals(
+                Fixtures.activity(),
+                Fixtures.activity().toBuilder().maxCmeCredits("1.50").build());
     }
 
     @Test
     void mocRegistrationRefusesAnotherBoardsCreditType() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> MocRegistration.of(Board.ABIM, "1", MocCreditType.ABS_ACCREDITED_CME));
         assertTrue(e.getMessage().contains("ABS"), e.getMessage());
     }

@@ -32,7 +32,8 @@ class NpiTest {
         "0000000000, CHECK_DIGIT",
         "123456789, LENGTH",
         "12345678901, LENGTH",
-        "12345678A3, NOT_DIGITS"})
+        "12345678A3, NOT_DIGITS"
+    })
     void rejectsInvalidNpisWithTheRuleBroken(String npi, Npi.Problem problem) {
         assertFalse(Npi.isValid(npi));
         assertEquals(problem, Npi.check(npi));

@@ -101,8 +101,18 @@ public final class DraftSchemaRules {
         r.required(rec + ".healthcareMetadata", "healthcareEducation");
         r.required(he, "credits", "startDateTime", "endDateTime", "activitySponsorship", "activityFormat");
         r.required(he + ".credits", "activityCertification", "numberOfCredits");
-        r.oneOf(he + ".credits.activityCertification", "IPCE", "AMA PRA Category 1", "Nursing", "Pharmacy",
-                "AAPA Category 1", "Psychologist", "Optometrist", "Social Worker", "Dentist", "Dietetic CPEU",
+        r.oneOf(
+                he + ".credits.activityCertification",
+                "IPCE",
+                "AMA PRA Category 1",
+                "Nursing",
+                "Pharmacy",
+                "AAPA Category 1",
+                "Psychologist",
+                "Optometrist",
+                "Social Worker",
+                "Dentist",
+                "Dietetic CPEU",
                 "Athletic Training CEU");
         r.minimum(he + ".credits.numberOfCredits", new BigDecimal("0.25"));
         r.pattern(he + ".startDateTime", DATE_TIME);
@@ -111,23 +121,60 @@ public final class DraftSchemaRules {
         r.pattern(he + ".activityLocation.country", Pattern.compile("[A-Z]{3}"));
         r.bool(he + ".commercialSupport");
         r.required(he + ".targetAudience", "profession");
-        r.oneOf(he + ".targetAudience.profession[]", "Physician", "Nurse", "Pharmacist", "Pharmacy Technician",
-                "Physician Assistant", "Psychologist", "Optometrist", "Social Worker", "Dentist",
-                "Allied Dental Staff", "Registered Dietitian", "Dietetic Technician Registered", "Athletic Trainer");
+        r.oneOf(
+                he + ".targetAudience.profession[]",
+                "Physician",
+                "Nurse",
+                "Pharmacist",
+                "Pharmacy Technician",
+                "Physician Assistant",
+                "Psychologist",
+                "Optometrist",
+                "Social Worker",
+                "Dentist",
+                "Allied Dental Staff",
+                "Registered Dietitian",
+                "Dietetic Technician Registered",
+                "Athletic Trainer");
         r.required(rec + ".ParticipationMetrics.participantsByCategory[]", "category", "numberOfParticipants");
-        r.oneOf(rec + ".ParticipationMetrics.participantsByCategory[].category", "physician", "nurse", "pharmacist",
-                "pharmacy technician", "physician assistant", "psychologist", "optometrist", "social worker",
-                "dentist", "allied dental staff", "registered dietitians", "dietetic technicians registered",
-                "athletic trainers", "other");
+        r.oneOf(
+                rec + ".ParticipationMetrics.participantsByCategory[].category",
+                "physician",
+                "nurse",
+                "pharmacist",
+                "pharmacy technician",
+                "physician assistant",
+                "psychologist",
+                "optometrist",
+                "social worker",
+                "dentist",
+                "allied dental staff",
+                "registered dietitians",
+                "dietetic technicians registered",
+                "athletic trainers",
+                "other");
         r.minimum(rec + ".ParticipationMetrics.participantsByCategory[].numberOfParticipants", BigDecimal.ZERO);
         r.bool(x + ".isInterprofessional ");
         r.required(x + ".InKindSupports.InKindSupport[]", "source");
         r.required(x + ".MeasuredOutcomes[]", "MeasuredOutcome");
-        r.oneOf(x + ".MeasuredOutcomes[].MeasuredOutcome", "Learner Competence", "Learner Performance",
-                "Patient Health", "Community Health", "Learner Knowledge");
+        r.oneOf(
+                x + ".MeasuredOutcomes[].MeasuredOutcome",
+                "Learner Competence",
+                "Learner Performance",
+                "Patient Health",
+                "Community Health",
+                "Learner Knowledge");
         r.required(x + ".MOCRegistrations.MOCRegistration[]", "boardName", "mocPoints", "MOCCreditType");
-        r.oneOf(x + ".MOCRegistrations.MOCRegistration[].boardName", "ABA", "ABIM", "ABOHNS", "ABOS", "ABP",
-                "ABPATH", "ABS", "ABTS");
+        r.oneOf(
+                x + ".MOCRegistrations.MOCRegistration[].boardName",
+                "ABA",
+                "ABIM",
+                "ABOHNS",
+                "ABOS",
+                "ABP",
+                "ABPATH",
+                "ABS",
+                "ABTS");
         r.number(x + ".MOCRegistrations.MOCRegistration[].mocPoints");
         r.minItems(x + ".MOCRegistrations.MOCRegistration[].MOCCreditType", 1);
         r.pattern(x + ".MOCRegistrations.MOCRegistration[].CreditClaimDate", DATE);
@@ -261,8 +308,8 @@ public final class DraftSchemaRules {
 
     private void report(String what) {
         if (!problems.isEmpty()) {
-            fail("the " + what + " document breaks the draft schema's rules:\n  " + String.join("\n  ", problems)
-                    + "\n" + root.toPrettyString());
+            fail("the " + what + " document breaks the draft schema's rules:\n  " + String.join("\n  ", problems) + "\n"
+                    + root.toPrettyString());
         }
     }
 }

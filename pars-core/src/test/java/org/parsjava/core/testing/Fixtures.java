@@ -24,16 +24,15 @@ public final class Fixtures {
     /** "Today" in every test: 2026-06-15. */
     public static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
     /** A clock fixed at {@link #TODAY} noon, US Central. */
-    public static final Clock CLOCK = Clock.fixed(TODAY.atTime(12, 0).atZone(ZoneId.of("America/Chicago")).toInstant(),
-            ZoneId.of("America/Chicago"));
+    public static final Clock CLOCK = Clock.fixed(
+            TODAY.atTime(12, 0).atZone(ZoneId.of("America/Chicago")).toInstant(), ZoneId.of("America/Chicago"));
     /** A valid NPI (CMS example). */
     public static final String NPI = "1234567893";
     /** Header used by golden files. */
     public static final ReportHeader HEADER =
             new ReportHeader("Example Health Continuing Education", LocalDateTime.of(2026, 3, 2, 9, 15, 0));
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** An active enduring activity registered for ABIM (MK, PA) and ABS. */
     public static Activity activity() {
@@ -48,7 +47,10 @@ public final class Fixtures {
                 .startDate(LocalDate.of(2026, 1, 15))
                 .endDate(LocalDate.of(2028, 12, 31))
                 .maxCmeCredits("1.5")
-                .mocRegistration(MocRegistration.of(Board.ABIM, "1.5", MocCreditType.ABIM_MEDICAL_KNOWLEDGE,
+                .mocRegistration(MocRegistration.of(
+                        Board.ABIM,
+                        "1.5",
+                        MocCreditType.ABIM_MEDICAL_KNOWLEDGE,
                         MocCreditType.ABIM_PRACTICE_ASSESSMENT))
                 .mocRegistration(MocRegistration.of(Board.ABS, "1.5", MocCreditType.ABS_ACCREDITED_CME))
                 .build();

@@ -25,12 +25,20 @@ class BeanValidationOptionalTest {
     void theValidatorAndCodecsRunWithoutBeanValidationOnTheClasspath() throws Exception {
         String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String without = Arrays.stream(full.split(File.pathSeparator))
-                .filter(e -> !e.contains("jakarta.validation") && !e.contains("hibernate-validator")
-                        && !e.contains("jboss-logging") && !e.contains("classmate") && !e.contains("expressly"))
+                .filter(e -> !e.contains("jakarta.validation")
+                        && !e.contains("hibernate-validator")
+                        && !e.contains("jboss-logging")
+                        && !e.contains("classmate")
+                        && !e.contains("expressly"))
                 .collect(Collectors.joining(File.pathSeparator));
         assertTrue(without.length() < full.length(), "the Bean Validation jars were on the test classpath");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                without, NoBeanValidationMain.class.getName()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        without,
+                        NoBeanValidationMain.class.getName())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("without Bean Validation"), out);

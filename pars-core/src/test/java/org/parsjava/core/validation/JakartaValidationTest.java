@@ -36,14 +36,17 @@ class JakartaValidationTest {
     }
 
     private static <T> Set<ViolationCode> codes(Set<ConstraintViolation<T>> violations) {
-        return violations.stream().map(v -> JakartaValidation.codeOf(v).orElseThrow())
+        return violations.stream()
+                .map(v -> JakartaValidation.codeOf(v).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ViolationCode.class)));
     }
 
     /** A host application's own form, using the string-level constraints. */
-    record SignUpForm(@ValidNpi String npi, @BirthMonthDay String birthDate, @Jurisdiction String state,
-                      @LicenseNumber String license) {
-    }
+    record SignUpForm(
+            @ValidNpi String npi,
+            @BirthMonthDay String birthDate,
+            @Jurisdiction String state,
+            @LicenseNumber String license) {}
 
     @Test
     void bootstrapsWithoutAnExpressionLanguageImplementation() {
@@ -52,24 +55,39 @@ class JakartaValidationTest {
 
     @Test
     void reportsTheSameCodesAsParsValidator() {
-        LearnerCompletion bad = Fixtures.completion().toBuilder().consent(false).cmeCredits("1.1")
-                .completionDate(LocalDate.of(2026, 7, 1)).completionKey("bad key")
+        LearnerCompletion bad = Fixtures.completion().toBuilder()
+                .consent(false)
+                .cmeCredits("1.1")
+                .completionDate(LocalDate.of(2026, 7, 1))
+                .completionKey("bad key")
                 .mocCredit(MocCreditType.ABP_LIFELONG_LEARNING, "1")
-                .learner(Fixtures.learner().toBuilder().firstName("--").build()).build();
+                .learner(Fixtures.learner().toBuilder().firstName("--").build())
+                .build();
         Set<ViolationCode> jakarta = codes(VALIDATOR.validate(bad));
-        Set<ViolationCode> fast = ParsValidator.builder().clock(Fixtures.CLOCK).build().validate(bad).violations()
-                .stream().map(Violation::code).collect(Collectors.toCollection(() -> EnumSet.noneOf(ViolationCode.class)));
+        Set<ViolationCode> fast =
+                ParsValidator.builder().clock(Fixtures.CLOCK).build().validate(bad).violations().stream()
+                        .map(Violation::code)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(ViolationCode.class)));
         assertEquals(fast, jakarta);
-        assertTrue(jakarta.containsAll(Set.of(ViolationCode.CONSENT_MISSING, ViolationCode.CREDITS_NOT_QUARTER_STEP,
-                ViolationCode.COMPLETION_DATE_IN_FUTURE, ViolationCode.COMPLETION_KEY_INVALID,
-                ViolationCode.MOC_BOARD_NOT_REGISTERED, ViolationCode.NAME_INVALID)), jakarta.toString());
+        assertTrue(
+                jakarta.containsAll(Set.of(
+                        ViolationCode.CONSENT_MISSING,
+                        ViolationCode.CREDITS_NOT_QUARTER_STEP,
+                        ViolationCode.COMPLETION_DATE_IN_FUTURE,
+                        ViolationCode.COMPLETION_KEY_INVALID,
+                        ViolationCode.MOC_BOARD_NOT_REGISTERED,
+                        ViolationCode.NAME_INVALID)),
+                jakarta.toString());
     }
 
     @Test
     void violationPathsNameTheField() {
-        LearnerCompletion bad = Fixtures.completion().toBuilder().consent(false)
-                .learner(Fixtures.learner().toBuilder().lastName(" ").build()).build();
-        Set<String> paths = VALIDATOR.validate(bad).stream().map(v -> v.getPropertyPath().toString())
+        LearnerCompletion bad = Fixtures.completion().toBuilder()
+                .consent(false)
+                .learner(Fixtures.learner().toBuilder().lastName(" ").build())
+                .build();
+        Set<String> paths = VALIDATOR.validate(bad).stream()
+                .map(v -> v.getPropertyPath().toString())
                 .collect(Collectors.toSet());
         assertEquals(Set.of("consent", "learner.lastName"), paths);
     }
@@ -80,8 +98,13 @@ class JakartaValidationTest {
         assertTrue(VALIDATOR.validate(good).isEmpty());
         SignUpForm bad = new SignUpForm("1234567890", "02/30", "UM", "??");
         Set<ConstraintViolation<SignUpForm>> v = VALIDATOR.validate(bad);
-        assertEquals(EnumSet.of(ViolationCode.NPI_CHECK_DIGIT, ViolationCode.BIRTH_DATE_INVALID,
-                ViolationCode.JURISDICTION_UNKNOWN, ViolationCode.LICENSE_NUMBER_INVALID), codes(v));
+        assertEquals(
+                EnumSet.of(
+                        ViolationCode.NPI_CHECK_DIGIT,
+                        ViolationCode.BIRTH_DATE_INVALID,
+                        ViolationCode.JURISDICTION_UNKNOWN,
+                        ViolationCode.LICENSE_NUMBER_INVALID),
+                codes(v));
         for (ConstraintViolation<SignUpForm> c : v) {
             assertFalse(c.getMessage().contains("1234567890"), c.getMessage());
             assertFalse(c.getMessage().contains("{"), c.getMessage());

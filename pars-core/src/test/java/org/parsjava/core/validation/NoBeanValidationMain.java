@@ -12,8 +12,7 @@ import org.parsjava.core.testing.Fixtures;
 /** Run on a classpath without Jakarta Validation or Hibernate Validator: validates and encodes. */
 public final class NoBeanValidationMain {
 
-    private NoBeanValidationMain() {
-    }
+    private NoBeanValidationMain() {}
 
     /** Prints what it found; exits 0 only when everything worked without Bean Validation. */
     public static void main(String[] args) {
@@ -26,12 +25,15 @@ public final class NoBeanValidationMain {
         }
         ParsValidator v = ParsValidator.builder().clock(Fixtures.CLOCK).build();
         ValidationReport ok = v.validate(List.of(Fixtures.completion()));
-        ValidationReport bad = v.validate(List.of(Fixtures.completion().toBuilder().consent(false).build()));
+        ValidationReport bad = v.validate(
+                List.of(Fixtures.completion().toBuilder().consent(false).build()));
         boolean npiRefused = v.parseNpi("1234567890").code().orElse(null) == ViolationCode.NPI_CHECK_DIGIT;
-        byte[] xml = ParsXmlCodec.create().encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD,
-                Fixtures.HEADER);
-        boolean fine = ok.isValid() && bad.errors().stream().anyMatch(x -> x.code() == ViolationCode.CONSENT_MISSING)
-                && npiRefused && xml.length > 0;
+        byte[] xml = ParsXmlCodec.create()
+                .encodeLearnerReports(List.of(Fixtures.completion()), LearnerRecordAction.ADD, Fixtures.HEADER);
+        boolean fine = ok.isValid()
+                && bad.errors().stream().anyMatch(x -> x.code() == ViolationCode.CONSENT_MISSING)
+                && npiRefused
+                && xml.length > 0;
         System.out.println(fine ? "validated and encoded without Bean Validation" : "unexpected: " + bad.errors());
         System.exit(fine ? 0 : 1);
     }

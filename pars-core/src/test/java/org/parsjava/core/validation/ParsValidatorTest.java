@@ -36,11 +36,13 @@ import org.parsjava.core.testing.Fixtures;
 
 class ParsValidatorTest {
 
-    private static final ParsValidator VALIDATOR = ParsValidator.builder().clock(Fixtures.CLOCK).build();
+    private static final ParsValidator VALIDATOR =
+            ParsValidator.builder().clock(Fixtures.CLOCK).build();
 
     private static Set<ViolationCode> codes(ValidationReport r) {
-        return r.violations().stream().map(Violation::code).collect(Collectors.toCollection(
-                () -> EnumSet.noneOf(ViolationCode.class)));
+        return r.violations().stream()
+                .map(Violation::code)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ViolationCode.class)));
     }
 
     private static Set<ViolationCode> codes(LearnerCompletion c) {
@@ -76,73 +78,343 @@ class ParsValidatorTest {
     }
 
     private static LearnerCompletion withMoc(MocCreditType type, String points) {
-        return LearnerCompletion.builder().completionKey("k1").activity(Fixtures.activity())
-                .learner(Fixtures.learner()).completionDate(LocalDate.of(2026, 2, 27)).consent(true)
-                .mocCredit(type, points).build();
+        return LearnerCompletion.builder()
+                .completionKey("k1")
+                .activity(Fixtures.activity())
+                .learner(Fixtures.learner())
+                .completionDate(LocalDate.of(2026, 2, 27))
+                .consent(true)
+                .mocCredit(type, points)
+                .build();
     }
 
     private static Learner noIdentity() {
-        return Learner.builder().firstName("Jane").lastName("Sample").birthDate(2, 29).build();
+        return Learner.builder()
+                .firstName("Jane")
+                .lastName("Sample")
+                .birthDate(2, 29)
+                .build();
     }
 
     /** One way to reach every code. */
     static Stream<Arguments> everyCode() {
-        Activity absHeavy = activity().mocRegistration(MocRegistration.of(Board.ABS, "20",
-                MocCreditType.ABS_ACCREDITED_CME, MocCreditType.ABS_SELF_ASSESSMENT)).maxCmeCredits("20").build();
+        Activity absHeavy = activity()
+                .mocRegistration(MocRegistration.of(
+                        Board.ABS, "20", MocCreditType.ABS_ACCREDITED_CME, MocCreditType.ABS_SELF_ASSESSMENT))
+                .maxCmeCredits("20")
+                .build();
         List<Object[]> cases = List.of(
-            new Object[] {ViolationCode.NAME_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(withLearner(learner().firstName("   ").build()))},
-            new Object[] {ViolationCode.NAME_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(withLearner(learner().lastName("--").build()))},
-            new Object[] {ViolationCode.NAME_TOO_LONG, (Supplier<Set<ViolationCode>>) () -> codes(withLearner(learner().lastName("a".repeat(101)).build()))},
-            new Object[] {ViolationCode.BIRTH_DATE_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseBirthDate(" "))},
-            new Object[] {ViolationCode.BIRTH_DATE_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseBirthDate("02/30"))},
-            new Object[] {ViolationCode.NPI_FORMAT, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseNpi("123"))},
-            new Object[] {ViolationCode.NPI_CHECK_DIGIT, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseNpi("1234567890"))},
-            new Object[] {ViolationCode.NPI_UNUSUAL_PREFIX, (Supplier<Set<ViolationCode>>) () -> codes(withLearner(learner().npi("0000000006").build()))},
-            new Object[] {ViolationCode.JURISDICTION_UNKNOWN, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseJurisdiction("UM"))},
-            new Object[] {ViolationCode.LICENSE_STATE_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseLicense("", "A123"))},
-            new Object[] {ViolationCode.LICENSE_NUMBER_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(withLearner(learner().license(LicensingJurisdiction.CA, "???").build()))},
-            new Object[] {ViolationCode.IDENTITY_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(base().learner(noIdentity()).clearMocCredits().build())},
-            new Object[] {ViolationCode.BOARD_UNKNOWN, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseBoard("ABX"))},
-            new Object[] {ViolationCode.BOARD_ID_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(withLearner(learner().boardId(Board.ABIM, "12 34!").build()))},
-            new Object[] {ViolationCode.BOARD_ID_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(withLearner(Learner.builder().firstName("J").lastName("S").birthDate(1, 1).npi(Fixtures.NPI).build()))},
-            new Object[] {ViolationCode.BOARD_ID_ADVISED, (Supplier<Set<ViolationCode>>) () -> codes(withMoc(MocCreditType.ABS_ACCREDITED_CME, "1"))},
-            new Object[] {ViolationCode.ACTIVITY_ID_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(withActivity(Activity.builder().providerId("0001234").providerActivityId("X").title("T").type(ActivityType.COURSE).startDate(LocalDate.of(2026, 1, 1)).endDate(LocalDate.of(2026, 12, 31)).maxCmeCredits("2").build()))},
-            new Object[] {ViolationCode.ACTIVITY_ID_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(withActivity(activity().accmeActivityId("12345").build()))},
-            new Object[] {ViolationCode.PROVIDER_ID_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(withActivity(activity().providerId("1234").build()))},
-            new Object[] {ViolationCode.PROVIDER_ACTIVITY_ID_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity().providerActivityId(" ").build()))},
-            new Object[] {ViolationCode.TITLE_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity().title("").build()))},
-            new Object[] {ViolationCode.ACTIVITY_DATES_INVERTED, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity().endDate(LocalDate.of(2025, 1, 1)).build()))},
-            new Object[] {ViolationCode.ACTIVITY_DESCRIPTION_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity().description("").build()))},
-            new Object[] {ViolationCode.ACTIVITY_DESCRIPTION_TOO_LONG, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity().description("x".repeat(2501)).build()))},
-            new Object[] {ViolationCode.ACTIVITY_SPONSORSHIP_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(Activity.builder().providerId("0001234").providerActivityId("X").title("T").description("D").type(ActivityType.COURSE).startDate(LocalDate.of(2026, 1, 1)).endDate(LocalDate.of(2026, 12, 31)).maxCmeCredits("2").build()))},
-            new Object[] {ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivityUpdate(Fixtures.activity(), activity().type(ActivityType.COURSE).build()))},
-            new Object[] {ViolationCode.ACTIVITY_UNKNOWN, (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(org.parsjava.core.batch.RosterReaderTest.read(org.parsjava.core.batch.RosterReaderTest.HEADER + "k,999999999,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n").get(0))},
-            new Object[] {ViolationCode.ACTIVITY_LOOKUP_FAILED, (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(org.parsjava.core.batch.RosterReaderTest.readWithFailingLookup(org.parsjava.core.batch.RosterReaderTest.HEADER + "k,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n").get(0))},
-            new Object[] {ViolationCode.ROW_MALFORMED, (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(org.parsjava.core.batch.RosterReaderTest.read(org.parsjava.core.batch.RosterReaderTest.HEADER + "k,201234567\n").get(0))},
-            new Object[] {ViolationCode.ROW_ENCODING, (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(org.parsjava.core.batch.RosterReaderTest.readBytes((org.parsjava.core.batch.RosterReaderTest.HEADER + "k,201234567,Jos\u00e9,B,1/1,1245319599,,,,2026-02-01,1,,yes\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8).get(0))},
-            new Object[] {ViolationCode.MOC_CREDIT_TYPE_UNKNOWN, (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(org.parsjava.core.batch.RosterReaderTest.read(org.parsjava.core.batch.RosterReaderTest.HEADER + "k,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,XYZ=1,yes\n").get(0))},
-            new Object[] {ViolationCode.ACTIVITY_NOT_ACTIVE, (Supplier<Set<ViolationCode>>) () -> codes(withActivity(activity().status(ActivityStatus.CLOSED).build()))},
-            new Object[] {ViolationCode.COMPLETION_KEY_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(base().completionKey("a b").build())},
-            new Object[] {ViolationCode.COMPLETION_KEY_DUPLICATE, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validate(List.of(Fixtures.completion(), Fixtures.completion())))},
-            new Object[] {ViolationCode.COMPLETION_POSSIBLE_DUPLICATE, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validate(List.of(Fixtures.completion(), base().completionKey("other").build())))},
-            new Object[] {ViolationCode.CONSENT_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(base().consent(false).build())},
-            new Object[] {ViolationCode.COMPLETION_DATE_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseCompletionDate("2026-02-27T10:00"))},
-            new Object[] {ViolationCode.COMPLETION_DATE_IN_FUTURE, (Supplier<Set<ViolationCode>>) () -> codes(onDate(2026, 6, 16))},
-            new Object[] {ViolationCode.COMPLETION_DATE_BEFORE_ACTIVITY, (Supplier<Set<ViolationCode>>) () -> codes(onDate(2026, 1, 14))},
-            new Object[] {ViolationCode.COMPLETION_DATE_AFTER_ACTIVITY, (Supplier<Set<ViolationCode>>) () -> codes(withActivity(activity().type(ActivityType.COURSE).endDate(LocalDate.of(2026, 1, 16)).build()))},
-            new Object[] {ViolationCode.COMPLETION_DATE_OUTSIDE_REPORTING_WINDOW, (Supplier<Set<ViolationCode>>) () -> codes(base().activity(activity().startDate(LocalDate.of(2020, 1, 1)).build()).completionDate(LocalDate.of(2024, 12, 31)).build())},
-            new Object[] {ViolationCode.REPORTING_WINDOW_AT_RISK, (Supplier<Set<ViolationCode>>) () -> codes(base().activity(activity().startDate(LocalDate.of(2020, 1, 1)).build()).completionDate(LocalDate.of(2025, 12, 31)).build())},
-            new Object[] {ViolationCode.COMPLETION_DATE_BEFORE_BOARD_PROGRAM, (Supplier<Set<ViolationCode>>) () -> codes(withMoc(MocCreditType.ABS_ACCREDITED_CME, "1").toBuilder().activity(activity().startDate(LocalDate.of(2020, 1, 1)).build()).completionDate(LocalDate.of(2021, 2, 28)).build())},
-            new Object[] {ViolationCode.MOC_CLAIM_DEADLINE_PASSED, (Supplier<Set<ViolationCode>>) () -> codes(withActivity(activity().mocRegistration(MocRegistration.of(Board.ABIM, "1.5", MocCreditType.ABIM_MEDICAL_KNOWLEDGE).withCreditClaimDate(LocalDate.of(2026, 3, 31))).build()))},
-            new Object[] {ViolationCode.CREDITS_MISSING, (Supplier<Set<ViolationCode>>) () -> codes(LearnerCompletion.builder().completionKey("k").activity(Fixtures.activity()).learner(Fixtures.learner()).completionDate(LocalDate.of(2026, 2, 27)).consent(true).build())},
-            new Object[] {ViolationCode.CREDITS_INVALID, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseCredits("1,5"))},
-            new Object[] {ViolationCode.CREDITS_NOT_POSITIVE, (Supplier<Set<ViolationCode>>) () -> codes(base().cmeCredits("0").build())},
-            new Object[] {ViolationCode.CREDITS_NOT_QUARTER_STEP, (Supplier<Set<ViolationCode>>) () -> codes(base().cmeCredits("1.1").build())},
-            new Object[] {ViolationCode.CREDITS_ABOVE_MAXIMUM, (Supplier<Set<ViolationCode>>) () -> codes(base().cmeCredits("1.75").build())},
-            new Object[] {ViolationCode.CREDITS_ABOVE_DAILY_CAP, (Supplier<Set<ViolationCode>>) () -> codes(withMoc(MocCreditType.ABS_ACCREDITED_CME, "12.25").toBuilder().activity(absHeavy).learner(learner().boardId(Board.ABS, "12345").build()).build())},
-            new Object[] {ViolationCode.MOC_BOARD_NOT_REGISTERED, (Supplier<Set<ViolationCode>>) () -> codes(withMoc(MocCreditType.ABP_LIFELONG_LEARNING, "1"))},
-            new Object[] {ViolationCode.MOC_CREDIT_TYPE_NOT_REGISTERED, (Supplier<Set<ViolationCode>>) () -> codes(withMoc(MocCreditType.ABIM_PATIENT_SAFETY, "1"))},
-            new Object[] {ViolationCode.MOC_CREDIT_DUPLICATE, (Supplier<Set<ViolationCode>>) () -> codes(base().mocCredit(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "0.25").build())});
+                new Object[] {
+                    ViolationCode.NAME_MISSING,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(withLearner(learner().firstName("   ").build()))
+                },
+                new Object[] {
+                    ViolationCode.NAME_INVALID,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(withLearner(learner().lastName("--").build()))
+                },
+                new Object[] {
+                    ViolationCode.NAME_TOO_LONG,
+                    (Supplier<Set<ViolationCode>>) () -> codes(
+                            withLearner(learner().lastName("a".repeat(101)).build()))
+                },
+                new Object[] {
+                    ViolationCode.BIRTH_DATE_MISSING,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseBirthDate(" "))
+                },
+                new Object[] {
+                    ViolationCode.BIRTH_DATE_INVALID,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseBirthDate("02/30"))
+                },
+                new Object[] {
+                    ViolationCode.NPI_FORMAT, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseNpi("123"))
+                },
+                new Object[] {
+                    ViolationCode.NPI_CHECK_DIGIT,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseNpi("1234567890"))
+                },
+                new Object[] {
+                    ViolationCode.NPI_UNUSUAL_PREFIX,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(withLearner(learner().npi("0000000006").build()))
+                },
+                new Object[] {
+                    ViolationCode.JURISDICTION_UNKNOWN,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseJurisdiction("UM"))
+                },
+                new Object[] {
+                    ViolationCode.LICENSE_STATE_MISSING,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseLicense("", "A123"))
+                },
+                new Object[] {
+                    ViolationCode.LICENSE_NUMBER_INVALID,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withLearner(
+                            learner().license(LicensingJurisdiction.CA, "???").build()))
+                },
+                new Object[] {
+                    ViolationCode.IDENTITY_MISSING,
+                    (Supplier<Set<ViolationCode>>) () ->
+                            codes(base().learner(noIdentity()).clearMocCredits().build())
+                },
+                new Object[] {
+                    ViolationCode.BOARD_UNKNOWN, (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseBoard("ABX"))
+                },
+                new Object[] {
+                    ViolationCode.BOARD_ID_INVALID,
+                    (Supplier<Set<ViolationCode>>) () -> codes(
+                            withLearner(learner().boardId(Board.ABIM, "12 34!").build()))
+                },
+                new Object[] {
+                    ViolationCode.BOARD_ID_MISSING,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withLearner(Learner.builder()
+                            .firstName("J")
+                            .lastName("S")
+                            .birthDate(1, 1)
+                            .npi(Fixtures.NPI)
+                            .build()))
+                },
+                new Object[] {
+                    ViolationCode.BOARD_ID_ADVISED,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withMoc(MocCreditType.ABS_ACCREDITED_CME, "1"))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_ID_MISSING,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withActivity(Activity.builder()
+                            .providerId("0001234")
+                            .providerActivityId("X")
+                            .title("T")
+                            .type(ActivityType.COURSE)
+                            .startDate(LocalDate.of(2026, 1, 1))
+                            .endDate(LocalDate.of(2026, 12, 31))
+                            .maxCmeCredits("2")
+                            .build()))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_ID_INVALID,
+                    (Supplier<Set<ViolationCode>>) () -> codes(
+                            withActivity(activity().accmeActivityId("12345").build()))
+                },
+                new Object[] {
+                    ViolationCode.PROVIDER_ID_INVALID,
+                    (Supplier<Set<ViolationCode>>) () ->
+                            codes(withActivity(activity().providerId("1234").build()))
+                },
+                new Object[] {
+                    ViolationCode.PROVIDER_ACTIVITY_ID_INVALID,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(
+                            activity().providerActivityId(" ").build()))
+                },
+                new Object[] {
+                    ViolationCode.TITLE_INVALID,
+                    (Supplier<Set<ViolationCode>>) () -> codes(
+                            VALIDATOR.validateActivity(activity().title("").build()))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_DATES_INVERTED,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(
+                            activity().endDate(LocalDate.of(2025, 1, 1)).build()))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_DESCRIPTION_MISSING,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(
+                            activity().description("").build()))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_DESCRIPTION_TOO_LONG,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(
+                            activity().description("x".repeat(2501)).build()))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_SPONSORSHIP_MISSING,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(Activity.builder()
+                            .providerId("0001234")
+                            .providerActivityId("X")
+                            .title("T")
+                            .description("D")
+                            .type(ActivityType.COURSE)
+                            .startDate(LocalDate.of(2026, 1, 1))
+                            .endDate(LocalDate.of(2026, 12, 31))
+                            .maxCmeCredits("2")
+                            .build()))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_PROTECTED_FIELD_CHANGED,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivityUpdate(
+                            Fixtures.activity(),
+                            activity().type(ActivityType.COURSE).build()))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_UNKNOWN,
+                    (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(
+                            org.parsjava.core.batch.RosterReaderTest.read(
+                                            org.parsjava.core.batch.RosterReaderTest.HEADER
+                                                    + "k,999999999,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n")
+                                    .get(0))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_LOOKUP_FAILED,
+                    (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(
+                            org.parsjava.core.batch.RosterReaderTest.readWithFailingLookup(
+                                            org.parsjava.core.batch.RosterReaderTest.HEADER
+                                                    + "k,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,,yes\n")
+                                    .get(0))
+                },
+                new Object[] {
+                    ViolationCode.ROW_MALFORMED,
+                    (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(
+                            org.parsjava.core.batch.RosterReaderTest.read(
+                                            org.parsjava.core.batch.RosterReaderTest.HEADER + "k,201234567\n")
+                                    .get(0))
+                },
+                new Object[] {
+                    ViolationCode.ROW_ENCODING,
+                    (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(
+                            org.parsjava.core.batch.RosterReaderTest.readBytes(
+                                            (org.parsjava.core.batch.RosterReaderTest.HEADER
+                                                            + "k,201234567,Jos\u00e9,B,1/1,1245319599,,,,2026-02-01,1,,yes\n")
+                                                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                                            java.nio.charset.StandardCharsets.UTF_8)
+                                    .get(0))
+                },
+                new Object[] {
+                    ViolationCode.MOC_CREDIT_TYPE_UNKNOWN,
+                    (Supplier<Set<ViolationCode>>) () -> org.parsjava.core.batch.RosterReaderTest.codes(
+                            org.parsjava.core.batch.RosterReaderTest.read(
+                                            org.parsjava.core.batch.RosterReaderTest.HEADER
+                                                    + "k,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,XYZ=1,yes\n")
+                                    .get(0))
+                },
+                new Object[] {
+                    ViolationCode.ACTIVITY_NOT_ACTIVE,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withActivity(
+                            activity().status(ActivityStatus.CLOSED).build()))
+                },
+                new Object[] {
+                    ViolationCode.COMPLETION_KEY_INVALID,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(base().completionKey("a b").build())
+                },
+                new Object[] {
+                    ViolationCode.COMPLETION_KEY_DUPLICATE,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(VALIDATOR.validate(List.of(Fixtures.completion(), Fixtures.completion())))
+                },
+                new Object[] {
+                    ViolationCode.COMPLETION_POSSIBLE_DUPLICATE,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validate(List.of(
+                            Fixtures.completion(), base().completionKey("other").build())))
+                },
+                new Object[] {
+                    ViolationCode.CONSENT_MISSING,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(base().consent(false).build())
+                },
+                new Object[] {
+                    ViolationCode.COMPLETION_DATE_INVALID,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseCompletionDate("2026-02-27T10:00"))
+                },
+                new Object[] {
+                    ViolationCode.COMPLETION_DATE_IN_FUTURE,
+                    (Supplier<Set<ViolationCode>>) () -> codes(onDate(2026, 6, 16))
+                },
+                new Object[] {
+                    ViolationCode.COMPLETION_DATE_BEFORE_ACTIVITY,
+                    (Supplier<Set<ViolationCode>>) () -> codes(onDate(2026, 1, 14))
+                },
+                new Object[] {
+                    ViolationCode.COMPLETION_DATE_AFTER_ACTIVITY,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withActivity(activity()
+                            .type(ActivityType.COURSE)
+                            .endDate(LocalDate.of(2026, 1, 16))
+                            .build()))
+                },
+                new Object[] {
+                    ViolationCode.COMPLETION_DATE_OUTSIDE_REPORTING_WINDOW,
+                    (Supplier<Set<ViolationCode>>) () -> codes(base().activity(activity()
+                                    .startDate(LocalDate.of(2020, 1, 1))
+                                    .build())
+                            .completionDate(LocalDate.of(2024, 12, 31))
+                            .build())
+                },
+                new Object[] {
+                    ViolationCode.REPORTING_WINDOW_AT_RISK,
+                    (Supplier<Set<ViolationCode>>) () -> codes(base().activity(activity()
+                                    .startDate(LocalDate.of(2020, 1, 1))
+                                    .build())
+                            .completionDate(LocalDate.of(2025, 12, 31))
+                            .build())
+                },
+                new Object[] {
+                    ViolationCode.COMPLETION_DATE_BEFORE_BOARD_PROGRAM,
+                    (Supplier<Set<ViolationCode>>) () ->
+                            codes(withMoc(MocCreditType.ABS_ACCREDITED_CME, "1").toBuilder()
+                                    .activity(activity()
+                                            .startDate(LocalDate.of(2020, 1, 1))
+                                            .build())
+                                    .completionDate(LocalDate.of(2021, 2, 28))
+                                    .build())
+                },
+                new Object[] {
+                    ViolationCode.MOC_CLAIM_DEADLINE_PASSED,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withActivity(activity()
+                            .mocRegistration(MocRegistration.of(Board.ABIM, "1.5", MocCreditType.ABIM_MEDICAL_KNOWLEDGE)
+                                    .withCreditClaimDate(LocalDate.of(2026, 3, 31)))
+                            .build()))
+                },
+                new Object[] {
+                    ViolationCode.CREDITS_MISSING,
+                    (Supplier<Set<ViolationCode>>) () -> codes(LearnerCompletion.builder()
+                            .completionKey("k")
+                            .activity(Fixtures.activity())
+                            .learner(Fixtures.learner())
+                            .completionDate(LocalDate.of(2026, 2, 27))
+                            .consent(true)
+                            .build())
+                },
+                new Object[] {
+                    ViolationCode.CREDITS_INVALID,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseCredits("1,5"))
+                },
+                new Object[] {
+                    ViolationCode.CREDITS_NOT_POSITIVE,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(base().cmeCredits("0").build())
+                },
+                new Object[] {
+                    ViolationCode.CREDITS_NOT_QUARTER_STEP,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(base().cmeCredits("1.1").build())
+                },
+                new Object[] {
+                    ViolationCode.CREDITS_ABOVE_MAXIMUM,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(base().cmeCredits("1.75").build())
+                },
+                new Object[] {
+                    ViolationCode.CREDITS_ABOVE_DAILY_CAP,
+                    (Supplier<Set<ViolationCode>>) () ->
+                            codes(withMoc(MocCreditType.ABS_ACCREDITED_CME, "12.25").toBuilder()
+                                    .activity(absHeavy)
+                                    .learner(learner()
+                                            .boardId(Board.ABS, "12345")
+                                            .build())
+                                    .build())
+                },
+                new Object[] {
+                    ViolationCode.MOC_BOARD_NOT_REGISTERED,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withMoc(MocCreditType.ABP_LIFELONG_LEARNING, "1"))
+                },
+                new Object[] {
+                    ViolationCode.MOC_CREDIT_TYPE_NOT_REGISTERED,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withMoc(MocCreditType.ABIM_PATIENT_SAFETY, "1"))
+                },
+                new Object[] {
+                    ViolationCode.MOC_CREDIT_DUPLICATE,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(base().mocCredit(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "0.25")
+                                    .build())
+                });
         return cases.stream().map(a -> Arguments.of(a[0], a[1]));
     }
 
@@ -155,18 +427,30 @@ class ParsValidatorTest {
 
     @Test
     void everyCodeHasACase() {
-        Set<ViolationCode> covered = everyCode().map(a -> (ViolationCode) a.get()[0])
+        Set<ViolationCode> covered = everyCode()
+                .map(a -> (ViolationCode) a.get()[0])
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ViolationCode.class)));
         assertEquals(EnumSet.allOf(ViolationCode.class), covered);
     }
 
     @Test
     void activityUpdateMayChangeTitleAndCreditsButNotIdentityOrDuration() {
-        assertTrue(VALIDATOR.validateActivityUpdate(Fixtures.activity(),
-                activity().title("Sepsis Update 2026").maxCmeCredits("2").build()).isValid());
-        ValidationReport r = VALIDATOR.validateActivityUpdate(Fixtures.activity(),
-                activity().endDate(LocalDate.of(2029, 1, 1)).providerActivityId("OTHER").build());
-        assertEquals(Set.of("endDate", "providerActivityId"),
+        assertTrue(VALIDATOR
+                .validateActivityUpdate(
+                        Fixtures.activity(),
+                        activity()
+                                .title("Sepsis Update 2026")
+                                .maxCmeCredits("2")
+                                .build())
+                .isValid());
+        ValidationReport r = VALIDATOR.validateActivityUpdate(
+                Fixtures.activity(),
+                activity()
+                        .endDate(LocalDate.of(2029, 1, 1))
+                        .providerActivityId("OTHER")
+                        .build());
+        assertEquals(
+                Set.of("endDate", "providerActivityId"),
                 r.violations().stream().map(Violation::field).collect(Collectors.toSet()));
     }
 
@@ -180,11 +464,19 @@ class ParsValidatorTest {
 
     @Test
     void reportsEveryViolationOfARecordNotJustTheFirst() {
-        LearnerCompletion bad = base().consent(false).cmeCredits("1.1").completionKey("bad key")
-                .learner(learner().firstName("").build()).build();
+        LearnerCompletion bad = base().consent(false)
+                .cmeCredits("1.1")
+                .completionKey("bad key")
+                .learner(learner().firstName("").build())
+                .build();
         Set<ViolationCode> found = codes(bad);
-        assertTrue(found.containsAll(Set.of(ViolationCode.CONSENT_MISSING, ViolationCode.CREDITS_NOT_QUARTER_STEP,
-                ViolationCode.COMPLETION_KEY_INVALID, ViolationCode.NAME_MISSING)), found.toString());
+        assertTrue(
+                found.containsAll(Set.of(
+                        ViolationCode.CONSENT_MISSING,
+                        ViolationCode.CREDITS_NOT_QUARTER_STEP,
+                        ViolationCode.COMPLETION_KEY_INVALID,
+                        ViolationCode.NAME_MISSING)),
+                found.toString());
     }
 
     @Test
@@ -192,7 +484,10 @@ class ParsValidatorTest {
         List<LearnerCompletion> rows = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             LearnerCompletion.Builder b = base().completionKey("row-" + i)
-                    .learner(learner().npi(i % 2 == 0 ? "1245319599" : "1003000126").firstName("P" + i).build());
+                    .learner(learner()
+                            .npi(i % 2 == 0 ? "1245319599" : "1003000126")
+                            .firstName("P" + i)
+                            .build());
             if (i == 3) {
                 b.consent(false);
             }
@@ -209,7 +504,8 @@ class ParsValidatorTest {
         assertTrue(r.hasErrors(7));
         assertEquals("row-3", r.violationsFor(3).get(0).recordKey());
         assertEquals("consent", r.violationsFor(3).get(0).field());
-        assertEquals(ViolationCode.CREDITS_ABOVE_MAXIMUM, r.violationsFor(7).get(0).code());
+        assertEquals(
+                ViolationCode.CREDITS_ABOVE_MAXIMUM, r.violationsFor(7).get(0).code());
         assertEquals("cmeCredits", r.violationsFor(7).get(0).field());
         assertFalse(r.hasErrors(0));
     }
@@ -217,7 +513,10 @@ class ParsValidatorTest {
     @Test
     void streamAndIterableGiveTheSameReport() {
         List<LearnerCompletion> rows = IntStream.range(0, 5)
-                .mapToObj(i -> base().completionKey("k" + i).cmeCredits(i == 2 ? "0.3" : "1").build()).toList();
+                .mapToObj(i -> base().completionKey("k" + i)
+                        .cmeCredits(i == 2 ? "0.3" : "1")
+                        .build())
+                .toList();
         ValidationReport a = VALIDATOR.validate(rows);
         ValidationReport b = VALIDATOR.validate(rows.stream());
         assertEquals(a.violations(), b.violations());
@@ -225,13 +524,19 @@ class ParsValidatorTest {
 
     @Test
     void absDailyCapAddsUpAcrossRecordsOfTheSameLearnerAndDay() {
-        Activity abs = activity().maxCmeCredits("10").mocRegistration(MocRegistration.of(Board.ABS, "10",
-                MocCreditType.ABS_ACCREDITED_CME)).build();
+        Activity abs = activity()
+                .maxCmeCredits("10")
+                .mocRegistration(MocRegistration.of(Board.ABS, "10", MocCreditType.ABS_ACCREDITED_CME))
+                .build();
         Learner surgeon = learner().boardId(Board.ABS, "55555").build();
-        LearnerCompletion first = withMoc(MocCreditType.ABS_ACCREDITED_CME, "8").toBuilder().activity(abs)
-                .learner(surgeon).completionKey("a").build();
+        LearnerCompletion first = withMoc(MocCreditType.ABS_ACCREDITED_CME, "8").toBuilder()
+                .activity(abs)
+                .learner(surgeon)
+                .completionKey("a")
+                .build();
         Activity other = abs.toBuilder().accmeActivityId("201234568").build();
-        LearnerCompletion second = first.toBuilder().activity(other).completionKey("b").build();
+        LearnerCompletion second =
+                first.toBuilder().activity(other).completionKey("b").build();
         ValidationReport r = VALIDATOR.validate(List.of(first, second));
         assertFalse(r.hasErrors(0));
         assertTrue(r.violationsFor(1).stream().anyMatch(v -> v.code() == ViolationCode.CREDITS_ABOVE_DAILY_CAP));
@@ -239,8 +544,10 @@ class ParsValidatorTest {
         // those of a record refused by the cap itself.
         LearnerCompletion unconsented = first.toBuilder().consent(false).build();
         LearnerCompletion small = withMoc(MocCreditType.ABS_ACCREDITED_CME, "4").toBuilder()
-                .activity(abs.toBuilder().accmeActivityId("201234569").build()).learner(surgeon)
-                .completionKey("c").build();
+                .activity(abs.toBuilder().accmeActivityId("201234569").build())
+                .learner(surgeon)
+                .completionKey("c")
+                .build();
         ValidationReport s = VALIDATOR.validate(List.of(unconsented, second, small)); // 8 + 4: at the cap
         assertTrue(s.hasErrors(0));
         assertFalse(s.hasErrors(1), s.violationsFor(1).toString());
@@ -252,10 +559,12 @@ class ParsValidatorTest {
 
     @Test
     void absWithoutBoardIdIsOnlyAWarning() {
-        Activity abs = activity().mocRegistration(MocRegistration.of(Board.ABS, "1.5",
-                MocCreditType.ABS_ACCREDITED_CME)).build();
+        Activity abs = activity()
+                .mocRegistration(MocRegistration.of(Board.ABS, "1.5", MocCreditType.ABS_ACCREDITED_CME))
+                .build();
         ValidationReport r = VALIDATOR.validate(withMoc(MocCreditType.ABS_ACCREDITED_CME, "1").toBuilder()
-                .activity(abs).build());
+                .activity(abs)
+                .build());
         assertTrue(r.isValid(), r.violations().toString());
         assertEquals(ViolationCode.BOARD_ID_ADVISED, r.warnings().get(0).code());
     }
@@ -272,31 +581,43 @@ class ParsValidatorTest {
 
     @Test
     void reportingWindowIsDrivenByTheClock() {
-        LearnerCompletion dec2025 = base().activity(activity().startDate(LocalDate.of(2025, 1, 1)).build())
-                .completionDate(LocalDate.of(2025, 12, 1)).build();
-        ParsValidator inMarch = ParsValidator.builder().clock(java.time.Clock.fixed(
-                java.time.Instant.parse("2026-03-15T12:00:00Z"), java.time.ZoneOffset.UTC)).build();
+        LearnerCompletion dec2025 = base().activity(
+                        activity().startDate(LocalDate.of(2025, 1, 1)).build())
+                .completionDate(LocalDate.of(2025, 12, 1))
+                .build();
+        ParsValidator inMarch = ParsValidator.builder()
+                .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-03-15T12:00:00Z"), java.time.ZoneOffset.UTC))
+                .build();
         assertTrue(inMarch.validate(dec2025).violations().isEmpty());
         assertEquals(Set.of(ViolationCode.REPORTING_WINDOW_AT_RISK), codes(VALIDATOR.validate(dec2025)));
-        ParsValidator strict = ParsValidator.builder().clock(Fixtures.CLOCK)
-                .reportingWindow(ReportingWindow.of(0, java.time.MonthDay.of(3, 31))).build();
-        assertEquals(Set.of(ViolationCode.COMPLETION_DATE_OUTSIDE_REPORTING_WINDOW),
-                codes(strict.validate(dec2025)));
+        ParsValidator strict = ParsValidator.builder()
+                .clock(Fixtures.CLOCK)
+                .reportingWindow(ReportingWindow.of(0, java.time.MonthDay.of(3, 31)))
+                .build();
+        assertEquals(Set.of(ViolationCode.COMPLETION_DATE_OUTSIDE_REPORTING_WINDOW), codes(strict.validate(dec2025)));
     }
 
     @Test
     void boardIdFormatsCanBeTightened() {
-        ParsValidator abim6 = ParsValidator.builder().clock(Fixtures.CLOCK)
+        ParsValidator abim6 = ParsValidator.builder()
+                .clock(Fixtures.CLOCK)
                 .boardIdFormats(BoardIdFormats.defaults().with(Board.ABIM, java.util.regex.Pattern.compile("\\d{6}")))
                 .build();
         assertTrue(abim6.validate(Fixtures.completion()).isValid());
-        assertFalse(abim6.validate(withLearner(learner().boardId(Board.ABIM, "12345").build())).isValid());
+        assertFalse(abim6.validate(
+                        withLearner(learner().boardId(Board.ABIM, "12345").build()))
+                .isValid());
     }
 
     @Test
     void messagesAndToStringsCarryNoPersonalData() {
-        LearnerCompletion bad = base().consent(false).cmeCredits("7").completionKey("bad key!")
-                .learner(learner().license(LicensingJurisdiction.CA, "A99999?").boardId(Board.ABIM, "9 9").build())
+        LearnerCompletion bad = base().consent(false)
+                .cmeCredits("7")
+                .completionKey("bad key!")
+                .learner(learner()
+                        .license(LicensingJurisdiction.CA, "A99999?")
+                        .boardId(Board.ABIM, "9 9")
+                        .build())
                 .build();
         ValidationReport r = VALIDATOR.validate(List.of(bad, bad));
         assertFalse(r.violations().isEmpty());
@@ -308,15 +629,26 @@ class ParsValidatorTest {
 
     @Test
     void parsesMessyRosterValues() {
-        assertEquals(java.time.MonthDay.of(2, 29), VALIDATOR.parseBirthDate("2/29").value());
-        assertEquals(java.time.MonthDay.of(2, 29), VALIDATOR.parseBirthDate("02-29").value());
-        assertEquals(java.time.MonthDay.of(2, 9), VALIDATOR.parseBirthDate(" 2/9 ").value());
-        assertEquals(java.time.MonthDay.of(2, 29), VALIDATOR.parseBirthDate("--02-29").value());
+        assertEquals(
+                java.time.MonthDay.of(2, 29), VALIDATOR.parseBirthDate("2/29").value());
+        assertEquals(
+                java.time.MonthDay.of(2, 29), VALIDATOR.parseBirthDate("02-29").value());
+        assertEquals(
+                java.time.MonthDay.of(2, 9), VALIDATOR.parseBirthDate(" 2/9 ").value());
+        assertEquals(
+                java.time.MonthDay.of(2, 29),
+                VALIDATOR.parseBirthDate("--02-29").value());
         assertEquals(LicensingJurisdiction.CA, VALIDATOR.parseJurisdiction("ca").value());
         assertEquals(Fixtures.NPI, VALIDATOR.parseNpi(" 1234567893 ").value().value());
-        assertEquals(LocalDate.of(2026, 2, 7), VALIDATOR.parseCompletionDate("2/7/2026").value());
-        assertEquals(LocalDate.of(2026, 2, 7), VALIDATOR.parseCompletionDate("2026-02-07").value());
-        assertEquals(new java.math.BigDecimal("1.50"), VALIDATOR.parseCredits(" 1.50 ").value());
+        assertEquals(
+                LocalDate.of(2026, 2, 7),
+                VALIDATOR.parseCompletionDate("2/7/2026").value());
+        assertEquals(
+                LocalDate.of(2026, 2, 7),
+                VALIDATOR.parseCompletionDate("2026-02-07").value());
+        assertEquals(
+                new java.math.BigDecimal("1.50"),
+                VALIDATOR.parseCredits(" 1.50 ").value());
         assertEquals(Board.ABPATH, VALIDATOR.parseBoard("ABPath").value());
     }
 
@@ -327,16 +659,20 @@ class ParsValidatorTest {
             assertFalse(p.isOk(), bad);
             assertEquals(ViolationCode.BIRTH_DATE_INVALID, p.code().orElseThrow(), bad);
         }
-        assertTrue(VALIDATOR.parseBirthDate("02/29/1980").message().orElseThrow().contains("year"));
+        assertTrue(
+                VALIDATOR.parseBirthDate("02/29/1980").message().orElseThrow().contains("year"));
         assertTrue(VALIDATOR.parseBirthDate("13/01").message().orElseThrow().contains("month"));
-        assertEquals("Parsed[BIRTH_DATE_INVALID]", VALIDATOR.parseBirthDate("02/30").toString());
+        assertEquals(
+                "Parsed[BIRTH_DATE_INVALID]", VALIDATOR.parseBirthDate("02/30").toString());
     }
 
     @Test
     void refusesCompletionDatesWithATime() {
         for (String bad : new String[] {"2026-02-27T00:00:00", "2/27/2026 10:00", "2026-02-30", "27.02.26", ""}) {
-            assertEquals(ViolationCode.COMPLETION_DATE_INVALID,
-                    VALIDATOR.parseCompletionDate(bad).code().orElseThrow(), bad);
+            assertEquals(
+                    ViolationCode.COMPLETION_DATE_INVALID,
+                    VALIDATOR.parseCompletionDate(bad).code().orElseThrow(),
+                    bad);
         }
     }
 
@@ -355,6 +691,7 @@ class ParsValidatorTest {
             assertFalse(expected.getMessage().contains("98765"), expected.getMessage());
         }
     }
+
     @Test
     void aPresizedBatchFindsTheSameDuplicatesAndRefusesANegativeSize() {
         List<LearnerCompletion> twice = List.of(Fixtures.completion(), Fixtures.completion());
@@ -363,7 +700,9 @@ class ParsValidatorTest {
         for (LearnerCompletion c : twice) {
             assertEquals(plain.add(c), sized.add(c));
         }
-        assertEquals(ViolationCode.COMPLETION_KEY_DUPLICATE, sized.report().errors().get(0).code());
+        assertEquals(
+                ViolationCode.COMPLETION_KEY_DUPLICATE,
+                sized.report().errors().get(0).code());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VALIDATOR.newBatch(-1));
         assertTrue(e.getMessage().contains("expectedRecords"), e.getMessage());
     }

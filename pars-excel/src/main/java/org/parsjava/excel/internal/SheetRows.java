@@ -40,8 +40,7 @@ public final class SheetRows implements AutoCloseable {
     }
 
     /** One row: its sheet row number (1-based), its cells, and why it cannot be read, if so. */
-    public record SheetRow(int line, List<String> cells, String problem) {
-    }
+    public record SheetRow(int line, List<String> cells, String problem) {}
 
     private final Path file;
     private final ReadableWorkbook workbook;
@@ -58,7 +57,8 @@ public final class SheetRows implements AutoCloseable {
             this.stream = workbook.getFirstSheet().openStream();
             this.rows = stream.iterator();
         } catch (IOException | RuntimeException e) {
-            throw new XlsxFileException(file, "cannot be read as a workbook (" + e.getClass().getSimpleName() + ")");
+            throw new XlsxFileException(
+                    file, "cannot be read as a workbook (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -102,8 +102,9 @@ public final class SheetRows implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             // The library's message may quote a cell; only the class is named, and the cause is dropped.
-            throw new XlsxFileException(file, "is damaged: a sheet row cannot be read (" + e.getClass().getSimpleName()
-                    + ")");
+            throw new XlsxFileException(
+                    file,
+                    "is damaged: a sheet row cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -122,7 +123,8 @@ public final class SheetRows implements AutoCloseable {
             LocalDateTime t = cell.asDate();
             LocalDate d = t.toLocalDate();
             return dates.apply(column) == DateText.MONTH_DAY
-                    ? String.format(Locale.ROOT, "%02d/%02d", d.getMonthValue(), d.getDayOfMonth()) : d.toString();
+                    ? String.format(Locale.ROOT, "%02d/%02d", d.getMonthValue(), d.getDayOfMonth())
+                    : d.toString();
         }
         BigDecimal n = cell.asNumber();
         return n.stripTrailingZeros().toPlainString();

@@ -25,8 +25,7 @@ import java.util.List;
  */
 public final class TemplateLayout {
 
-    private TemplateLayout() {
-    }
+    private TemplateLayout() {}
 
     /** The data sheet's name. */
     public static final String SHEET = "Sheet1";
@@ -79,10 +78,21 @@ public final class TemplateLayout {
     public static final List<String> HEADER = header();
 
     private static List<String> header() {
-        List<String> h = new java.util.ArrayList<>(List.of("Record Action", "ACCME Activity ID", "Completion Date",
-                "First Name", "Last Name", "Date of Birth", "Licensing State", "Licensing ID or NPI",
-                "Number of CME Credits", "Certifying Board", "Certifying Board ID", "Total Board Credits",
-                "Credit Type ", "Credits Awarded for Credit Type"));
+        List<String> h = new java.util.ArrayList<>(List.of(
+                "Record Action",
+                "ACCME Activity ID",
+                "Completion Date",
+                "First Name",
+                "Last Name",
+                "Date of Birth",
+                "Licensing State",
+                "Licensing ID or NPI",
+                "Number of CME Credits",
+                "Certifying Board",
+                "Certifying Board ID",
+                "Total Board Credits",
+                "Credit Type ",
+                "Credits Awarded for Credit Type"));
         for (int i = 1; i < CREDIT_PAIRS; i++) {
             h.add("Additional Credit Type");
             h.add("Credits Awarded for Additional Credit Type");

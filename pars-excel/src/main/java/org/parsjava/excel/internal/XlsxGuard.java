@@ -44,11 +44,11 @@ public final class XlsxGuard {
     static final long MAX_SHARED_STRING_BYTES = 64L * 1024 * 1024;
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
-        (byte) 0xE1};
+    private static final byte[] OLE2 = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
 
-    private XlsxGuard() {
-    }
+    private XlsxGuard() {}
 
     /** True when the file starts as a zip (an {@code .xlsx}) does. */
     public static boolean looksLikeXlsx(Path file) {
@@ -84,12 +84,16 @@ public final class XlsxGuard {
     public static void check(Path file) {
         byte[] head = head(file);
         if (startsWith(head, OLE2)) {
-            throw new XlsxFileException(file, "is a password-protected workbook or an old Excel 97-2003 (.xls) file; "
-                    + "open it in Excel and save it as .xlsx (Excel Workbook) without a password");
+            throw new XlsxFileException(
+                    file,
+                    "is a password-protected workbook or an old Excel 97-2003 (.xls) file; "
+                            + "open it in Excel and save it as .xlsx (Excel Workbook) without a password");
         }
         if (!startsWith(head, ZIP)) {
-            throw new XlsxFileException(file, "is not an .xlsx workbook" + (looksLikeText(head)
-                    ? " (it holds text: a CSV file with an .xlsx name?)" : ""));
+            throw new XlsxFileException(
+                    file,
+                    "is not an .xlsx workbook"
+                            + (looksLikeText(head) ? " (it holds text: a CSV file with an .xlsx name?)" : ""));
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             int parts = 0;
@@ -102,17 +106,22 @@ public final class XlsxGuard {
                 long size = entry.getSize();
                 long packed = entry.getCompressedSize();
                 if (size < 0 || size > MAX_PART) {
-                    throw new XlsxFileException(file, "has a part larger than " + MAX_PART / (1024 * 1024)
-                            + " MB uncompressed; split the rows over several files");
+                    throw new XlsxFileException(
+                            file,
+                            "has a part larger than " + MAX_PART / (1024 * 1024)
+                                    + " MB uncompressed; split the rows over several files");
                 }
                 if (size > RATIO_FLOOR && packed > 0 && size / packed > MAX_RATIO) {
-                    throw new XlsxFileException(file, "is compressed more than " + MAX_RATIO + " to 1, as a zip bomb "
-                            + "is; it is not read");
+                    throw new XlsxFileException(
+                            file,
+                            "is compressed more than " + MAX_RATIO + " to 1, as a zip bomb " + "is; it is not read");
                 }
                 total += size;
                 if (total > MAX_TOTAL) {
-                    throw new XlsxFileException(file, "unpacks to more than " + MAX_TOTAL / (1024 * 1024)
-                            + " MB; split the rows over several files");
+                    throw new XlsxFileException(
+                            file,
+                            "unpacks to more than " + MAX_TOTAL / (1024 * 1024)
+                                    + " MB; split the rows over several files");
                 }
             }
             // Every part that could be the text table (readers find it by content type, in any case
@@ -121,8 +130,11 @@ public final class XlsxGuard {
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
                 String name = entry.getName().toLowerCase(java.util.Locale.ROOT);
-                if (name.endsWith(".xml") && !name.contains("worksheets/") && !name.startsWith("[content_types]")
-                        && !name.contains("_rels/") && entry.getSize() > 0) {
+                if (name.endsWith(".xml")
+                        && !name.contains("worksheets/")
+                        && !name.startsWith("[content_types]")
+                        && !name.contains("_rels/")
+                        && entry.getSize() > 0) {
                     try (InputStream in = new Capped(zip.getInputStream(entry), MAX_SHARED_STRING_BYTES, file)) {
                         strings = Math.max(strings, countSharedStrings(in, file));
                     }
@@ -140,8 +152,8 @@ public final class XlsxGuard {
                 }
             }
         } catch (ZipException e) {
-            throw new XlsxFileException(file, "is damaged: not a readable zip (" + e.getClass().getSimpleName() + ")",
-                    e);
+            throw new XlsxFileException(
+                    file, "is damaged: not a readable zip (" + e.getClass().getSimpleName() + ")", e);
         } catch (IOException e) {
             throw new XlsxFileException(file, "cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
@@ -183,8 +195,10 @@ public final class XlsxGuard {
                             index = -1;
                         }
                         if (index < 0 || index >= strings) {
-                            throw new XlsxFileException(file, "has a cell that refers to a text entry the workbook does "
-                                    + "not have; it is not read");
+                            throw new XlsxFileException(
+                                    file,
+                                    "has a cell that refers to a text entry the workbook does "
+                                            + "not have; it is not read");
                         }
                         textCell = false;
                     }
@@ -192,7 +206,8 @@ public final class XlsxGuard {
             }
             r.close();
         } catch (XMLStreamException e) {
-            throw new XlsxFileException(file, "has a damaged sheet (" + e.getClass().getSimpleName() + ")");
+            throw new XlsxFileException(
+                    file, "has a damaged sheet (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -201,16 +216,20 @@ public final class XlsxGuard {
         try {
             XMLStreamReader r = factory().createXMLStreamReader(in);
             while (r.hasNext()) {
-                if (r.next() == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("si")
+                if (r.next() == XMLStreamReader.START_ELEMENT
+                        && r.getLocalName().equals("si")
                         && ++count > MAX_SHARED_STRINGS) {
-                    throw new XlsxFileException(file, "holds more than " + MAX_SHARED_STRINGS + " distinct texts; "
-                            + "not a learner workbook (split it, or export the roster as CSV)");
+                    throw new XlsxFileException(
+                            file,
+                            "holds more than " + MAX_SHARED_STRINGS + " distinct texts; "
+                                    + "not a learner workbook (split it, or export the roster as CSV)");
                 }
             }
             r.close();
             return count;
         } catch (XMLStreamException e) {
-            throw new XlsxFileException(file, "has a damaged text table (" + e.getClass().getSimpleName() + ")", e);
+            throw new XlsxFileException(
+                    file, "has a damaged text table (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -228,8 +247,9 @@ public final class XlsxGuard {
 
         private void count(long n) {
             if (n > 0 && (read += n) > max) {
-                throw new XlsxFileException(file, "has a text table larger than " + max / (1024 * 1024) + " MB; not "
-                        + "a learner workbook");
+                throw new XlsxFileException(
+                        file,
+                        "has a text table larger than " + max / (1024 * 1024) + " MB; not " + "a learner workbook");
             }
         }
 

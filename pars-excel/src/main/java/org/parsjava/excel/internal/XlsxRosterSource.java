@@ -39,7 +39,8 @@ public final class XlsxRosterSource implements RosterSource {
             header = false;
             int birth = -1;
             for (int c = 0; c < r.cells().size(); c++) {
-                if (RosterColumns.normalize(r.cells().get(c)).equals(RosterColumns.normalize(RosterColumns.BIRTH_DATE))) {
+                if (RosterColumns.normalize(r.cells().get(c))
+                        .equals(RosterColumns.normalize(RosterColumns.BIRTH_DATE))) {
                     birth = c;
                 }
             }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +17,8 @@ import org.parsjava.core.codec.ParsJsonCodec;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.ActivityStatus;
 import org.parsjava.core.model.Board;
-import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.Learner;
+import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.MocCredit;
 import org.parsjava.core.model.MocCreditType;
@@ -36,8 +35,7 @@ public final class CompletionJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ParsJsonCodec ACTIVITY = ParsJsonCodec.create();
 
-    private CompletionJson() {
-    }
+    private CompletionJson() {}
 
     /** Stored form; field order fixed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -66,7 +64,9 @@ public final class CompletionJson {
 
     /** The activity stored as {@code bytes}, in {@code status}. */
     public static Activity activity(byte[] bytes, String status) {
-        return ACTIVITY.decodeActivity(bytes).toBuilder().status(ActivityStatus.valueOf(status)).build();
+        return ACTIVITY.decodeActivity(bytes).toBuilder()
+                .status(ActivityStatus.valueOf(status))
+                .build();
     }
 
     /** The stored bytes of {@code c}, whose activity is stored under {@code activityRef}. */
@@ -78,7 +78,8 @@ public final class CompletionJson {
         Learner l = c.learner();
         d.firstName = l.firstName();
         d.lastName = l.lastName();
-        d.birthDate = String.format("%02d-%02d", l.birthDate().getMonthValue(), l.birthDate().getDayOfMonth());
+        d.birthDate = String.format(
+                "%02d-%02d", l.birthDate().getMonthValue(), l.birthDate().getDayOfMonth());
         d.npi = l.npi().map(n -> n.value()).orElse(null);
         d.licenseState = l.license().map(x -> x.jurisdiction().code()).orElse(null);
         d.licenseNumber = l.license().map(x -> x.number()).orElse(null);
@@ -103,8 +104,8 @@ public final class CompletionJson {
     }
 
     /** The completion stored as {@code bytes}; {@code activities} gives an activity (in a status) by reference. */
-    public static LearnerCompletion read(byte[] bytes,
-                                         java.util.function.BiFunction<String, String, Activity> activities) {
+    public static LearnerCompletion read(
+            byte[] bytes, java.util.function.BiFunction<String, String, Activity> activities) {
         Dto d;
         try {
             d = MAPPER.readValue(bytes, Dto.class);
@@ -113,7 +114,9 @@ public final class CompletionJson {
         }
         Activity activity = activities.apply(d.activityRef, d.activityStatus);
         String[] md = d.birthDate.split("-");
-        Learner.Builder l = Learner.builder().firstName(d.firstName).lastName(d.lastName)
+        Learner.Builder l = Learner.builder()
+                .firstName(d.firstName)
+                .lastName(d.lastName)
                 .birthDate(Integer.parseInt(md[0]), Integer.parseInt(md[1]));
         if (d.npi != null) {
             l.npi(d.npi);
@@ -124,8 +127,12 @@ public final class CompletionJson {
         if (d.boardIds != null) {
             d.boardIds.forEach((b, id) -> l.boardId(Board.valueOf(b), id));
         }
-        LearnerCompletion.Builder c = LearnerCompletion.builder().completionKey(d.key).activity(activity)
-                .learner(l.build()).completionDate(LocalDate.parse(d.completionDate)).consent(d.consent);
+        LearnerCompletion.Builder c = LearnerCompletion.builder()
+                .completionKey(d.key)
+                .activity(activity)
+                .learner(l.build())
+                .completionDate(LocalDate.parse(d.completionDate))
+                .consent(d.consent);
         if (d.cme != null) {
             c.cmeCredits(d.cme);
         }

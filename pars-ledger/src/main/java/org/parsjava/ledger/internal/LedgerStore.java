@@ -41,11 +41,16 @@ import org.parsjava.ledger.Transition;
 public final class LedgerStore {
 
     /** States a drain takes up. */
-    static final Set<EntryState> SENDABLE = Set.of(EntryState.PENDING, EntryState.RETRYING, EntryState.CORRECTING,
-            EntryState.WITHDRAWING);
+    static final Set<EntryState> SENDABLE =
+            Set.of(EntryState.PENDING, EntryState.RETRYING, EntryState.CORRECTING, EntryState.WITHDRAWING);
     /** States whose record may be in PARS: a content change after them is a correction. */
-    static final Set<EntryState> MAYBE_IN_PARS = Set.of(EntryState.ACCEPTED, EntryState.AWAITING_BOARD,
-            EntryState.BOARD_ACCEPTED, EntryState.BOARD_REJECTED, EntryState.CORRECTING, EntryState.WITHDRAWING);
+    static final Set<EntryState> MAYBE_IN_PARS = Set.of(
+            EntryState.ACCEPTED,
+            EntryState.AWAITING_BOARD,
+            EntryState.BOARD_ACCEPTED,
+            EntryState.BOARD_REJECTED,
+            EntryState.CORRECTING,
+            EntryState.WITHDRAWING);
 
     private final DataSource dataSource;
     private final PayloadCipher cipher;
@@ -56,6 +61,7 @@ public final class LedgerStore {
      * written on every record, so a rolled-back transaction leaves nothing assumed.
      */
     private final Map<String, byte[]> activityBodies = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, org.parsjava.core.model.Activity> activities =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<org.parsjava.core.model.Activity, String> activityRefs =
@@ -87,9 +93,10 @@ public final class LedgerStore {
                 activityRefs.put(activity, ref);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(postgres
-                ? "insert into pars_ledger_activity (fingerprint, body) values (?, ?) on conflict do nothing"
-                : "merge into pars_ledger_activity key (fingerprint) values (?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                postgres
+                        ? "insert into pars_ledger_activity (fingerprint, body) values (?, ?) on conflict do nothing"
+                        : "merge into pars_ledger_activity key (fingerprint) values (?, ?)")) {
             ps.setString(1, ref);
             ps.setBytes(2, body);
             ps.executeUpdate();
@@ -114,8 +121,8 @@ public final class LedgerStore {
             }
             byte[] body = activityBodies.get(ref);
             if (body == null) {
-                try (PreparedStatement ps = c.prepareStatement("select body from pars_ledger_activity where "
-                        + "fingerprint=?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("select body from pars_ledger_activity where " + "fingerprint=?")) {
                     ps.setString(1, ref);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
@@ -136,15 +143,28 @@ public final class LedgerStore {
     }
 
     /** What the caller recorded, ready to store. */
-    public record Recorded(LearnerCompletion completion, String reference, boolean valid, String code,
-                           String violations, Deadline deadline, Instant at) {
-    }
+    public record Recorded(
+            LearnerCompletion completion,
+            String reference,
+            boolean valid,
+            String code,
+            String violations,
+            Deadline deadline,
+            Instant at) {}
 
     /** An entry taken up by a drain: its completion (decrypted) and what the drain needs to know. */
-    public record Claimed(long id, String providerId, String completionKey, EntryState state,
-                          LearnerCompletion completion, LearnerCompletion previous, int attempts, boolean resumed,
-                          boolean outcomeUnknown, int version, byte[] sealedPayload) {
-    }
+    public record Claimed(
+            long id,
+            String providerId,
+            String completionKey,
+            EntryState state,
+            LearnerCompletion completion,
+            LearnerCompletion previous,
+            int attempts,
+            boolean resumed,
+            boolean outcomeUnknown,
+            int version,
+            byte[] sealedPayload) {}
 
     private static String associated(String providerId, String key) {
         return providerId + "\u0000" + key;
@@ -174,10 +194,12 @@ public final class LedgerStore {
             Existing e = existing(c, provider, key);
             if (e == null) {
                 long id;
-                try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_entry (provider_id, "
-                        + "completion_key, state, content_mac, payload, reference, activity_id, completion_date, has_moc,"
-                        + " due_date, due_rule, pars_code, violations, created_at, updated_at, credit_ids, activity_ref) "
-                        + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into pars_ledger_entry (provider_id, "
+                                + "completion_key, state, content_mac, payload, reference, activity_id, completion_date, has_moc,"
+                                + " due_date, due_rule, pars_code, violations, created_at, updated_at, credit_ids, activity_ref) "
+                                + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
                     ps.setString(1, provider);
                     ps.setString(2, key);
                     ps.setString(3, fresh.name());
@@ -211,8 +233,8 @@ public final class LedgerStore {
             // What PARS holds is deleted first; when its data was purged, the new content names the
             // same CreditIDs and serves for the delete.
             byte[] previous = e.previous != null ? e.previous : !inPars ? null : e.payload != null ? e.payload : sealed;
-            EntryState next = !r.valid() ? EntryState.INVALID : previous != null ? EntryState.CORRECTING
-                    : EntryState.PENDING;
+            EntryState next =
+                    !r.valid() ? EntryState.INVALID : previous != null ? EntryState.CORRECTING : EntryState.PENDING;
             try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, content_mac=?, "
                     + "payload=?, previous_payload=?, reference=?, activity_id=?, completion_date=?, has_moc=?, "
                     + "due_date=?, due_rule=?, attempts=0, next_attempt_at=null, outcome_unknown=false, pars_code=?, "
@@ -236,8 +258,15 @@ public final class LedgerStore {
                 ps.setLong(16, e.id);
                 ps.executeUpdate();
             }
-            transition(c, e.id, e.state, next, previous != null ? "content changed after it may have reached PARS: "
-                    + "delete, then resubmit" : "content changed before it reached PARS", r.at());
+            transition(
+                    c,
+                    e.id,
+                    e.state,
+                    next,
+                    previous != null
+                            ? "content changed after it may have reached PARS: " + "delete, then resubmit"
+                            : "content changed before it reached PARS",
+                    r.at());
             return new Recording(previous != null ? Recording.Change.CORRECTION : Recording.Change.REPLACED, next);
         } catch (SQLException ex) {
             throw failure("record a completion", ex);
@@ -248,9 +277,8 @@ public final class LedgerStore {
      * An entry as recording sees it. {@code outcomeUnknown} is also true while a send is (or was,
      * for a process that died) under way: the record may be in PARS.
      */
-    private record Existing(long id, EntryState state, String mac, byte[] payload, byte[] previous,
-                            boolean outcomeUnknown) {
-    }
+    private record Existing(
+            long id, EntryState state, String mac, byte[] payload, byte[] previous, boolean outcomeUnknown) {}
 
     private static Existing existing(Connection c, String provider, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select id, state, content_mac, payload, previous_payload, "
@@ -262,33 +290,48 @@ public final class LedgerStore {
                 if (!rs.next()) {
                     return null;
                 }
-                return new Existing(rs.getLong(1), EntryState.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getBytes(4), rs.getBytes(5), rs.getBoolean(6) || rs.getObject(7) != null);
+                return new Existing(
+                        rs.getLong(1),
+                        EntryState.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getBytes(4),
+                        rs.getBytes(5),
+                        rs.getBoolean(6) || rs.getObject(7) != null);
             }
         }
     }
 
     /** Marks an entry for withdrawal; returns the new state, or empty when there is no such entry. */
     public Optional<EntryState> withdraw(String provider, String key, Instant now) {
-        return inTransaction(c -> {
-            Existing e = existing(c, provider, key);
-            if (e == null) {
-                return Optional.empty();
-            }
-            if (e.state == EntryState.WITHDRAWN || e.state == EntryState.WITHDRAWING) {
-                return Optional.of(e.state);
-            }
-            boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.previous != null || e.outcomeUnknown;
-            if (inPars && e.payload == null && e.previous == null) {
-                throw new IllegalStateException("the entry's learner data was purged after the retention, so no delete "
-                        + "can be sent for it; record the completion again, then withdraw it");
-            }
-            EntryState next = inPars ? EntryState.WITHDRAWING : EntryState.WITHDRAWN;
-            update(c, e.id, e.state, next, now, next == EntryState.WITHDRAWN
-                    ? "withdrawn by the learner before it reached PARS" : "withdrawn by the learner: delete from PARS",
-                    "next_attempt_at=null, attempts=0, version=version+1");
-            return Optional.of(next);
-        }, "withdraw a completion");
+        return inTransaction(
+                c -> {
+                    Existing e = existing(c, provider, key);
+                    if (e == null) {
+                        return Optional.empty();
+                    }
+                    if (e.state == EntryState.WITHDRAWN || e.state == EntryState.WITHDRAWING) {
+                        return Optional.of(e.state);
+                    }
+                    boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.previous != null || e.outcomeUnknown;
+                    if (inPars && e.payload == null && e.previous == null) {
+                        throw new IllegalStateException(
+                                "the entry's learner data was purged after the retention, so no delete "
+                                        + "can be sent for it; record the completion again, then withdraw it");
+                    }
+                    EntryState next = inPars ? EntryState.WITHDRAWING : EntryState.WITHDRAWN;
+                    update(
+                            c,
+                            e.id,
+                            e.state,
+                            next,
+                            now,
+                            next == EntryState.WITHDRAWN
+                                    ? "withdrawn by the learner before it reached PARS"
+                                    : "withdrawn by the learner: delete from PARS",
+                            "next_attempt_at=null, attempts=0, version=version+1");
+                    return Optional.of(next);
+                },
+                "withdraw a completion");
     }
 
     // ---- draining -------------------------------------------------------------------------------
@@ -299,71 +342,101 @@ public final class LedgerStore {
      * node died) comes back marked {@code resumed}.
      */
     public List<Claimed> claim(int limit, Instant now, String node, Duration lease) {
-        return inTransaction(c -> {
-            List<Claimed> out = new ArrayList<>();
-            List<Long> unreadableIds = new ArrayList<>();
-            String states = SENDABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
-            try (PreparedStatement ps = c.prepareStatement("select id, sending_since, provider_id, completion_key, "
-                    + "state, payload, previous_payload, attempts, outcome_unknown, version from pars_ledger_entry where "
-                    + "state in ("
-                    + states + ") and (next_attempt_at is null or next_attempt_at <= ?) and (claimed_until is null or "
-                    + "claimed_until < ?) order by due_date, id limit ? for update skip locked")) {
-                ps.setObject(1, time(now));
-                ps.setObject(2, time(now));
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String provider = rs.getString(3);
-                        String key = rs.getString(4);
-                        byte[] payload = rs.getBytes(6);
-                        byte[] previous = rs.getBytes(7);
-                        String aad = associated(provider, key);
-                        try {
-                            out.add(new Claimed(rs.getLong(1), provider, key, EntryState.valueOf(rs.getString(5)),
-                                    payload == null ? null : open(c, payload, aad),
-                                    previous == null ? null : open(c, previous, aad),
-                                    rs.getInt(8), rs.getObject(2) != null, rs.getBoolean(9), rs.getInt(10), payload));
-                        } catch (LedgerException unreadable) {
-                            unreadableIds.add(rs.getLong(1)); // one bad entry must not stop every drain
+        return inTransaction(
+                c -> {
+                    List<Claimed> out = new ArrayList<>();
+                    List<Long> unreadableIds = new ArrayList<>();
+                    String states =
+                            SENDABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+                    try (PreparedStatement ps =
+                            c.prepareStatement("select id, sending_since, provider_id, completion_key, "
+                                    + "state, payload, previous_payload, attempts, outcome_unknown, version from pars_ledger_entry where "
+                                    + "state in ("
+                                    + states
+                                    + ") and (next_attempt_at is null or next_attempt_at <= ?) and (claimed_until is null or "
+                                    + "claimed_until < ?) order by due_date, id limit ? for update skip locked")) {
+                        ps.setObject(1, time(now));
+                        ps.setObject(2, time(now));
+                        ps.setInt(3, limit);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                String provider = rs.getString(3);
+                                String key = rs.getString(4);
+                                byte[] payload = rs.getBytes(6);
+                                byte[] previous = rs.getBytes(7);
+                                String aad = associated(provider, key);
+                                try {
+                                    out.add(new Claimed(
+                                            rs.getLong(1),
+                                            provider,
+                                            key,
+                                            EntryState.valueOf(rs.getString(5)),
+                                            payload == null ? null : open(c, payload, aad),
+                                            previous == null ? null : open(c, previous, aad),
+                                            rs.getInt(8),
+                                            rs.getObject(2) != null,
+                                            rs.getBoolean(9),
+                                            rs.getInt(10),
+                                            payload));
+                                } catch (LedgerException unreadable) {
+                                    unreadableIds.add(rs.getLong(1)); // one bad entry must not stop every drain
+                                }
+                            }
                         }
                     }
-                }
-            }
-            for (long id : unreadableIds) {
-                update(c, id, null, EntryState.INVALID, now, "its stored data does not open with this ledger's key",
-                        "pars_code='PAYLOAD_UNREADABLE', violations='the stored learner data does not open with this "
-                        + "key; record the completion again'");
-            }
-            try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
-                    + "sending_since=? where id=?")) {
-                for (Claimed claimed : out) {
-                    up.setString(1, node);
-                    up.setObject(2, time(now.plus(lease)));
-                    up.setObject(3, time(now));
-                    up.setLong(4, claimed.id());
-                    up.addBatch();
-                }
-                up.executeBatch();
-            }
-            return out;
-        }, "claim due entries");
+                    for (long id : unreadableIds) {
+                        update(
+                                c,
+                                id,
+                                null,
+                                EntryState.INVALID,
+                                now,
+                                "its stored data does not open with this ledger's key",
+                                "pars_code='PAYLOAD_UNREADABLE', violations='the stored learner data does not open with this "
+                                        + "key; record the completion again'");
+                    }
+                    try (PreparedStatement up =
+                            c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
+                                    + "sending_since=? where id=?")) {
+                        for (Claimed claimed : out) {
+                            up.setString(1, node);
+                            up.setObject(2, time(now.plus(lease)));
+                            up.setObject(3, time(now));
+                            up.setLong(4, claimed.id());
+                            up.addBatch();
+                        }
+                        up.executeBatch();
+                    }
+                    return out;
+                },
+                "claim due entries");
     }
 
     /** Releases every claim: for a single-node store (an embedded H2 file) after a crash. */
     public int releaseClaims() {
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set claimed_by=null, "
-                    + "claimed_until=null where claimed_until is not null")) {
-                return ps.executeUpdate();
-            }
-        }, "release claims");
+        return inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set claimed_by=null, "
+                            + "claimed_until=null where claimed_until is not null")) {
+                        return ps.executeUpdate();
+                    }
+                },
+                "release claims");
     }
 
     /** The outcome of one entry's send. */
-    public record Outcome(long id, EntryState from, EntryState to, String note, String code, String message,
-                          boolean countAttempt, Instant nextAttemptAt, boolean outcomeUnknown,
-                          Instant nextStatusCheckAt, boolean clearPrevious) {
-    }
+    public record Outcome(
+            long id,
+            EntryState from,
+            EntryState to,
+            String note,
+            String code,
+            String message,
+            boolean countAttempt,
+            Instant nextAttemptAt,
+            boolean outcomeUnknown,
+            Instant nextStatusCheckAt,
+            boolean clearPrevious) {}
 
     /**
      * Records the outcomes of a drain step in one transaction; every claim among them is
@@ -375,61 +448,64 @@ public final class LedgerStore {
         if (outcomes.isEmpty()) {
             return;
         }
-        inTransaction(c -> {
-            int[] counts;
-            try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, pars_code=?, "
-                    + "pars_message=?, attempts=attempts+?, next_attempt_at=?, outcome_unknown=?, "
-                    + "next_status_check_at=?, previous_payload=case when ? then null else previous_payload end, "
-                    + "claimed_by=null, claimed_until=null, sending_since=null, updated_at=? where id=? and version=?")) {
-                for (Outcome o : outcomes) {
-                    ps.setString(1, o.to().name());
-                    ps.setString(2, o.code());
-                    ps.setString(3, o.message());
-                    ps.setInt(4, o.countAttempt() ? 1 : 0);
-                    ps.setObject(5, o.nextAttemptAt() == null ? null : time(o.nextAttemptAt()));
-                    ps.setBoolean(6, o.outcomeUnknown());
-                    ps.setObject(7, o.nextStatusCheckAt() == null ? null : time(o.nextStatusCheckAt()));
-                    ps.setBoolean(8, o.clearPrevious());
-                    ps.setObject(9, time(now));
-                    ps.setLong(10, o.id());
-                    ps.setInt(11, claims.get(o.id()).version());
-                    ps.addBatch();
-                }
-                counts = ps.executeBatch();
-            }
-            List<Outcome> applied = new ArrayList<>(outcomes.size());
-            for (int k = 0; k < outcomes.size(); k++) {
-                Outcome o = outcomes.get(k);
-                if (counts[k] != 0) {
-                    applied.add(o);
-                } else {
-                    superseded(c, o, claims.get(o.id()), now);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_transition (entry_id, at, "
-                    + "from_state, to_state, note) values (?,?,?,?,?)")) {
-                for (Outcome o : applied) {
-                    if (o.from() == o.to() && o.note() == null) {
-                        continue;
+        inTransaction(
+                c -> {
+                    int[] counts;
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "update pars_ledger_entry set state=?, pars_code=?, "
+                                    + "pars_message=?, attempts=attempts+?, next_attempt_at=?, outcome_unknown=?, "
+                                    + "next_status_check_at=?, previous_payload=case when ? then null else previous_payload end, "
+                                    + "claimed_by=null, claimed_until=null, sending_since=null, updated_at=? where id=? and version=?")) {
+                        for (Outcome o : outcomes) {
+                            ps.setString(1, o.to().name());
+                            ps.setString(2, o.code());
+                            ps.setString(3, o.message());
+                            ps.setInt(4, o.countAttempt() ? 1 : 0);
+                            ps.setObject(5, o.nextAttemptAt() == null ? null : time(o.nextAttemptAt()));
+                            ps.setBoolean(6, o.outcomeUnknown());
+                            ps.setObject(7, o.nextStatusCheckAt() == null ? null : time(o.nextStatusCheckAt()));
+                            ps.setBoolean(8, o.clearPrevious());
+                            ps.setObject(9, time(now));
+                            ps.setLong(10, o.id());
+                            ps.setInt(11, claims.get(o.id()).version());
+                            ps.addBatch();
+                        }
+                        counts = ps.executeBatch();
                     }
-                    ps.setLong(1, o.id());
-                    ps.setObject(2, time(now));
-                    ps.setString(3, o.from().name());
-                    ps.setString(4, o.to().name());
-                    ps.setString(5, note(o.note()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        }, "record send outcomes");
+                    List<Outcome> applied = new ArrayList<>(outcomes.size());
+                    for (int k = 0; k < outcomes.size(); k++) {
+                        Outcome o = outcomes.get(k);
+                        if (counts[k] != 0) {
+                            applied.add(o);
+                        } else {
+                            superseded(c, o, claims.get(o.id()), now);
+                        }
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_transition (entry_id, at, "
+                            + "from_state, to_state, note) values (?,?,?,?,?)")) {
+                        for (Outcome o : applied) {
+                            if (o.from() == o.to() && o.note() == null) {
+                                continue;
+                            }
+                            ps.setLong(1, o.id());
+                            ps.setObject(2, time(now));
+                            ps.setString(3, o.from().name());
+                            ps.setString(4, o.to().name());
+                            ps.setString(5, note(o.note()));
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    return null;
+                },
+                "record send outcomes");
     }
 
     /** The entry changed while it was sent: keep its new state, and remember what PARS may now hold. */
     private static void superseded(Connection c, Outcome o, Claimed claimed, Instant now) throws SQLException {
         boolean sentAdd = claimed.state() == EntryState.PENDING || claimed.state() == EntryState.RETRYING;
-        boolean mayBeInPars = sentAdd && (o.to() == EntryState.ACCEPTED || o.to() == EntryState.AWAITING_BOARD
-                || o.outcomeUnknown());
+        boolean mayBeInPars =
+                sentAdd && (o.to() == EntryState.ACCEPTED || o.to() == EntryState.AWAITING_BOARD || o.outcomeUnknown());
         EntryState state;
         try (PreparedStatement ps = c.prepareStatement("select state from pars_ledger_entry where id=? for update")) {
             ps.setLong(1, o.id());
@@ -440,7 +516,8 @@ public final class LedgerStore {
         }
         EntryState next = state;
         if (mayBeInPars) {
-            next = state == EntryState.PENDING || state == EntryState.INVALID ? EntryState.CORRECTING
+            next = state == EntryState.PENDING || state == EntryState.INVALID
+                    ? EntryState.CORRECTING
                     : state == EntryState.WITHDRAWN ? EntryState.WITHDRAWING : state;
         }
         try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, previous_payload="
@@ -455,67 +532,87 @@ public final class LedgerStore {
             ps.setLong(i, o.id());
             ps.executeUpdate();
         }
-        transition(c, o.id(), state, next, mayBeInPars
-                ? "changed while it was being sent, and PARS " + (o.outcomeUnknown() ? "may hold" : "holds")
-                + " what was sent: that record is deleted first" : "changed while it was being sent; the new content "
-                + "is sent next", now);
+        transition(
+                c,
+                o.id(),
+                state,
+                next,
+                mayBeInPars
+                        ? "changed while it was being sent, and PARS " + (o.outcomeUnknown() ? "may hold" : "holds")
+                                + " what was sent: that record is deleted first"
+                        : "changed while it was being sent; the new content " + "is sent next",
+                now);
     }
 
     /** Entries awaiting the board whose status check is due, claimed like sends. */
     public List<Claimed> claimStatusChecks(int limit, Instant now, String node, Duration lease) {
-        return inTransaction(c -> {
-            List<Long> ids = new ArrayList<>();
-            List<Claimed> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id, provider_id, completion_key, payload, "
-                    + "status_checks, version from pars_ledger_entry where state=? and next_status_check_at <= ? and "
-                    + "(claimed_until is null or claimed_until < ?) order by next_status_check_at, id limit ? for "
-                    + "update skip locked")) {
-                ps.setString(1, EntryState.AWAITING_BOARD.name());
-                ps.setObject(2, time(now));
-                ps.setObject(3, time(now));
-                ps.setInt(4, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        ids.add(id);
-                        byte[] payload = rs.getBytes(4);
-                        if (payload == null) {
-                            continue; // purged: nothing left to ask about
+        return inTransaction(
+                c -> {
+                    List<Long> ids = new ArrayList<>();
+                    List<Claimed> out = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("select id, provider_id, completion_key, payload, "
+                            + "status_checks, version from pars_ledger_entry where state=? and next_status_check_at <= ? and "
+                            + "(claimed_until is null or claimed_until < ?) order by next_status_check_at, id limit ? for "
+                            + "update skip locked")) {
+                        ps.setString(1, EntryState.AWAITING_BOARD.name());
+                        ps.setObject(2, time(now));
+                        ps.setObject(3, time(now));
+                        ps.setInt(4, limit);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                long id = rs.getLong(1);
+                                ids.add(id);
+                                byte[] payload = rs.getBytes(4);
+                                if (payload == null) {
+                                    continue; // purged: nothing left to ask about
+                                }
+                                out.add(new Claimed(
+                                        id,
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        EntryState.AWAITING_BOARD,
+                                        open(c, payload, associated(rs.getString(2), rs.getString(3))),
+                                        null,
+                                        rs.getInt(5),
+                                        false,
+                                        false,
+                                        rs.getInt(6),
+                                        payload));
+                            }
                         }
-                        out.add(new Claimed(id, rs.getString(2), rs.getString(3), EntryState.AWAITING_BOARD,
-                                open(c, payload, associated(rs.getString(2), rs.getString(3))),
-                                null, rs.getInt(5), false, false, rs.getInt(6), payload));
                     }
-                }
-            }
-            try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
-                    + "status_checks=status_checks+1 where id=?")) {
-                for (long id : ids) {
-                    up.setString(1, node);
-                    up.setObject(2, time(now.plus(lease)));
-                    up.setLong(3, id);
-                    up.addBatch();
-                }
-                up.executeBatch();
-            }
-            return out;
-        }, "claim status checks");
+                    try (PreparedStatement up =
+                            c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
+                                    + "status_checks=status_checks+1 where id=?")) {
+                        for (long id : ids) {
+                            up.setString(1, node);
+                            up.setObject(2, time(now.plus(lease)));
+                            up.setLong(3, id);
+                            up.addBatch();
+                        }
+                        up.executeBatch();
+                    }
+                    return out;
+                },
+                "claim status checks");
     }
 
     /** Removes the personal data of settled, accepted or withdrawn entries last changed before {@code before}. */
     public int purge(Instant before, Instant now) {
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set payload=null, "
-                    + "previous_payload=null, purged_at=? where state in (?,?,?) and updated_at < ? and payload is not "
-                    + "null")) {
-                ps.setObject(1, time(now));
-                ps.setString(2, EntryState.ACCEPTED.name());
-                ps.setString(3, EntryState.BOARD_ACCEPTED.name());
-                ps.setString(4, EntryState.WITHDRAWN.name());
-                ps.setObject(5, time(before));
-                return ps.executeUpdate();
-            }
-        }, "purge personal data");
+        return inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set payload=null, "
+                            + "previous_payload=null, purged_at=? where state in (?,?,?) and updated_at < ? and payload is not "
+                            + "null")) {
+                        ps.setObject(1, time(now));
+                        ps.setString(2, EntryState.ACCEPTED.name());
+                        ps.setString(3, EntryState.BOARD_ACCEPTED.name());
+                        ps.setString(4, EntryState.WITHDRAWN.name());
+                        ps.setObject(5, time(before));
+                        return ps.executeUpdate();
+                    }
+                },
+                "purge personal data");
     }
 
     /**
@@ -524,16 +621,18 @@ public final class LedgerStore {
      * @throws LedgerException when the key does not open it
      */
     public void verifyKey() {
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select provider_id, completion_key, payload from "
-                    + "pars_ledger_entry where payload is not null limit 1");
-                 ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    cipher.open(rs.getBytes(3), associated(rs.getString(1), rs.getString(2)));
-                }
-            }
-            return null;
-        }, "read a stored entry");
+        inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("select provider_id, completion_key, payload from "
+                                    + "pars_ledger_entry where payload is not null limit 1");
+                            ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            cipher.open(rs.getBytes(3), associated(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                    return null;
+                },
+                "read a stored entry");
     }
 
     // ---- queries --------------------------------------------------------------------------------
@@ -544,39 +643,44 @@ public final class LedgerStore {
 
     /** Entries matching {@code where} (with its parameters), in due-date order, at most {@code limit}. */
     public List<LedgerEntry> entries(String where, List<Object> params, int limit) {
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from pars_ledger_entry where "
-                    + where + " order by due_date, id limit ?")) {
-                int i = 1;
-                for (Object p : params) {
-                    ps.setObject(i++, p instanceof Instant t ? time(t) : p);
-                }
-                ps.setInt(i, limit);
-                List<LedgerEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(entry(rs));
+        return inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS
+                            + " from pars_ledger_entry where " + where + " order by due_date, id limit ?")) {
+                        int i = 1;
+                        for (Object p : params) {
+                            ps.setObject(i++, p instanceof Instant t ? time(t) : p);
+                        }
+                        ps.setInt(i, limit);
+                        List<LedgerEntry> out = new ArrayList<>();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(entry(rs));
+                            }
+                        }
+                        return out;
                     }
-                }
-                return out;
-            }
-        }, "read entries");
+                },
+                "read entries");
     }
 
     /** How many entries match {@code where}. */
     public long count(String where, List<Object> params) {
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from pars_ledger_entry where " + where)) {
-                int i = 1;
-                for (Object p : params) {
-                    ps.setObject(i++, p instanceof Instant t ? time(t) : p);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        }, "count entries");
+        return inTransaction(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement("select count(*) from pars_ledger_entry where " + where)) {
+                        int i = 1;
+                        for (Object p : params) {
+                            ps.setObject(i++, p instanceof Instant t ? time(t) : p);
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                },
+                "count entries");
     }
 
     private static LedgerEntry entry(ResultSet rs) throws SQLException {
@@ -584,12 +688,21 @@ public final class LedgerStore {
         String key = rs.getString(2);
         EntryState state = EntryState.valueOf(rs.getString(3));
         OffsetDateTime next = rs.getObject(10, OffsetDateTime.class);
-        return new LedgerEntry(provider, key, state, Optional.ofNullable(rs.getString(4)),
-                Optional.ofNullable(rs.getString(5)), rs.getObject(6, LocalDate.class),
+        return new LedgerEntry(
+                provider,
+                key,
+                state,
+                Optional.ofNullable(rs.getString(4)),
+                Optional.ofNullable(rs.getString(5)),
+                rs.getObject(6, LocalDate.class),
                 new Deadline(rs.getObject(7, LocalDate.class), DeadlineRules.Rule.valueOf(rs.getString(8))),
-                rs.getInt(9), Optional.ofNullable(next).map(OffsetDateTime::toInstant), rs.getBoolean(11),
-                Optional.ofNullable(rs.getString(12)), Optional.ofNullable(rs.getString(13)),
-                List.of(rs.getString(15).split(",")), rs.getObject(14, OffsetDateTime.class).toInstant());
+                rs.getInt(9),
+                Optional.ofNullable(next).map(OffsetDateTime::toInstant),
+                rs.getBoolean(11),
+                Optional.ofNullable(rs.getString(12)),
+                Optional.ofNullable(rs.getString(13)),
+                List.of(rs.getString(15).split(",")),
+                rs.getObject(14, OffsetDateTime.class).toInstant());
     }
 
     /** The entries with these ids (in due-date order). */
@@ -603,44 +716,52 @@ public final class LedgerStore {
 
     /** Entries by state. */
     public Map<EntryState, Long> counts() {
-        return inTransaction(c -> {
-            Map<EntryState, Long> out = new EnumMap<>(EntryState.class);
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("select state, count(*) from pars_ledger_entry group by state")) {
-                while (rs.next()) {
-                    out.put(EntryState.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
-            return out;
-        }, "count entries");
+        return inTransaction(
+                c -> {
+                    Map<EntryState, Long> out = new EnumMap<>(EntryState.class);
+                    try (Statement st = c.createStatement();
+                            ResultSet rs =
+                                    st.executeQuery("select state, count(*) from pars_ledger_entry group by state")) {
+                        while (rs.next()) {
+                            out.put(EntryState.valueOf(rs.getString(1)), rs.getLong(2));
+                        }
+                    }
+                    return out;
+                },
+                "count entries");
     }
 
     /** An entry's transitions, oldest first. */
     public List<Transition> history(String provider, String key) {
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select t.at, t.from_state, t.to_state, t.note from "
-                    + "pars_ledger_transition t join pars_ledger_entry e on e.id = t.entry_id where e.provider_id=? and "
-                    + "e.completion_key=? order by t.id")) {
-                ps.setString(1, provider);
-                ps.setString(2, key);
-                List<Transition> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String from = rs.getString(2);
-                        out.add(new Transition(rs.getObject(1, OffsetDateTime.class).toInstant(),
-                                Optional.ofNullable(from).map(EntryState::valueOf), EntryState.valueOf(rs.getString(3)),
-                                rs.getString(4) == null ? "" : rs.getString(4)));
+        return inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("select t.at, t.from_state, t.to_state, t.note from "
+                            + "pars_ledger_transition t join pars_ledger_entry e on e.id = t.entry_id where e.provider_id=? and "
+                            + "e.completion_key=? order by t.id")) {
+                        ps.setString(1, provider);
+                        ps.setString(2, key);
+                        List<Transition> out = new ArrayList<>();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                String from = rs.getString(2);
+                                out.add(new Transition(
+                                        rs.getObject(1, OffsetDateTime.class).toInstant(),
+                                        Optional.ofNullable(from).map(EntryState::valueOf),
+                                        EntryState.valueOf(rs.getString(3)),
+                                        rs.getString(4) == null ? "" : rs.getString(4)));
+                            }
+                        }
+                        return out;
                     }
-                }
-                return out;
-            }
-        }, "read history");
+                },
+                "read history");
     }
 
     // ---- plumbing -------------------------------------------------------------------------------
 
-    private static void update(Connection c, long id, EntryState from, EntryState to, Instant now, String note,
-                               String extraSet) throws SQLException {
+    private static void update(
+            Connection c, long id, EntryState from, EntryState to, Instant now, String note, String extraSet)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, updated_at=?"
                 + (extraSet.isEmpty() ? "" : ", " + extraSet) + " where id=?")) {
             ps.setString(1, to.name());

@@ -56,9 +56,14 @@ public final class PayloadCipher {
             c.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = c.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE + sealed.length)
+                    .put(VERSION)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
-            throw new LedgerException("could not encrypt a ledger payload (" + e.getClass().getSimpleName() + ")", e);
+            throw new LedgerException(
+                    "could not encrypt a ledger payload (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -78,8 +83,8 @@ public final class PayloadCipher {
             c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
             return c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
         } catch (GeneralSecurityException e) {
-            throw new LedgerException("a ledger payload does not open with this key (wrong key, or the data was "
-                    + "altered)");
+            throw new LedgerException(
+                    "a ledger payload does not open with this key (wrong key, or the data was " + "altered)");
         }
     }
 

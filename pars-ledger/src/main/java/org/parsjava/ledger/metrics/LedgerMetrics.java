@@ -23,8 +23,7 @@ import org.parsjava.ledger.ReportingLedger;
  */
 public final class LedgerMetrics {
 
-    private LedgerMetrics() {
-    }
+    private LedgerMetrics() {}
 
     /**
      * The per-state counts, read at most once a second for all the state gauges. It holds no
@@ -53,12 +52,15 @@ public final class LedgerMetrics {
         Counts counts = new Counts();
         for (EntryState state : EntryState.values()) {
             Gauge.builder("pars.ledger.entries", ledger, l -> counts.of(l, state))
-                    .description("Ledger entries by state").tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("Ledger entries by state")
+                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry);
         }
         Gauge.builder("pars.ledger.at.risk", ledger, l -> l.countAtRisk(atRiskWithin))
-                .description("Unsettled entries due within " + atRiskWithin.toDays() + " days").register(registry);
+                .description("Unsettled entries due within " + atRiskWithin.toDays() + " days")
+                .register(registry);
         Gauge.builder("pars.ledger.overdue", ledger, ReportingLedger::countOverdue)
-                .description("Entries past their due date and not with PARS").register(registry);
+                .description("Entries past their due date and not with PARS")
+                .register(registry);
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * through {@code pars.*} properties: it records
  * completions in the ledger, the starter's worker sends them, Actuator shows the rest.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = SampleApplicationTest.LmsApplication.class)
 class SampleApplicationTest {
 
@@ -43,7 +44,8 @@ class SampleApplicationTest {
         }
     }
 
-    private static final ParsSimulator PARS = ParsSimulator.builder().clock(Fixtures.CLOCK).build().start();
+    private static final ParsSimulator PARS =
+            ParsSimulator.builder().clock(Fixtures.CLOCK).build().start();
 
     static {
         PARS.addActivity(Fixtures.activity());
@@ -70,8 +72,10 @@ class SampleApplicationTest {
 
     @Autowired
     ReportingLedger ledger;
+
     @Autowired
     ParsClient client;
+
     @Autowired
     TestRestTemplate http;
 
@@ -79,8 +83,10 @@ class SampleApplicationTest {
     void completionsRecordedByTheAppReachParsAndActuatorShowsPars() throws Exception {
         List<LearnerCompletion> completions = List.of(
                 Fixtures.completion().toBuilder().completionKey("lms-1").build(),
-                Fixtures.completion().toBuilder().completionKey("lms-2")
-                        .completionDate(Fixtures.completion().completionDate().plusDays(1)).build());
+                Fixtures.completion().toBuilder()
+                        .completionKey("lms-2")
+                        .completionDate(Fixtures.completion().completionDate().plusDays(1))
+                        .build());
         completions.forEach(ledger::record);
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (PARS.credits().size() < 4 && System.nanoTime() < deadline) {

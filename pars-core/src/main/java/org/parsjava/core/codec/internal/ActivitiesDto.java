@@ -29,8 +29,14 @@ public final class ActivitiesDto {
 
     /** One activity. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"ReportDescription", "ActivityDescription", "Lom", "healthcareMetadata",
-        "ParticipationMetrics", "XtensibleInfo"})
+    @JsonPropertyOrder({
+        "ReportDescription",
+        "ActivityDescription",
+        "Lom",
+        "healthcareMetadata",
+        "ParticipationMetrics",
+        "XtensibleInfo"
+    })
     public static final class Metrics {
         @JsonProperty("ReportDescription")
         public ReportDescription reportDescription;
@@ -135,8 +141,7 @@ public final class ActivitiesDto {
         @JsonProperty("entry")
         public String entry;
 
-        public Identifier() {
-        }
+        public Identifier() {}
 
         public Identifier(String catalog, String entry) {
             this.catalog = catalog;
@@ -153,8 +158,16 @@ public final class ActivitiesDto {
 
     /** Credits, dates and format. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"credits", "activityLocation", "startDateTime", "endDateTime", "activitySponsorship",
-        "activityFormat", "commercialSupport", "targetAudience"})
+    @JsonPropertyOrder({
+        "credits",
+        "activityLocation",
+        "startDateTime",
+        "endDateTime",
+        "activitySponsorship",
+        "activityFormat",
+        "commercialSupport",
+        "targetAudience"
+    })
     public static final class HealthcareEducation {
         @JsonProperty("credits")
         public Credits credits;
@@ -221,10 +234,23 @@ public final class ActivitiesDto {
 
     /** ACCME extensions. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"ProviderID", Vocabulary.INTERPROFESSIONAL_KEY, "CommendationTags", "InKindSupports",
-        "DeliveryMethods", "MeasuredOutcomes", "MOCRegistrations", "ContentOutlines", "ForPublicList",
-        "FeeForParticipation", "ActivityRegistration", "IsMeritBasedIncentivePaymentSystem", "REMS",
-        "activityRecordAction", "closeActivityRecord"})
+    @JsonPropertyOrder({
+        "ProviderID",
+        Vocabulary.INTERPROFESSIONAL_KEY,
+        "CommendationTags",
+        "InKindSupports",
+        "DeliveryMethods",
+        "MeasuredOutcomes",
+        "MOCRegistrations",
+        "ContentOutlines",
+        "ForPublicList",
+        "FeeForParticipation",
+        "ActivityRegistration",
+        "IsMeritBasedIncentivePaymentSystem",
+        "REMS",
+        "activityRecordAction",
+        "closeActivityRecord"
+    })
     public static final class Extensions {
         @JsonProperty("ProviderID")
         public String providerId;

@@ -19,8 +19,7 @@ import org.parsjava.core.model.Sponsorship;
  */
 public final class ActivityDetailsMapping {
 
-    private ActivityDetailsMapping() {
-    }
+    private ActivityDetailsMapping() {}
 
     /** Fills {@code m} (whose Lom, healthcare and extension parts exist) from {@code a}. */
     public static void write(Activity a, ActivitiesDto.Metrics m) {
@@ -42,27 +41,33 @@ public final class ActivityDetailsMapping {
         if (!d.professions().isEmpty() || !d.specialties().isEmpty()) {
             he.targetAudience = new ActivitiesDto.TargetAudience();
             // The draft requires profession whenever targetAudience is written.
-            he.targetAudience.profession = d.professions().stream().map(ActivityDetails.Profession::label).toList();
+            he.targetAudience.profession = d.professions().stream()
+                    .map(ActivityDetails.Profession::label)
+                    .toList();
             he.targetAudience.specialty = d.specialties().isEmpty() ? null : d.specialties();
         }
         if (!d.commercialSupportAmounts().isEmpty()) {
             m.activityDescription = new ActivitiesDto.ActivityDescription();
-            m.activityDescription.commercialSupportAmount = d.commercialSupportAmounts().stream().map(c -> {
-                ActivitiesDto.SupportAmount w = new ActivitiesDto.SupportAmount();
-                w.currency = c.currency();
-                w.supportSource = c.source();
-                w.value = c.amount();
-                return w;
-            }).toList();
+            m.activityDescription.commercialSupportAmount = d.commercialSupportAmounts().stream()
+                    .map(c -> {
+                        ActivitiesDto.SupportAmount w = new ActivitiesDto.SupportAmount();
+                        w.currency = c.currency();
+                        w.supportSource = c.source();
+                        w.value = c.amount();
+                        return w;
+                    })
+                    .toList();
         }
         if (!d.participants().isEmpty()) {
             m.participationMetrics = new ActivitiesDto.ParticipationMetrics();
-            m.participationMetrics.participantsByCategory = d.participants().entrySet().stream().map(e -> {
-                ActivitiesDto.Participants w = new ActivitiesDto.Participants();
-                w.category = e.getKey().label();
-                w.numberOfParticipants = e.getValue();
-                return w;
-            }).toList();
+            m.participationMetrics.participantsByCategory = d.participants().entrySet().stream()
+                    .map(e -> {
+                        ActivitiesDto.Participants w = new ActivitiesDto.Participants();
+                        w.category = e.getKey().label();
+                        w.numberOfParticipants = e.getValue();
+                        return w;
+                    })
+                    .toList();
         }
         ActivitiesDto.Extensions x = m.xtensibleInfo;
         d.interprofessional().ifPresent(v -> x.interprofessional = v);
@@ -72,22 +77,26 @@ public final class ActivityDetailsMapping {
         }
         if (!d.inKindSupporters().isEmpty()) {
             x.inKindSupports = new ActivitiesDto.InKindSupports();
-            x.inKindSupports.inKindSupport = d.inKindSupporters().stream().map(name -> {
-                ActivitiesDto.InKindSupport w = new ActivitiesDto.InKindSupport();
-                w.source = name;
-                return w;
-            }).toList();
+            x.inKindSupports.inKindSupport = d.inKindSupporters().stream()
+                    .map(name -> {
+                        ActivitiesDto.InKindSupport w = new ActivitiesDto.InKindSupport();
+                        w.source = name;
+                        return w;
+                    })
+                    .toList();
         }
         if (!d.deliveryMethods().isEmpty()) {
             x.deliveryMethods = new ActivitiesDto.DeliveryMethods();
             x.deliveryMethods.deliveryMethod = d.deliveryMethods();
         }
         if (!d.measuredOutcomes().isEmpty()) {
-            x.measuredOutcomes = d.measuredOutcomes().stream().map(o -> {
-                ActivitiesDto.Outcome w = new ActivitiesDto.Outcome();
-                w.measuredOutcome = o.label();
-                return w;
-            }).toList();
+            x.measuredOutcomes = d.measuredOutcomes().stream()
+                    .map(o -> {
+                        ActivitiesDto.Outcome w = new ActivitiesDto.Outcome();
+                        w.measuredOutcome = o.label();
+                        return w;
+                    })
+                    .toList();
         }
         if (!d.contentOutlines().isEmpty()) {
             Map<String, List<ActivitiesDto.OutlineKey>> bySource = new LinkedHashMap<>();
@@ -98,12 +107,14 @@ public final class ActivityDetailsMapping {
                 bySource.computeIfAbsent(o.source(), s -> new ArrayList<>()).add(k);
             }
             x.contentOutlines = new ActivitiesDto.ContentOutlines();
-            x.contentOutlines.contentOutlineSelections = bySource.entrySet().stream().map(e -> {
-                ActivitiesDto.OutlineSelection w = new ActivitiesDto.OutlineSelection();
-                w.contentOutlineSource = e.getKey();
-                w.contentOutlineKeys = e.getValue();
-                return w;
-            }).toList();
+            x.contentOutlines.contentOutlineSelections = bySource.entrySet().stream()
+                    .map(e -> {
+                        ActivitiesDto.OutlineSelection w = new ActivitiesDto.OutlineSelection();
+                        w.contentOutlineSource = e.getKey();
+                        w.contentOutlineKeys = e.getValue();
+                        return w;
+                    })
+                    .toList();
         }
         d.forPublicList().ifPresent(v -> x.forPublicList = v);
         d.fee().ifPresent(f -> x.feeForParticipation = Vocabulary.FEE.get(f));
@@ -125,8 +136,8 @@ public final class ActivityDetailsMapping {
             b.description(m.lom.general.description);
         }
         ActivityDetails.Builder d = ActivityDetails.builder();
-        ActivitiesDto.HealthcareEducation he = m.healthcareMetadata == null ? null
-                : m.healthcareMetadata.healthcareEducation;
+        ActivitiesDto.HealthcareEducation he =
+                m.healthcareMetadata == null ? null : m.healthcareMetadata.healthcareEducation;
         if (he != null) {
             for (Sponsorship s : Sponsorship.values()) {
                 if (s.code().equalsIgnoreCase(nz(he.activitySponsorship))) {
@@ -141,8 +152,10 @@ public final class ActivityDetailsMapping {
                 }
             }
             if (he.activityLocation != null && he.activityLocation.country != null) {
-                d.location(new ActivityDetails.Location(nz(he.activityLocation.city),
-                        nz(he.activityLocation.stateOrProvince), he.activityLocation.country));
+                d.location(new ActivityDetails.Location(
+                        nz(he.activityLocation.city),
+                        nz(he.activityLocation.stateOrProvince),
+                        he.activityLocation.country));
             }
             if (he.commercialSupport != null) {
                 d.commercialSupport(he.commercialSupport);
@@ -155,7 +168,9 @@ public final class ActivityDetailsMapping {
                         }
                     }
                 }
-                list(he.targetAudience.specialty).stream().filter(s -> !s.isBlank()).forEach(d::specialty);
+                list(he.targetAudience.specialty).stream()
+                        .filter(s -> !s.isBlank())
+                        .forEach(d::specialty);
             }
         }
         if (m.activityDescription != null) {
@@ -180,14 +195,19 @@ public final class ActivityDetailsMapping {
                 d.interprofessional(x.interprofessional);
             }
             if (x.commendationTags != null) {
-                list(x.commendationTags.commendationTag).stream().filter(s -> !s.isBlank()).forEach(d::commendationTag);
+                list(x.commendationTags.commendationTag).stream()
+                        .filter(s -> !s.isBlank())
+                        .forEach(d::commendationTag);
             }
             if (x.inKindSupports != null) {
-                list(x.inKindSupports.inKindSupport).stream().filter(w -> w.source != null && !w.source.isBlank())
+                list(x.inKindSupports.inKindSupport).stream()
+                        .filter(w -> w.source != null && !w.source.isBlank())
                         .forEach(w -> d.inKindSupporter(w.source));
             }
             if (x.deliveryMethods != null) {
-                list(x.deliveryMethods.deliveryMethod).stream().filter(s -> !s.isBlank()).forEach(d::deliveryMethod);
+                list(x.deliveryMethods.deliveryMethod).stream()
+                        .filter(s -> !s.isBlank())
+                        .forEach(d::deliveryMethod);
             }
             for (ActivitiesDto.Outcome w : list(x.measuredOutcomes)) {
                 for (ActivityDetails.MeasuredOutcome o : ActivityDetails.MeasuredOutcome.values()) {
@@ -199,9 +219,10 @@ public final class ActivityDetailsMapping {
             if (x.contentOutlines != null) {
                 for (ActivitiesDto.OutlineSelection sel : list(x.contentOutlines.contentOutlineSelections)) {
                     for (ActivitiesDto.OutlineKey k : list(sel.contentOutlineKeys)) {
-                        if (!nz(sel.contentOutlineSource).isEmpty() && !nz(k.contentKeyword).isEmpty()) {
-                            d.contentOutline(new ActivityDetails.ContentOutline(sel.contentOutlineSource,
-                                    k.contentKeyword, nz(k.contentKeywordValue)));
+                        if (!nz(sel.contentOutlineSource).isEmpty()
+                                && !nz(k.contentKeyword).isEmpty()) {
+                            d.contentOutline(new ActivityDetails.ContentOutline(
+                                    sel.contentOutlineSource, k.contentKeyword, nz(k.contentKeywordValue)));
                         }
                     }
                 }
@@ -234,7 +255,9 @@ public final class ActivityDetailsMapping {
     }
 
     private static <T> List<T> list(List<T> values) {
-        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
+        return values == null
+                ? List.of()
+                : values.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private static String nz(String s) {

@@ -17,8 +17,7 @@ public final class Excerpts {
     /** Longest excerpt, in characters. */
     public static final int MAX = 80;
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     /** An excerpt of a raw body. */
     public static String of(byte[] body) {

@@ -29,10 +29,16 @@ import org.parsjava.core.model.MocCreditType;
  * @param identifiers every {@code UniqueID} (NPI, board IDs, state licenses), de-duplicated
  * @param creditLines every {@code CreditCertificate}
  */
-public record LearnerReportRecord(LearnerRecordAction action, String providerId, String accmeActivityId,
-                                  String firstName, String lastName, Optional<MonthDay> birthDate,
-                                  Optional<LocalDate> completionDate, List<Identifier> identifiers,
-                                  List<CreditLine> creditLines) {
+public record LearnerReportRecord(
+        LearnerRecordAction action,
+        String providerId,
+        String accmeActivityId,
+        String firstName,
+        String lastName,
+        Optional<MonthDay> birthDate,
+        Optional<LocalDate> completionDate,
+        List<Identifier> identifiers,
+        List<CreditLine> creditLines) {
 
     /**
      * An identifier with its domain.
@@ -49,8 +55,10 @@ public record LearnerReportRecord(LearnerRecordAction action, String providerId,
 
         @Override
         public String toString() {
-            return domain + ":" + (value.length() <= 2 ? "**" : "*".repeat(value.length() - 2)
-                    + value.substring(value.length() - 2));
+            return domain + ":"
+                    + (value.length() <= 2
+                            ? "**"
+                            : "*".repeat(value.length() - 2) + value.substring(value.length() - 2));
         }
     }
 
@@ -62,8 +70,8 @@ public record LearnerReportRecord(LearnerRecordAction action, String providerId,
      * @param credits {@code numberOfCredits}
      * @param creditId {@code CreditID}
      */
-    public record CreditLine(Optional<MocCreditType> mocType, String certification, BigDecimal credits,
-                             String creditId) {
+    public record CreditLine(
+            Optional<MocCreditType> mocType, String certification, BigDecimal credits, String creditId) {
         /** Rejects nulls. */
         public CreditLine {
             Objects.requireNonNull(mocType, "mocType");

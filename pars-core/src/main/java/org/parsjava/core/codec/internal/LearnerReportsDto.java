@@ -102,8 +102,7 @@ public final class LearnerReportsDto {
         @JsonProperty("domain")
         public String domain;
 
-        public UniqueId() {
-        }
+        public UniqueId() {}
 
         public UniqueId(String value, String domain) {
             this.value = value;

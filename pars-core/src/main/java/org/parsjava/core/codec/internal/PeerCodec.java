@@ -11,7 +11,6 @@ import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.ParsFault;
 import org.parsjava.core.codec.RecordVerdict;
 import org.parsjava.core.model.Activity;
-import org.parsjava.core.codec.internal.TranscriptJson;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerTranscript;

@@ -21,24 +21,55 @@ import java.util.regex.Pattern;
 public final class Redaction {
 
     /** Names whose values are never personal: kept so a log still says what happened. */
-    private static final Set<String> STRUCTURAL = Set.of("Index", "index", "CreditID", "Status", "status",
-            "ErrorCode", "code", "Code", "Field", "field", "faultcode", "moduleID", "ProviderID", "providerId",
-            "CompletedDateTime", "DateTimeCreated", "numberOfCredits", "activityCertification", "domain",
-            "ActionType", "activityRecordAction", "Outcome", "outcome", "ActivityID", "ActivityId",
-            "ReportingOrganization", "Accepted", "accepted", "startDateTime", "endDateTime", "activityFormat",
-            "boardName", "mocPoints", "MOCCreditType");
+    private static final Set<String> STRUCTURAL = Set.of(
+            "Index",
+            "index",
+            "CreditID",
+            "Status",
+            "status",
+            "ErrorCode",
+            "code",
+            "Code",
+            "Field",
+            "field",
+            "faultcode",
+            "moduleID",
+            "ProviderID",
+            "providerId",
+            "CompletedDateTime",
+            "DateTimeCreated",
+            "numberOfCredits",
+            "activityCertification",
+            "domain",
+            "ActionType",
+            "activityRecordAction",
+            "Outcome",
+            "outcome",
+            "ActivityID",
+            "ActivityId",
+            "ReportingOrganization",
+            "Accepted",
+            "accepted",
+            "startDateTime",
+            "endDateTime",
+            "activityFormat",
+            "boardName",
+            "mocPoints",
+            "MOCCreditType");
     /** Any markup (tag, comment, CDATA, declaration) and the text after it. */
-    private static final Pattern MARKUP_TEXT = Pattern.compile("(<!--.*?-->|<!\\[CDATA\\[.*?]]>|<[^>]*>)([^<]*)",
-            Pattern.DOTALL);
+    private static final Pattern MARKUP_TEXT =
+            Pattern.compile("(<!--.*?-->|<!\\[CDATA\\[.*?]]>|<[^>]*>)([^<]*)", Pattern.DOTALL);
+
     private static final Pattern OPENING = Pattern.compile("<((?:[\\w.-]+:)?([\\w.-]+))(\\s[^>]*?)?(/?)>");
-    private static final Pattern JSON_NUMBER = Pattern.compile("(\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*)(-?\\d[\\d.eE+-]*)");
+    private static final Pattern JSON_NUMBER =
+            Pattern.compile("(\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*)(-?\\d[\\d.eE+-]*)");
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w.:-]+)\\s*=\\s*(\"[^\"]*\"?|'[^']*'?|[^\\s\"'>/]+)");
-    private static final Pattern JSON_STRING = Pattern.compile("(\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*)?\"(?:[^\"\\\\]|\\\\.)*\"?");
+    private static final Pattern JSON_STRING =
+            Pattern.compile("(\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*)?\"(?:[^\"\\\\]|\\\\.)*\"?");
     private static final Pattern DIGITS = Pattern.compile("(?<!\\d)\\d{10}(?!\\d)");
     private static final int MAX = 64 * 1024;
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /**
      * The redacted body, cut to its first 64 Ki characters after redaction (so a cut never
@@ -85,7 +116,8 @@ public final class Redaction {
             } else {
                 Matcher open = OPENING.matcher(markup);
                 if (open.matches()) {
-                    structural = STRUCTURAL.contains(open.group(2)) && open.group(4).isEmpty();
+                    structural =
+                            STRUCTURAL.contains(open.group(2)) && open.group(4).isEmpty();
                     keptMarkup = "<" + open.group(1) + (open.group(3) == null ? "" : attributes(open.group(3)))
                             + open.group(4) + ">";
                 } else {
@@ -108,7 +140,8 @@ public final class Redaction {
             String local = m.group(1).substring(m.group(1).indexOf(':') + 1);
             boolean keep = STRUCTURAL.contains(local) || m.group(1).startsWith("xmlns");
             char quote = m.group(2).charAt(0);
-            m.appendReplacement(out, Matcher.quoteReplacement(keep ? m.group() : m.group(1) + "=" + quote + "***" + quote));
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement(keep ? m.group() : m.group(1) + "=" + quote + "***" + quote));
         }
         m.appendTail(out);
         return out.toString();
@@ -118,8 +151,9 @@ public final class Redaction {
         Matcher n = JSON_NUMBER.matcher(raw);
         StringBuilder numbers = new StringBuilder(raw.length());
         while (n.find()) {
-            n.appendReplacement(numbers, Matcher.quoteReplacement(STRUCTURAL.contains(n.group(2)) ? n.group()
-                    : n.group(1) + "\"***\""));
+            n.appendReplacement(
+                    numbers,
+                    Matcher.quoteReplacement(STRUCTURAL.contains(n.group(2)) ? n.group() : n.group(1) + "\"***\""));
         }
         n.appendTail(numbers);
         String s = numbers.toString();

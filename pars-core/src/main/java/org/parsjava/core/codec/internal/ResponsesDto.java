@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class ResponsesDto {
 
-    private ResponsesDto() {
-    }
+    private ResponsesDto() {}
 
     /** Per-record verdicts of a {@code SaveLearnerActivity} call. */
     @JsonRootName("ACCMELearnerReportsResult")

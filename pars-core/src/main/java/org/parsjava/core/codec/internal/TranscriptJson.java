@@ -34,16 +34,15 @@ public final class TranscriptJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private TranscriptJson() {
-    }
+    private TranscriptJson() {}
 
     /** Reads a transcript answer. */
     public static List<LearnerTranscript> decodeTranscripts(byte[] body) {
         JsonNode root = tree(body, "transcript");
         JsonNode list = field(root, "ACCMETranscripts");
         if (list == null || !list.isArray()) {
-            throw new ParsCodecException("Could not read transcript body: no ACCMETranscripts array",
-                    Excerpts.of(body), null);
+            throw new ParsCodecException(
+                    "Could not read transcript body: no ACCMETranscripts array", Excerpts.of(body), null);
         }
         List<LearnerTranscript> out = new ArrayList<>(list.size());
         for (JsonNode t : list) {
@@ -58,9 +57,15 @@ public final class TranscriptJson {
                 }
             }
             JsonNode x = field(t, "XtensibleInfo");
-            out.add(new LearnerTranscript(text(name, "GivenName").orElse(""), text(name, "FamilyName").orElse(""),
-                    text(info, "StateOfLicensure"), text(info, "StateMedicalLicenseID"), text(info, "NPI"),
-                    completions, text(x, "ProviderID"), text(x, "Notes")));
+            out.add(new LearnerTranscript(
+                    text(name, "GivenName").orElse(""),
+                    text(name, "FamilyName").orElse(""),
+                    text(info, "StateOfLicensure"),
+                    text(info, "StateMedicalLicenseID"),
+                    text(info, "NPI"),
+                    completions,
+                    text(x, "ProviderID"),
+                    text(x, "Notes")));
         }
         return out;
     }
@@ -68,8 +73,10 @@ public final class TranscriptJson {
     private static LearnerTranscript.Completion completion(JsonNode activity, byte[] body) {
         JsonNode module = field(activity, "Module");
         if (activity == null || module == null) {
-            throw new ParsCodecException("Could not read transcript body: an ActivityTranscript has no Activity/Module",
-                    Excerpts.of(body), null);
+            throw new ParsCodecException(
+                    "Could not read transcript body: an ActivityTranscript has no Activity/Module",
+                    Excerpts.of(body),
+                    null);
         }
         JsonNode moduleName = field(module, "ModuleName");
         List<LearnerTranscript.Credit> credits = new ArrayList<>();
@@ -77,7 +84,8 @@ public final class TranscriptJson {
         if (certs != null && certs.isArray()) {
             for (JsonNode c : certs) {
                 JsonNode received = field(c, "CreditReceived");
-                credits.add(new LearnerTranscript.Credit(text(c, "CreditID").orElse(""),
+                credits.add(new LearnerTranscript.Credit(
+                        text(c, "CreditID").orElse(""),
                         text(received, "activityCertification").orElse(""),
                         number(received, "numberOfCredits").orElse(BigDecimal.ZERO),
                         text(received, "creditUnit").orElse("")));
@@ -88,32 +96,42 @@ public final class TranscriptJson {
         JsonNode regs = field(field(module, "MOCRegistrations"), "MOCRegistration");
         if (regs != null && regs.isArray()) {
             for (JsonNode r : regs) {
-                mocs.add(new LearnerTranscript.Moc(text(r, "boardName").orElse(""),
-                        number(r, "mocPoints").orElse(BigDecimal.ZERO), strings(field(r, "MOCCreditType")),
+                mocs.add(new LearnerTranscript.Moc(
+                        text(r, "boardName").orElse(""),
+                        number(r, "mocPoints").orElse(BigDecimal.ZERO),
+                        strings(field(r, "MOCCreditType")),
                         text(r, "CreditClaimDate").flatMap(TranscriptJson::date)));
             }
         }
-        return new LearnerTranscript.Completion(text(activity, "ProviderOrganization").orElse(""),
-                text(activity, "ReportingOrganization"), text(moduleName, "moduleID").orElse(""),
-                text(moduleName, "value").orElse(""), text(module, "Status").orElse(""),
-                text(module, "CompletedDateTime").flatMap(TranscriptJson::date), credits, delivery, mocs);
+        return new LearnerTranscript.Completion(
+                text(activity, "ProviderOrganization").orElse(""),
+                text(activity, "ReportingOrganization"),
+                text(moduleName, "moduleID").orElse(""),
+                text(moduleName, "value").orElse(""),
+                text(module, "Status").orElse(""),
+                text(module, "CompletedDateTime").flatMap(TranscriptJson::date),
+                credits,
+                delivery,
+                mocs);
     }
 
     /** Reads a credits-by-date answer. */
     public static TranscriptTotal decodeTotal(byte[] body) {
         JsonNode root = tree(body, "transcript credits");
         if (!root.isObject()) {
-            throw new ParsCodecException("Could not read transcript credits body: expected an object",
-                    Excerpts.of(body), null);
+            throw new ParsCodecException(
+                    "Could not read transcript credits body: expected an object", Excerpts.of(body), null);
         }
         JsonNode learner = field(root, "learner");
         Optional<BigDecimal> total = number(root, "totalCredits");
         if (total.isEmpty()) {
-            throw new ParsCodecException("Could not read transcript credits body: no totalCredits",
-                    Excerpts.of(body), null);
+            throw new ParsCodecException(
+                    "Could not read transcript credits body: no totalCredits", Excerpts.of(body), null);
         }
-        return new TranscriptTotal(text(learner, "GivenName").or(() -> text(root, "GivenName")),
-                text(learner, "FamilyName").or(() -> text(root, "FamilyName")), total.get(),
+        return new TranscriptTotal(
+                text(learner, "GivenName").or(() -> text(root, "GivenName")),
+                text(learner, "FamilyName").or(() -> text(root, "FamilyName")),
+                total.get(),
                 text(root, "unit").orElse(""));
     }
 
@@ -127,7 +145,9 @@ public final class TranscriptJson {
             ObjectNode name = member.putObject("Name");
             name.put("GivenName", t.givenName());
             name.put("FamilyName", t.familyName());
-            if (t.stateOfLicensure().isPresent() || t.stateMedicalLicenseId().isPresent() || t.npi().isPresent()) {
+            if (t.stateOfLicensure().isPresent()
+                    || t.stateMedicalLicenseId().isPresent()
+                    || t.npi().isPresent()) {
                 ObjectNode info = member.putObject("PersonalInfo");
                 t.stateOfLicensure().ifPresent(v -> info.put("StateOfLicensure", v));
                 t.stateMedicalLicenseId().ifPresent(v -> info.put("StateMedicalLicenseID", v));
@@ -232,7 +252,9 @@ public final class TranscriptJson {
 
     private static Optional<String> text(JsonNode node, String name) {
         JsonNode v = field(node, name);
-        return v == null || v.isNull() || v.isContainerNode() ? Optional.empty() : Optional.of(v.asText().strip());
+        return v == null || v.isNull() || v.isContainerNode()
+                ? Optional.empty()
+                : Optional.of(v.asText().strip());
     }
 
     private static Optional<BigDecimal> number(JsonNode node, String name) {

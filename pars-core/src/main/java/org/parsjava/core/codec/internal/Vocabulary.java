@@ -52,23 +52,36 @@ import org.parsjava.core.model.MocCreditType;
  */
 public final class Vocabulary {
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     /** The draft's JSON key for the interprofessional flag, trailing space included (erratum). */
     public static final String INTERPROFESSIONAL_KEY = "isInterprofessional ";
     /** {@code FeeForParticipation} values; "No, it’s free" has a typographic apostrophe (U+2019). */
-    public static final Map<ActivityDetails.Fee, String> FEE = table(ActivityDetails.Fee.class, Map.of(
-            ActivityDetails.Fee.YES, "Yes", ActivityDetails.Fee.FREE, "No, it\u2019s free",
-            ActivityDetails.Fee.VARIABLE, "Variable"));
+    public static final Map<ActivityDetails.Fee, String> FEE = table(
+            ActivityDetails.Fee.class,
+            Map.of(
+                    ActivityDetails.Fee.YES,
+                    "Yes",
+                    ActivityDetails.Fee.FREE,
+                    "No, it\u2019s free",
+                    ActivityDetails.Fee.VARIABLE,
+                    "Variable"));
     /** {@code ActivityRegistration} values. */
     public static final Map<ActivityDetails.Registration, String> REGISTRATION = table(
-            ActivityDetails.Registration.class, Map.of(ActivityDetails.Registration.OPEN_TO_ALL, "Open to all",
-                    ActivityDetails.Registration.LIMITED, "Limited"));
+            ActivityDetails.Registration.class,
+            Map.of(
+                    ActivityDetails.Registration.OPEN_TO_ALL,
+                    "Open to all",
+                    ActivityDetails.Registration.LIMITED,
+                    "Limited"));
     /** {@code REMS.REMSType} values. */
-    public static final Map<ActivityDetails.RemsType, String> REMS_TYPE = table(ActivityDetails.RemsType.class,
-            Map.of(ActivityDetails.RemsType.OPIOID_ANALGESIC, "Opioid Analgesic",
-                    ActivityDetails.RemsType.MYCOPHENOLATE, "Mycophenolate"));
+    public static final Map<ActivityDetails.RemsType, String> REMS_TYPE = table(
+            ActivityDetails.RemsType.class,
+            Map.of(
+                    ActivityDetails.RemsType.OPIOID_ANALGESIC,
+                    "Opioid Analgesic",
+                    ActivityDetails.RemsType.MYCOPHENOLATE,
+                    "Mycophenolate"));
 
     /** {@code Module/Status}: the draft allows only this value (Partly verified, 2.5). */
     public static final String MODULE_STATUS_COMPLETED = "Completed";
@@ -123,14 +136,46 @@ public final class Vocabulary {
     public static final String MATCH_AMBIGUOUS = "Ambiguous";
 
     /** {@code UniqueID/@domain} of board IDs on learner reports: acronyms as the draft spells them (2.5). */
-    public static final Map<Board, String> LEARNER_BOARD_DOMAIN = table(Board.class, Map.of(
-            Board.ABA, "ABA", Board.ABIM, "ABIM", Board.ABOHNS, "ABOHNS", Board.ABOS, "ABOS",
-            Board.ABP, "ABP", Board.ABPATH, "ABPath", Board.ABS, "ABS", Board.ABTS, "ABTS"));
+    public static final Map<Board, String> LEARNER_BOARD_DOMAIN = table(
+            Board.class,
+            Map.of(
+                    Board.ABA,
+                    "ABA",
+                    Board.ABIM,
+                    "ABIM",
+                    Board.ABOHNS,
+                    "ABOHNS",
+                    Board.ABOS,
+                    "ABOS",
+                    Board.ABP,
+                    "ABP",
+                    Board.ABPATH,
+                    "ABPath",
+                    Board.ABS,
+                    "ABS",
+                    Board.ABTS,
+                    "ABTS"));
 
     /** {@code boardName} on activity MOC registrations: the draft enum is upper case (3.3). */
-    public static final Map<Board, String> ACTIVITY_BOARD_NAME = table(Board.class, Map.of(
-            Board.ABA, "ABA", Board.ABIM, "ABIM", Board.ABOHNS, "ABOHNS", Board.ABOS, "ABOS",
-            Board.ABP, "ABP", Board.ABPATH, "ABPATH", Board.ABS, "ABS", Board.ABTS, "ABTS"));
+    public static final Map<Board, String> ACTIVITY_BOARD_NAME = table(
+            Board.class,
+            Map.of(
+                    Board.ABA,
+                    "ABA",
+                    Board.ABIM,
+                    "ABIM",
+                    Board.ABOHNS,
+                    "ABOHNS",
+                    Board.ABOS,
+                    "ABOS",
+                    Board.ABP,
+                    "ABP",
+                    Board.ABPATH,
+                    "ABPATH",
+                    Board.ABS,
+                    "ABS",
+                    Board.ABTS,
+                    "ABTS"));
 
     /**
      * {@code activityCertification} of a MOC credit line and {@code MOCCreditType} of a

@@ -35,8 +35,7 @@ import org.parsjava.core.validation.constraints.ValidNpi;
  */
 public final class ConstraintValidators {
 
-    private ConstraintValidators() {
-    }
+    private ConstraintValidators() {}
 
     private static final Rules RULES = Rules.defaults();
 
@@ -144,8 +143,7 @@ public final class ConstraintValidators {
     }
 
     /** {@link ValidCredits}. */
-    public static final class ValidCreditsValidator
-            implements ConstraintValidator<ValidCredits, LearnerCompletion> {
+    public static final class ValidCreditsValidator implements ConstraintValidator<ValidCredits, LearnerCompletion> {
         @Override
         public boolean isValid(LearnerCompletion value, ConstraintValidatorContext context) {
             if (value == null) {

@@ -18,8 +18,7 @@ import org.parsjava.core.validation.ViolationCode;
 /** Reads the forms people type in rosters into typed values, without exceptions escaping. */
 public final class RawValues {
 
-    private RawValues() {
-    }
+    private RawValues() {}
 
     /**
      * Birth month and day: {@code 2/29}, {@code 02/29}, {@code 02-29}, {@code 2.9},
@@ -36,12 +35,12 @@ public final class RawValues {
         int[] parts = new int[3];
         int count = splitNumbers(s, parts);
         if (count == 3) {
-            return Parsed.failed(ViolationCode.BIRTH_DATE_INVALID,
+            return Parsed.failed(
+                    ViolationCode.BIRTH_DATE_INVALID,
                     "birth date must be month and day only; PARS never receives the birth year");
         }
         if (count != 2) {
-            return Parsed.failed(ViolationCode.BIRTH_DATE_INVALID,
-                    "birth date must be written MM/DD, e.g. 02/29");
+            return Parsed.failed(ViolationCode.BIRTH_DATE_INVALID, "birth date must be written MM/DD, e.g. 02/29");
         }
         int month = parts[0];
         int day = parts[1];
@@ -49,8 +48,7 @@ public final class RawValues {
             return Parsed.failed(ViolationCode.BIRTH_DATE_INVALID, "birth month must be 01-12");
         }
         if (!Rules.isCalendarDay(month, day)) {
-            return Parsed.failed(ViolationCode.BIRTH_DATE_INVALID,
-                    "birth day does not exist in that month");
+            return Parsed.failed(ViolationCode.BIRTH_DATE_INVALID, "birth day does not exist in that month");
         }
         return Parsed.ok(MonthDay.of(month, day));
     }
@@ -62,7 +60,8 @@ public final class RawValues {
         }
         String s = raw.strip();
         if (s.indexOf('T') >= 0 || s.indexOf(':') >= 0) {
-            return Parsed.failed(ViolationCode.COMPLETION_DATE_INVALID,
+            return Parsed.failed(
+                    ViolationCode.COMPLETION_DATE_INVALID,
                     "completion date must be a calendar date without a time of day");
         }
         int[] parts = new int[3];
@@ -74,14 +73,12 @@ public final class RawValues {
         int month = iso ? parts[1] : parts[0];
         int day = iso ? parts[2] : parts[1];
         if (year < 1900 || year > 9999) {
-            return Parsed.failed(ViolationCode.COMPLETION_DATE_INVALID,
-                    "completion date needs a four-digit year");
+            return Parsed.failed(ViolationCode.COMPLETION_DATE_INVALID, "completion date needs a four-digit year");
         }
         try {
             return Parsed.ok(LocalDate.of(year, month, day));
         } catch (DateTimeException e) {
-            return Parsed.failed(ViolationCode.COMPLETION_DATE_INVALID,
-                    "completion date is not a real calendar day");
+            return Parsed.failed(ViolationCode.COMPLETION_DATE_INVALID, "completion date is not a real calendar day");
         }
     }
 
@@ -94,8 +91,9 @@ public final class RawValues {
         if (problem == null) {
             return Parsed.ok(Npi.of(raw));
         }
-        return Parsed.failed(problem == Npi.Problem.CHECK_DIGIT
-                ? ViolationCode.NPI_CHECK_DIGIT : ViolationCode.NPI_FORMAT, problem.rule());
+        return Parsed.failed(
+                problem == Npi.Problem.CHECK_DIGIT ? ViolationCode.NPI_CHECK_DIGIT : ViolationCode.NPI_FORMAT,
+                problem.rule());
     }
 
     /** State, DC or territory by code or name. */
@@ -103,7 +101,8 @@ public final class RawValues {
         if (raw == null || raw.isBlank()) {
             return Parsed.failed(ViolationCode.JURISDICTION_UNKNOWN, "license state is empty");
         }
-        return LicensingJurisdiction.parse(raw).map(Parsed::ok)
+        return LicensingJurisdiction.parse(raw)
+                .map(Parsed::ok)
                 .orElseGet(() -> Parsed.failed(ViolationCode.JURISDICTION_UNKNOWN));
     }
 

@@ -85,8 +85,12 @@ public final class Rules {
             char c = number.charAt(i);
             if (c >= '0' && c <= '9') {
                 digit = true;
-            } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '.'
-                    || c == '-' || c == '/')) {
+            } else if (!((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || c == ' '
+                    || c == '.'
+                    || c == '-'
+                    || c == '/')) {
                 return false;
             }
         }
@@ -101,8 +105,13 @@ public final class Rules {
         }
         for (int i = 0; i < n; i++) {
             char c = key.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-' || c == '~')) {
+            if (!((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '-'
+                    || c == '~')) {
                 return false;
             }
         }
@@ -209,7 +218,8 @@ public final class Rules {
     public void checkBoardIds(Map<Board, String> ids, String field, ViolationSink sink) {
         for (Map.Entry<Board, String> e : ids.entrySet()) {
             boolean ok = boardIdFormats.formatOf(e.getKey()) == BoardIdFormats.DEFAULT_FORMAT
-                    ? isDefaultBoardId(e.getValue()) : boardIdFormats.matches(e.getKey(), e.getValue());
+                    ? isDefaultBoardId(e.getValue())
+                    : boardIdFormats.matches(e.getKey(), e.getValue());
             if (!ok) {
                 sink.report(field + "[" + e.getKey().acronym() + "]", ViolationCode.BOARD_ID_INVALID);
             }
@@ -267,8 +277,8 @@ public final class Rules {
         }
         checkCreditAmount(a.maxCmeCredits(), prefix + "maxCmeCredits", sink);
         for (MocRegistration r : a.mocRegistrations().values()) {
-            checkCreditAmount(r.points(), prefix + "mocRegistrations[" + r.board().acronym()
-                    + "].points", sink);
+            checkCreditAmount(
+                    r.points(), prefix + "mocRegistrations[" + r.board().acronym() + "].points", sink);
         }
     }
 
@@ -362,8 +372,7 @@ public final class Rules {
                 if (board == Board.ABS) {
                     sink.report("learner.boardIds[" + board.acronym() + "]", ViolationCode.BOARD_ID_ADVISED);
                 } else {
-                    sink.report("learner.boardIds[" + board.acronym() + "]",
-                            ViolationCode.BOARD_ID_MISSING);
+                    sink.report("learner.boardIds[" + board.acronym() + "]", ViolationCode.BOARD_ID_MISSING);
                 }
             }
             MocRegistration reg = activity.mocRegistrations().get(board);
@@ -387,12 +396,15 @@ public final class Rules {
                     continue;
                 }
                 if (sum.compareTo(activity.mocRegistrations().get(board).points()) > 0) {
-                    sink.report("mocCredits", ViolationCode.CREDITS_ABOVE_MAXIMUM,
-                            "MOC points for " + board.acronym()
-                                    + " exceed the points the activity is registered for");
+                    sink.report(
+                            "mocCredits",
+                            ViolationCode.CREDITS_ABOVE_MAXIMUM,
+                            "MOC points for " + board.acronym() + " exceed the points the activity is registered for");
                 }
                 if (board == Board.ABS && sum.compareTo(ABS_DAILY_CAP) > 0) {
-                    sink.report("mocCredits", ViolationCode.CREDITS_ABOVE_DAILY_CAP,
+                    sink.report(
+                            "mocCredits",
+                            ViolationCode.CREDITS_ABOVE_DAILY_CAP,
                             "ABS accepts at most 12 credits earned in one day");
                 }
             }
@@ -416,16 +428,17 @@ public final class Rules {
             sink.report("completionDate", ViolationCode.COMPLETION_DATE_AFTER_ACTIVITY);
         }
         switch (reportingWindow.check(date, today)) {
-            case OUTSIDE -> sink.report("completionDate",
-                    ViolationCode.COMPLETION_DATE_OUTSIDE_REPORTING_WINDOW);
+            case OUTSIDE -> sink.report("completionDate", ViolationCode.COMPLETION_DATE_OUTSIDE_REPORTING_WINDOW);
             case AT_RISK -> sink.report("completionDate", ViolationCode.REPORTING_WINDOW_AT_RISK);
-            case INSIDE -> { }
+            case INSIDE -> {}
         }
         List<MocCredit> moc = c.mocCredits();
         for (int i = 0; i < moc.size(); i++) {
             Board board = moc.get(i).board();
             if (board == Board.ABS && date.isBefore(ABS_PROGRAM_START)) {
-                sink.report("completionDate", ViolationCode.COMPLETION_DATE_BEFORE_BOARD_PROGRAM,
+                sink.report(
+                        "completionDate",
+                        ViolationCode.COMPLETION_DATE_BEFORE_BOARD_PROGRAM,
                         "ABS accepts PARS-reported completions from 2021-03-01");
             }
             MocRegistration reg = a.mocRegistrations().get(board);
