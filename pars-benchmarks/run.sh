@@ -20,13 +20,13 @@ echo "== 4: end to end, 100,000 completions over loopback (2 forks x single shot
 java -cp "$CP" org.openjdk.jmh.Main EndToEndBenchmark -f 2 -wi 6 -i 6 -foe true -rf json -rff "$OUT/e2e.json"
 
 echo "== 5: 1,000,000-row roster through ReportCompletions with -Xmx256m"
-java -cp "$CP" org.parsjava.examples.RosterGenerator "$OUT/roster-1m.csv" 1000000 20261120
+java -cp "$CP" org.parsjava.benchmarks.WriteRoster "$OUT/roster-1m.csv" 1000000 20261120
 PORT=18089
 java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" > "$OUT/simulator.log" 2>&1 &
 SIM=$!
 trap 'kill $SIM 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && break; sleep 0.2; done
-java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv" --ledger none \
+java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun report "$OUT/roster-1m.csv" --ledger none \
     --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 --provider-name "Benchmark Provider" \
     --user simulator --password simulator-password --report "$OUT/rows-to-fix-1m.csv" | tee "$OUT/memory.txt"
 kill $SIM; wait $SIM 2>/dev/null || true
@@ -40,15 +40,15 @@ java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" > "$OU
 SIM=$!
 trap 'kill $SIM 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && break; sleep 0.2; done
-java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv" --concurrency 8 --ledger none \
+java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun report "$OUT/roster-1m.csv" --concurrency 8 --ledger none \
     --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 --provider-name "Benchmark Provider" \
     --user simulator --password simulator-password --report "$OUT/rows-to-fix-1m-c8.csv" | tee "$OUT/memory-c8.txt"
 kill $SIM; wait $SIM 2>/dev/null || true
 trap - EXIT
 
 echo "== 8: the README main job (embedded simulator) on 2,000,000 rows with -Xmx160m, without the ledger"
-java -cp "$CP" org.parsjava.examples.RosterGenerator "$OUT/roster-2m.csv" 2000000 20261120
-java -Xmx160m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-2m.csv" --ledger none \
+java -cp "$CP" org.parsjava.benchmarks.WriteRoster "$OUT/roster-2m.csv" 2000000 20261120
+java -Xmx160m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun report "$OUT/roster-2m.csv" --ledger none \
     --report "$OUT/rows-to-fix-2m.csv" | tee "$OUT/memory-embedded-2m.txt"
 
 echo "== 9: ReportingLedger.record, one completion per call: H2 file and PostgreSQL (embedded server)"
@@ -60,7 +60,7 @@ SIM=$!
 trap 'kill $SIM 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && break; sleep 0.2; done
 rm -rf "$OUT/ledger-1m"* && java -cp "$CP" org.parsjava.benchmarks.LedgerKeyFile "$OUT/ledger.key"
-java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun "$OUT/roster-1m.csv" \
+java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun report "$OUT/roster-1m.csv" \
     --ledger "jdbc:h2:file:$PWD/$OUT/ledger-1m;RETENTION_TIME=0;CACHE_SIZE=8192" --ledger-key-file "$OUT/ledger.key" \
     --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 --provider-name "Benchmark Provider" \
     --user simulator --password simulator-password --report "$OUT/rows-to-fix-1m-ledger.csv" | tee "$OUT/memory-ledger.txt"

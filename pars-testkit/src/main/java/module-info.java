@@ -12,4 +12,5 @@ module org.parsjava.testkit {
     requires static org.junit.jupiter.api;
 
     exports org.parsjava.testkit;
+    exports org.parsjava.testkit.demo;
 }

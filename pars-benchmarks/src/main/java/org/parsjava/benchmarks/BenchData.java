@@ -16,7 +16,7 @@ import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.Npi;
-import org.parsjava.examples.DemoActivities;
+import org.parsjava.testkit.demo.DemoActivities;
 
 /** Deterministic synthetic completions for the benchmarks: 90% valid, 10% with one error. */
 final class BenchData {

@@ -5,8 +5,8 @@
 package org.parsjava.benchmarks;
 
 import java.util.concurrent.CountDownLatch;
-import org.parsjava.examples.DemoActivities;
 import org.parsjava.testkit.ParsSimulator;
+import org.parsjava.testkit.demo.DemoActivities;
 
 /** The simulator holding the demo activities, as its own process: {@code DemoSimulatorServer <port>}. */
 public final class DemoSimulatorServer {

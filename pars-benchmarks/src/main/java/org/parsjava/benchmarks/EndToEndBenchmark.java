@@ -29,8 +29,8 @@ import org.parsjava.core.codec.LearnerRecordAction;
 import org.parsjava.core.codec.ParsXmlCodec;
 import org.parsjava.core.codec.ReportHeader;
 import org.parsjava.core.model.LearnerCompletion;
-import org.parsjava.examples.DemoActivities;
 import org.parsjava.testkit.ParsSimulator;
+import org.parsjava.testkit.demo.DemoActivities;
 
 /**
  * 100,000 completions through ParsClient to ParsSimulator on loopback, against raw OkHttp

@@ -20,10 +20,10 @@ import org.parsjava.core.batch.RosterReader;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.validation.ParsValidator;
-import org.parsjava.examples.DemoActivities;
-import org.parsjava.examples.RosterGenerator;
 import org.parsjava.excel.LearnerUploadReader;
 import org.parsjava.excel.LearnerUploadWriter;
+import org.parsjava.testkit.demo.DemoActivities;
+import org.parsjava.testkit.demo.DemoRoster;
 
 /**
  * The learner Excel template at volume: writing 100,000 completions, reading them back, and,
@@ -47,7 +47,7 @@ public final class ExcelRun {
         Path xlsx = work.resolve("upload-100k.xlsx");
         Path csv = work.resolve("roster-100k.csv");
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            RosterGenerator.write(w, ROWS, 20261120L);
+            DemoRoster.write(w, ROWS, 20261120L);
         }
         try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[0])), true, StandardCharsets.UTF_8)) {
             for (int round = 0; round < 2; round++) { // the first round warms up

@@ -7,10 +7,10 @@ package org.parsjava.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.parsjava.examples.ReportCompletions;
+import org.parsjava.cli.ParsCommand;
 
 /**
- * Runs {@link ReportCompletions} and prints the heap's peak use, sampled every 20 ms (used heap,
+ * Runs the {@code pars} command line ({@link ParsCommand}) and prints the heap's peak use, sampled every 20 ms (used heap,
  * live and not yet collected alike, so an upper bound of what the run needed at that moment).
  * Run it with {@code -Xmx}: success under the cap is the test, the peak says how close it came.
  */
@@ -18,7 +18,7 @@ public final class PeakHeapRun {
 
     private PeakHeapRun() {}
 
-    /** Arguments are passed to ReportCompletions. */
+    /** Arguments are passed to the command line, e.g. {@code report roster.csv --demo}. */
     public static void main(String[] args) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
@@ -37,7 +37,7 @@ public final class PeakHeapRun {
         sampler.setDaemon(true);
         sampler.start();
         long start = System.nanoTime();
-        int exit = ReportCompletions.run(args, System.out);
+        int exit = ParsCommand.execute(args, System.out, System.err, System.getenv());
         long ms = (System.nanoTime() - start) / 1_000_000;
         sampler.interrupt();
         long max = Runtime.getRuntime().maxMemory();

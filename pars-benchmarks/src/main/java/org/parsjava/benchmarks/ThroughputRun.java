@@ -26,9 +26,9 @@ import org.parsjava.core.batch.RosterReader;
 import org.parsjava.core.batch.RosterRow;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.LearnerCompletion;
-import org.parsjava.examples.DemoActivities;
-import org.parsjava.examples.RosterGenerator;
 import org.parsjava.testkit.ParsSimulator;
+import org.parsjava.testkit.demo.DemoActivities;
+import org.parsjava.testkit.demo.DemoRoster;
 
 /**
  * Throughput under network latency: one {@code learners().submit} of a whole roster against a
@@ -78,7 +78,7 @@ public final class ThroughputRun {
 
     private static List<LearnerCompletion> generatedRoster() throws IOException {
         StringWriter csv = new StringWriter();
-        RosterGenerator.write(csv, 20_000, 20261120L);
+        DemoRoster.write(csv, 20_000, 20261120L);
         Map<String, Activity> byId = DemoActivities.ALL.stream()
                 .collect(Collectors.toMap(a -> a.accmeActivityId().orElseThrow(), a -> a));
         Function<String, Optional<Activity>> lookup = id -> Optional.ofNullable(byId.get(id));

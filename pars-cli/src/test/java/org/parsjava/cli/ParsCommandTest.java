@@ -5,109 +5,305 @@
 package org.parsjava.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parsjava.examples.ReportCompletions;
+import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.core.batch.RosterColumns;
+import org.parsjava.ledger.LedgerKey;
+import org.parsjava.testkit.ParsSimulator;
+import org.parsjava.testkit.demo.DemoActivities;
+import org.parsjava.testkit.demo.DemoRoster;
 
+/** The command line, run in process: its options, settings, exit codes and output. */
 class ParsCommandTest {
+
+    private static final String HEADER = String.join(",", RosterColumns.ALL) + "\n";
+    private static final String GOOD_ROWS = HEADER
+            + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n"
+            + "k2,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-02,1,,yes\n";
 
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out) {}
+    private Path data;
+    private final Map<String, String> env = new HashMap<>();
+    private ParsSimulator pars;
 
-    private static Run pars(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit = ParsCommand.execute(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+    private record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
     }
 
-    /** The summary block of a run's output. */
-    private static String summary(String out) {
-        return out.substring(out.indexOf("PARS reporting summary"), out.indexOf("every row accounted for"));
+    @BeforeEach
+    void setUp() {
+        data = dir.resolve("data");
+        env.put("PARS_DATA_DIR", data.toString());
+        pars = ParsSimulator.builder().clock(DemoActivities.clock()).build().start();
+        DemoActivities.ALL.forEach(pars::addActivity);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pars.close();
+    }
+
+    private Run pars(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ParsCommand.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The settings of a real PARS (the test's simulator stands in for it) and a ledger key. */
+    private void realPars() {
+        env.put("PARS_URL", pars.baseUrl());
+        env.put("PARS_PROVIDER_ID", ParsSimulator.DEFAULT_PROVIDER_ID);
+        env.put("PARS_PROVIDER_NAME", "Example Health Continuing Education");
+        env.put("PARS_USER", ParsSimulator.DEFAULT_USER);
+        env.put("PARS_PASSWORD", ParsSimulator.DEFAULT_PASSWORD);
+        env.put("PARS_LEDGER_KEY", LedgerKey.generate().toBase64());
+    }
+
+    private Path roster(String content) throws IOException {
+        return Files.writeString(dir.resolve("roster.csv"), content);
+    }
+
+    private Path sample() throws IOException {
+        StringWriter w = new StringWriter();
+        DemoRoster.write(w, 1000, 20261120L);
+        return Files.writeString(dir.resolve("sample.csv"), w.toString());
+    }
+
+    private static int number(String out, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label) + "\\s+(\\d+)")
+                .matcher(out);
+        assertTrue(m.find(), label + " missing in:\n" + out);
+        return Integer.parseInt(m.group(1));
+    }
+
+    private void assertNothingCreated(Run run) {
+        assertEquals(2, run.exit(), run.all());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertTrue(run.err().startsWith("error: "), run.err());
+        assertEquals("", run.out(), "nothing started");
+        assertFalse(Files.exists(data), "nothing created in the data directory");
     }
 
     @Test
-    void reportPrintsTheSameSummaryAsTheMainJob() {
-        Run cli = pars(
-                "report", "--ledger", "none", "--report", dir.resolve("a.csv").toString());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit = ReportCompletions.run(
-                new String[] {
-                    "--ledger", "none", "--report", dir.resolve("b.csv").toString()
-                },
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertEquals(exit, cli.exit());
-        assertEquals(summary(bytes.toString(StandardCharsets.UTF_8)), summary(cli.out()));
+    void aRosterThatCannotBeReadExitsTwoWithOneLineBeforeAnythingIsCreated() {
+        Run run = pars("report", dir.resolve("nosuch.csv").toString(), "--demo");
+        assertNothingCreated(run);
+        assertTrue(run.err().contains("nosuch.csv cannot be read: there is no such file"), run.err());
     }
 
     @Test
-    void validateChecksEveryRowAndSendsNothing() throws Exception {
-        Path roster = dir.resolve("roster.csv");
-        Files.writeString(
-                roster,
-                String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                        + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"
-                        + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n"
-                        // Readable, but more credits than the activity's 1.5: refused by the rules the
-                        // client applies before sending, so validate refuses it too.
-                        + "k3,201234567,Ana,Silva,5/6,1245319599,NY,N12345,,2026-11-03,2,,yes\n");
+    void aWrongHeaderListsTheColumnsInWordsForOfficeStaff() throws IOException {
+        Run run = pars("report", roster("name,date\nx,y\n").toString(), "--demo");
+        assertNothingCreated(run);
+        assertTrue(run.err().contains("lacks required column(s) completion_key"), run.err());
+        assertTrue(run.err().contains("pars columns"), run.err());
+        assertFalse(run.err().contains("RosterColumns"), "no Java class names for office staff");
+        Run columns = pars("columns");
+        assertEquals(0, columns.exit());
+        for (String c : RosterColumns.ALL) {
+            assertTrue(columns.out().contains(c), c);
+        }
+    }
+
+    @Test
+    void withoutAParsUrlNothingFallsBackToTheSimulatorSilently() throws IOException {
+        Run run = pars("report", roster(GOOD_ROWS).toString());
+        assertNothingCreated(run);
+        assertTrue(run.err().contains("no PARS URL") && run.err().contains("--demo"), run.err());
+    }
+
+    @Test
+    void badOptionValuesExitTwoBeforeAnythingIsCreated() throws IOException {
+        String r = roster(GOOD_ROWS).toString();
+        assertTrue(pars("report", r, "--demo", "--concurrency", "0").err().contains("--concurrency must be"));
+        assertNothingCreated(pars("report", r, "--demo", "--concurrency", "0"));
+        assertNothingCreated(pars("report", r, "--demo", "--slice", "0"));
+        assertNothingCreated(pars("report", r, "--demo", "--as-of", "1 October"));
+        assertNothingCreated(pars("report", r, "--demo", "--encoding", "klingon"));
+        assertNothingCreated(pars("report", r, "--demo", "--api", "soap"));
+        assertNothingCreated(pars("report", r, "--demo", "--ledger", "mysql://x"));
+        assertNothingCreated(pars("report", r, "--demo", "--pars-url", "https://example.org/"));
+        realPars();
+        env.remove("PARS_LEDGER_KEY");
+        Run noKey = pars("report", r);
+        assertNothingCreated(noKey);
+        assertTrue(noKey.err().contains("PARS_LEDGER_KEY"), noKey.err());
+        env.remove("PARS_USER");
+        assertTrue(pars("report", r, "--ledger", "none").err().contains("--user (or PARS_USER) is required"));
+        assertEquals(2, pars("report", r, "--no-such-option").exit());
+    }
+
+    @Test
+    void theDemoKeepsItsLedgerAndReportsInTheDataDirectoryAndSaysNothingReachedPars() throws IOException {
+        Run run = pars("report", sample().toString(), "--demo");
+        assertEquals(1, run.exit(), run.all()); // the sample has rows to fix on purpose
+        assertTrue(run.out().contains("Data directory: " + data), run.out());
+        assertTrue(run.out().contains("the embedded PARS simulator"), run.out());
+        assertTrue(run.out().contains("accepted by the simulator in this run"), run.out());
+        assertTrue(run.out().contains("nothing reached PARS"), run.out());
+        assertFalse(run.out().contains("accepted by PARS"), run.out());
+        assertTrue(run.out().contains("every row accounted for: yes"), run.out());
+        assertTrue(Files.exists(data.resolve("demo/ledger.mv.db")), "the demo ledger lives apart from PARS's");
+        assertTrue(Files.exists(data.resolve("demo/demo-ledger.key")));
+        assertTrue(Files.readString(data.resolve("rows-to-fix.csv")).contains(",INVALID,npi,NPI_CHECK_DIGIT,"));
+        assertFalse(Files.exists(dir.resolve("target")), "nothing under target/ of the working directory");
+    }
+
+    @Test
+    void jsonPrintsTheTypedSummaryAloneOnStandardOutput() throws Exception {
+        realPars();
+        Run run = pars("report", roster(GOOD_ROWS).toString(), "--ledger", "none", "--as-of", "2026-11-20", "--json");
+        assertEquals(0, run.exit(), run.all());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(2, json.get("rowsRead").asInt());
+        assertEquals(2, json.get("counts").get("ACCEPTED").asInt());
+        assertEquals("OK", json.get("exitStatus").asText());
+        assertTrue(json.get("allAccountedFor").asBoolean());
+        assertTrue(json.get("reportedTo").asText().contains(pars.baseUrl()));
+        assertTrue(run.err().contains("Reporting to PARS at " + pars.baseUrl()), run.err());
+    }
+
+    @Test
+    void aRerunAgainstTheSameParsCountsTheRowsAsAlreadyHeldAndSendsNothing() throws IOException {
+        realPars();
+        String r = roster(GOOD_ROWS).toString();
+        Run first = pars("report", r, "--as-of", "2026-11-20");
+        assertEquals(0, first.exit(), first.all());
+        assertEquals(2, number(first.out(), "accepted by PARS in this run"));
+        assertTrue(Files.exists(data.resolve("ledger/ledger.mv.db")), "PARS's ledger, in the data directory");
+        int posted = pars.requests(Operation.SAVE_LEARNER_ACTIVITY).size();
+        Run again = pars("report", r, "--as-of", "2026-11-20");
+        assertEquals(0, again.exit(), again.all());
+        assertEquals(0, number(again.out(), "accepted by PARS in this run"));
+        assertEquals(2, number(again.out(), "already held by PARS (earlier runs)"));
+        assertEquals(posted, pars.requests(Operation.SAVE_LEARNER_ACTIVITY).size(), "nothing sent again");
+    }
+
+    @Test
+    void theLedgersDatabaseCredentialsAreOptionsAndEnvironment() throws IOException {
+        realPars();
+        String url = "jdbc:h2:file:" + dir.resolve("secured").toAbsolutePath();
+        String r = roster(GOOD_ROWS).toString();
         Run run = pars(
-                "validate",
-                roster.toString(),
+                "report",
+                r,
+                "--as-of",
+                "2026-11-20",
+                "--ledger",
+                url,
+                "--ledger-user",
+                "office",
+                "--ledger-password",
+                "s3cret",
                 "--report",
                 dir.resolve("fix.csv").toString());
-        assertEquals(1, run.exit(), run.out());
-        assertTrue(run.out().contains("valid, not sent (check)           1"), run.out());
-        assertTrue(run.out().contains("invalid, not sent                 2"), run.out());
-        String fix = Files.readString(dir.resolve("fix.csv"));
-        assertTrue(fix.contains("BIRTH_DATE_INVALID") && fix.contains("CREDITS_ABOVE_MAXIMUM"), fix);
+        assertEquals(0, run.exit(), run.all());
+        assertFalse(run.all().contains("s3cret"));
+        env.put("PARS_LEDGER_USER", "office");
+        env.put("PARS_LEDGER_PASSWORD", "wrong");
+        Run refused = pars(
+                "report",
+                r,
+                "--as-of",
+                "2026-11-20",
+                "--ledger",
+                url,
+                "--report",
+                dir.resolve("fix2.csv").toString());
+        assertEquals(2, refused.exit(), refused.all());
+        assertTrue(refused.err().contains("could not connect to the ledger's database"), refused.err());
+        assertFalse(refused.all().contains("wrong"));
     }
 
     @Test
-    void asOfJudgesDatesOnTheDayGiven() throws Exception {
-        Path roster = dir.resolve("roster.csv");
-        Files.writeString(
-                roster,
-                String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                        + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n");
+    void validateChecksEveryRowAndSendsNothing() throws IOException {
+        Path r = roster(HEADER
+                + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"
+                + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n"
+                // Readable, but more credits than the activity's 1.5: refused by the rules the
+                // client applies before sending, so validate refuses it too.
+                + "k3,201234567,Ana,Silva,5/6,1245319599,NY,N12345,,2026-11-03,2,,yes\n");
         Run run = pars(
                 "validate",
-                roster.toString(),
+                r.toString(),
+                "--demo",
+                "--report",
+                dir.resolve("fix.csv").toString());
+        assertEquals(1, run.exit(), run.all());
+        assertEquals(1, number(run.out(), "valid, would be sent"));
+        assertEquals(2, number(run.out(), "invalid, not sent"));
+        String fix = Files.readString(dir.resolve("fix.csv"));
+        assertTrue(fix.contains("BIRTH_DATE_INVALID") && fix.contains("CREDITS_ABOVE_MAXIMUM"), fix);
+        Run early = pars(
+                "validate",
+                r.toString(),
+                "--demo",
                 "--as-of",
                 "2026-11-01",
                 "--report",
                 dir.resolve("fix.csv").toString());
-        assertEquals(1, run.exit(), run.out());
-        assertTrue(run.out().contains("dates judged as of 2026-11-01"), run.out());
+        assertTrue(early.out().contains("dates judged as of 2026-11-01"), early.out());
         assertTrue(Files.readString(dir.resolve("fix.csv")).contains("COMPLETION_DATE_IN_FUTURE"));
     }
 
     @Test
+    void theExcelUploadFileIsWrittenInsteadOfSending() throws IOException {
+        Path upload = dir.resolve("upload.xlsx");
+        Run run = pars("report", sample().toString(), "--demo", "--excel", upload.toString());
+        assertEquals(1, run.exit(), run.all());
+        assertEquals(1000, number(run.out(), "written to the upload file") + number(run.out(), "invalid, not sent"));
+        assertTrue(Files.size(upload) > 0);
+        assertFalse(Files.exists(data.resolve("demo/ledger.mv.db")), "no ledger for an upload file");
+    }
+
+    @Test
     void statusSaysWhenNothingIsHeld() {
+        realPars();
         Run run = pars("status", "ccid:0001234:nobody-cme");
-        assertEquals(1, run.exit(), run.out());
+        assertEquals(1, run.exit(), run.all());
         assertTrue(run.out().contains("PARS holds nothing under ccid:0001234:nobody-cme"), run.out());
     }
 
     @Test
     void everyCommandHasHelpAndBadUsageExitsTwo() {
-        for (String command : new String[] {"validate", "report", "status", "simulator"}) {
+        for (String command : List.of("validate", "report", "status", "simulator", "columns")) {
             Run help = pars(command, "--help");
             assertEquals(0, help.exit(), command);
             assertTrue(help.out().contains("Usage: pars " + command), help.out());
         }
         Run top = pars("--help");
-        assertTrue(top.out().contains("validate") && top.out().contains("simulator"), top.out());
-        assertEquals(2, pars("report", "--no-such-option").exit());
+        assertTrue(Stream.of("report", "validate", "status", "columns", "simulator")
+                .allMatch(top.out()::contains));
         assertEquals(2, pars("status").exit(), "CREDIT_ID is required");
+        assertEquals(2, pars("report").exit(), "ROSTER is required");
         assertEquals(2, pars("simulator", "--api", "soap").exit(), "refused before anything starts");
         assertEquals(2, pars("simulator", "--port", "70000").exit());
         assertTrue(pars("--version").out().contains("pars " + org.parsjava.client.ParsClient.VERSION));

@@ -7,134 +7,131 @@ package org.parsjava.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parsjava.examples.ReportCompletions;
+import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.core.batch.RosterColumns;
+import org.parsjava.ledger.LedgerKey;
+import org.parsjava.ledger.ReportingLedger;
+import org.parsjava.testkit.ParsSimulator;
+import org.parsjava.testkit.SeenRequest;
+import org.parsjava.testkit.demo.DemoActivities;
+import org.parsjava.testkit.demo.DemoRoster;
 
 /** The runnable jar {@code mvn package} builds, run as users run it: {@code java -jar pars.jar}. */
 class ParsJarIT {
 
     private static final Path JAR = Path.of("target", "pars.jar");
-    private static final Path SAMPLE = Path.of("..", "pars-examples", "src", "main", "resources", "sample-roster.csv");
+    private static final LedgerKey KEY = LedgerKey.generate();
 
     @TempDir
     Path dir;
 
     private record Run(int exit, String out) {}
 
-    private Run java(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(
+    private ProcessBuilder jar(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-jar",
                 JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("PARS_DATA_DIR", dir.resolve("data").toString());
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Process p = jar(env, args).start();
         byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar finished");
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the jar finished");
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
-    private static String summary(String out) {
-        return out.substring(out.indexOf("PARS reporting summary"), out.indexOf("every row accounted for"));
+    private Path sample(int rows, long seed) throws IOException {
+        Path roster = dir.resolve("roster-" + rows + ".csv");
+        try (Writer w = Files.newBufferedWriter(roster, StandardCharsets.UTF_8)) {
+            DemoRoster.write(w, rows, seed);
+        }
+        return roster;
+    }
+
+    private static Map<String, String> parsOf(ParsSimulator sim) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PARS_URL", sim.baseUrl());
+        env.put("PARS_PROVIDER_ID", ParsSimulator.DEFAULT_PROVIDER_ID);
+        env.put("PARS_PROVIDER_NAME", "Example Health Continuing Education");
+        env.put("PARS_USER", ParsSimulator.DEFAULT_USER);
+        env.put("PARS_PASSWORD", ParsSimulator.DEFAULT_PASSWORD);
+        env.put("PARS_LEDGER_KEY", KEY.toBase64());
+        return env;
     }
 
     @Test
-    void theJarReportsTheSampleWithTheMainJobsSummary() throws Exception {
+    void theJarRunsTheDemoAsTheCommandLineDoesInProcess() throws Exception {
         assertTrue(Files.isRegularFile(JAR), "mvn package built " + JAR);
-        Run jar = java(
-                "report",
-                SAMPLE.toAbsolutePath().toString(),
-                "--ledger",
-                "none",
-                "--report",
-                dir.resolve("jar.csv").toString());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit = ReportCompletions.run(
-                new String[] {
-                    SAMPLE.toString(),
-                    "--ledger",
-                    "none",
-                    "--report",
-                    dir.resolve("job.csv").toString()
-                },
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Path roster = sample(1000, 20261120L);
+        Run jar = run(Map.of(), "report", roster.toString(), "--demo", "--json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = ParsCommand.execute(
+                new String[] {"report", roster.toString(), "--demo", "--json"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Map.of("PARS_DATA_DIR", dir.resolve("in-process").toString()));
         assertEquals(exit, jar.exit(), jar.out());
-        assertEquals(summary(bytes.toString(StandardCharsets.UTF_8)), summary(jar.out()));
-        assertEquals(Files.readString(dir.resolve("job.csv")), Files.readString(dir.resolve("jar.csv")));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode expected = json.readTree(out.toString(StandardCharsets.UTF_8));
+        String printed = jar.out().substring(jar.out().indexOf('{'));
+        assertEquals(expected.get("counts"), json.readTree(printed).get("counts"));
+        assertTrue(Files.exists(dir.resolve("data/demo/ledger.mv.db")), "Flyway and H2 work inside the jar");
     }
 
     @Test
     void theJarRunsASimulatorThatAnotherRunReportsTo() throws Exception {
-        Process sim = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        JAR.toAbsolutePath().toString(),
-                        "simulator",
-                        "--api",
-                        "rest")
-                .redirectErrorStream(true)
-                .start();
+        Process sim = jar(Map.of(), "simulator", "--api", "rest").start();
         try {
-            String first = new java.io.BufferedReader(
-                            new java.io.InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
+            String first =
+                    new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8)).readLine();
             assertTrue(first != null && first.startsWith("PARS simulator listening at "), first);
             String url =
                     first.substring("PARS simulator listening at ".length()).split(" ")[0];
-            Path roster = dir.resolve("one.csv");
-            Files.writeString(
-                    roster,
-                    String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                            + "k1,200000001,Omar,Haddad,7/4,1245319599,TX,T12345,,"
-                            + java.time.LocalDate.now().minusDays(2) + ",1,,yes\n");
-            Run report = java(
-                    "report",
-                    roster.toString(),
-                    "--ledger",
-                    "none",
-                    "--api",
-                    "rest",
-                    "--pars-url",
-                    url,
-                    "--provider-id",
-                    "0001234",
-                    "--provider-name",
-                    "Demo",
-                    "--user",
-                    "simulator",
-                    "--password",
-                    "simulator-password",
-                    "--report",
-                    dir.resolve("fix.csv").toString());
+            Path roster = Files.writeString(
+                    dir.resolve("one.csv"),
+                    String.join(",", RosterColumns.ALL) + "\n" + "k1,201234567,Omar,Haddad,7/4,1245319599,TX,T12345,,"
+                            + LocalDate.now().minusDays(2) + ",1,,yes\n");
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "PARS_URL", url,
+                    "PARS_PROVIDER_ID", "0001234",
+                    "PARS_PROVIDER_NAME", "Demo",
+                    "PARS_USER", "simulator",
+                    "PARS_PASSWORD", "simulator-password",
+                    "PARS_API", "rest"));
+            Run report = run(env, "report", roster.toString(), "--ledger", "none");
             assertEquals(0, report.exit(), report.out());
-            assertTrue(report.out().contains("accepted by PARS                  1"), report.out());
-            Run status = java(
-                    "status",
-                    "ccid:0001234:k1-cme",
-                    "--api",
-                    "rest",
-                    "--pars-url",
-                    url,
-                    "--provider-id",
-                    "0001234",
-                    "--provider-name",
-                    "Demo",
-                    "--user",
-                    "simulator",
-                    "--password",
-                    "simulator-password");
+            assertTrue(report.out().matches("(?s).*accepted by PARS in this run\\s+1\\n.*"), report.out());
+            Run status = run(env, "status", "ccid:0001234:k1-cme");
             assertEquals(0, status.exit(), status.out());
             assertTrue(status.out().contains("ccid:0001234:k1-cme: ACCEPTED"), status.out());
         } finally {
@@ -144,17 +141,92 @@ class ParsJarIT {
     }
 
     @Test
-    void theJarWritesTheLedgerAndAnswersHelpAndVersion() throws Exception {
-        Run report = java(
+    void aSecondRunOnALedgerInUseIsToldSo() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("busy").toAbsolutePath();
+        try (ParsSimulator sim = ParsSimulator.builder().build().start();
+                ParsClient client = sim.clientBuilder().build();
+                ReportingLedger held = ReportingLedger.builder()
+                        .jdbcUrl(url, null, null)
+                        .client(client)
+                        .key(KEY)
+                        .build()) {
+            Run second = run(parsOf(sim), "report", sample(2, 1L).toString(), "--ledger", url);
+            assertEquals(2, second.exit(), second.out());
+            assertTrue(second.out().contains("the ledger is in use by another run"), second.out());
+            assertTrue(held.counts().isEmpty());
+        }
+    }
+
+    @Test
+    void aRunKilledWhileSendingResumesWithEveryRowAccountedAndNothingSentTwice() throws Exception {
+        Path roster = sample(2000, 42L);
+        String ledger = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
+        try (ParsSimulator sim = ParsSimulator.builder()
+                .clock(DemoActivities.clock())
+                .latency(Duration.ofMillis(25))
+                .build()
+                .start()) {
+            DemoActivities.ALL.forEach(sim::addActivity);
+            String[] args = {
                 "report",
-                SAMPLE.toAbsolutePath().toString(),
+                roster.toString(),
+                "--as-of",
+                DemoActivities.AS_OF.toString(),
+                "--ledger",
+                ledger,
+                "--slice",
+                "400",
                 "--report",
-                dir.resolve("fix.csv").toString());
-        assertTrue(report.out().contains("Ledger: jdbc:h2:file:"), report.out()); // Flyway and H2 inside the jar
-        assertTrue(report.out().contains("every row accounted for:     yes"), report.out());
-        Run help = java("status", "--help");
+                dir.resolve("fix.csv").toString()
+            };
+            Path firstLog = dir.resolve("first.log");
+            Process first =
+                    jar(parsOf(sim), args).redirectOutput(firstLog.toFile()).start();
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sim.credits().size() < 300 && first.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertTrue(
+                    first.isAlive(),
+                    "the first run must still be sending when it is killed:\n" + Files.readString(firstLog));
+            first.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+            first.waitFor();
+            int storedAtKill = sim.credits().size();
+            assertTrue(storedAtKill > 0 && storedAtKill < 1500, "killed midway: " + storedAtKill);
+
+            Run second = run(parsOf(sim), args);
+            assertEquals(1, second.exit(), second.out()); // the generated roster has rows to fix
+            assertTrue(second.out().contains("every row accounted for: yes"), second.out());
+            int accepted = number(second.out(), "accepted by PARS in this run")
+                    + number(second.out(), "already held by PARS (earlier runs)");
+            // Every accepted row is in PARS once: one stored completion per accepted row.
+            Set<String> storedCompletions = sim.credits().stream()
+                    .map(c -> c.accmeActivityId() + "|" + c.learnerKey() + "|" + c.completionDate())
+                    .collect(Collectors.toSet());
+            assertEquals(accepted, storedCompletions.size(), second.out());
+            // Nothing sent twice, beyond what was in flight at the kill (one slice at most).
+            int posted = sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
+                    .mapToInt(SeenRequest::records)
+                    .sum();
+            int sendable = accepted + number(second.out(), "rejected by PARS or the board");
+            assertTrue(
+                    posted <= sendable + 400,
+                    "posted " + posted + " for " + sendable + " sendable rows\n" + second.out());
+        }
+    }
+
+    @Test
+    void theJarAnswersHelpAndVersion() throws Exception {
+        Run help = run(Map.of(), "status", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("Usage: pars status"), help.out());
-        assertTrue(java("--version").out().contains("pars " + org.parsjava.client.ParsClient.VERSION));
+        assertTrue(run(Map.of(), "--version").out().contains("pars " + ParsClient.VERSION));
+    }
+
+    private static int number(String out, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label) + "\\s+(\\d+)")
+                .matcher(out);
+        assertTrue(m.find(), label + " missing in:\n" + out);
+        return Integer.parseInt(m.group(1));
     }
 }

@@ -172,6 +172,16 @@ public final class ParsClient implements AutoCloseable {
         return transcripts;
     }
 
+    /** The base URL this client reports to, e.g. {@code https://parsii.accme.org/services/}. */
+    public String baseUrl() {
+        return baseUrl.toString();
+    }
+
+    /** The accredited provider this client reports as (7 digits). */
+    public String providerId() {
+        return providerId;
+    }
+
     /** The generation of the PARS API this client speaks. */
     public ParsEndpoints.Generation generation() {
         return transport.endpoints().generation();

@@ -23,6 +23,10 @@ import org.parsjava.core.validation.Violation;
  * @param outcomeUnknown for {@link RecordOutcome#FAILED} only: true when the record may have
  *     reached PARS (the failure came after it was sent and PARS could not be asked); check
  *     {@code learners().status(creditId)} before resending. False for every other record.
+ * @param alreadyHeld for {@link RecordOutcome#ACCEPTED} only: true when PARS held the record
+ *     before this submission (it refused it as a duplicate, and a status lookup confirmed it holds
+ *     every credit line under these CreditIDs: an earlier run reported it). False when this
+ *     submission put it in PARS.
  */
 public record RecordResult(
         int index,
@@ -32,7 +36,8 @@ public record RecordResult(
         List<Violation> violations,
         Optional<String> parsCode,
         Optional<String> message,
-        boolean outcomeUnknown) {
+        boolean outcomeUnknown,
+        boolean alreadyHeld) {
 
     /** Copies lists and rejects nulls. */
     public RecordResult {
@@ -44,6 +49,9 @@ public record RecordResult(
         Objects.requireNonNull(message, "message");
         if (outcomeUnknown && outcome != RecordOutcome.FAILED) {
             throw new IllegalArgumentException("only a FAILED record can have an unknown outcome");
+        }
+        if (alreadyHeld && outcome != RecordOutcome.ACCEPTED) {
+            throw new IllegalArgumentException("only an ACCEPTED record can have been held already");
         }
     }
 

@@ -489,7 +489,8 @@ final class SubmissionRun {
                                     null,
                                     resent[i]
                                             ? "confirmed by status lookup: an interrupted earlier attempt was applied"
-                                            : "already held by PARS under this CreditID (reported before); not stored twice"));
+                                            : "already held by PARS under this CreditID (reported before); not stored twice",
+                                    !resent[i]));
                 case UNKNOWN ->
                     failUnknown(
                             List.of(i),
@@ -583,6 +584,7 @@ final class SubmissionRun {
                         warnings.get(i),
                         Optional.ofNullable(code),
                         Optional.ofNullable(clean),
+                        false,
                         false));
     }
 
@@ -617,16 +619,30 @@ final class SubmissionRun {
                                 warnings.get(i),
                                 Optional.empty(),
                                 Optional.ofNullable(clean),
-                                outcomeUnknown));
+                                outcomeUnknown,
+                                false));
             }
         }
     }
 
     private RecordResult result(int i, RecordOutcome outcome, List<Violation> violations, String code, String message) {
+        return result(i, outcome, violations, code, message, false);
+    }
+
+    private RecordResult result(
+            int i, RecordOutcome outcome, List<Violation> violations, String code, String message, boolean held) {
         List<String> ids =
                 outcome == RecordOutcome.INVALID && key(i).isEmpty() ? List.of() : CreditIds.all(records.get(i));
         return new RecordResult(
-                i, key(i), outcome, ids, violations, Optional.ofNullable(code), Optional.ofNullable(message), false);
+                i,
+                key(i),
+                outcome,
+                ids,
+                violations,
+                Optional.ofNullable(code),
+                Optional.ofNullable(message),
+                false,
+                held);
     }
 
     private String key(int i) {

@@ -394,6 +394,7 @@ class ParsClientTest {
         assertEquals(RecordOutcome.ACCEPTED, r.outcome(), r.toString());
         assertEquals(
                 Optional.of("confirmed by status lookup: an interrupted earlier attempt was applied"), r.message());
+        assertFalse(r.alreadyHeld(), "this submission's own first attempt put it in PARS");
         assertEquals(2, requestsTo(SAVE).size());
         assertEquals(3, requestsTo(STATUS).size(), "one before the resend, then one per credit line");
     }
@@ -434,6 +435,7 @@ class ParsClientTest {
         assertEquals(
                 Optional.of("already held by PARS under this CreditID (reported before); not stored twice"),
                 result.records().get(0).message());
+        assertTrue(result.records().get(0).alreadyHeld(), "held before this submission, not put there by it");
         assertEquals(Optional.of("E17"), result.records().get(2).parsCode());
         assertEquals(
                 List.of(

@@ -15,6 +15,7 @@ import org.parsjava.ledger.EntryState;
 import org.parsjava.ledger.LedgerKey;
 import org.parsjava.ledger.LedgerWorker;
 import org.parsjava.ledger.ReportingLedger;
+import org.parsjava.testkit.demo.DemoActivities;
 
 /**
  * The LMS path: each completion event is recorded in the ledger as it happens, and a
@@ -28,15 +29,15 @@ public final class LmsLedgerExample {
 
     /** Entry point. */
     public static void main(String[] args) throws InterruptedException {
-        try (Connection pars = Connection.open(Connection.parse(args));
+        try (ExampleConnection pars = ExampleConnection.open();
                 ReportingLedger ledger = ReportingLedger.builder()
                         .jdbcUrl("jdbc:h2:mem:lms-example;DB_CLOSE_DELAY=-1", null, null) // your DataSource in an LMS
-                        .client(pars.client)
-                        .clock(pars.clock)
+                        .client(pars.client())
+                        .clock(pars.clock())
                         .key(LedgerKey.generate()) // from your secrets store
                         .build();
                 LedgerWorker worker = ledger.startWorker(Duration.ofMillis(500))) {
-            System.out.println(pars.description);
+            System.out.println(pars.description());
             // The LMS's "course completed" events:
             List<LearnerCompletion> events = List.of(
                     completion("enrol-1001", "Priya", "Iyer", 3, 14, "1245319599", false),

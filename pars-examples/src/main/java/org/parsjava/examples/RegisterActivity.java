@@ -14,7 +14,8 @@ import org.parsjava.core.model.Sponsorship;
 
 /**
  * Registers an activity in PARS and prints the ACCME Activity ID PARS issued; learners are
- * reported against that ID. Same connection options as {@link ReportCompletions}.
+ * reported against that ID. Reports to PARS when {@code PARS_URL} is set, else to the
+ * embedded simulator.
  */
 public final class RegisterActivity {
 
@@ -22,10 +23,10 @@ public final class RegisterActivity {
 
     /** Entry point. */
     public static void main(String[] args) {
-        try (Connection pars = Connection.open(Connection.parse(args))) {
-            System.out.println(pars.description);
+        try (ExampleConnection pars = ExampleConnection.open()) {
+            System.out.println(pars.description());
             Activity course = Activity.builder()
-                    .providerId(pars.providerId) // the provider you report as
+                    .providerId(pars.providerId()) // the provider you report as
                     .providerActivityId("LMS-COURSE-9001") // your LMS's own ID
                     .title("Opioid Prescribing Essentials")
                     .description("Safe opioid prescribing for pain, aligned with the Opioid Analgesic REMS.")
@@ -36,7 +37,7 @@ public final class RegisterActivity {
                     .maxCmeCredits("2")
                     .mocRegistration(MocRegistration.of(Board.ABIM, "2", MocCreditType.ABIM_MEDICAL_KNOWLEDGE))
                     .build();
-            Activity saved = pars.client.activities().save(course);
+            Activity saved = pars.client().activities().save(course);
             System.out.println("PARS holds the activity as ACCME Activity ID "
                     + saved.accmeActivityId().orElse("?"));
         }

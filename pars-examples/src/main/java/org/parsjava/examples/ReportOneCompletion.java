@@ -14,6 +14,7 @@ import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.MocCreditType;
+import org.parsjava.testkit.demo.DemoActivities;
 
 /** Reports one physician's completion (CME and ABIM MOC) and prints PARS's verdict. */
 public final class ReportOneCompletion {
@@ -22,9 +23,9 @@ public final class ReportOneCompletion {
 
     /** Entry point. */
     public static void main(String[] args) {
-        try (Connection pars = Connection.open(Connection.parse(args))) {
-            System.out.println(pars.description);
-            RecordResult r = report(pars.client).records().get(0);
+        try (ExampleConnection pars = ExampleConnection.open()) {
+            System.out.println(pars.description());
+            RecordResult r = report(pars.client()).records().get(0);
             System.out.println(r); // no personal data in it
             System.out.println("CreditIDs: " + r.creditIds());
         }

@@ -9,21 +9,23 @@ package org.parsjava.ledger;
  * the state it reached.
  *
  * @param taken entries taken up
- * @param accepted accepted by PARS (including those already held, confirmed by status)
+ * @param accepted accepted by PARS, including {@code alreadyHeld}
  * @param rejected rejected by PARS
  * @param invalid refused by the validator
  * @param retrying not confirmed: sent again later
  * @param withdrawn deleted from PARS (or never sent)
  * @param resumed entries a previous, interrupted drain had started to send, settled by a status
  *     lookup or sent again
+ * @param alreadyHeld of the accepted, those PARS held before this drain sent anything (confirmed
+ *     by a status lookup: a killed earlier drain sent them, or another PARS was adopted)
  */
 public record DrainSummary(
-        int taken, int accepted, int rejected, int invalid, int retrying, int withdrawn, int resumed) {
+        int taken, int accepted, int rejected, int invalid, int retrying, int withdrawn, int resumed, int alreadyHeld) {
 
-    /** Nothing was due. */
-    public static final DrainSummary EMPTY = new DrainSummary(0, 0, 0, 0, 0, 0, 0);
+    /** Nothing taken up. */
+    public static final DrainSummary EMPTY = new DrainSummary(0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** This summary plus {@code other}. */
+    /** The sum of this and {@code other}. */
     public DrainSummary plus(DrainSummary other) {
         return new DrainSummary(
                 taken + other.taken,
@@ -32,6 +34,7 @@ public record DrainSummary(
                 invalid + other.invalid,
                 retrying + other.retrying,
                 withdrawn + other.withdrawn,
-                resumed + other.resumed);
+                resumed + other.resumed,
+                alreadyHeld + other.alreadyHeld);
     }
 }

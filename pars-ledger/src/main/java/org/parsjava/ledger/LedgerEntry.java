@@ -25,8 +25,9 @@ import java.util.Optional;
  * @param nextAttemptAt when a {@link EntryState#RETRYING} entry is sent again
  * @param outcomeUnknown whether the last failed send may have reached PARS
  * @param parsCode PARS's code for a rejection, or the first violation code of an invalid entry
- * @param message PARS's message (scrubbed of learner data), or for an invalid entry its
- *     violations, one per line as {@code field CODE: message}
+ * @param message PARS's message (scrubbed of learner data), or why the last send failed
+ * @param problems what a person must fix: the violations of an invalid entry, PARS's or the
+ *     board's refusal of a rejected one; empty otherwise
  * @param creditIds the CreditIDs of its credit lines
  * @param updatedAt the last transition
  */
@@ -43,6 +44,7 @@ public record LedgerEntry(
         boolean outcomeUnknown,
         Optional<String> parsCode,
         Optional<String> message,
+        List<EntryProblem> problems,
         List<String> creditIds,
         Instant updatedAt) {
 
@@ -58,6 +60,7 @@ public record LedgerEntry(
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         Objects.requireNonNull(parsCode, "parsCode");
         Objects.requireNonNull(message, "message");
+        problems = List.copyOf(problems);
         creditIds = List.copyOf(creditIds);
         Objects.requireNonNull(updatedAt, "updatedAt");
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,26 +19,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.parsjava.client.ParsClient;
-import org.parsjava.client.RecordOutcome;
-import org.parsjava.client.RecordResult;
 import org.parsjava.client.RetryPolicy;
-import org.parsjava.client.SubmissionResult;
 import org.parsjava.client.exception.ParsAuthenticationException;
-import org.parsjava.client.exception.ParsException;
-import org.parsjava.core.codec.CreditIds;
-import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.validation.ParsValidator;
-import org.parsjava.core.validation.ValidationReport;
 import org.parsjava.core.validation.Violation;
+import org.parsjava.ledger.internal.Claimed;
 import org.parsjava.ledger.internal.LedgerStore;
-import org.parsjava.ledger.internal.LedgerStore.Claimed;
-import org.parsjava.ledger.internal.LedgerStore.Outcome;
+import org.parsjava.ledger.internal.Migrations;
+import org.parsjava.ledger.internal.Outcome;
 import org.parsjava.ledger.internal.PayloadCipher;
+import org.parsjava.ledger.internal.Recorder;
+import org.parsjava.ledger.internal.Sender;
+import org.parsjava.ledger.internal.StatusSync;
 import org.parsjava.ledger.internal.UrlDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +69,6 @@ public final class ReportingLedger implements AutoCloseable {
     private final AutoCloseable ownedPool;
 
     private final LedgerStore store;
-    private final ParsClient client;
     private final ParsValidator validator;
     private final DeadlineRules deadlines;
     private final Clock clock;
@@ -80,15 +76,12 @@ public final class ReportingLedger implements AutoCloseable {
     private final String node;
     private final Duration lease;
     private final Duration retention;
-    /** Waits between sends of a failing entry (its doubling schedule; attempts are not capped). */
-    private final RetryPolicy retryWaits;
-    /** Waits between board-status checks. */
-    private final RetryPolicy statusWaits;
+    private final Sender sender;
+    private final StatusSync statusSync;
 
     private ReportingLedger(Builder b) {
         this.dataSource = b.dataSource;
         this.ownedPool = b.ownedPool;
-        this.client = b.client;
         this.clock = b.clock;
         this.validator = b.validator != null
                 ? b.validator
@@ -98,56 +91,17 @@ public final class ReportingLedger implements AutoCloseable {
         this.node = b.node;
         this.lease = b.lease;
         this.retention = b.retention;
-        this.retryWaits = b.retryWaits;
-        this.statusWaits = b.statusWaits;
-        boolean postgres = migrate(dataSource);
+        this.sender = new Sender(b.client, b.retryWaits, b.statusWaits);
+        this.statusSync = new StatusSync(b.client, b.statusWaits);
+        boolean postgres = Migrations.migrate(dataSource);
         this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres);
-        checkKey();
+        // Opens one stored payload, so a wrong key fails at start rather than in the middle of a drain.
+        store.queries().verifyKey();
     }
 
     /** A builder. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Creates or migrates the tables; true when the database is PostgreSQL. */
-    private static boolean migrate(DataSource dataSource) {
-        Map<String, String> types;
-        try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            if (product.contains("postgres")) {
-                types = Map.of("bytes", "bytea", "key_text", "text");
-            } else if (product.contains("h2")) {
-                types = Map.of("bytes", "varbinary", "key_text", "varchar(100)");
-            } else {
-                throw new LedgerException("the ledger runs on H2 or PostgreSQL, not on " + product);
-            }
-        } catch (SQLException e) {
-            throw new LedgerException(
-                    "could not connect to the ledger's database (SQL state " + e.getSQLState() + ")", e);
-        }
-        try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .table("pars_ledger_schema_history")
-                    .locations("classpath:db/pars-ledger/migration")
-                    .placeholders(types)
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            throw new LedgerException(
-                    "could not create or migrate the ledger's tables ("
-                            + e.getClass().getSimpleName() + ")",
-                    e);
-        }
-        return types.get("bytes").equals("bytea");
-    }
-
-    /** Opens one stored payload, so a wrong key fails at start rather than in the middle of a drain. */
-    private void checkKey() {
-        store.verifyKey();
     }
 
     // ---- recording ------------------------------------------------------------------------------
@@ -167,13 +121,13 @@ public final class ReportingLedger implements AutoCloseable {
      *     or null; never learner data
      */
     public Recording record(LearnerCompletion completion, String reference) {
-        LedgerStore.Recorded r = recorded(completion, reference);
+        Recorder.Recorded r = recorded(completion, reference);
         try {
-            return store.record(r);
+            return store.recorder().record(r);
         } catch (LedgerException e) {
             // Two threads recording the same new key at once: the loser finds the winner's entry.
             if (e.getCause() instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return store.record(r);
+                return store.recorder().record(r);
             }
             throw e;
         }
@@ -187,22 +141,23 @@ public final class ReportingLedger implements AutoCloseable {
      * @return one {@link Recording} per completion, in order
      */
     public List<Recording> recordAll(
-            List<LearnerCompletion> completions, java.util.function.Function<LearnerCompletion, String> reference) {
+            List<LearnerCompletion> completions, Function<LearnerCompletion, String> reference) {
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(reference, "reference");
-        List<LedgerStore.Recorded> recorded = new ArrayList<>(completions.size());
+        List<Recorder.Recorded> recorded = new ArrayList<>(completions.size());
         for (LearnerCompletion c : completions) {
             recorded.add(recorded(c, reference.apply(c)));
         }
-        return store.inTransaction(
-                conn -> {
-                    List<Recording> out = new ArrayList<>(recorded.size());
-                    for (LedgerStore.Recorded r : recorded) {
-                        out.add(store.record(conn, r));
-                    }
-                    return out;
-                },
-                "record completions");
+        return store.jdbc()
+                .inTransaction(
+                        conn -> {
+                            List<Recording> out = new ArrayList<>(recorded.size());
+                            for (Recorder.Recorded r : recorded) {
+                                out.add(store.recorder().record(conn, r));
+                            }
+                            return out;
+                        },
+                        "record completions");
     }
 
     /**
@@ -220,30 +175,22 @@ public final class ReportingLedger implements AutoCloseable {
         } catch (SQLException e) {
             throw new LedgerException("could not read the connection's auto-commit mode", e);
         }
-        return store.record(transaction, recorded(completion, reference));
+        return store.recorder().record(transaction, recorded(completion, reference));
     }
 
-    private LedgerStore.Recorded recorded(LearnerCompletion completion, String reference) {
+    private Recorder.Recorded recorded(LearnerCompletion completion, String reference) {
         Objects.requireNonNull(completion, "completion");
         if (reference != null && reference.length() > 200) {
             throw new IllegalArgumentException("reference must be at most 200 characters");
         }
-        ValidationReport report = validator.validate(completion);
-        List<Violation> errors = report.errors();
-        String code = errors.isEmpty() ? null : errors.get(0).code().name();
-        String violations = errors.isEmpty()
-                ? null
-                : errors.stream()
-                        .map(v -> v.field() + " " + v.code().name() + ": " + v.message())
-                        .collect(Collectors.joining("\n"));
-        return new LedgerStore.Recorded(
-                completion,
-                reference,
-                errors.isEmpty(),
-                code,
-                violations,
-                deadlines.dueDate(completion),
-                clock.instant());
+        List<EntryProblem> problems = validator.validate(completion).errors().stream()
+                .map(ReportingLedger::problem)
+                .toList();
+        return new Recorder.Recorded(completion, reference, problems, deadlines.dueDate(completion), clock.instant());
+    }
+
+    private static EntryProblem problem(Violation v) {
+        return new EntryProblem(v.field(), v.code().name(), v.message());
     }
 
     /**
@@ -258,16 +205,21 @@ public final class ReportingLedger implements AutoCloseable {
     public Optional<EntryState> withdraw(String providerId, String completionKey) {
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(completionKey, "completionKey");
-        return store.withdraw(providerId, completionKey, clock.instant());
+        return store.recorder().withdraw(providerId, completionKey, clock.instant());
     }
 
     // ---- sending --------------------------------------------------------------------------------
 
-    /** Receives each entry a drain settles, for callers that account per record. */
+    /** Hears each entry a drain settles, for callers that account per record. */
     @FunctionalInterface
     public interface DrainListener {
-        /** Called once per entry a drain took up, after its outcome is stored. */
-        void settled(LedgerEntry entry);
+        /**
+         * Called once per entry a drain took up, after its outcome is stored.
+         *
+         * @param alreadyHeld true when PARS held the record before this drain sent anything
+         *     (a status lookup confirmed it), false when this drain's send decided the outcome
+         */
+        void settled(LedgerEntry entry, boolean alreadyHeld);
     }
 
     /** {@link #drain(DrainListener)} without a listener. */
@@ -287,253 +239,46 @@ public final class ReportingLedger implements AutoCloseable {
     public DrainSummary drain(DrainListener listener) {
         DrainSummary total = DrainSummary.EMPTY;
         while (true) {
-            List<Claimed> batch = store.claim(batchSize, clock.instant(), node, lease);
+            List<Claimed> batch = store.claims().sends(batchSize, clock.instant(), node, lease);
             if (batch.isEmpty()) {
                 return total;
             }
-            total = total.plus(send(batch, listener));
-        }
-    }
-
-    private DrainSummary send(List<Claimed> batch, DrainListener listener) {
-        Instant now = clock.instant();
-        List<Outcome> outcomes = new ArrayList<>(batch.size());
-        int resumed = 0;
-        List<Claimed> adds = new ArrayList<>();
-        List<Claimed> deletes = new ArrayList<>();
-        for (Claimed c : batch) {
-            if (c.resumed()) {
-                resumed++;
+            Sender.Step step = sender.send(batch, clock.instant());
+            Map<Long, Claimed> claims = byId(batch);
+            store.settlements().settle(step.outcomes(), claims, clock.instant());
+            if (listener != null) {
+                notify(step.outcomes(), claims, listener);
             }
-            if (c.completion() == null) { // purged: nothing left to send
-                outcomes.add(new Outcome(
-                        c.id(),
-                        c.state(),
-                        EntryState.WITHDRAWN,
-                        "no learner data left to send " + "(purged)",
-                        null,
-                        null,
-                        false,
-                        null,
-                        false,
-                        null,
-                        true));
-            } else if (c.state() == EntryState.WITHDRAWING || c.state() == EntryState.CORRECTING) {
-                deletes.add(c);
-            } else if (c.resumed() && heldByPars(c.completion())) {
-                outcomes.add(accepted(c, now, "resumed: PARS already holds it (status lookup)"));
-            } else {
-                adds.add(c);
+            if (step.refused() != null) {
+                throw step.refused();
             }
+            total = total.plus(step.summary());
         }
-        ParsAuthenticationException refused = null;
-        try {
-            if (!deletes.isEmpty()) {
-                // Delete what PARS holds: the previous content while a correction is pending.
-                SubmissionResult r = client.learners()
-                        .delete(deletes.stream()
-                                .map(c -> c.previous() != null ? c.previous() : c.completion())
-                                .toList());
-                for (RecordResult rr : r.records()) {
-                    outcomes.add(deleted(deletes.get(rr.index()), rr, now));
-                }
-            }
-            if (!adds.isEmpty()) {
-                SubmissionResult r = client.learners()
-                        .submit(adds.stream().map(Claimed::completion).toList());
-                for (RecordResult rr : r.records()) {
-                    outcomes.add(added(adds.get(rr.index()), rr, now));
-                }
-            }
-        } catch (ParsAuthenticationException e) {
-            refused = e;
-        }
-        int accepted = 0;
-        int rejected = 0;
-        int invalid = 0;
-        int retrying = 0;
-        int withdrawn = 0;
-        for (Outcome o : outcomes) {
-            switch (o.to()) {
-                case ACCEPTED, AWAITING_BOARD -> accepted++;
-                case REJECTED -> rejected++;
-                case INVALID -> invalid++;
-                case WITHDRAWN -> withdrawn++;
-                case RETRYING, WITHDRAWING, CORRECTING -> retrying++;
-                default -> {} // PENDING: a correction's old record is gone; the new one follows
-            }
-        }
-        // Whatever was not settled (credentials refused) goes back unchanged, without an attempt.
-        Set<Long> settled = outcomes.stream().map(Outcome::id).collect(Collectors.toCollection(HashSet::new));
-        for (Claimed c : batch) {
-            if (!settled.contains(c.id())) {
-                outcomes.add(new Outcome(
-                        c.id(), c.state(), c.state(), null, null, null, false, null, c.outcomeUnknown(), null, false));
-            }
-        }
-        store.settle(outcomes, byId(batch), now);
-        if (listener != null) {
-            notify(batch, listener);
-        }
-        if (refused != null) {
-            throw refused;
-        }
-        return new DrainSummary(batch.size(), accepted, rejected, invalid, retrying, withdrawn, resumed);
     }
 
     private static Map<Long, Claimed> byId(List<Claimed> batch) {
-        Map<Long, Claimed> out = new java.util.HashMap<>();
+        Map<Long, Claimed> out = new HashMap<>();
         batch.forEach(c -> out.put(c.id(), c));
         return out;
     }
 
-    private void notify(List<Claimed> batch, DrainListener listener) {
-        for (LedgerEntry e : store.entriesById(batch.stream().map(Claimed::id).toList())) {
+    private void notify(List<Outcome> outcomes, Map<Long, Claimed> claims, DrainListener listener) {
+        Set<String> held = new HashSet<>();
+        List<Long> ids = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            ids.add(o.id());
+            if (o.alreadyHeld()) {
+                Claimed c = claims.get(o.id());
+                held.add(c.providerId() + "\u0000" + c.completionKey());
+            }
+        }
+        for (LedgerEntry e : store.queries().byIds(ids)) {
             try {
-                listener.settled(e);
+                listener.settled(e, held.contains(e.providerId() + "\u0000" + e.completionKey()));
             } catch (RuntimeException ex) {
                 LOG.warn("PARS ledger drain listener failed: {}", ex.getClass().getName());
             }
         }
-    }
-
-    private boolean heldByPars(LearnerCompletion c) {
-        try {
-            for (String id : CreditIds.all(c)) {
-                List<CreditStatus> s = client.learners().status(id);
-                if (s.stream()
-                        .noneMatch(x ->
-                                x.state() == CreditStatus.State.ACCEPTED || x.state() == CreditStatus.State.PENDING)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (ParsException e) {
-            return false; // sent again: a duplicate refusal is confirmed by the client itself
-        }
-    }
-
-    private Outcome accepted(Claimed c, Instant now, String note) {
-        boolean moc = !c.completion().mocCredits().isEmpty();
-        return new Outcome(
-                c.id(),
-                c.state(),
-                moc ? EntryState.AWAITING_BOARD : EntryState.ACCEPTED,
-                note,
-                null,
-                null,
-                true,
-                null,
-                false,
-                moc ? now.plus(statusWaits.baseDelay()) : null,
-                false);
-    }
-
-    private Outcome added(Claimed c, RecordResult r, Instant now) {
-        return switch (r.outcome()) {
-            case ACCEPTED -> accepted(c, now, r.message().orElse("accepted by PARS"));
-            case REJECTED ->
-                new Outcome(
-                        c.id(),
-                        c.state(),
-                        EntryState.REJECTED,
-                        "rejected by PARS: " + r.parsCode().orElse("?"),
-                        r.parsCode().orElse(null),
-                        r.message().orElse(null),
-                        true,
-                        null,
-                        false,
-                        null,
-                        false);
-            case INVALID -> {
-                Violation first = r.violations().stream()
-                        .filter(Violation::isError)
-                        .findFirst()
-                        .orElse(null);
-                yield new Outcome(
-                        c.id(),
-                        c.state(),
-                        EntryState.INVALID,
-                        "invalid",
-                        first == null ? null : first.code().name(),
-                        r.violations().stream()
-                                .filter(Violation::isError)
-                                .map(v -> v.field() + " " + v.code().name() + ": " + v.message())
-                                .collect(Collectors.joining("\n")),
-                        true,
-                        null,
-                        false,
-                        null,
-                        false);
-            }
-            case FAILED -> retry(c, r, now);
-        };
-    }
-
-    private Outcome deleted(Claimed c, RecordResult r, Instant now) {
-        if (r.outcome() == RecordOutcome.FAILED) {
-            return retry(c, r, now);
-        }
-        if (r.outcome() == RecordOutcome.INVALID) {
-            // The delete could not even be formed: a row to fix, the record stays where it is.
-            return new Outcome(
-                    c.id(),
-                    c.state(),
-                    EntryState.INVALID,
-                    "the delete could not be sent",
-                    r.violations().stream()
-                            .filter(Violation::isError)
-                            .map(v -> v.code().name())
-                            .findFirst()
-                            .orElse(null),
-                    r.violations().stream()
-                            .filter(Violation::isError)
-                            .map(v -> v.field() + " " + v.code().name() + ": " + v.message())
-                            .collect(Collectors.joining("\n")),
-                    true,
-                    null,
-                    false,
-                    null,
-                    false);
-        }
-        // A refused or impossible delete is read as "PARS holds no such record": nothing left to
-        // delete (PARS's codes for it are not documented, REFERENCE.md 11).
-        String note = r.outcome() == RecordOutcome.ACCEPTED
-                ? "deleted from PARS"
-                : "PARS holds no such record to delete ("
-                        + r.parsCode().orElse(r.outcome().name()) + ")";
-        return c.state() == EntryState.CORRECTING
-                ? new Outcome(
-                        c.id(),
-                        c.state(),
-                        EntryState.PENDING,
-                        note + "; the corrected record is sent next",
-                        null,
-                        null,
-                        false,
-                        null,
-                        false,
-                        null,
-                        true)
-                : new Outcome(c.id(), c.state(), EntryState.WITHDRAWN, note, null, null, true, null, false, null, true);
-    }
-
-    private Outcome retry(Claimed c, RecordResult r, Instant now) {
-        int attempts = c.attempts() + 1;
-        Duration wait = retryWaits.backoffCap(attempts);
-        EntryState to = c.state() == EntryState.PENDING ? EntryState.RETRYING : c.state();
-        return new Outcome(
-                c.id(),
-                c.state(),
-                to,
-                "not confirmed: " + r.message().orElse("failed") + "; next attempt in " + wait.toMinutes() + " min",
-                null,
-                r.message().orElse(null),
-                true,
-                now.plus(wait),
-                r.outcomeUnknown() || c.outcomeUnknown(),
-                null,
-                false);
     }
 
     // ---- board decisions ------------------------------------------------------------------------
@@ -548,66 +293,18 @@ public final class ReportingLedger implements AutoCloseable {
     public int syncStatuses() {
         int checked = 0;
         while (true) {
-            List<Claimed> batch = store.claimStatusChecks(batchSize, clock.instant(), node, lease);
+            List<Claimed> batch = store.claims().statusChecks(batchSize, clock.instant(), node, lease);
             if (batch.isEmpty()) {
                 return checked;
             }
             Instant now = clock.instant();
             List<Outcome> outcomes = new ArrayList<>(batch.size());
             for (Claimed c : batch) {
-                outcomes.add(boardOutcome(c, now));
+                outcomes.add(statusSync.check(c, now));
             }
-            store.settle(outcomes, byId(batch), now);
+            store.settlements().settle(outcomes, byId(batch), now);
             checked += batch.size();
         }
-    }
-
-    private Outcome boardOutcome(Claimed c, Instant now) {
-        LearnerCompletion completion = c.completion();
-        List<String> moc = new ArrayList<>(CreditIds.all(completion));
-        completion.cmeCredits().ifPresent(x -> moc.remove(CreditIds.cme(completion)));
-        boolean allAccepted = true;
-        try {
-            for (String id : moc) {
-                List<CreditStatus> s = client.learners().status(id);
-                Optional<CreditStatus> refused = s.stream()
-                        .filter(x -> x.state() == CreditStatus.State.REJECTED)
-                        .findFirst();
-                if (refused.isPresent()) {
-                    return new Outcome(
-                            c.id(),
-                            c.state(),
-                            EntryState.BOARD_REJECTED,
-                            "rejected by the board",
-                            "BOARD_REJECTED",
-                            "PARS status: " + refused.get().rawStatus(),
-                            false,
-                            null,
-                            false,
-                            null,
-                            false);
-                }
-                allAccepted &= s.stream().anyMatch(x -> x.state() == CreditStatus.State.ACCEPTED);
-            }
-        } catch (ParsException e) {
-            allAccepted = false; // asked again later
-        }
-        if (allAccepted) {
-            return new Outcome(
-                    c.id(),
-                    c.state(),
-                    EntryState.BOARD_ACCEPTED,
-                    "accepted by the board",
-                    null,
-                    null,
-                    false,
-                    null,
-                    false,
-                    null,
-                    false);
-        }
-        Duration wait = statusWaits.backoffCap(c.attempts() + 1);
-        return new Outcome(c.id(), c.state(), c.state(), null, null, null, false, null, false, now.plus(wait), false);
     }
 
     // ---- queries --------------------------------------------------------------------------------
@@ -616,22 +313,29 @@ public final class ReportingLedger implements AutoCloseable {
     public Optional<LedgerEntry> entry(String providerId, String completionKey) {
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(completionKey, "completionKey");
-        return store.entries("provider_id=? and completion_key=?", List.of(providerId, completionKey), 1).stream()
+        return store
+                .queries()
+                .entries("provider_id=? and completion_key=?", List.of(providerId, completionKey), 1)
+                .stream()
                 .findFirst();
     }
 
     /** Entries in {@code state}, most urgent first, at most {@code limit}. */
     public List<LedgerEntry> entries(EntryState state, int limit) {
         Objects.requireNonNull(state, "state");
-        return store.entries("state=?", List.of(state.name()), positive(limit));
+        return store.queries().entries("state=?", List.of(state.name()), positive(limit));
     }
 
     /** Rows to fix: invalid, rejected by PARS or rejected by the board; at most {@code limit}. */
     public List<LedgerEntry> rowsToFix(int limit) {
-        return store.entries(
-                "state in (?,?,?)",
-                List.of(EntryState.INVALID.name(), EntryState.REJECTED.name(), EntryState.BOARD_REJECTED.name()),
-                positive(limit));
+        return store.queries()
+                .entries(
+                        "state in (?,?,?)",
+                        List.of(
+                                EntryState.INVALID.name(),
+                                EntryState.REJECTED.name(),
+                                EntryState.BOARD_REJECTED.name()),
+                        positive(limit));
     }
 
     private static final String AT_RISK = "state in (?,?,?,?) and due_date >= ? and due_date <= ?";
@@ -660,32 +364,32 @@ public final class ReportingLedger implements AutoCloseable {
 
     /** Unsettled entries due within {@code within} from today (not yet overdue), most urgent first. */
     public List<LedgerEntry> atRisk(Duration within, int limit) {
-        return store.entries(AT_RISK, atRiskParams(within), positive(limit));
+        return store.queries().entries(AT_RISK, atRiskParams(within), positive(limit));
     }
 
     /** How many entries {@link #atRisk(Duration, int)} would list without a limit. */
     public long countAtRisk(Duration within) {
-        return store.count(AT_RISK, atRiskParams(within));
+        return store.queries().count(AT_RISK, atRiskParams(within));
     }
 
     /** Entries past their due date and still not with PARS (pending, retrying, correcting or invalid). */
     public List<LedgerEntry> overdue(int limit) {
-        return store.entries(OVERDUE, overdueParams(), positive(limit));
+        return store.queries().entries(OVERDUE, overdueParams(), positive(limit));
     }
 
     /** How many entries {@link #overdue(int)} would list without a limit. */
     public long countOverdue() {
-        return store.count(OVERDUE, overdueParams());
+        return store.queries().count(OVERDUE, overdueParams());
     }
 
     /** How many entries are in each state. */
     public Map<EntryState, Long> counts() {
-        return store.counts();
+        return store.queries().counts();
     }
 
     /** Every transition of an entry, oldest first. */
     public List<Transition> history(String providerId, String completionKey) {
-        return store.history(providerId, completionKey);
+        return store.queries().history(providerId, completionKey);
     }
 
     /**
@@ -696,7 +400,7 @@ public final class ReportingLedger implements AutoCloseable {
      */
     public int purgePersonalData() {
         Instant now = clock.instant();
-        return store.purge(now.minus(retention), now);
+        return store.retention().purge(now.minus(retention), now);
     }
 
     /**
@@ -704,7 +408,7 @@ public final class ReportingLedger implements AutoCloseable {
      * than when their lease ends. Only for a ledger no other node uses (an embedded H2 file).
      */
     public int releaseClaims() {
-        return store.releaseClaims();
+        return store.claims().releaseAll();
     }
 
     /**

@@ -159,7 +159,7 @@ abstract class LedgerContractTest {
         cme.forEach(ledger::record);
         ledger.record(moc, "line 5");
         DrainSummary s = ledger.drain();
-        assertEquals(new DrainSummary(4, 4, 0, 0, 0, 0, 0), s);
+        assertEquals(new DrainSummary(4, 4, 0, 0, 0, 0, 0, 0), s);
         cme.forEach(c -> assertEquals(EntryState.ACCEPTED, state(c)));
         assertEquals(EntryState.AWAITING_BOARD, state(moc));
         assertEquals(
@@ -417,7 +417,7 @@ abstract class LedgerContractTest {
         LedgerEntry e = ledger.entry("0001234", "soon").orElseThrow();
         assertEquals(new Deadline(LocalDate.of(2026, 6, 19), DeadlineRules.Rule.CME_PASSPORT), e.deadline());
         List<String> order = new ArrayList<>();
-        ledger.drain(x -> order.add(x.completionKey()));
+        ledger.drain((x, held) -> order.add(x.completionKey()));
         assertEquals(List.of("late", "soon", "later"), order, "the most urgent is sent first");
     }
 

@@ -80,6 +80,45 @@ public final class RosterColumns {
     public static final List<String> REQUIRED =
             List.of(COMPLETION_KEY, ACTIVITY_ID, FIRST_NAME, LAST_NAME, BIRTH_DATE, COMPLETION_DATE, CONSENT);
 
+    /** Columns a roster may have: every column but the required ones, in the documented order. */
+    public static final List<String> OPTIONAL =
+            ALL.stream().filter(c -> !REQUIRED.contains(c)).toList();
+
+    /**
+     * What one column holds, in words for the people who fill a roster in.
+     *
+     * @param name the header
+     * @param required whether every roster must have it
+     * @param holds what it holds
+     * @param example values as accepted
+     */
+    public record Column(String name, boolean required, String holds, String example) {}
+
+    /** Every column with what it holds and example values, in the documented order. */
+    public static List<Column> describe() {
+        return List.of(
+                column(
+                        COMPLETION_KEY,
+                        "your LMS's own ID of this completion (letters, digits, . _ - ~)",
+                        "enrolment-88231"),
+                column(ACTIVITY_ID, "the activity's 9-digit ACCME Activity ID", "201234567"),
+                column(FIRST_NAME, "the learner's first name, as on the license", "Jane"),
+                column(LAST_NAME, "the learner's last name, as on the license", "Sample"),
+                column(BIRTH_DATE, "birth month and day, never the year", "2/9, 02/09 or 02-09"),
+                column(NPI, "the learner's NPI (an NPI or a state license is needed)", "1234 567 893"),
+                column(LICENSE_STATE, "the state of the medical license", "CA or California"),
+                column(LICENSE_NUMBER, "the license number as issued", "A99999"),
+                column(BOARD_IDS, "certifying-board IDs, for MOC credit", "ABIM=123456; ABS=55555"),
+                column(COMPLETION_DATE, "the day the learner completed the activity", "2026-02-27 or 2/27/2026"),
+                column(CME_CREDITS, "AMA PRA Category 1 credits, in quarter steps; empty for none", "1.5"),
+                column(MOC_CREDITS, "MOC points by board credit type", "ABIM_MEDICAL_KNOWLEDGE=1.5"),
+                column(CONSENT, "the learner's permission to share with ACCME", "yes, y, true, 1 or x; no refuses"));
+    }
+
+    private static Column column(String name, String holds, String example) {
+        return new Column(name, REQUIRED.contains(name), holds, example);
+    }
+
     /** A header as it is matched: trimmed, lower case, without spaces or underscores. */
     public static String normalize(String header) {
         return header.strip()

@@ -68,7 +68,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         List<String> header = csv.next();
         if (header == null) {
             throw new IllegalArgumentException(
-                    "the roster is empty: expected a header row with " + RosterColumns.REQUIRED);
+                    "the roster is empty: expected a header row naming " + String.join(", ", RosterColumns.REQUIRED));
         }
         List<String> known =
                 RosterColumns.ALL.stream().map(RosterColumns::normalize).toList();
@@ -85,8 +85,10 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
                 .filter(c -> !columns.containsKey(RosterColumns.normalize(c)))
                 .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "the roster header lacks required column(s) " + missing + "; see RosterColumns for the layout");
+            throw new IllegalArgumentException("the roster header lacks required column(s) "
+                    + String.join(", ", missing) + "; a roster's first row names its columns: "
+                    + String.join(", ", RosterColumns.REQUIRED) + " (required), "
+                    + String.join(", ", RosterColumns.OPTIONAL) + " (optional)");
         }
         this.width = header.size();
         this.headerNames = header.stream().map(String::strip).toList();

@@ -35,6 +35,14 @@ public final class CreditIds {
 
     private CreditIds() {}
 
+    /**
+     * Whether {@code creditId} is the CreditID of an AMA PRA Category 1 line (it ends in
+     * {@code -cme}; no MOC credit type's ends so).
+     */
+    public static boolean isCme(String creditId) {
+        return creditId.endsWith("-" + CME_KIND);
+    }
+
     /** The CreditID of the AMA PRA Category 1 line. */
     public static String cme(LearnerCompletion completion) {
         return of(completion, CME_KIND);

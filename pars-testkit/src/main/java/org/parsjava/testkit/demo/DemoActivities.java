@@ -2,7 +2,7 @@
  * Copyright 2026 The pars-java authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.parsjava.examples;
+package org.parsjava.testkit.demo;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +13,12 @@ import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.MocRegistration;
 import org.parsjava.core.model.Sponsorship;
 
-/** The three activities the sample roster reports against; the embedded simulator holds them. */
+/**
+ * Three demo activities of a demo provider, for rehearsals and pipelines without PARS: the demo
+ * rosters ({@link DemoRoster}) report against them, and a simulator that holds them
+ * ({@link org.parsjava.testkit.ParsSimulator#addActivity}) judges dates as of {@link #AS_OF}
+ * with {@link #clock()}.
+ */
 public final class DemoActivities {
 
     /** Provider ID of the demo provider. */
@@ -24,7 +29,7 @@ public final class DemoActivities {
     private DemoActivities() {}
 
     /** A clock stopped at noon on {@link #AS_OF}, US Central: the embedded simulator's clock. */
-    static java.time.Clock clock() {
+    public static java.time.Clock clock() {
         java.time.ZoneId central = java.time.ZoneId.of("America/Chicago");
         return java.time.Clock.fixed(AS_OF.atTime(12, 0).atZone(central).toInstant(), central);
     }

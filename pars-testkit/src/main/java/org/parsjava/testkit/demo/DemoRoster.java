@@ -2,15 +2,12 @@
  * Copyright 2026 The pars-java authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.parsjava.examples;
+package org.parsjava.testkit.demo;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +20,11 @@ import org.parsjava.core.model.Npi;
  * Writes a synthetic learner-completion roster: fictional physicians (no real person), mostly
  * good rows typed the messy ways people type them, about 10% rows with one local mistake each,
  * and about 3% rows that repeat an earlier learner's completion under another key (PARS refuses
- * those as duplicates). Deterministic for a given seed.
- *
- * <p>{@code RosterGenerator <file> [rows] [seed]}; the sample roster of this module is
- * {@code RosterGenerator src/main/resources/sample-roster.csv 1000 20261120}.
+ * those as duplicates), against the {@link DemoActivities} and dated up to their demo day.
+ * Deterministic for a given seed: the examples' bundled sample roster is
+ * {@code write(writer, 1000, 20261120)}.
  */
-public final class RosterGenerator {
+public final class DemoRoster {
 
     private static final String[] FIRST = {
         "Avery", "Jordan", "Priya", "Mateo", "Grace", "Kenji", "Amara", "Lucas", "Sofia", "Omar", "Hannah", "Dmitri",
@@ -68,31 +64,13 @@ public final class RosterGenerator {
     private final Random random;
     private final List<String[]> good = new ArrayList<>();
 
-    private RosterGenerator(long seed) {
+    private DemoRoster(long seed) {
         this.random = new Random(seed);
-    }
-
-    /** Entry point. */
-    public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: RosterGenerator <file> [rows=1000] [seed=20261120]");
-            System.exit(2);
-        }
-        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261120L;
-        Path out = Path.of(args[0]);
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            write(w, rows, seed);
-        }
-        System.out.println("wrote " + rows + " rows to " + out);
     }
 
     /** Writes a header and {@code rows} data rows. */
     public static void write(Writer out, int rows, long seed) throws IOException {
-        RosterGenerator g = new RosterGenerator(seed);
+        DemoRoster g = new DemoRoster(seed);
         BufferedWriter w = out instanceof BufferedWriter b ? b : new BufferedWriter(out);
         w.write(String.join(",", RosterColumns.ALL));
         w.write('\n');

@@ -1,0 +1,151 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.parsjava.ledger.LedgerKey;
+import org.parsjava.ledger.ReportingLedger;
+import picocli.CommandLine.Option;
+
+/**
+ * The reporting ledger a run reports through: {@code --ledger JDBC_URL} (or
+ * {@code PARS_LEDGER_URL}), {@code none} to report straight to PARS, else an H2 file in the data
+ * directory ({@code ledger/} for PARS, {@code demo/} for the embedded simulator, so the two never
+ * share one). The key comes from {@code PARS_LEDGER_KEY} or {@code --ledger-key-file}; only the
+ * demo may go without, using a demo key it keeps beside its ledger.
+ */
+final class LedgerOptions {
+
+    @Option(
+            names = "--ledger",
+            paramLabel = "JDBC_URL|none",
+            description = "the reporting ledger (env PARS_LEDGER_URL; default an H2 file in the data directory; "
+                    + "none: report straight to PARS, nothing kept between runs)")
+    String url;
+
+    @Option(
+            names = "--ledger-user",
+            paramLabel = "USER",
+            description = "the ledger database's user (env PARS_LEDGER_USER)")
+    String user;
+
+    @Option(
+            names = "--ledger-password",
+            paramLabel = "PASSWORD",
+            description = "the ledger database's password (env PARS_LEDGER_PASSWORD)")
+    String password;
+
+    @Option(
+            names = "--ledger-key-file",
+            paramLabel = "FILE",
+            description = "file holding the ledger's encryption key, Base64 of 32 bytes (or env PARS_LEDGER_KEY)")
+    Path keyFile;
+
+    /**
+     * What to open, checked; nothing is created.
+     *
+     * @return null for {@code --ledger none}
+     */
+    Plan plan(Environment env, boolean demo) {
+        String chosen = env.setting(url, "PARS_LEDGER_URL");
+        if ("none".equalsIgnoreCase(chosen)) {
+            return null;
+        }
+        if (chosen != null && !chosen.startsWith("jdbc:h2:") && !chosen.startsWith("jdbc:postgresql:")) {
+            throw new UsageException("--ledger must be a jdbc:h2: or jdbc:postgresql: URL, or none");
+        }
+        LedgerKey key = key(env);
+        if (key == null && !demo) {
+            throw new UsageException("PARS_LEDGER_KEY (Base64 of 32 random bytes) or --ledger-key-file is required to "
+                    + "keep learner data in the ledger; or run with --ledger none");
+        }
+        return new Plan(
+                chosen,
+                env.setting(user, "PARS_LEDGER_USER"),
+                env.setting(password, "PARS_LEDGER_PASSWORD"),
+                key,
+                demo);
+    }
+
+    private LedgerKey key(Environment env) {
+        String fromEnv = env.setting(null, "PARS_LEDGER_KEY");
+        String raw;
+        String where;
+        if (keyFile != null) {
+            try {
+                raw = Files.readString(keyFile).strip();
+            } catch (IOException e) {
+                throw new UsageException("--ledger-key-file " + keyFile + " cannot be read");
+            }
+            where = "--ledger-key-file " + keyFile;
+        } else if (fromEnv != null) {
+            raw = fromEnv;
+            where = "PARS_LEDGER_KEY";
+        } else {
+            return null;
+        }
+        try {
+            return LedgerKey.fromBase64(raw);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(where + " does not hold a key: Base64 of 32 random bytes is expected");
+        }
+    }
+
+    /**
+     * A checked ledger choice.
+     *
+     * @param url the JDBC URL given, or null for the default H2 file
+     * @param key the key, or null for the demo's own key
+     */
+    record Plan(String url, String user, String password, LedgerKey key, boolean demo) {
+
+        /** Opens the ledger (creating its file, tables and, for the demo, its key) and says which it is. */
+        ReportingLedger open(ParsConnection pars, DataDirectory data, PrintStream out) {
+            String folder = demo ? "demo" : "ledger";
+            String jdbc = url != null
+                    ? url
+                    // Old file chunks reused at once, and a small cache: the file and the heap stay small.
+                    : "jdbc:h2:file:" + data.file(folder, "ledger") + ";RETENTION_TIME=0;CACHE_SIZE=8192";
+            ReportingLedger ledger = ReportingLedger.builder()
+                    .jdbcUrl(jdbc, user, password)
+                    .client(pars.client())
+                    .clock(pars.clock())
+                    .key(key != null ? key : demoKey(data.file(folder, "demo-ledger.key"), out))
+                    .build();
+            int released = jdbc.startsWith("jdbc:h2:file:")
+                    ? ledger.releaseClaims() // an H2 file is opened by one process at a time: claims left are a killed
+                    // run's
+                    : 0;
+            int cut = jdbc.replace('?', ';').indexOf(';');
+            out.println("Ledger: " + (cut < 0 ? jdbc : jdbc.substring(0, cut))
+                    + (released > 0 ? " (" + released + " entries of an interrupted run taken up again)" : ""));
+            return ledger;
+        }
+
+        private static LedgerKey demoKey(Path file, PrintStream out) {
+            try {
+                if (Files.exists(file)) {
+                    return LedgerKey.fromBase64(Files.readString(file));
+                }
+                LedgerKey k = LedgerKey.generate();
+                Files.writeString(file, k.toBase64());
+                out.println("Ledger key: a demo key was written to " + file + " (synthetic data only; set "
+                        + "PARS_LEDGER_KEY for real learner data)");
+                return k;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not keep the demo ledger key in " + file, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Plan[" + (url == null ? "default" : "given URL") + ", credentials=***, key=***]";
+        }
+    }
+}

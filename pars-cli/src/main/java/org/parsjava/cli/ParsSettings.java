@@ -1,0 +1,90 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsCredentials;
+import org.parsjava.client.ParsEndpoints;
+import org.parsjava.testkit.ParsSimulator;
+import org.parsjava.testkit.demo.DemoActivities;
+
+/**
+ * A command's checked PARS settings: a real PARS (URL, provider, credentials) or the demo.
+ * {@link #open()} starts the client (and, for the demo, the embedded simulator).
+ *
+ * @param asOf the day dates are judged on instead of today, or null
+ */
+record ParsSettings(
+        String url,
+        String providerId,
+        String providerName,
+        ParsCredentials credentials,
+        ParsEndpoints.Generation generation,
+        boolean demo,
+        int concurrency,
+        LocalDate asOf) {
+
+    /** Demo provider's name, as the simulator's reports carry it. */
+    static final String DEMO_PROVIDER_NAME = "Example Health Continuing Education";
+
+    /** Credit lines the embedded simulator remembers; older ones are forgotten, so memory stays flat. */
+    static final int SIMULATOR_RETAINS = 200_000;
+
+    ParsConnection open() {
+        if (demo) {
+            Clock clock = asOf != null ? movingFrom(asOf, ZoneId.of("America/Chicago")) : DemoActivities.clock();
+            ParsSimulator sim = ParsSimulator.builder()
+                    .clock(clock)
+                    .retainAtMost(SIMULATOR_RETAINS)
+                    .generation(generation)
+                    .build()
+                    .start();
+            DemoActivities.ALL.forEach(sim::addActivity);
+            ParsClient client = sim.clientBuilder()
+                    .providerName(DEMO_PROVIDER_NAME)
+                    .userAgent("pars-cli")
+                    .maxConcurrentRequests(concurrency)
+                    .build();
+            return new ParsConnection(
+                    client,
+                    sim,
+                    clock,
+                    "the embedded PARS simulator at " + sim.baseUrl() + " (" + generation + " API; dates judged as of "
+                            + LocalDate.now(clock) + "; nothing reaches PARS)");
+        }
+        Clock clock = asOf == null ? Clock.systemDefaultZone() : movingFrom(asOf, ZoneId.systemDefault());
+        ParsClient client = ParsClient.builder()
+                .baseUrl(url)
+                .providerId(providerId)
+                .providerName(providerName)
+                .credentials(credentials)
+                .generation(generation)
+                .userAgent("pars-cli")
+                .maxConcurrentRequests(concurrency)
+                .clock(clock)
+                .build();
+        return new ParsConnection(
+                client,
+                null,
+                clock,
+                "PARS at " + client.baseUrl() + " (" + generation + " API) as provider " + providerId
+                        + (asOf == null ? "" : "; dates judged as of " + asOf));
+    }
+
+    /** A clock that reads {@code day} at the present time of day, and keeps moving. */
+    static Clock movingFrom(LocalDate day, ZoneId zone) {
+        Clock system = Clock.system(zone);
+        return Clock.offset(system, Duration.between(LocalDate.now(system).atStartOfDay(zone), day.atStartOfDay(zone)));
+    }
+
+    @Override
+    public String toString() {
+        return "ParsSettings[" + (demo ? "demo" : url) + ", " + generation + ", credentials=***]";
+    }
+}

@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.job;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.parsjava.client.ParsClient;
+import org.parsjava.client.exception.ParsAuthenticationException;
+import org.parsjava.client.exception.ParsException;
+import org.parsjava.core.batch.RosterColumns;
+import org.parsjava.core.batch.RosterReader;
+import org.parsjava.core.batch.RosterRow;
+import org.parsjava.core.validation.Violation;
+import org.parsjava.core.validation.ViolationCode;
+import org.parsjava.excel.XlsxFileException;
+import org.parsjava.ledger.LedgerException;
+
+/**
+ * One run of a {@link ReportingJob}: reads the roster row by row, settles unreadable rows at
+ * once, hands readable ones to the destination's {@link Sink} a slice at a time, and accounts
+ * for every row read, whatever stops it.
+ */
+final class JobRun {
+
+    private final ReportingJob job;
+    private final RowListener listener;
+    private final Tally tally = new Tally();
+    private final ActivityLookup activities;
+    private int slice;
+
+    JobRun(ReportingJob job, RowListener listener) {
+        this.job = job;
+        this.listener = listener;
+        this.activities = new ActivityLookup(job.activities());
+    }
+
+    JobSummary run(Roster roster) {
+        JobSummary.Stop stop = null;
+        try (RosterReader reader = roster.open(activities::find);
+                Sink sink = sink()) {
+            try {
+                read(reader, sink);
+            } catch (ParsAuthenticationException e) {
+                stop = new JobSummary.Stop(tally.lastLine, "PARS refused the credentials: " + e.getMessage());
+            } catch (ParsException | LedgerException | XlsxFileException | UncheckedIOException e) {
+                // Nothing more can succeed; what was read so far is still summed up.
+                stop = new JobSummary.Stop(tally.lastLine, e.getMessage());
+            }
+        }
+        return new JobSummary(
+                job.destination().kind(),
+                reportedTo(),
+                job.simulated(),
+                tally.rowsRead,
+                tally.counts,
+                tally.codes,
+                tally.warnings,
+                tally.resumed,
+                tally.earlierSettled,
+                stop);
+    }
+
+    private Sink sink() {
+        Destination d = job.destination();
+        return switch (d.kind()) {
+            case LEDGER -> new LedgerSink(this, d.ledger().orElseThrow());
+            case PARS -> new ParsSink(this, job.client());
+            case UPLOAD_FILE -> UploadSink.create(this, d.file().orElseThrow(), job.validator());
+            case CHECK_ONLY -> new CheckSink(this, job.validator());
+        };
+    }
+
+    private void read(RosterReader reader, Sink sink) {
+        List<RosterRow> batch = new ArrayList<>(Math.min(job.sliceSize(), 10_000));
+        while (reader.hasNext()) {
+            RosterRow row = reader.next();
+            tally.rowsRead++;
+            tally.lastLine = row.line();
+            if (row.isReadable()) {
+                batch.add(row);
+                if (batch.size() == job.sliceSize()) {
+                    report(sink, batch);
+                }
+            } else if (row.problems().stream().anyMatch(v -> v.code() == ViolationCode.ACTIVITY_LOOKUP_FAILED)) {
+                // Not the row's fault: PARS could not be asked about its activity.
+                settle(
+                        row.line(),
+                        row.completionKey(),
+                        RowStatus.FAILED,
+                        List.of(new RowProblem(
+                                RosterColumns.ACTIVITY_ID,
+                                ViolationCode.ACTIVITY_LOOKUP_FAILED.name(),
+                                ViolationCode.ACTIVITY_LOOKUP_FAILED.message())));
+                if (activities.refused() != null) {
+                    report(sink, batch); // what was read before this row is still sent, then the run stops
+                    throw activities.refused();
+                }
+            } else {
+                settle(row.line(), row.completionKey(), RowStatus.INVALID, problems(row.problems()));
+            }
+        }
+        report(sink, batch);
+    }
+
+    private void report(Sink sink, List<RosterRow> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        slice++;
+        sink.report(batch);
+        batch.clear();
+        progress(1.0);
+    }
+
+    /** The slice being reported: 1 for the first. */
+    int slice() {
+        return slice;
+    }
+
+    void progress(double sliceFraction) {
+        listener.progress(new JobProgress(tally.rowsRead, tally.settled, slice, sliceFraction));
+    }
+
+    /** Settles one row: counted once, and told to the listeners. */
+    void settle(int line, String key, RowStatus status, List<RowProblem> problems) {
+        tally.settle(status, problems);
+        listener.row(new RowOutcome(line, key, status, status.needsAttention() ? problems : List.of()));
+    }
+
+    void warnings(long n) {
+        tally.warnings += n;
+    }
+
+    void resumed(long n) {
+        tally.resumed += n;
+    }
+
+    void earlierSettled() {
+        tally.earlierSettled++;
+    }
+
+    /** Violations (errors only) as row problems. */
+    static List<RowProblem> problems(List<Violation> violations) {
+        return violations.stream()
+                .filter(Violation::isError)
+                .map(v -> new RowProblem(v.field(), v.code().name(), v.message()))
+                .toList();
+    }
+
+    private String reportedTo() {
+        Destination d = job.destination();
+        ParsClient c = job.client();
+        String pars = c == null ? "" : c.baseUrl() + " (" + c.generation() + " API)";
+        return switch (d.kind()) {
+            case LEDGER, PARS ->
+                job.simulated()
+                        ? "the PARS simulator at " + pars + ": nothing reached PARS"
+                        : "PARS at " + pars + " as provider " + c.providerId();
+            case UPLOAD_FILE -> "the upload file " + d.file().orElseThrow() + ": nothing was sent to PARS";
+            case CHECK_ONLY -> "nowhere: checked only, nothing was sent";
+        };
+    }
+}

@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.job;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parsjava.client.exception.ParsAuthenticationException;
+import org.parsjava.core.batch.RosterRow;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.core.validation.ViolationCode;
+import org.parsjava.ledger.DrainSummary;
+import org.parsjava.ledger.EntryProblem;
+import org.parsjava.ledger.EntryState;
+import org.parsjava.ledger.LedgerEntry;
+import org.parsjava.ledger.Recording;
+import org.parsjava.ledger.ReportingLedger;
+
+/**
+ * Slices recorded in a ledger, then drained. A row the ledger had already settled (a rerun) is
+ * counted from its entry: accepted earlier means {@link RowStatus#ALREADY_HELD}, since the ledger
+ * reports to one PARS, which said so. The others are counted from the drain. A row still
+ * unsettled afterwards (a retry not yet due) is {@link RowStatus#FAILED}: the ledger sends it
+ * again on a later run or by its worker.
+ */
+final class LedgerSink implements Sink {
+
+    private final JobRun run;
+    private final ReportingLedger ledger;
+
+    LedgerSink(JobRun run, ReportingLedger ledger) {
+        this.run = run;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void report(List<RosterRow> slice) {
+        Map<LearnerCompletion, RosterRow> rowOf = new IdentityHashMap<>();
+        List<LearnerCompletion> completions = new ArrayList<>(slice.size());
+        Set<String> keys = new HashSet<>();
+        for (RosterRow row : slice) {
+            LearnerCompletion c = row.completion().orElseThrow();
+            if (!keys.add(c.completionKey())) { // one entry per key: a second row with it is refused
+                run.settle(
+                        row.line(),
+                        row.completionKey(),
+                        RowStatus.INVALID,
+                        List.of(new RowProblem(
+                                "completionKey",
+                                ViolationCode.COMPLETION_KEY_DUPLICATE.name(),
+                                ViolationCode.COMPLETION_KEY_DUPLICATE.message())));
+                continue;
+            }
+            rowOf.put(c, row);
+            completions.add(c);
+        }
+        List<Recording> recorded =
+                ledger.recordAll(completions, c -> "line " + rowOf.get(c).line());
+        Map<String, RosterRow> awaiting = new HashMap<>();
+        for (int i = 0; i < completions.size(); i++) {
+            RosterRow row = rowOf.get(completions.get(i));
+            switch (recorded.get(i).state()) {
+                case PENDING, CORRECTING, WITHDRAWING, RETRYING -> awaiting.put(row.completionKey(), row);
+                default -> settleFromEntry(row, entry(row), true); // settled by an earlier run
+            }
+        }
+        DrainSummary s;
+        try {
+            s = ledger.drain((entry, alreadyHeld) -> {
+                if (entry.state() == EntryState.PENDING && awaiting.containsKey(entry.completionKey())) {
+                    return; // a correction's old record is gone; the new one is sent in the same drain
+                }
+                RosterRow row = awaiting.remove(entry.completionKey());
+                if (row == null) {
+                    run.earlierSettled(); // an entry of an earlier run whose retry was due
+                    return;
+                }
+                settleFromEntry(row, entry, alreadyHeld);
+            });
+        } catch (ParsAuthenticationException e) {
+            for (RosterRow row : awaiting.values()) {
+                run.settle(
+                        row.line(),
+                        row.completionKey(),
+                        RowStatus.FAILED,
+                        List.of(new RowProblem("", "", "not sent: PARS refused the credentials")));
+            }
+            throw e;
+        }
+        run.resumed(s.resumed());
+        for (RosterRow row : awaiting.values()) {
+            settleFromEntry(row, entry(row), false);
+        }
+    }
+
+    private LedgerEntry entry(RosterRow row) {
+        LearnerCompletion c = row.completion().orElseThrow();
+        return ledger.entry(c.activity().providerId(), c.completionKey()).orElseThrow();
+    }
+
+    /**
+     * Counts a row by its entry.
+     *
+     * @param heldBefore whether PARS held the record before this run sent anything: an entry an
+     *     earlier run settled (against the PARS this ledger reports to, which said so), or one a
+     *     status lookup found held
+     */
+    private void settleFromEntry(RosterRow row, LedgerEntry e, boolean heldBefore) {
+        RowStatus status = switch (e.state()) {
+            case ACCEPTED, AWAITING_BOARD, BOARD_ACCEPTED -> heldBefore ? RowStatus.ALREADY_HELD : RowStatus.ACCEPTED;
+            case WITHDRAWN, WITHDRAWING -> RowStatus.WITHDRAWN;
+            case PENDING, RETRYING, CORRECTING -> RowStatus.FAILED;
+            case INVALID -> RowStatus.INVALID;
+            case REJECTED, BOARD_REJECTED -> RowStatus.REJECTED;
+        };
+        List<RowProblem> problems = switch (status) {
+            case FAILED ->
+                List.of(new RowProblem(
+                        "",
+                        "",
+                        "not confirmed yet: the ledger sends it again on the " + "next run"
+                                + e.message().map(m -> " (" + m + ")").orElse("")));
+            case INVALID, REJECTED ->
+                e.problems().isEmpty()
+                        ? List.of(new RowProblem(
+                                "",
+                                e.parsCode().orElse(e.state().name()),
+                                e.message().orElse("")))
+                        : e.problems().stream().map(LedgerSink::problem).toList();
+            default -> List.of();
+        };
+        run.settle(row.line(), row.completionKey(), status, problems);
+    }
+
+    private static RowProblem problem(EntryProblem p) {
+        return new RowProblem(p.field(), p.code(), p.message());
+    }
+}

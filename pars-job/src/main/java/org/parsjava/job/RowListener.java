@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.job;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Hears where each row of a run ended, once per row, in the order rows settle (not always the
+ * roster's order). The rows-to-fix file ({@link RowsToFixFile}) and the progress line
+ * ({@link ProgressLine}) are listeners. A run calls its listeners from the thread that runs it.
+ */
+@FunctionalInterface
+public interface RowListener {
+
+    /** A row's outcome is known. */
+    void row(RowOutcome outcome);
+
+    /** The run has come this far; nothing by default. */
+    default void progress(JobProgress progress) {}
+
+    /** One listener telling each of {@code listeners} in turn. */
+    static RowListener all(List<RowListener> listeners) {
+        List<RowListener> copy = List.copyOf(listeners);
+        copy.forEach(l -> Objects.requireNonNull(l, "listener"));
+        return new RowListener() {
+            @Override
+            public void row(RowOutcome outcome) {
+                copy.forEach(l -> l.row(outcome));
+            }
+
+            @Override
+            public void progress(JobProgress progress) {
+                copy.forEach(l -> l.progress(progress));
+            }
+        };
+    }
+}

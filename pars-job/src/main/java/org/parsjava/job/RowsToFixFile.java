@@ -1,0 +1,97 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.job;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The rows a person must act on, as a CSV file office staff open in a spreadsheet: one line per
+ * problem, {@code line,completion_key,outcome,field,code,message} (outcome {@code INVALID},
+ * {@code REJECTED} or {@code FAILED}). No names, birth dates or identifiers are in it. A
+ * {@link RowListener}; close it when the run ends. Not thread safe.
+ */
+public final class RowsToFixFile implements RowListener, Closeable {
+
+    /** The header line. */
+    public static final String HEADER = "line,completion_key,outcome,field,code,message";
+
+    private final Path file;
+    private final BufferedWriter out;
+    private long lines;
+
+    /**
+     * Creates (or replaces) {@code file}, with its folder, and writes the header.
+     *
+     * @throws UncheckedIOException when it cannot be written
+     */
+    public RowsToFixFile(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            out.write(HEADER + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the rows-to-fix file " + file + " cannot be written", e);
+        }
+    }
+
+    @Override
+    public void row(RowOutcome outcome) {
+        if (!outcome.status().needsAttention()) {
+            return;
+        }
+        try {
+            if (outcome.problems().isEmpty()) {
+                write(outcome, new RowProblem("", "", ""));
+            }
+            for (RowProblem p : outcome.problems()) {
+                write(outcome, p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the rows-to-fix file " + file + " cannot be written", e);
+        }
+    }
+
+    private void write(RowOutcome o, RowProblem p) throws IOException {
+        lines++;
+        out.write(o.line() + "," + o.completionKey() + "," + o.status() + "," + cell(p.field()) + "," + cell(p.code())
+                + ",\"" + p.message().replace("\"", "\"\"") + "\"\n");
+    }
+
+    /** A cell that needs no quotes as written: field paths and codes hold no commas or quotes, except by accident. */
+    private static String cell(String s) {
+        return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Problem lines written so far (the header not counted). */
+    public long lines() {
+        return lines;
+    }
+
+    /** Flushes and closes the file. */
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the rows-to-fix file " + file + " cannot be written", e);
+        }
+    }
+}

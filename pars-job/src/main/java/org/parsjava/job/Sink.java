@@ -1,0 +1,19 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.job;
+
+import java.util.List;
+import org.parsjava.core.batch.RosterRow;
+
+/** Where one run reports its slices of readable rows; each row is settled with the run. */
+interface Sink extends AutoCloseable {
+
+    /** Reports {@code slice} (readable rows only) and settles each of its rows. */
+    void report(List<RosterRow> slice);
+
+    /** Finishes what the sink writes; nothing by default. */
+    @Override
+    default void close() {}
+}

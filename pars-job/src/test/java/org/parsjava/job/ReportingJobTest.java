@@ -1,0 +1,358 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsEndpoints.Generation;
+import org.parsjava.client.ParsEndpoints.Operation;
+import org.parsjava.client.RetryPolicy;
+import org.parsjava.core.batch.RosterColumns;
+import org.parsjava.core.model.Activity;
+import org.parsjava.ledger.LedgerKey;
+import org.parsjava.ledger.ReportingLedger;
+import org.parsjava.testkit.Fault;
+import org.parsjava.testkit.ParsSimulator;
+import org.parsjava.testkit.SeenRequest;
+import org.parsjava.testkit.demo.DemoActivities;
+import org.parsjava.testkit.demo.DemoRoster;
+
+/** The reporting job, asserted on its typed summary and its per-row outcomes. */
+class ReportingJobTest {
+
+    private static final String HEADER = String.join(",", RosterColumns.ALL) + "\n";
+    private static final String GOOD_ROWS = HEADER
+            + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n"
+            + "k2,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-02,1,,yes\n";
+
+    @TempDir
+    Path dir;
+
+    private ParsSimulator sim;
+    private ParsClient client;
+    private final List<ReportingLedger> ledgers = new ArrayList<>();
+    private final List<RowOutcome> rows = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        sim = simulator(Generation.WCF);
+        client = sim.clientBuilder().build();
+    }
+
+    @AfterEach
+    void stop() {
+        ledgers.forEach(ReportingLedger::close);
+        client.close();
+        sim.close();
+    }
+
+    private static ParsSimulator simulator(Generation generation) {
+        ParsSimulator s = ParsSimulator.builder()
+                .clock(DemoActivities.clock())
+                .generation(generation)
+                .build()
+                .start();
+        DemoActivities.ALL.forEach(s::addActivity);
+        return s;
+    }
+
+    private ReportingLedger ledger(String name) {
+        ReportingLedger l = ReportingLedger.builder()
+                .jdbcUrl("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath(), null, null)
+                .client(client)
+                .clock(DemoActivities.clock())
+                .key(KEY)
+                .build();
+        ledgers.add(l);
+        return l;
+    }
+
+    private static final LedgerKey KEY = LedgerKey.generate();
+
+    private ReportingJob.Builder job(Destination destination) {
+        return ReportingJob.builder()
+                .client(client)
+                .destination(destination)
+                .clock(DemoActivities.clock())
+                .listener(rows::add);
+    }
+
+    private Roster sample() throws IOException {
+        StringWriter w = new StringWriter();
+        DemoRoster.write(w, 1000, 20261120L);
+        return Roster.file(Files.writeString(dir.resolve("sample.csv"), w.toString()));
+    }
+
+    private Roster roster(String content) throws IOException {
+        return Roster.file(Files.writeString(dir.resolve("roster-" + rows.size() + ".csv"), content));
+    }
+
+    private int posted() {
+        return sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
+                .mapToInt(SeenRequest::records)
+                .sum();
+    }
+
+    @Test
+    void theSampleThroughALedgerAccountsForEveryRowAndSaysWhatThisRunDid() throws IOException {
+        JobSummary s = job(Destination.ledger(ledger("ledger"))).build().run(sample());
+        assertEquals(1000, s.rowsRead());
+        assertTrue(s.allAccountedFor(), s.toString());
+        assertEquals(1000, rows.size(), "one outcome per row");
+        long invalid = s.count(RowStatus.INVALID);
+        assertTrue(invalid >= 50 && invalid <= 150, "about 10% bad rows: " + invalid);
+        assertTrue(
+                s.codes(RowStatus.REJECTED).containsKey("DUPLICATE_RECORD"),
+                s.codes(RowStatus.REJECTED).toString());
+        assertEquals(0, s.count(RowStatus.ALREADY_HELD), "nothing was in PARS before");
+        assertEquals(ExitStatus.ROWS_TO_FIX, s.exitStatus());
+        // Every row counted accepted is in the simulator, once.
+        long stored = sim.credits().stream()
+                .map(c -> c.accmeActivityId() + "|" + c.learnerKey() + "|" + c.completionDate())
+                .distinct()
+                .count();
+        assertEquals(s.count(RowStatus.ACCEPTED), stored);
+        assertEquals(
+                s.counts().values().stream().mapToLong(Long::longValue).sum(),
+                s.rowsRead(),
+                "the counts add up to the rows read");
+    }
+
+    @Test
+    void aRerunThroughTheSameLedgerSendsNothingAndCountsEveryAcceptedRowAsAlreadyHeld() throws IOException {
+        ReportingLedger ledger = ledger("ledger");
+        Roster roster = roster(GOOD_ROWS);
+        JobSummary first = job(Destination.ledger(ledger)).build().run(roster);
+        assertEquals(2, first.count(RowStatus.ACCEPTED));
+        int posted = posted();
+        JobSummary again = job(Destination.ledger(ledger)).build().run(roster);
+        assertEquals(0, again.count(RowStatus.ACCEPTED), "this run sent nothing");
+        assertEquals(2, again.count(RowStatus.ALREADY_HELD));
+        assertEquals(posted, posted(), "nothing sent again");
+        assertEquals(ExitStatus.OK, again.exitStatus());
+    }
+
+    @Test
+    void aRerunStraightToParsIsConfirmedHeldNotAcceptedAgain() throws IOException {
+        Roster roster = roster(GOOD_ROWS);
+        assertEquals(2, job(Destination.pars()).build().run(roster).count(RowStatus.ACCEPTED));
+        JobSummary again = job(Destination.pars()).build().run(roster);
+        assertEquals(0, again.count(RowStatus.ACCEPTED));
+        assertEquals(2, again.count(RowStatus.ALREADY_HELD), "PARS refused them as duplicates it holds");
+        assertEquals(0, again.count(RowStatus.REJECTED));
+        assertEquals(2, sim.credits().size(), "stored once");
+    }
+
+    @Test
+    void theUploadFileGetsTheValidRowsAndNothingIsSent() throws IOException {
+        Path upload = dir.resolve("out/upload.xlsx");
+        JobSummary s = job(Destination.uploadFile(upload)).build().run(sample());
+        assertEquals(1000, s.count(RowStatus.WRITTEN) + s.count(RowStatus.INVALID));
+        assertTrue(s.allAccountedFor());
+        assertTrue(Files.size(upload) > 0);
+        assertEquals(0, posted(), "nothing sent to PARS");
+        assertTrue(s.reportedTo().contains("nothing was sent to PARS"), s.reportedTo());
+    }
+
+    @Test
+    void aCheckSendsNothingAndJudgesDatesByTheJobsClock() throws IOException {
+        JobSummary s = job(Destination.checkOnly())
+                .clock(java.time.Clock.fixed(
+                        java.time.Instant.parse("2026-10-01T18:00:00Z"), java.time.ZoneId.of("America/Chicago")))
+                .build()
+                .run(roster(GOOD_ROWS));
+        assertEquals(1, s.count(RowStatus.VALID));
+        assertEquals(Map.of("COMPLETION_DATE_IN_FUTURE", 1L), s.codes(RowStatus.INVALID));
+        assertEquals(0, sim.requests(Operation.SAVE_LEARNER_ACTIVITY).size());
+    }
+
+    @Test
+    void refusedCredentialsStopTheRunWithEveryReadRowAccounted() throws IOException {
+        try (ParsClient wrong = sim.clientBuilder()
+                .credentials(org.parsjava.client.ParsCredentials.of(ParsSimulator.DEFAULT_USER, "not-the-password"))
+                .build()) {
+            JobSummary s = ReportingJob.builder()
+                    .client(wrong)
+                    .destination(Destination.pars())
+                    .build()
+                    .run(roster(GOOD_ROWS));
+            assertEquals(1, s.rowsRead(), "the run stopped at the row whose activity lookup was refused");
+            assertEquals(1, s.count(RowStatus.FAILED));
+            assertTrue(s.allAccountedFor());
+            assertEquals(2, s.stop().orElseThrow().lastLine());
+            assertTrue(s.stop().orElseThrow().reason().contains("refused the credentials"), s.toString());
+            assertFalse(s.stop().orElseThrow().reason().contains("not-the-password"));
+            assertEquals(ExitStatus.FAILED, s.exitStatus());
+            assertTrue(sim.credits().isEmpty());
+        }
+    }
+
+    @Test
+    void aRosterThatCannotBeReadIsRefusedBeforeAnythingIsDone() throws IOException {
+        RosterException missing = assertThrows(RosterException.class, () -> Roster.file(dir.resolve("nosuch.csv")));
+        assertTrue(missing.getMessage().contains("nosuch.csv cannot be read: there is no such file"));
+        Roster bad = roster("name,date\nx,y\n");
+        RosterException header = assertThrows(RosterException.class, bad::check);
+        assertTrue(header.getMessage().contains("lacks required column(s) completion_key"), header.getMessage());
+        assertTrue(header.getMessage().contains("consent (required)"), header.getMessage());
+        assertThrows(
+                RosterException.class, () -> job(Destination.pars()).build().run(bad));
+        assertEquals(0, sim.requests().size(), "nothing asked of PARS");
+    }
+
+    @Test
+    void anActivityWhoseLookupFailedIsAskedOnceAndItsRowsFail() throws IOException {
+        int attempts = RetryPolicy.defaults().maxAttempts();
+        for (int i = 0; i < attempts; i++) {
+            sim.inject(Operation.GET_ACTIVITY, Fault.rateLimited(Duration.ZERO));
+        }
+        JobSummary s = job(Destination.pars()).build().run(roster(GOOD_ROWS));
+        assertEquals(2, s.count(RowStatus.FAILED));
+        assertEquals(attempts, sim.requests(Operation.GET_ACTIVITY).size());
+        assertEquals("ACTIVITY_LOOKUP_FAILED", rows.get(0).problems().get(0).code());
+        assertEquals(ExitStatus.FAILED, s.exitStatus());
+    }
+
+    @Test
+    void aWindows1252RowIsOneInvalidRowAndTheRestAreReported() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes((HEADER + "k1,201234569,Omar,Haddad,7/4,1245319599,TX,T12345,,2026-10-01,1,,yes\n")
+                .getBytes(StandardCharsets.UTF_8));
+        file.writeBytes("k2,201234569,Jos\u00e9,Haddad,7/5,1003000126,TX,T12346,,2026-10-01,1,,yes\n"
+                .getBytes(Charset.forName("windows-1252")));
+        file.writeBytes("k3,201234569,Lena,Berg,7/6,1003000134,TX,T12347,,2026-10-01,1,,yes\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Path roster = Files.write(dir.resolve("mixed.csv"), file.toByteArray());
+        JobSummary s = job(Destination.pars()).build().run(Roster.file(roster));
+        assertEquals(3, s.rowsRead());
+        assertEquals(2, s.count(RowStatus.ACCEPTED));
+        assertEquals(Map.of("ROW_ENCODING", 1L), s.codes(RowStatus.INVALID));
+        RowOutcome bad = rows.stream()
+                .filter(r -> r.status() == RowStatus.INVALID)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(3, bad.line());
+        assertEquals("first_name", bad.problems().get(0).field());
+    }
+
+    @Test
+    void theRowsToFixFileNamesLineFieldAndCodeWithoutPersonalData() throws IOException {
+        Roster roster = roster(HEADER
+                + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"
+                + "k2,201234567,Kenji,Tanaka,02/30,1003000126,CA,C12345,,2026-11-02,1,,yes\n"
+                + "k3,201234567,Grace,Novak,4/1,1234567890,CA,C54321,,2026-11-02,1,,yes\n");
+        Path fix = dir.resolve("fix.csv");
+        JobSummary s;
+        try (RowsToFixFile file = new RowsToFixFile(fix)) {
+            s = job(Destination.pars()).listener(file).build().run(roster);
+        }
+        assertEquals(1, s.count(RowStatus.ACCEPTED));
+        assertEquals(2, s.count(RowStatus.INVALID));
+        String text = Files.readString(fix);
+        assertTrue(text.startsWith(RowsToFixFile.HEADER + "\n"), text);
+        assertTrue(text.contains("3,k2,INVALID,birth_date,BIRTH_DATE_INVALID,"), text);
+        assertTrue(text.contains("4,k3,INVALID,npi,NPI_CHECK_DIGIT,"), text);
+        String summary = text(s);
+        for (String pii : new String[] {"Kenji", "Tanaka", "1234567890", "02/30", "Novak"}) {
+            assertFalse(
+                    text.contains(pii)
+                            || summary.contains(pii)
+                            || rows.toString().contains(pii),
+                    pii);
+        }
+    }
+
+    @Test
+    void aSimulatedRunNeverReadsAsReportedToPars() throws IOException {
+        JobSummary s = job(Destination.pars()).simulated(true).build().run(roster(GOOD_ROWS));
+        String text = text(s);
+        assertTrue(text.contains("the PARS simulator at " + sim.baseUrl()), text);
+        assertTrue(text.contains("nothing reached PARS"), text);
+        assertTrue(text.contains("accepted by the simulator in this run"), text);
+        assertFalse(text.contains("accepted by PARS"), text);
+        JobSummary real = job(Destination.pars()).build().run(roster(GOOD_ROWS));
+        String realText = text(real);
+        assertTrue(realText.contains("already held by PARS (earlier runs)"), realText);
+        assertTrue(realText.contains("as provider " + ParsSimulator.DEFAULT_PROVIDER_ID), realText);
+    }
+
+    @Test
+    void theRestGenerationGivesTheSameAccountingAsWcf() throws IOException {
+        JobSummary wcf = job(Destination.pars()).build().run(sample());
+        try (ParsSimulator rest = simulator(Generation.REST);
+                ParsClient restClient = rest.clientBuilder().build()) {
+            JobSummary r = ReportingJob.builder()
+                    .client(restClient)
+                    .destination(Destination.pars())
+                    .build()
+                    .run(sample());
+            assertEquals(wcf.counts(), r.counts());
+            assertEquals(wcf.codes(RowStatus.INVALID), r.codes(RowStatus.INVALID));
+        }
+    }
+
+    @Test
+    void slicesAndConcurrencyDoNotChangeTheAccounting() throws IOException {
+        JobSummary one = job(Destination.pars()).build().run(sample());
+        try (ParsSimulator other = simulator(Generation.WCF);
+                ParsClient eight =
+                        other.clientBuilder().maxConcurrentRequests(8).build()) {
+            JobSummary many = ReportingJob.builder()
+                    .client(eight)
+                    .destination(Destination.pars())
+                    .sliceSize(300)
+                    .build()
+                    .run(sample());
+            assertEquals(one.counts(), many.counts());
+        }
+    }
+
+    @Test
+    void aJobNeedsADestinationAndAWayToFindActivities() {
+        IllegalStateException none = assertThrows(
+                IllegalStateException.class, () -> ReportingJob.builder().build());
+        assertTrue(none.getMessage().contains("destination is required"));
+        IllegalStateException noClient = assertThrows(
+                IllegalStateException.class,
+                () -> ReportingJob.builder().destination(Destination.pars()).build());
+        assertTrue(noClient.getMessage().contains("client is required"));
+        Map<String, Activity> byId = Map.of("201234569", DemoActivities.GRAND_ROUNDS);
+        ReportingJob local = ReportingJob.builder()
+                .destination(Destination.checkOnly())
+                .activities(id -> Optional.ofNullable(byId.get(id)))
+                .clock(DemoActivities.clock())
+                .build();
+        assertThrows(
+                IllegalArgumentException.class, () -> ReportingJob.builder().sliceSize(0));
+        assertTrue(local.toString().contains("CHECK_ONLY"));
+    }
+
+    private static String text(JobSummary s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SummaryText.print(s, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

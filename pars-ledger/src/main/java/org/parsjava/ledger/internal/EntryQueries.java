@@ -1,0 +1,178 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.parsjava.ledger.Deadline;
+import org.parsjava.ledger.DeadlineRules;
+import org.parsjava.ledger.EntryState;
+import org.parsjava.ledger.LedgerEntry;
+import org.parsjava.ledger.Transition;
+
+/** Reading entries and their history: what the ledger tells people. Thread safe. */
+public final class EntryQueries {
+
+    private static final String COLUMNS = "provider_id, completion_key, state, reference, activity_id, "
+            + "completion_date, due_date, due_rule, attempts, next_attempt_at, outcome_unknown, pars_code, "
+            + "pars_message, updated_at, credit_ids, violations";
+
+    private final Jdbc jdbc;
+    private final Payloads payloads;
+
+    /** Queries on {@code jdbc}; {@code payloads} checks the key. */
+    public EntryQueries(Jdbc jdbc, Payloads payloads) {
+        this.jdbc = jdbc;
+        this.payloads = payloads;
+    }
+
+    /** Entries matching {@code where} (with its parameters), in due-date order, at most {@code limit}. */
+    public List<LedgerEntry> entries(String where, List<Object> params, int limit) {
+        return jdbc.inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from pars_ledger_entry "
+                            + "where " + where + " order by due_date, id limit ?")) {
+                        int i = 1;
+                        for (Object p : params) {
+                            ps.setObject(i++, p instanceof Instant t ? Jdbc.time(t) : p);
+                        }
+                        ps.setInt(i, limit);
+                        List<LedgerEntry> out = new ArrayList<>();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(entry(rs));
+                            }
+                        }
+                        return out;
+                    }
+                },
+                "read entries");
+    }
+
+    /** How many entries match {@code where}. */
+    public long count(String where, List<Object> params) {
+        return jdbc.inTransaction(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement("select count(*) from pars_ledger_entry where " + where)) {
+                        int i = 1;
+                        for (Object p : params) {
+                            ps.setObject(i++, p instanceof Instant t ? Jdbc.time(t) : p);
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                },
+                "count entries");
+    }
+
+    private static LedgerEntry entry(ResultSet rs) throws SQLException {
+        OffsetDateTime next = rs.getObject(10, OffsetDateTime.class);
+        EntryState state = EntryState.valueOf(rs.getString(3));
+        Optional<String> code = Optional.ofNullable(rs.getString(12));
+        Optional<String> message = Optional.ofNullable(rs.getString(13));
+        return new LedgerEntry(
+                rs.getString(1),
+                rs.getString(2),
+                state,
+                Optional.ofNullable(rs.getString(4)),
+                Optional.ofNullable(rs.getString(5)),
+                rs.getObject(6, LocalDate.class),
+                new Deadline(rs.getObject(7, LocalDate.class), DeadlineRules.Rule.valueOf(rs.getString(8))),
+                rs.getInt(9),
+                Optional.ofNullable(next).map(OffsetDateTime::toInstant),
+                rs.getBoolean(11),
+                code,
+                message,
+                ProblemsJson.read(rs.getString(16)),
+                List.of(rs.getString(15).split(",")),
+                rs.getObject(14, OffsetDateTime.class).toInstant());
+    }
+
+    /** The entries with these ids (in due-date order). */
+    public List<LedgerEntry> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = ids.stream().map(i -> "?").collect(Collectors.joining(","));
+        return entries("id in (" + marks + ")", new ArrayList<>(ids), ids.size());
+    }
+
+    /** Entries by state. */
+    public Map<EntryState, Long> counts() {
+        return jdbc.inTransaction(
+                c -> {
+                    Map<EntryState, Long> out = new EnumMap<>(EntryState.class);
+                    try (Statement st = c.createStatement();
+                            ResultSet rs =
+                                    st.executeQuery("select state, count(*) from pars_ledger_entry group by state")) {
+                        while (rs.next()) {
+                            out.put(EntryState.valueOf(rs.getString(1)), rs.getLong(2));
+                        }
+                    }
+                    return out;
+                },
+                "count entries");
+    }
+
+    /** An entry's transitions, oldest first. */
+    public List<Transition> history(String provider, String key) {
+        return jdbc.inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("select t.at, t.from_state, t.to_state, t.note from "
+                            + "pars_ledger_transition t join pars_ledger_entry e on e.id = t.entry_id where "
+                            + "e.provider_id=? and e.completion_key=? order by t.id")) {
+                        ps.setString(1, provider);
+                        ps.setString(2, key);
+                        List<Transition> out = new ArrayList<>();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                String from = rs.getString(2);
+                                out.add(new Transition(
+                                        rs.getObject(1, OffsetDateTime.class).toInstant(),
+                                        Optional.ofNullable(from).map(EntryState::valueOf),
+                                        EntryState.valueOf(rs.getString(3)),
+                                        rs.getString(4) == null ? "" : rs.getString(4)));
+                            }
+                        }
+                        return out;
+                    }
+                },
+                "read history");
+    }
+
+    /**
+     * Opens one stored payload, if any.
+     *
+     * @throws org.parsjava.ledger.LedgerException when the key does not open it
+     */
+    public void verifyKey() {
+        jdbc.inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("select provider_id, completion_key, payload from "
+                                    + "pars_ledger_entry where payload is not null limit 1");
+                            ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            payloads.verify(rs.getBytes(3), rs.getString(1), rs.getString(2));
+                        }
+                    }
+                    return null;
+                },
+                "read a stored entry");
+    }
+}

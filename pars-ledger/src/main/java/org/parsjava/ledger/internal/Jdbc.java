@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.parsjava.ledger.EntryState;
+import org.parsjava.ledger.LedgerException;
+
+/**
+ * The ledger's one way to the database: a transaction per unit of work, SQL failures turned into
+ * {@link LedgerException}s that name what failed and the SQL state (never a value), and the
+ * statements every table class shares (a state change with its transition). Thread safe.
+ */
+public final class Jdbc {
+
+    private final DataSource dataSource;
+    private final boolean postgres;
+
+    /** On {@code dataSource}; {@code postgres} when the database is PostgreSQL (else H2). */
+    public Jdbc(DataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    /** Whether the database is PostgreSQL. */
+    public boolean postgres() {
+        return postgres;
+    }
+
+    /** Work inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        /** Does the work on {@code c}; the caller commits. */
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in a transaction of its own; {@code what} names it in a failure. */
+    public <T> T inTransaction(Work<T> work, String what) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** A failure to {@code what}, with the SQL state only. */
+    public static LedgerException failure(String what, SQLException e) {
+        return new LedgerException("the ledger could not " + what + " (SQL state " + e.getSQLState() + ")", e);
+    }
+
+    /** An instant as the timestamp columns hold it. */
+    public static OffsetDateTime time(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Moves an entry to {@code to}, setting {@code extraSet} too, and keeps the transition. */
+    static void update(Connection c, long id, EntryState from, EntryState to, Instant now, String note, String extraSet)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, updated_at=?"
+                + (extraSet.isEmpty() ? "" : ", " + extraSet) + " where id=?")) {
+            ps.setString(1, to.name());
+            ps.setObject(2, time(now));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+        transition(c, id, from, to, note, now);
+    }
+
+    /** Keeps one transition of an entry. */
+    static void transition(Connection c, long id, EntryState from, EntryState to, String note, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) values (?,?,?,?,?)")) {
+            ps.setLong(1, id);
+            ps.setObject(2, time(at));
+            ps.setString(3, from == null ? null : from.name());
+            ps.setString(4, to.name());
+            ps.setString(5, note(note));
+            ps.executeUpdate();
+        }
+    }
+
+    /** A note cut to the column's 500 characters. */
+    static String note(String note) {
+        return note == null ? null : note.length() <= 500 ? note : note.substring(0, 497) + "...";
+    }
+}

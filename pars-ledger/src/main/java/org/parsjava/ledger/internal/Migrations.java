@@ -1,0 +1,74 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.parsjava.ledger.LedgerException;
+import org.parsjava.ledger.internal.migration.V2__Problems_as_json;
+
+/**
+ * Creates or migrates the ledger's tables with Flyway, in the ledger's own history table
+ * ({@code pars_ledger_schema_history}), beside any tables of the application's.
+ */
+public final class Migrations {
+
+    /** H2's error code for a database file another process holds open. */
+    private static final int H2_DATABASE_IN_USE = 90020;
+
+    private Migrations() {}
+
+    /**
+     * Migrates the ledger's tables on {@code dataSource}.
+     *
+     * @return true when the database is PostgreSQL (else H2)
+     * @throws LedgerException when the database cannot be reached, is in use by another process
+     *     (an H2 file), is neither H2 nor PostgreSQL, or the migration fails
+     */
+    public static boolean migrate(DataSource dataSource) {
+        Map<String, String> types;
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("postgres")) {
+                types = Map.of("bytes", "bytea", "key_text", "text");
+            } else if (product.contains("h2")) {
+                types = Map.of("bytes", "varbinary", "key_text", "varchar(100)");
+            } else {
+                throw new LedgerException("the ledger runs on H2 or PostgreSQL, not on " + product);
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_DATABASE_IN_USE || "90020".equals(e.getSQLState())) {
+                throw new LedgerException(
+                        "the ledger is in use by another run (its H2 file is open in another "
+                                + "process): wait for that run to end, or use another ledger",
+                        e);
+            }
+            throw new LedgerException(
+                    "could not connect to the ledger's database (SQL state " + e.getSQLState() + ")", e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .table("pars_ledger_schema_history")
+                    .locations("classpath:db/pars-ledger/migration")
+                    .javaMigrations(new V2__Problems_as_json())
+                    .placeholders(types)
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new LedgerException(
+                    "could not create or migrate the ledger's tables ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
+        }
+        return types.get("bytes").equals("bytea");
+    }
+}

@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.ledger.LedgerException;
+
+/**
+ * Completions as the ledger stores them: the learner's data sealed with the ledger's key (bound to
+ * its provider and completion key), the activity, which holds no personal data, once per
+ * fingerprint in {@code pars_ledger_activity}. Thread safe.
+ */
+public final class Payloads {
+
+    /** Activities kept in memory at most: activities are few, so this only bounds a pathological ledger. */
+    private static final int CACHE = 10_000;
+
+    private final PayloadCipher cipher;
+    private final boolean postgres;
+    /**
+     * Activities' stored forms by fingerprint, fingerprints by activity, and activities by
+     * fingerprint and status. Caches of computation only: the table is written on every record,
+     * so a rolled-back transaction leaves nothing assumed.
+     */
+    private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+
+    private final Map<Activity, String> refs = new ConcurrentHashMap<>();
+    private final Map<String, Activity> activities = new ConcurrentHashMap<>();
+
+    /** Sealing with {@code cipher}; {@code postgres} picks the upsert's dialect. */
+    public Payloads(PayloadCipher cipher, boolean postgres) {
+        this.cipher = cipher;
+        this.postgres = postgres;
+    }
+
+    /**
+     * A sealed completion.
+     *
+     * @param bytes the encrypted payload
+     * @param mac a keyed fingerprint of the content: equal for equal completions
+     * @param activityRef the fingerprint of its activity's stored form
+     */
+    public record Sealed(byte[] bytes, String mac, String activityRef) {}
+
+    /** Seals {@code completion}, storing its activity if this form of it is new. */
+    public Sealed seal(Connection c, LearnerCompletion completion) throws SQLException {
+        String ref = saveActivity(c, completion.activity());
+        byte[] plain = CompletionJson.write(completion, ref);
+        return new Sealed(
+                cipher.seal(plain, associated(completion.activity().providerId(), completion.completionKey())),
+                cipher.fingerprint(plain),
+                ref);
+    }
+
+    /** Opens a payload sealed for {@code provider} and {@code key}, reading its activity back. */
+    public LearnerCompletion open(Connection c, byte[] sealed, String provider, String key) {
+        return CompletionJson.read(cipher.open(sealed, associated(provider, key)), (ref, status) -> {
+            Activity cached = activities.get(ref + "|" + status);
+            if (cached != null) {
+                return cached;
+            }
+            Activity a = CompletionJson.activity(body(c, ref), status);
+            if (activities.size() < CACHE) {
+                activities.put(ref + "|" + status, a);
+            }
+            return a;
+        });
+    }
+
+    /** Opens a payload only to prove the key is the one it was sealed with. */
+    public void verify(byte[] sealed, String provider, String key) {
+        cipher.open(sealed, associated(provider, key));
+    }
+
+    private static String associated(String provider, String key) {
+        return provider + "\u0000" + key;
+    }
+
+    /** Stores the activity once per fingerprint (an upsert, so it holds in a caller's transaction too). */
+    private String saveActivity(Connection c, Activity activity) throws SQLException {
+        String ref = refs.get(activity);
+        byte[] body = ref == null ? null : bodies.get(ref);
+        if (body == null) {
+            body = CompletionJson.activity(activity);
+            ref = HexFormat.of().formatHex(sha256(body));
+            if (bodies.size() < CACHE) {
+                bodies.put(ref, body);
+                refs.put(activity, ref);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                postgres
+                        ? "insert into pars_ledger_activity (fingerprint, body) values (?, ?) on conflict do nothing"
+                        : "merge into pars_ledger_activity key (fingerprint) values (?, ?)")) {
+            ps.setString(1, ref);
+            ps.setBytes(2, body);
+            ps.executeUpdate();
+        }
+        return ref;
+    }
+
+    private byte[] body(Connection c, String ref) {
+        byte[] body = bodies.get(ref);
+        if (body != null) {
+            return body;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select body from pars_ledger_activity where fingerprint=?")) {
+            ps.setString(1, ref);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new LedgerException("an entry's activity is missing from the ledger");
+                }
+                return rs.getBytes(1);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("read an activity", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+        }
+    }
+}

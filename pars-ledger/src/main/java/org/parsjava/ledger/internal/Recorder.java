@@ -1,0 +1,238 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.parsjava.core.codec.CreditIds;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.ledger.Deadline;
+import org.parsjava.ledger.EntryProblem;
+import org.parsjava.ledger.EntryState;
+import org.parsjava.ledger.Recording;
+
+/**
+ * Recording and withdrawal: what the caller's side of the ledger writes. A completion recorded
+ * again with the same content changes nothing; with new content before PARS may hold it, it
+ * replaces the entry; after, it becomes a correction (the old record deleted first). Thread safe.
+ */
+public final class Recorder {
+
+    /** States whose record may be in PARS: a content change after them is a correction. */
+    static final Set<EntryState> MAYBE_IN_PARS = Set.of(
+            EntryState.ACCEPTED,
+            EntryState.AWAITING_BOARD,
+            EntryState.BOARD_ACCEPTED,
+            EntryState.BOARD_REJECTED,
+            EntryState.CORRECTING,
+            EntryState.WITHDRAWING);
+
+    private final Jdbc jdbc;
+    private final Payloads payloads;
+
+    /** A recorder on {@code jdbc}, sealing with {@code payloads}. */
+    public Recorder(Jdbc jdbc, Payloads payloads) {
+        this.jdbc = jdbc;
+        this.payloads = payloads;
+    }
+
+    /**
+     * What the caller recorded, ready to store.
+     *
+     * @param problems the violations that make it invalid (empty when valid)
+     */
+    public record Recorded(
+            LearnerCompletion completion,
+            String reference,
+            List<EntryProblem> problems,
+            Deadline deadline,
+            Instant at) {
+        /** Copies the list. */
+        public Recorded {
+            problems = List.copyOf(problems);
+        }
+
+        boolean valid() {
+            return problems.isEmpty();
+        }
+
+        String code() {
+            return problems.isEmpty() ? null : problems.get(0).code();
+        }
+    }
+
+    /** Records in a transaction of its own. */
+    public Recording record(Recorded r) {
+        return jdbc.inTransaction(c -> record(c, r), "record a completion");
+    }
+
+    /** Records on the caller's connection, leaving commit or rollback to the caller. */
+    public Recording record(Connection c, Recorded r) {
+        LearnerCompletion completion = r.completion();
+        String provider = completion.activity().providerId();
+        String key = completion.completionKey();
+        EntryState fresh = r.valid() ? EntryState.PENDING : EntryState.INVALID;
+        try {
+            Payloads.Sealed sealed = payloads.seal(c, completion);
+            Existing e = existing(c, provider, key);
+            if (e == null) {
+                long id = insert(c, r, fresh, sealed);
+                Jdbc.transition(c, id, null, fresh, r.valid() ? "recorded" : "recorded; invalid: " + r.code(), r.at());
+                return new Recording(Recording.Change.NEW, fresh);
+            }
+            if (e.mac.equals(sealed.mac())) {
+                return new Recording(Recording.Change.UNCHANGED, e.state);
+            }
+            boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.outcomeUnknown || e.previous != null;
+            // What PARS holds is deleted first; when its data was purged, the new content names the
+            // same CreditIDs and serves for the delete.
+            byte[] previous =
+                    e.previous != null ? e.previous : !inPars ? null : e.payload != null ? e.payload : sealed.bytes();
+            EntryState next =
+                    !r.valid() ? EntryState.INVALID : previous != null ? EntryState.CORRECTING : EntryState.PENDING;
+            replace(c, e.id, r, next, sealed, previous);
+            Jdbc.transition(
+                    c,
+                    e.id,
+                    e.state,
+                    next,
+                    previous != null
+                            ? "content changed after it may have reached PARS: delete, then resubmit"
+                            : "content changed before it reached PARS",
+                    r.at());
+            return new Recording(previous != null ? Recording.Change.CORRECTION : Recording.Change.REPLACED, next);
+        } catch (SQLException ex) {
+            throw Jdbc.failure("record a completion", ex);
+        }
+    }
+
+    private static long insert(Connection c, Recorded r, EntryState state, Payloads.Sealed sealed) throws SQLException {
+        LearnerCompletion completion = r.completion();
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into pars_ledger_entry (provider_id, completion_key, state, content_mac, payload, reference, "
+                        + "activity_id, completion_date, has_moc, due_date, due_rule, pars_code, violations, "
+                        + "created_at, updated_at, credit_ids, activity_ref) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, completion.activity().providerId());
+            ps.setString(2, completion.completionKey());
+            ps.setString(3, state.name());
+            ps.setString(4, sealed.mac());
+            ps.setBytes(5, sealed.bytes());
+            ps.setString(6, r.reference());
+            ps.setString(7, completion.activity().accmeActivityId().orElse(null));
+            ps.setObject(8, completion.completionDate());
+            ps.setBoolean(9, !completion.mocCredits().isEmpty());
+            ps.setObject(10, r.deadline().date());
+            ps.setString(11, r.deadline().rule().name());
+            ps.setString(12, r.code());
+            ps.setString(13, ProblemsJson.write(r.problems()));
+            ps.setObject(14, Jdbc.time(r.at()));
+            ps.setObject(15, Jdbc.time(r.at()));
+            ps.setString(16, String.join(",", CreditIds.all(completion)));
+            ps.setString(17, sealed.activityRef());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void replace(
+            Connection c, long id, Recorded r, EntryState next, Payloads.Sealed sealed, byte[] previous)
+            throws SQLException {
+        LearnerCompletion completion = r.completion();
+        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, content_mac=?, "
+                + "payload=?, previous_payload=?, reference=?, activity_id=?, completion_date=?, has_moc=?, "
+                + "due_date=?, due_rule=?, attempts=0, next_attempt_at=null, outcome_unknown=false, pars_code=?, "
+                + "pars_message=null, violations=?, status_checks=0, next_status_check_at=null, updated_at=?, "
+                + "purged_at=null, credit_ids=?, activity_ref=?, version=version+1 where id=?")) {
+            ps.setString(1, next.name());
+            ps.setString(2, sealed.mac());
+            ps.setBytes(3, sealed.bytes());
+            ps.setBytes(4, previous);
+            ps.setString(5, r.reference());
+            ps.setString(6, completion.activity().accmeActivityId().orElse(null));
+            ps.setObject(7, completion.completionDate());
+            ps.setBoolean(8, !completion.mocCredits().isEmpty());
+            ps.setObject(9, r.deadline().date());
+            ps.setString(10, r.deadline().rule().name());
+            ps.setString(11, r.code());
+            ps.setString(12, ProblemsJson.write(r.problems()));
+            ps.setObject(13, Jdbc.time(r.at()));
+            ps.setString(14, String.join(",", CreditIds.all(completion)));
+            ps.setString(15, sealed.activityRef());
+            ps.setLong(16, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * An entry as recording sees it. {@code outcomeUnknown} is also true while a send is (or was,
+     * for a process that died) under way: the record may be in PARS.
+     */
+    private record Existing(
+            long id, EntryState state, String mac, byte[] payload, byte[] previous, boolean outcomeUnknown) {}
+
+    private static Existing existing(Connection c, String provider, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id, state, content_mac, payload, previous_payload, "
+                + "outcome_unknown, sending_since from pars_ledger_entry where provider_id=? and completion_key=? "
+                + "for update")) {
+            ps.setString(1, provider);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Existing(
+                        rs.getLong(1),
+                        EntryState.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getBytes(4),
+                        rs.getBytes(5),
+                        rs.getBoolean(6) || rs.getObject(7) != null);
+            }
+        }
+    }
+
+    /** Marks an entry for withdrawal; returns the new state, or empty when there is no such entry. */
+    public Optional<EntryState> withdraw(String provider, String key, Instant now) {
+        return jdbc.inTransaction(
+                c -> {
+                    Existing e = existing(c, provider, key);
+                    if (e == null) {
+                        return Optional.empty();
+                    }
+                    if (e.state == EntryState.WITHDRAWN || e.state == EntryState.WITHDRAWING) {
+                        return Optional.of(e.state);
+                    }
+                    boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.previous != null || e.outcomeUnknown;
+                    if (inPars && e.payload == null && e.previous == null) {
+                        throw new IllegalStateException("the entry's learner data was purged after the retention, so "
+                                + "no delete can be sent for it; record the completion again, then withdraw it");
+                    }
+                    EntryState next = inPars ? EntryState.WITHDRAWING : EntryState.WITHDRAWN;
+                    Jdbc.update(
+                            c,
+                            e.id,
+                            e.state,
+                            next,
+                            now,
+                            next == EntryState.WITHDRAWN
+                                    ? "withdrawn by the learner before it reached PARS"
+                                    : "withdrawn by the learner: delete from PARS",
+                            "next_attempt_at=null, attempts=0, version=version+1");
+                    return Optional.of(next);
+                },
+                "withdraw a completion");
+    }
+}

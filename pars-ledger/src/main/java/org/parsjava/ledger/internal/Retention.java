@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger.internal;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import org.parsjava.ledger.EntryState;
+
+/** What the ledger forgets after the retention: learner data of settled entries. Thread safe. */
+public final class Retention {
+
+    private final Jdbc jdbc;
+
+    /** Retention on {@code jdbc}. */
+    public Retention(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Removes the personal data of settled, accepted or withdrawn entries last changed before {@code before}. */
+    public int purge(Instant before, Instant now) {
+        return jdbc.inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set payload=null, "
+                            + "previous_payload=null, purged_at=? where state in (?,?,?) and updated_at < ? and "
+                            + "payload is not null")) {
+                        ps.setObject(1, Jdbc.time(now));
+                        ps.setString(2, EntryState.ACCEPTED.name());
+                        ps.setString(3, EntryState.BOARD_ACCEPTED.name());
+                        ps.setString(4, EntryState.WITHDRAWN.name());
+                        ps.setObject(5, Jdbc.time(before));
+                        return ps.executeUpdate();
+                    }
+                },
+                "purge personal data");
+    }
+}
