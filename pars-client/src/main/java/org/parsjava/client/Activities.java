@@ -122,7 +122,7 @@ public final class Activities {
         try {
             return Optional.of(transport.codec().decodeActivity(r.body()));
         } catch (ParsCodecException e) {
-            throw Transport.unreadable(Operation.GET_ACTIVITY, r, e);
+            throw org.parsjava.client.internal.Failures.unreadable(Operation.GET_ACTIVITY, r, e);
         }
     }
 
@@ -159,7 +159,7 @@ public final class Activities {
         try {
             answered = transport.codec().decodeActivities(r.body());
         } catch (ParsCodecException e) {
-            throw Transport.unreadable(op, r, e);
+            throw org.parsjava.client.internal.Failures.unreadable(op, r, e);
         }
         List<Activity> matching = answered.stream()
                 .filter(a -> a.providerActivityId().equals(key) && a.startDate().equals(startDate) && a.type() == type)

@@ -139,7 +139,7 @@ public final class Learners {
         try {
             return transport.codec().decodeStatuses(r.body());
         } catch (ParsCodecException e) {
-            throw Transport.unreadable(Operation.GET_LEARNER_STATUS, r, e);
+            throw org.parsjava.client.internal.Failures.unreadable(Operation.GET_LEARNER_STATUS, r, e);
         }
     }
 
@@ -196,7 +196,7 @@ public final class Learners {
         try {
             return transport.codec().decodeStatuses(r.body());
         } catch (ParsCodecException e) {
-            throw Transport.unreadable(Operation.GET_LEARNER_STATUS_BY_LEARNER, r, e);
+            throw org.parsjava.client.internal.Failures.unreadable(Operation.GET_LEARNER_STATUS_BY_LEARNER, r, e);
         }
     }
 
@@ -219,7 +219,7 @@ public final class Learners {
         try {
             return transport.codec().decodeLearnerRecords(r.body());
         } catch (ParsCodecException e) {
-            throw Transport.unreadable(Operation.GET_LEARNER_ACTIVITY, r, e);
+            throw org.parsjava.client.internal.Failures.unreadable(Operation.GET_LEARNER_ACTIVITY, r, e);
         }
     }
 
@@ -280,7 +280,7 @@ public final class Learners {
             // PARS's text about a match may name the physician it was asked about.
             return new MatchResult(m.outcome(), m.message().map(text -> PersonalText.scrub(text, learner)));
         } catch (ParsCodecException e) {
-            throw Transport.unreadable(Operation.GET_LEARNER_MATCH, r, e);
+            throw org.parsjava.client.internal.Failures.unreadable(Operation.GET_LEARNER_MATCH, r, e);
         }
     }
 

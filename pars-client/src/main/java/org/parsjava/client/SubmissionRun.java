@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +24,7 @@ import org.parsjava.client.exception.ParsException;
 import org.parsjava.client.exception.ParsTransportException;
 import org.parsjava.client.internal.Diagnostics;
 import org.parsjava.client.internal.HttpResult;
-import org.parsjava.client.internal.PersonalText;
 import org.parsjava.client.internal.Transport;
-import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.codec.LearnerRecordAction;
 import org.parsjava.core.codec.ParsCodecException;
 import org.parsjava.core.codec.ParsFault;
@@ -76,8 +73,8 @@ final class SubmissionRun {
     private final List<LearnerCompletion> records;
     private final LearnerRecordAction action;
     private final SubmissionListener listener;
-    private final RecordResult[] results;
-    private final List<List<Violation>> warnings;
+    /** Each record's outcome as it is settled. */
+    private final RecordOutcomes out;
     /** Records being sent again after an attempt that may have been applied. */
     private final boolean[] resent;
 
@@ -109,8 +106,7 @@ final class SubmissionRun {
         this.records = records;
         this.action = action;
         this.listener = listener;
-        this.results = new RecordResult[records.size()];
-        this.warnings = new ArrayList<>(records.size());
+        this.out = new RecordOutcomes(records);
         this.resent = new boolean[records.size()];
     }
 
@@ -166,11 +162,11 @@ final class SubmissionRun {
                     .filter(v ->
                             v.isError() && (action == LearnerRecordAction.ADD || DELETE_BLOCKERS.contains(v.code())))
                     .toList();
-            warnings.add(found.stream().filter(v -> !v.isError()).toList());
+            out.warn(found.stream().filter(v -> !v.isError()).toList());
             if (blocking.isEmpty()) {
                 sendable.add(i);
             } else {
-                results[i] = result(i, RecordOutcome.INVALID, blocking, null, null);
+                out.set(i, out.result(i, RecordOutcome.INVALID, blocking, null, null));
                 counts[RecordOutcome.INVALID.ordinal()]++;
             }
         }
@@ -184,9 +180,9 @@ final class SubmissionRun {
             refused.compareAndSet(null, e); // chunks in flight finish; no new chunk starts
         } catch (ParsTransportException e) {
             if (e.outcomeUnknown()) {
-                failUnknown(chunk, e.getMessage() + "; the record may have reached PARS");
+                out.failUnknown(chunk, e.getMessage() + "; the record may have reached PARS");
             } else {
-                fail(chunk, e.getMessage());
+                out.fail(chunk, e.getMessage());
             }
         } catch (RuntimeException e) {
             // Whatever went wrong, the records keep an outcome: the chunk's unresolved ones are
@@ -203,7 +199,7 @@ final class SubmissionRun {
                     c + 1,
                     chunkCount,
                     Diagnostics.withoutMessages(e));
-            failUnknown(
+            out.failUnknown(
                     chunk,
                     "unexpected " + e.getClass().getSimpleName() + " while sending; the record may "
                             + "have reached PARS: check its status by CreditID before resubmitting");
@@ -212,13 +208,7 @@ final class SubmissionRun {
     }
 
     private SubmissionResult finish(String reasonForUnsent) {
-        List<RecordResult> list = new ArrayList<>(results.length);
-        for (int i = 0; i < results.length; i++) {
-            list.add(
-                    results[i] != null
-                            ? results[i]
-                            : result(i, RecordOutcome.FAILED, List.of(), null, reasonForUnsent));
-        }
+        List<RecordResult> list = out.all(reasonForUnsent);
         SubmissionResult result = new SubmissionResult(list);
         int[] byOutcome = new int[RecordOutcome.values().length];
         list.forEach(r -> byOutcome[r.outcome().ordinal()]++);
@@ -234,8 +224,8 @@ final class SubmissionRun {
     private void progress(List<Integer> chunk) {
         synchronized (progressLock) {
             for (int i : chunk) {
-                if (results[i] != null) {
-                    counts[results[i].outcome().ordinal()]++;
+                if (out.has(i)) {
+                    counts[out.get(i).outcome().ordinal()]++;
                 }
             }
             chunksDone++;
@@ -248,7 +238,7 @@ final class SubmissionRun {
                         chunksDone,
                         chunkCount,
                         done,
-                        results.length,
+                        records.size(),
                         counts[RecordOutcome.ACCEPTED.ordinal()],
                         counts[RecordOutcome.REJECTED.ordinal()],
                         counts[RecordOutcome.INVALID.ordinal()],
@@ -276,7 +266,7 @@ final class SubmissionRun {
                 if (pending.size() > 1) { // isolate the record that cannot be encoded
                     split(pending);
                 } else {
-                    fail(pending, "could not be encoded for PARS: " + e.getMessage());
+                    out.fail(pending, "could not be encoded for PARS: " + e.getMessage());
                 }
                 return;
             }
@@ -288,7 +278,7 @@ final class SubmissionRun {
                 String why = e.getClass().getSimpleName() + (unknown ? " (outcome unknown)" : "");
                 if (!budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
                     pending = unknown ? reconcile(pending) : pending;
-                    fail(pending, "PARS did not answer after " + attempt + " attempt(s): " + why);
+                    out.fail(pending, "PARS did not answer after " + attempt + " attempt(s): " + why);
                     return;
                 }
                 pending = unknown ? sendingAgain(reconcile(pending)) : pending;
@@ -297,7 +287,7 @@ final class SubmissionRun {
             if (r.isSuccess() && !transport.endpoints().endpoint(OP).isSuccess(r.status())) {
                 // A 2xx the endpoint does not list (a 202, say): it may or may not have been applied.
                 pending = reconcile(pending);
-                fail(pending, transport.toException(OP, r, attempt).getMessage());
+                out.fail(pending, transport.toException(OP, r, attempt).getMessage());
                 return;
             }
             if (r.isSuccess()) {
@@ -307,7 +297,7 @@ final class SubmissionRun {
                 }
                 // PARS said yes, yet holds none of these: send them again while the budget allows.
                 if (!budget.waitBeforeRetry(ParsEventListener.RetryReason.NOT_HELD, null)) {
-                    fail(
+                    out.fail(
                             absent,
                             "PARS answered HTTP " + r.status() + " but holds no record of this credit after " + attempt
                                     + " attempt(s); resubmit it");
@@ -325,7 +315,7 @@ final class SubmissionRun {
                 if (!budget.waitBeforeRetry(r)) {
                     pending = unknown ? reconcile(pending) : pending;
                     ParsException e = transport.toException(OP, r, attempt);
-                    fail(pending, e.getMessage());
+                    out.fail(pending, e.getMessage());
                     return;
                 }
                 pending = unknown ? sendingAgain(reconcile(pending)) : pending;
@@ -333,7 +323,7 @@ final class SubmissionRun {
             }
             if (!CONTENT_REFUSED.contains(status)) {
                 // 3xx, 404, 405, 409, 501...: a problem with the endpoint, not with the records.
-                fail(pending, transport.toException(OP, r, attempt).getMessage());
+                out.fail(pending, transport.toException(OP, r, attempt).getMessage());
                 return;
             }
             // PARS refused the whole document for its content: isolate the bad records.
@@ -403,7 +393,7 @@ final class SubmissionRun {
             if (v == null) {
                 silent.add(i);
             } else if (v.accepted()) {
-                set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, null));
+                out.set(i, out.result(i, RecordOutcome.ACCEPTED, out.warnings(i), null, null));
             } else {
                 refusedIdx.add(i);
                 refusals.add(v);
@@ -442,7 +432,7 @@ final class SubmissionRun {
                 check.add(i);
                 checked.add(v);
             } else {
-                reject(i, v.code().orElse(null), v.message().orElse(null));
+                out.reject(i, v.code().orElse(null), v.message().orElse(null));
             }
         }
         if (check.isEmpty()) {
@@ -455,19 +445,20 @@ final class SubmissionRun {
                 int i = check.get(k);
                 RecordVerdict v = checked.get(k);
                 switch (answers.get(k).holding()) {
-                    case HELD -> reject(i, v.code().orElse(null), v.message().orElse(null));
+                    case HELD ->
+                        out.reject(i, v.code().orElse(null), v.message().orElse(null));
                     case UNKNOWN ->
-                        failUnknown(
+                        out.failUnknown(
                                 List.of(i),
                                 "PARS refused the delete and the status lookup failed; "
                                         + "check its status by CreditID");
                     default ->
-                        set(
+                        out.set(
                                 i,
-                                result(
+                                out.result(
                                         i,
                                         RecordOutcome.ACCEPTED,
-                                        warnings.get(i),
+                                        out.warnings(i),
                                         null,
                                         "confirmed by status lookup: PARS no longer holds it"));
                 }
@@ -480,24 +471,24 @@ final class SubmissionRun {
             String code = v.code().orElse(null);
             switch (answers.get(k).holding()) {
                 case HELD ->
-                    set(
+                    out.set(
                             i,
-                            result(
+                            out.result(
                                     i,
                                     RecordOutcome.ACCEPTED,
-                                    warnings.get(i),
+                                    out.warnings(i),
                                     null,
                                     resent[i]
                                             ? "confirmed by status lookup: an interrupted earlier attempt was applied"
                                             : "already held by PARS under this CreditID (reported before); not stored twice",
                                     !resent[i]));
                 case UNKNOWN ->
-                    failUnknown(
+                    out.failUnknown(
                             List.of(i),
                             "PARS refused it as " + (code == null ? "a duplicate" : code)
                                     + " and the status lookup failed, so it may already be in PARS; check its status by "
                                     + "CreditID before resubmitting");
-                default -> reject(i, code, v.message().orElse(null));
+                default -> out.reject(i, code, v.message().orElse(null));
             }
         }
     }
@@ -516,17 +507,17 @@ final class SubmissionRun {
         if (action == LearnerRecordAction.DELETE) {
             return reconcileDeletes(pending);
         }
-        List<Integer> open = pending.stream().filter(i -> results[i] == null).toList();
+        List<Integer> open = pending.stream().filter(i -> !out.has(i)).toList();
         List<Check> answers = lookups.firstLine(open.stream().map(records::get).toList());
         List<Integer> absent = new ArrayList<>(open.size());
         for (int k = 0; k < open.size(); k++) {
             int i = open.get(k);
             Check a = answers.get(k);
             switch (a.holding()) {
-                case HELD -> set(i, result(i, RecordOutcome.ACCEPTED, warnings.get(i), null, heldNote));
-                case REFUSED -> reject(i, null, "PARS status: " + a.rawStatus());
+                case HELD -> out.set(i, out.result(i, RecordOutcome.ACCEPTED, out.warnings(i), null, heldNote));
+                case REFUSED -> out.reject(i, null, "PARS status: " + a.rawStatus());
                 case UNKNOWN ->
-                    failUnknown(
+                    out.failUnknown(
                             List.of(i),
                             "outcome unknown and the status lookup failed or was not "
                                     + "tried (the run stopped asking after " + Reconciliation.MAX_FAILED_LOOKUPS
@@ -543,7 +534,7 @@ final class SubmissionRun {
      * unreadable status leaves it FAILED with an unknown outcome.
      */
     private List<Integer> reconcileDeletes(List<Integer> pending) {
-        List<Integer> open = pending.stream().filter(i -> results[i] == null).toList();
+        List<Integer> open = pending.stream().filter(i -> !out.has(i)).toList();
         List<Check> answers = lookups.allLines(open.stream().map(records::get).toList());
         List<Integer> again = new ArrayList<>(open.size());
         for (int k = 0; k < open.size(); k++) {
@@ -551,103 +542,21 @@ final class SubmissionRun {
             switch (answers.get(k).holding()) {
                 case HELD -> again.add(i);
                 case UNKNOWN ->
-                    failUnknown(
+                    out.failUnknown(
                             List.of(i),
                             "delete outcome unknown and the status lookup failed; check " + "its status by CreditID");
                 default ->
-                    set(
+                    out.set(
                             i,
-                            result(
+                            out.result(
                                     i,
                                     RecordOutcome.ACCEPTED,
-                                    warnings.get(i),
+                                    out.warnings(i),
                                     null,
                                     "confirmed by status lookup: PARS no longer holds it"));
             }
         }
         return again;
-    }
-
-    private void set(int i, RecordResult r) {
-        results[i] = r;
-    }
-
-    private void reject(int i, String code, String message) {
-        String clean = PersonalText.scrub(message, records.get(i).learner());
-        set(
-                i,
-                new RecordResult(
-                        i,
-                        key(i),
-                        RecordOutcome.REJECTED,
-                        CreditIds.all(records.get(i)),
-                        warnings.get(i),
-                        Optional.ofNullable(code),
-                        Optional.ofNullable(clean),
-                        false,
-                        false));
-    }
-
-    /** FAILED, known not to be in PARS (not sent, or refused before it was applied). */
-    private void fail(List<Integer> indices, String reason) {
-        fail(indices, reason, false);
-    }
-
-    /** FAILED, and possibly applied by PARS: the caller checks its status before resending. */
-    private void failUnknown(List<Integer> indices, String reason) {
-        fail(indices, reason, true);
-    }
-
-    private void fail(List<Integer> indices, String reason, boolean outcomeUnknown) {
-        // The reason may quote PARS's own text, which can name any learner of the chunk.
-        String chunkClean = reason;
-        if (indices.size() > 1) {
-            for (int i : indices) {
-                chunkClean = PersonalText.scrub(chunkClean, records.get(i).learner());
-            }
-        }
-        for (int i : indices) {
-            if (results[i] == null) {
-                String clean = PersonalText.scrub(chunkClean, records.get(i).learner());
-                set(
-                        i,
-                        new RecordResult(
-                                i,
-                                key(i),
-                                RecordOutcome.FAILED,
-                                CreditIds.all(records.get(i)),
-                                warnings.get(i),
-                                Optional.empty(),
-                                Optional.ofNullable(clean),
-                                outcomeUnknown,
-                                false));
-            }
-        }
-    }
-
-    private RecordResult result(int i, RecordOutcome outcome, List<Violation> violations, String code, String message) {
-        return result(i, outcome, violations, code, message, false);
-    }
-
-    private RecordResult result(
-            int i, RecordOutcome outcome, List<Violation> violations, String code, String message, boolean held) {
-        List<String> ids =
-                outcome == RecordOutcome.INVALID && key(i).isEmpty() ? List.of() : CreditIds.all(records.get(i));
-        return new RecordResult(
-                i,
-                key(i),
-                outcome,
-                ids,
-                violations,
-                Optional.ofNullable(code),
-                Optional.ofNullable(message),
-                false,
-                held);
-    }
-
-    private String key(int i) {
-        String k = records.get(i).completionKey();
-        return CreditIds.isValidCompletionKey(k) ? k : "";
     }
 
     private ReportHeader header() {

@@ -53,7 +53,7 @@ public final class Transcripts {
         try {
             return transport.codec().decodeTranscripts(r.body());
         } catch (ParsCodecException e) {
-            throw Transport.unreadable(op, r, e);
+            throw org.parsjava.client.internal.Failures.unreadable(op, r, e);
         }
     }
 
@@ -103,7 +103,7 @@ public final class Transcripts {
         try {
             return java.util.Optional.of(transport.codec().decodeTranscriptTotal(r.body()));
         } catch (ParsCodecException e) {
-            throw Transport.unreadable(op, r, e);
+            throw org.parsjava.client.internal.Failures.unreadable(op, r, e);
         }
     }
 

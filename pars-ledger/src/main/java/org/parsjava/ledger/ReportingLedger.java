@@ -328,58 +328,31 @@ public final class ReportingLedger implements AutoCloseable {
 
     /** Rows to fix: invalid, rejected by PARS or rejected by the board; at most {@code limit}. */
     public List<LedgerEntry> rowsToFix(int limit) {
-        return store.queries()
-                .entries(
-                        "state in (?,?,?)",
-                        List.of(
-                                EntryState.INVALID.name(),
-                                EntryState.REJECTED.name(),
-                                EntryState.BOARD_REJECTED.name()),
-                        positive(limit));
-    }
-
-    private static final String AT_RISK = "state in (?,?,?,?) and due_date >= ? and due_date <= ?";
-    private static final String OVERDUE = "state in (?,?,?,?) and due_date < ?";
-
-    private List<Object> atRiskParams(Duration within) {
-        Objects.requireNonNull(within, "within");
-        LocalDate today = LocalDate.now(clock);
-        return List.of(
-                EntryState.PENDING.name(),
-                EntryState.RETRYING.name(),
-                EntryState.CORRECTING.name(),
-                EntryState.INVALID.name(),
-                today,
-                today.plusDays(within.toDays()));
-    }
-
-    private List<Object> overdueParams() {
-        return List.of(
-                EntryState.PENDING.name(),
-                EntryState.RETRYING.name(),
-                EntryState.CORRECTING.name(),
-                EntryState.INVALID.name(),
-                LocalDate.now(clock));
+        return store.queries().rowsToFix(positive(limit));
     }
 
     /** Unsettled entries due within {@code within} from today (not yet overdue), most urgent first. */
     public List<LedgerEntry> atRisk(Duration within, int limit) {
-        return store.queries().entries(AT_RISK, atRiskParams(within), positive(limit));
+        return store.queries().atRisk(LocalDate.now(clock), days(within), positive(limit));
     }
 
     /** How many entries {@link #atRisk(Duration, int)} would list without a limit. */
     public long countAtRisk(Duration within) {
-        return store.queries().count(AT_RISK, atRiskParams(within));
+        return store.queries().countAtRisk(LocalDate.now(clock), days(within));
     }
 
     /** Entries past their due date and still not with PARS (pending, retrying, correcting or invalid). */
     public List<LedgerEntry> overdue(int limit) {
-        return store.queries().entries(OVERDUE, overdueParams(), positive(limit));
+        return store.queries().overdue(LocalDate.now(clock), positive(limit));
     }
 
     /** How many entries {@link #overdue(int)} would list without a limit. */
     public long countOverdue() {
-        return store.queries().count(OVERDUE, overdueParams());
+        return store.queries().countOverdue(LocalDate.now(clock));
+    }
+
+    private static long days(Duration within) {
+        return Objects.requireNonNull(within, "within").toDays();
     }
 
     /** How many entries are in each state. */

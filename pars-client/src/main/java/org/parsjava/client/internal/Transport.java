@@ -34,13 +34,9 @@ import org.parsjava.client.ParsEventListener;
 import org.parsjava.client.RetryPolicy;
 import org.parsjava.client.Sleeper;
 import org.parsjava.client.exception.ParsApiException;
-import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.client.exception.ParsException;
-import org.parsjava.client.exception.ParsRateLimitException;
-import org.parsjava.client.exception.ParsServerException;
 import org.parsjava.client.exception.ParsTransportException;
 import org.parsjava.core.codec.ParsCodec;
-import org.parsjava.core.codec.ParsFault;
 import org.parsjava.core.model.Learner;
 import org.slf4j.Logger;
 
@@ -281,7 +277,7 @@ public final class Transport {
                 permits.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw transportFailure(op, new InterruptedIOException("interrupted"), false, attempt);
+                throw Failures.transport(op, new InterruptedIOException("interrupted"), false, attempt);
             }
             long start = System.nanoTime();
             boolean writing = false;
@@ -323,7 +319,7 @@ public final class Transport {
             } catch (IOException e) {
                 requestFinished(op, 0, e, start, attempt);
                 if (writing) {
-                    throw transportFailure(op, e, false, attempt);
+                    throw Failures.transport(op, e, false, attempt);
                 }
                 noAnswer = e;
                 failed = null;
@@ -341,13 +337,13 @@ public final class Transport {
             }
             if (noAnswer != null) {
                 if (!budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
-                    throw transportFailure(op, noAnswer, false, attempt);
+                    throw Failures.transport(op, noAnswer, false, attempt);
                 }
                 continue;
             }
             boolean retryable = retryableNotApplied(failed.status()) || retryableUnknown(failed.status());
             if (failed.status() == 404 || !retryable || !budget.waitBeforeRetry(failed)) {
-                throw toException(op, failed, attempt, null, false, personal);
+                throw Failures.of(codec, clock, op, failed, attempt, null, false, personal);
             }
         }
     }
@@ -437,7 +433,7 @@ public final class Transport {
                 boolean unknown = maybeApplied(e);
                 if ((unknown && !idempotent)
                         || !budget.waitBeforeRetry(ParsEventListener.RetryReason.NO_ANSWER, null)) {
-                    throw transportFailure(op, e, unknown, attempt);
+                    throw Failures.transport(op, e, unknown, attempt);
                 }
                 continue;
             }
@@ -447,23 +443,17 @@ public final class Transport {
             boolean retryable = retryableNotApplied(r.status()) || (idempotent && retryableUnknown(r.status()));
             if (!retryable || !budget.waitBeforeRetry(r)) {
                 boolean unlisted = r.isSuccess();
-                throw toException(
-                        op, r, attempt, null, !idempotent && (unlisted || retryableUnknown(r.status())), personal);
+                throw Failures.of(
+                        codec,
+                        clock,
+                        op,
+                        r,
+                        attempt,
+                        null,
+                        !idempotent && (unlisted || retryableUnknown(r.status())),
+                        personal);
             }
         }
-    }
-
-    /** The exception for a success answer whose body could not be read. */
-    public static ParsApiException unreadable(
-            Operation op, HttpResult r, org.parsjava.core.codec.ParsCodecException e) {
-        return new ParsApiException(
-                op,
-                r.status(),
-                null,
-                e.excerpt(),
-                "PARS " + op.parsName() + " answered HTTP " + r.status() + " with an unreadable body: "
-                        + e.getMessage(),
-                r.attempt());
     }
 
     /** The exception for a non-success answer. */
@@ -474,79 +464,7 @@ public final class Transport {
     /** The exception for a non-success answer, carrying a partial submission result on 401/403. */
     public ParsApiException toException(
             Operation op, HttpResult r, int attempts, org.parsjava.client.SubmissionResult partial) {
-        return toException(op, r, attempts, partial, false, java.util.List.of());
-    }
-
-    private ParsApiException toException(
-            Operation op,
-            HttpResult r,
-            int attempts,
-            org.parsjava.client.SubmissionResult partial,
-            boolean mayHaveApplied,
-            java.util.List<String> personal) {
-        ParsFault fault = codec.decodeFault(r.body());
-        String code = fault.code().orElse(null);
-        String text = personal.isEmpty() ? fault.message() : PersonalText.scrub(fault.message(), personal);
-        String name = op.parsName();
-        if (r.status() == 401 || r.status() == 403) {
-            return new ParsAuthenticationException(op, r.status(), code, text, partial, attempts);
-        }
-        String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
-        if (r.status() == 429) {
-            Duration wait = RetryAfter.parse(r.retryAfter(), clock.instant()).orElse(null);
-            return new ParsRateLimitException(
-                    op,
-                    code,
-                    text,
-                    wait,
-                    "PARS " + name + " is rate limited (HTTP 429)" + tries
-                            + (wait == null ? "" : "; PARS asks to wait " + wait.toSeconds() + " s"),
-                    attempts);
-        }
-        String detail = "PARS " + name + " failed with HTTP " + r.status() + tries
-                + (code == null ? "" : ", PARS code " + code) + ": " + text;
-        if (r.isSuccess()) {
-            return new ParsApiException(
-                    op,
-                    r.status(),
-                    code,
-                    text,
-                    "PARS " + name + " answered HTTP " + r.status()
-                            + ", which this endpoint does not list as success (see ParsEndpoints)"
-                            + (mayHaveApplied
-                                    ? "; the request may have been applied, read it back before resending"
-                                    : ""),
-                    attempts);
-        }
-        if (r.status() >= 500) {
-            return new ParsServerException(
-                    op,
-                    r.status(),
-                    code,
-                    text,
-                    detail
-                            + (mayHaveApplied
-                                    ? "; the request may have been applied, read it back before resending"
-                                    : ""),
-                    attempts);
-        }
-        return new ParsApiException(op, r.status(), code, text, detail, attempts);
-    }
-
-    /** The exception for a failed exchange. */
-    public static ParsTransportException transportFailure(
-            Operation op, IOException e, boolean outcomeUnknown, int attempts) {
-        String what = e.getMessage() == null
-                ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new ParsTransportException(
-                op,
-                "PARS " + op.parsName() + " did not complete"
-                        + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + what + ")"
-                        + (outcomeUnknown ? "; the request may have reached PARS, check before resending" : ""),
-                outcomeUnknown,
-                e,
-                attempts);
+        return Failures.of(codec, clock, op, r, attempts, partial, false, java.util.List.of());
     }
 
     /**

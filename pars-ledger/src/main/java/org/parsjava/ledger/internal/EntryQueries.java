@@ -62,6 +62,34 @@ public final class EntryQueries {
                 "read entries");
     }
 
+    /** States in which an entry is not yet with PARS: they can be late. */
+    private static final String OPEN = "state in ('PENDING','RETRYING','CORRECTING','INVALID')";
+
+    /** Invalid, rejected by PARS or rejected by the board, most urgent first. */
+    public List<LedgerEntry> rowsToFix(int limit) {
+        return entries("state in ('INVALID','REJECTED','BOARD_REJECTED')", List.of(), limit);
+    }
+
+    /** Open entries due from {@code today} to {@code days} later, most urgent first. */
+    public List<LedgerEntry> atRisk(LocalDate today, long days, int limit) {
+        return entries(OPEN + " and due_date >= ? and due_date <= ?", List.of(today, today.plusDays(days)), limit);
+    }
+
+    /** How many entries {@link #atRisk} would list without a limit. */
+    public long countAtRisk(LocalDate today, long days) {
+        return count(OPEN + " and due_date >= ? and due_date <= ?", List.of(today, today.plusDays(days)));
+    }
+
+    /** Open entries due before {@code today}, most urgent first. */
+    public List<LedgerEntry> overdue(LocalDate today, int limit) {
+        return entries(OPEN + " and due_date < ?", List.of(today), limit);
+    }
+
+    /** How many entries {@link #overdue} would list without a limit. */
+    public long countOverdue(LocalDate today) {
+        return count(OPEN + " and due_date < ?", List.of(today));
+    }
+
     /** How many entries match {@code where}. */
     public long count(String where, List<Object> params) {
         return jdbc.inTransaction(

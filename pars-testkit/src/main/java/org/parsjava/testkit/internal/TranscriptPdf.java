@@ -2,7 +2,7 @@
  * Copyright 2026 The pars-java authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.parsjava.testkit;
+package org.parsjava.testkit.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
