@@ -13,6 +13,7 @@ module org.parsjava.core {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.xml;
     requires com.ctc.wstx;
+    requires de.siegmar.fastcsv;
     requires java.xml;
     requires static jakarta.validation;
     requires static org.hibernate.validator;

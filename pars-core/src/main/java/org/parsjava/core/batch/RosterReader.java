@@ -137,7 +137,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
      * @throws IllegalArgumentException when the header lacks a required column
      */
     public static RosterReader open(Reader source, Function<String, Optional<Activity>> activities) {
-        return open(new CsvParser(Objects.requireNonNull(source, "source")), activities);
+        return open(new CsvRosterSource(Objects.requireNonNull(source, "source")), activities);
     }
 
     /**

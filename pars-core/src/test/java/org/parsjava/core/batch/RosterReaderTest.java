@@ -245,4 +245,17 @@ public class RosterReaderTest {
                 broken.problems().get(0).message().contains("never closed"),
                 broken.problems().get(0).message());
     }
+
+    @Test
+    void aQuotedLastCellThatIsClosedIsNoProblemAndTextAfterAClosingQuoteStaysInTheCell() {
+        List<RosterRow> rows = read(HEADER
+                + "k1,201234567,A,\"B\"x,1/1,1245319599,,,,2026-02-01,1,,\"yes\"\n"
+                + " \t \n"
+                + "k2,201234567,A,B,1/1,1245319599,,,,2026-02-01,1,,\"yes\"");
+        assertEquals(2, rows.size(), "the line of spaces and tabs is skipped");
+        assertTrue(rows.get(0).isReadable(), rows.get(0).problems().toString());
+        assertEquals("Bx", rows.get(0).completion().orElseThrow().learner().lastName());
+        assertTrue(rows.get(1).isReadable(), rows.get(1).problems().toString());
+        assertEquals(4, rows.get(1).line());
+    }
 }
