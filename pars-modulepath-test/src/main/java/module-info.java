@@ -8,6 +8,7 @@ module org.parsjava.modulepath {
     requires org.parsjava.testkit;
     requires org.parsjava.ledger;
     requires org.parsjava.excel;
+    requires org.parsjava.job;
 
     exports org.parsjava.modulepath;
 }

@@ -29,7 +29,8 @@ import org.parsjava.testkit.ParsSimulator;
 
 /**
  * Reports one completion through {@link ParsClient}, writes and reads back an Excel upload, and
- * records and sends one completion through a {@link ReportingLedger} on H2, all against the
+ * records and sends one completion through a {@link ReportingLedger} on H2, and checks a roster
+ * with the reporting job, all against the
  * simulator: each published module used from a named module.
  */
 public final class ModulePathConsumer {
@@ -41,8 +42,10 @@ public final class ModulePathConsumer {
      * @param excelCompletions completions read back from the written template
      * @param ledgerAccepted entries the ledger's drain settled as accepted
      * @param creditsHeld credit lines the simulator holds at the end
+     * @param jobValid roster rows the reporting job found valid (a check: nothing sent)
      */
-    public record Outcome(int clientAccepted, int excelCompletions, int ledgerAccepted, int creditsHeld) {}
+    public record Outcome(
+            int clientAccepted, int excelCompletions, int ledgerAccepted, int creditsHeld, long jobValid) {}
 
     private ModulePathConsumer() {}
 
@@ -90,11 +93,22 @@ public final class ModulePathConsumer {
                     DrainSummary drained = ledger.drain();
                     ledgerAccepted = drained.accepted();
                 }
+                Path roster = Files.writeString(
+                        workDir.resolve("roster.csv"),
+                        String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                                + "mp-4,201234567,Jane,Sample,2/29,1234567893,CA,A99999,,"
+                                + LocalDate.now().minusDays(6) + ",1.5,,yes\n");
+                org.parsjava.job.JobSummary checked = org.parsjava.job.ReportingJob.builder()
+                        .client(client)
+                        .destination(org.parsjava.job.Destination.checkOnly())
+                        .build()
+                        .run(org.parsjava.job.Roster.file(roster));
                 return new Outcome(
                         clientAccepted,
                         excelCompletions,
                         ledgerAccepted,
-                        pars.credits().size());
+                        pars.credits().size(),
+                        checked.count(org.parsjava.job.RowStatus.VALID));
             }
         }
     }

@@ -37,7 +37,8 @@ class ModulePathTest {
             "org.parsjava.client",
             "org.parsjava.testkit",
             "org.parsjava.ledger",
-            "org.parsjava.excel");
+            "org.parsjava.excel",
+            "org.parsjava.job");
 
     @Test
     void everyPublishedModuleIsANamedModuleWithADescriptor() {
@@ -48,7 +49,8 @@ class ModulePathTest {
                 ParsClient.class,
                 ParsSimulator.class,
                 ReportingLedger.class,
-                LearnerUploadWriter.class)) {
+                LearnerUploadWriter.class,
+                org.parsjava.job.ReportingJob.class)) {
             Module module = type.getModule();
             assertTrue(PUBLISHED.contains(module.getName()), type + " is in " + module);
             assertFalse(module.getDescriptor().isAutomatic(), module.getName() + " has a module-info");
@@ -62,6 +64,7 @@ class ModulePathTest {
         assertEquals(1, outcome.excelCompletions());
         assertEquals(1, outcome.ledgerAccepted());
         assertEquals(2, outcome.creditsHeld(), "one CME line each from the client and the ledger");
+        assertEquals(1, outcome.jobValid(), "the reporting job checked the roster's one row");
     }
 
     @Test

@@ -73,6 +73,19 @@ public class ParsProperties {
         private boolean workerEnabled = true;
         /** How far ahead an entry counts as at risk, for metrics. */
         private Duration atRiskWithin = Duration.ofDays(7);
+        /**
+         * Whether the ledger may live in an in-memory database (lost at restart): for tests only.
+         * Without it, a ledger on an in-memory H2 DataSource stops the application's start.
+         */
+        private boolean allowInMemory;
+
+        public boolean isAllowInMemory() {
+            return allowInMemory;
+        }
+
+        public void setAllowInMemory(boolean allowInMemory) {
+            this.allowInMemory = allowInMemory;
+        }
 
         public String getKey() {
             return key;

@@ -41,7 +41,7 @@ class ParsAutoConfigurationTest {
 
     /** The application's clock is on the day the fixtures were written for. */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class, ParsStartupReport.class))
             .withBean(java.time.Clock.class, () -> Fixtures.CLOCK);
 
     private String[] connection() {
@@ -95,11 +95,100 @@ class ParsAutoConfigurationTest {
     }
 
     @Test
-    void anIncompleteConfigurationFailsWithTheSdksMessage() {
-        runner.withPropertyValues("pars.base-url=" + pars.baseUrl()).run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("providerId is required");
+    void anIncompleteConfigurationFailsNamingThePropertiesToSet() {
+        runner.withPropertyValues("pars.base-url=" + pars.baseUrl(), "pars.connect-timeout=0s")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    assertThat(failure)
+                            .rootCause()
+                            .isInstanceOf(InvalidParsConfigurationException.class)
+                            .hasMessageContaining("pars.connect-timeout must be positive");
+                    org.springframework.boot.diagnostics.FailureAnalysis analysis =
+                            new ParsConfigurationFailureAnalyzer().analyze(failure);
+                    assertThat(analysis.getDescription()).contains("pars.connect-timeout");
+                    assertThat(analysis.getAction()).contains("pars.* properties");
+                });
+        runner.withPropertyValues("pars.base-url=" + pars.baseUrl())
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("pars.provider-id is required")
+                        .hasMessageContaining("pars.user and pars.password are required")
+                        .hasMessageNotContaining("providerId"));
+    }
+
+    @Test
+    void withoutABaseUrlTheStarterSaysSoAndAMissingClientIsExplained() {
+        runner.run(context -> {
+            assertThat(context).doesNotHaveBean(ParsClient.class);
+            assertThat(context).hasBean("parsStartupReportListener");
         });
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class, ParsStartupReport.class))
+                .withPropertyValues(connection())
+                .run(context -> assertThat(context).doesNotHaveBean("parsStartupReportListener"));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ParsAutoConfiguration.class))
+                .withBean(NeedsParsClient.class)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    org.springframework.boot.diagnostics.FailureAnalysis analysis =
+                            new MissingParsBeanFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("pars.base-url is set, and it is not");
+                    assertThat(analysis.getAction()).contains("Set pars.base-url");
+                });
+    }
+
+    /** An application bean that needs the client. */
+    static class NeedsParsClient {
+        NeedsParsClient(ParsClient client) {}
+    }
+
+    @Test
+    void aLedgerInAnInMemoryDatabaseIsRefusedUnlessAllowedForTests() {
+        runner.withPropertyValues(connection())
+                .withPropertyValues("pars.ledger.key=" + LedgerKey.generate().toBase64())
+                .withBean(DataSource.class, ParsAutoConfigurationTest::inMemory)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("in-memory database")
+                            .isInstanceOf(InvalidParsConfigurationException.class);
+                    assertThat(new ParsConfigurationFailureAnalyzer()
+                                    .analyze(context.getStartupFailure())
+                                    .getAction())
+                            .contains("pars.ledger.allow-in-memory=true");
+                });
+        runner.withPropertyValues(connection())
+                .withPropertyValues("pars.ledger.key=not-a-key", "pars.ledger.allow-in-memory=true")
+                .withBean(DataSource.class, ParsAutoConfigurationTest::inMemory)
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("pars.ledger.key is not a ledger key"));
+    }
+
+    @Test
+    void theReportingJobGoesThroughTheLedgerWhenThereIsOne() {
+        runner.withPropertyValues(connection())
+                .run(context -> assertThat(context.getBean(org.parsjava.job.ReportingJob.class)
+                                .toString())
+                        .contains("PARS"));
+        runner.withPropertyValues(connection())
+                .withPropertyValues(
+                        "pars.ledger.key=" + LedgerKey.generate().toBase64(),
+                        "pars.ledger.allow-in-memory=true",
+                        "pars.ledger.worker-enabled=false")
+                .withBean(DataSource.class, ParsAutoConfigurationTest::inMemory)
+                .run(context -> assertThat(context.getBean(org.parsjava.job.ReportingJob.class)
+                                .toString())
+                        .contains("LEDGER"));
+    }
+
+    private static DataSource inMemory() {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:starter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        return h2;
     }
 
     @Test
@@ -137,7 +226,9 @@ class ParsAutoConfigurationTest {
     void aLedgerOnTheApplicationsDataSourceWithItsWorkerAndHealth() {
         runner.withPropertyValues(connection())
                 .withPropertyValues(
-                        "pars.ledger.key=" + LedgerKey.generate().toBase64(), "pars.ledger.worker-interval=1h")
+                        "pars.ledger.key=" + LedgerKey.generate().toBase64(),
+                        "pars.ledger.worker-interval=1h",
+                        "pars.ledger.allow-in-memory=true")
                 .withBean(DataSource.class, () -> {
                     org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
                     h2.setURL("jdbc:h2:mem:starter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
@@ -181,7 +272,8 @@ class ParsAutoConfigurationTest {
                 .withPropertyValues(
                         "pars.retry.max-attempts=1",
                         "pars.ledger.key=" + LedgerKey.generate().toBase64(),
-                        "pars.ledger.worker-enabled=false")
+                        "pars.ledger.worker-enabled=false",
+                        "pars.ledger.allow-in-memory=true")
                 .withBean(DataSource.class, () -> {
                     org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
                     h2.setURL("jdbc:h2:mem:starter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");

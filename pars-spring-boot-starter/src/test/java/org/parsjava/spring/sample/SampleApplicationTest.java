@@ -60,7 +60,8 @@ class SampleApplicationTest {
         p.add("pars.password", () -> ParsSimulator.DEFAULT_PASSWORD);
         p.add("pars.ledger.key", () -> LedgerKey.generate().toBase64());
         p.add("pars.ledger.worker-interval", () -> "200ms");
-        p.add("spring.datasource.url", () -> "jdbc:h2:mem:lms;DB_CLOSE_DELAY=-1");
+        // A file database, as the starter requires of a ledger (an in-memory one is lost at restart).
+        p.add("spring.datasource.url", () -> "jdbc:h2:file:./target/sample-lms-" + System.nanoTime());
         p.add("management.endpoints.web.exposure.include", () -> "health,metrics");
         p.add("management.endpoint.health.show-details", () -> "always");
     }
