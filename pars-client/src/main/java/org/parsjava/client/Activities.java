@@ -43,7 +43,7 @@ public final class Activities {
     /**
      * Creates the activity in PARS, or updates it when it carries an ACCME Activity ID. An
      * update that would change the format, dates, ACCME Activity ID or provider activity ID is
-     * refused, because PARS would create a new activity instead (REFERENCE.md 2.4).
+     * refused, because PARS would create a new activity instead (docs/pars-reference.md 2.4).
      *
      * <p>Retried only when PARS cannot have applied the request. When the outcome is unknown
      * (a dropped connection or timeout: {@code ParsTransportException}; HTTP 500, 502 or 504:
@@ -129,7 +129,7 @@ public final class Activities {
     /**
      * Finds one of the provider's activities by the keys PARS knows it by before it has an
      * ACCME Activity ID: the provider's own activity ID, the start date and the type (the
-     * draft's activity search, REFERENCE.md 2.2). Use it after a create whose outcome is
+     * draft's activity search, docs/pars-reference.md 2.2). Use it after a create whose outcome is
      * unknown, to learn whether PARS created the activity before saving it again.
      *
      * @return empty when PARS has no such activity (HTTP 404)

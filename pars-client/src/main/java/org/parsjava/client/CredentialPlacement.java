@@ -6,7 +6,7 @@ package org.parsjava.client;
 
 /**
  * Where the provider ID, user and password travel. PARS requires all three on every request
- * but no source says where (REFERENCE.md 2.3, open question 2), so this is a setting.
+ * but no source says where (docs/pars-reference.md 2.3, open question 2), so this is a setting.
  */
 public enum CredentialPlacement {
     /** Headers {@code ProviderId}, {@code User}, {@code Password} (default; inferred). */

@@ -401,7 +401,7 @@ public final class ParsClient implements AutoCloseable {
         /**
          * Requests in flight at once across all threads of this client, and the number of chunks
          * one {@code submit} or {@code delete} keeps in flight; default 1, as PARS publishes no
-         * limit and is assumed to want one in-flight call per provider credential (REFERENCE.md
+         * limit and is assumed to want one in-flight call per provider credential (docs/pars-reference.md
          * 2.8). Against a remote PARS each request costs a round trip, so throughput grows about
          * linearly with this value (about {@code value × chunkSize ÷ round trip} records per
          * second) until PARS answers 429 or slows down: raise it only as far as ACCME allows for

@@ -7,7 +7,7 @@ package org.parsjava.client;
 import java.util.Objects;
 
 /**
- * The web-services user and password ACCME issues to an accredited provider (REFERENCE.md 2.3).
+ * The web-services user and password ACCME issues to an accredited provider (docs/pars-reference.md 2.3).
  * Never printed: {@link #toString()} shows neither value.
  */
 public final class ParsCredentials {

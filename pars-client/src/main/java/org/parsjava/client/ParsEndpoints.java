@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@link #wcf()} (the default): the WCF services named in ACCME's 2025 manual as reported
- *       (REFERENCE.md 2.2). The learner service file and operation names are reported; the
+ *       (docs/pars-reference.md 2.2). The learner service file and operation names are reported; the
  *       activity service file, the {@code Service.svc/Operation} form, the methods and the
  *       {@code ActivityId} parameter are inferred. The transcript reads are the draft's routes.
  *   <li>{@link #rest()}: ACCME's draft OpenAPI contracts (learner activity, activity and

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The PARS installations a client can talk to. Only the production host is known
- * ({@code parsii.accme.org}, REFERENCE.md 2.2); ACCME gives the sandbox URL with sandbox
+ * ({@code parsii.accme.org}, docs/pars-reference.md 2.2); ACCME gives the sandbox URL with sandbox
  * credentials, so pass it to {@link ParsClient.Builder#baseUrl(String)}.
  */
 public enum ParsEnvironment {

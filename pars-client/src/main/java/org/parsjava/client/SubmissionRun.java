@@ -60,7 +60,7 @@ final class SubmissionRun {
             ViolationCode.CREDITS_MISSING);
     /** Statuses with which PARS refuses a document because of what is in it: worth splitting. */
     private static final Set<Integer> CONTENT_REFUSED = Set.of(400, 413, 422);
-    /** PARS reads a date-time without offset as US Central (REFERENCE.md 2.5). */
+    /** PARS reads a date-time without offset as US Central (docs/pars-reference.md 2.5). */
     private static final ZoneId PARS_ZONE = ZoneId.of("America/Chicago");
 
     private static final Operation OP = Operation.SAVE_LEARNER_ACTIVITY;

@@ -13,7 +13,7 @@ import org.parsjava.core.model.MocCredit;
 import org.parsjava.core.model.MocRegistration;
 
 /**
- * The reporting deadlines of REFERENCE.md §7, each configurable: a completion's due date is
+ * The reporting deadlines of docs/pars-reference.md §7, each configurable: a completion's due date is
  * the earliest that applies to it.
  *
  * <ul>

@@ -6,7 +6,7 @@ package org.parsjava.testkit;
 
 /**
  * The error codes {@link ParsSimulator} answers with. PARS's own codes are not published
- * (REFERENCE.md 2.7); these name the PARS acceptance rules the simulator enforces, so tests
+ * (docs/pars-reference.md 2.7); these name the PARS acceptance rules the simulator enforces, so tests
  * can assert on them.
  */
 public final class SimulatorErrors {

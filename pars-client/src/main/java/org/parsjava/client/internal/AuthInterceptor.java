@@ -14,7 +14,7 @@ import org.parsjava.client.ParsCredentials;
 
 /**
  * Adds the provider ID, credentials and user agent to every request. Header names are
- * inferred (REFERENCE.md 2.3: PARS wants ProviderId, User and Password on every request).
+ * inferred (docs/pars-reference.md 2.3: PARS wants ProviderId, User and Password on every request).
  */
 public final class AuthInterceptor implements Interceptor {
 

@@ -10,7 +10,7 @@ import java.util.List;
  * The column headers of a learner-completion roster CSV, as an LMS exports it. Headers are
  * matched ignoring case, spaces and underscores; order does not matter; unknown columns are
  * not read, and {@link RosterReader#ignoredColumns()} names them so a misspelt one is noticed.
- * ACCME's own Excel template headers were not retrievable (REFERENCE.md 6.1), so this layout
+ * ACCME's own Excel template headers were not retrievable (docs/pars-reference.md 6.1), so this layout
  * follows its inferred column set.
  *
  * <table>

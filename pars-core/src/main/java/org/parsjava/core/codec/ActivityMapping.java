@@ -47,7 +47,7 @@ final class ActivityMapping {
         he.credits = new ActivitiesDto.Credits();
         he.credits.activityCertification = Vocabulary.CME_CERTIFICATION;
         he.credits.numberOfCredits = JacksonCodec.credits(a.maxCmeCredits());
-        // Time is ignored by PARS; the draft asks for T00:00:00 (REFERENCE.md 3.3).
+        // Time is ignored by PARS; the draft asks for T00:00:00 (docs/pars-reference.md 3.3).
         he.startDateTime = a.startDate() + "T00:00:00";
         he.endDateTime = a.endDate() + "T00:00:00";
         he.activityFormat = Vocabulary.ACTIVITY_FORMAT.get(a.type());

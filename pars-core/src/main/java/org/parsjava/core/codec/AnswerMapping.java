@@ -25,7 +25,7 @@ import org.parsjava.core.model.StateLicense;
 /**
  * PARS's answers to and from their documents: save results (verdicts per record), credit
  * statuses, learner match requests and results, faults. Every shape here is inferred
- * (REFERENCE.md 2.7): PARS publishes none.
+ * (docs/pars-reference.md 2.7): PARS publishes none.
  */
 final class AnswerMapping {
 
@@ -51,7 +51,7 @@ final class AnswerMapping {
 
     /**
      * Verdicts for a REST save answered with the saved document itself: every report in it was
-     * saved (REFERENCE.md 2.2; assumed, see ParsEndpoints).
+     * saved (docs/pars-reference.md 2.2; assumed, see ParsEndpoints).
      */
     static List<RecordVerdict> savedDocument(List<LearnerReportRecord> saved) {
         List<RecordVerdict> out = new ArrayList<>(saved.size());

@@ -24,7 +24,7 @@ import org.parsjava.core.model.MocCreditType;
  *
  * <p>The same completion therefore always produces the same CreditIDs, so a submission whose
  * outcome is unknown can be checked with a status lookup before it is resent, and a delete
- * names exactly what was added (REFERENCE.md 2.8; the URN shape is from the draft schema).
+ * names exactly what was added (docs/pars-reference.md 2.8; the URN shape is from the draft schema).
  */
 public final class CreditIds {
 

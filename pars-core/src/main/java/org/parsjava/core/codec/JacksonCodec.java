@@ -198,7 +198,7 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
         return new ParsCodecException("Could not read " + what + " body: " + kind + where, Excerpts.of(body), null);
     }
 
-    /** Credits as a plain decimal without trailing zeros: 1.5, 2, 0.25 (REFERENCE.md 2.10). */
+    /** Credits as a plain decimal without trailing zeros: 1.5, 2, 0.25 (docs/pars-reference.md 2.10). */
     static BigDecimal credits(BigDecimal amount) {
         BigDecimal s = amount.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;

@@ -130,7 +130,7 @@ final class LearnerReportMapping {
         return ids;
     }
 
-    /** Identifiers of a CME line, read by state boards: NPI and license (sample in REFERENCE.md 2.9). */
+    /** Identifiers of a CME line, read by state boards: NPI and license (sample in docs/pars-reference.md 2.9). */
     private static List<UniqueId> personIdentifiers(Learner learner) {
         List<UniqueId> ids = new ArrayList<>(3);
         learner.npi().ifPresent(n -> ids.add(new UniqueId(n.value(), Vocabulary.NPI_DOMAIN)));
@@ -141,7 +141,7 @@ final class LearnerReportMapping {
     }
 
     /**
-     * Identifiers of a MOC line: the learner's ID at that board (sample in REFERENCE.md 2.9);
+     * Identifiers of a MOC line: the learner's ID at that board (sample in docs/pars-reference.md 2.9);
      * without one (ABS allows it) the NPI and license, so the board can still match.
      */
     private static List<UniqueId> boardIdentifiers(Learner learner, Board board) {

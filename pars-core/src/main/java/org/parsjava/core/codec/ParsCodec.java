@@ -39,7 +39,7 @@ public sealed interface ParsCodec permits JacksonCodec {
 
     /**
      * PARS's name of an activity type, as activity documents and activity searches carry it
-     * (inferred spellings, REFERENCE.md 3).
+     * (inferred spellings, docs/pars-reference.md 3).
      */
     String activityTypeName(ActivityType type);
 

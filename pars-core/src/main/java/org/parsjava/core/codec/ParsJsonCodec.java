@@ -18,7 +18,7 @@ import org.parsjava.core.codec.internal.ResponsesDto;
 import org.parsjava.core.model.Activity;
 
 /**
- * The PARS JSON wire format of the 2025 draft schema (REFERENCE.md 2.5). ACCME announces JSON
+ * The PARS JSON wire format of the 2025 draft schema (docs/pars-reference.md 2.5). ACCME announces JSON
  * web services but no source confirms them live, so XML is the default elsewhere in the SDK.
  * Immutable and thread safe; create once and share.
  */

@@ -20,12 +20,12 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The PARS XML wire format (REST with XML bodies, the mode PARS is reported to run in,
- * REFERENCE.md 2.1), on Jackson's XML module with a hardened StAX parser: DTDs are refused and
+ * docs/pars-reference.md 2.1), on Jackson's XML module with a hardened StAX parser: DTDs are refused and
  * external entities are never resolved. Immutable and thread safe; create once and share.
  */
 public final class ParsXmlCodec extends JacksonCodec {
 
-    /** The media type PARS is reported to expect (REFERENCE.md 2.1). */
+    /** The media type PARS is reported to expect (docs/pars-reference.md 2.1). */
     public static final String MEDIA_TYPE = "application/xml; charset=utf-8";
 
     private final XMLInputFactory rootReader;
@@ -41,7 +41,7 @@ public final class ParsXmlCodec extends JacksonCodec {
     }
 
     /**
-     * Declares the default namespace on the root element (REFERENCE.md 2.10: namespaces on or
+     * Declares the default namespace on the root element (docs/pars-reference.md 2.10: namespaces on or
      * off is unresolved). A default namespace covers every unprefixed descendant, so one
      * attribute on the root puts the whole document in it.
      */

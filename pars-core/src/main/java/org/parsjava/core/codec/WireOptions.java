@@ -7,7 +7,7 @@ package org.parsjava.core.codec;
 import java.util.Objects;
 
 /**
- * The wire-format choices PARS sources leave open (REFERENCE.md 2.10), gathered so they can be
+ * The wire-format choices PARS sources leave open (docs/pars-reference.md 2.10), gathered so they can be
  * corrected against the PARS sandbox without touching the model. The defaults follow the 2025
  * draft schema. Immutable.
  */
@@ -21,7 +21,7 @@ public final class WireOptions {
         MEMBER
     }
 
-    /** How the birth month and day travel (REFERENCE.md 5.2: unresolved). */
+    /** How the birth month and day travel (docs/pars-reference.md 5.2: unresolved). */
     public enum BirthDateEncoding {
         /**
          * {@code 2000-MM-DD}: satisfies the draft schema's {@code YYYY-MM-DD} pattern with a
@@ -34,7 +34,7 @@ public final class WireOptions {
         XML_GMONTHDAY
     }
 
-    /** How dates travel (REFERENCE.md 5.4). */
+    /** How dates travel (docs/pars-reference.md 5.4). */
     public enum DateEncoding {
         /** {@code YYYY-MM-DDT00:00:00}, no offset: PARS assumes US Central (default). */
         DATE_TIME_MIDNIGHT,
@@ -44,7 +44,7 @@ public final class WireOptions {
 
     /**
      * The MedBiquitous Activity Report v1 namespace, the candidate if PARS's XML turns out to be
-     * namespaced (REFERENCE.md 2.5 and 2.10: whether it is at all is unknown).
+     * namespaced (docs/pars-reference.md 2.5 and 2.10: whether it is at all is unknown).
      */
     public static final String MEDBIQ_ACTIVITY_REPORT_NAMESPACE = "http://ns.medbiq.org/activityreport/v1/";
 

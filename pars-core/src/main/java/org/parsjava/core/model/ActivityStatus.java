@@ -6,7 +6,7 @@ package org.parsjava.core.model;
 
 /**
  * Where an activity is in its PARS life cycle. PARS has four statuses whose names were not
- * published (REFERENCE.md 3.4); these are the states the SDK needs to reason about.
+ * published (docs/pars-reference.md 3.4); these are the states the SDK needs to reason about.
  */
 public enum ActivityStatus {
     /** Created, required details still missing: learners cannot be reported yet. */

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The format of a CME activity (REFERENCE.md 3.2): the legacy PARS type codes and the
+ * The format of a CME activity (docs/pars-reference.md 3.2): the legacy PARS type codes and the
  * activity-format names used since the 2021 rebuild. Wire strings live in the codec.
  */
 public enum ActivityType {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * A certifying board that receives MOC / Continuing Certification credit through PARS
- * (REFERENCE.md 1: the eight collaborating ABMS member boards).
+ * (docs/pars-reference.md 1: the eight collaborating ABMS member boards).
  */
 public enum Board {
     /** American Board of Anesthesiology. */

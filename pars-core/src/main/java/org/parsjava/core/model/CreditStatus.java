@@ -25,7 +25,7 @@ public record CreditStatus(
         State state,
         String rawStatus) {
 
-    /** Normalised record states. PARS's own names are not documented (REFERENCE.md 2.6). */
+    /** Normalised record states. PARS's own names are not documented (docs/pars-reference.md 2.6). */
     public enum State {
         /** PARS holds the record. */
         ACCEPTED,

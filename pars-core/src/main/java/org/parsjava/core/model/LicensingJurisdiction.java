@@ -15,7 +15,7 @@ import java.util.Optional;
  * states, the District of Columbia and the territories PR, GU, VI, AS and MP.
  *
  * <p>The constant name is the USPS code PARS uses as a license's {@code UniqueID} domain
- * (REFERENCE.md 2.5, 5.3). {@code UM} (US Minor Outlying Islands) is deliberately absent: it
+ * (docs/pars-reference.md 2.5, 5.3). {@code UM} (US Minor Outlying Islands) is deliberately absent: it
  * has no medical board. Parse what people type with {@link #parse(String)}.
  */
 public enum LicensingJurisdiction {

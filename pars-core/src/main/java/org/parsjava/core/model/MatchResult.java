@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The answer of PARS's learner pre-match: whether the identity data finds exactly one
- * physician. Its shape is not documented (REFERENCE.md 2.6); the message is PARS's own text
+ * physician. Its shape is not documented (docs/pars-reference.md 2.6); the message is PARS's own text
  * with digit runs masked.
  *
  * @param outcome the normalised outcome

@@ -7,7 +7,7 @@ package org.parsjava.core.model;
 import java.util.Objects;
 
 /**
- * A board-specific kind of MOC credit (REFERENCE.md 4.4). Each constant belongs to exactly one
+ * A board-specific kind of MOC credit (docs/pars-reference.md 4.4). Each constant belongs to exactly one
  * {@link Board}; the strings PARS expects on the wire are kept in the codec, not here.
  */
 public enum MocCreditType {

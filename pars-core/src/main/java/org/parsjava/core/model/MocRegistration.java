@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * An activity's registration with a board's MOC program: the points it offers, the credit
  * types it counts for, and the last day learner MOC credit may be claimed
- * ({@code CreditClaimDate}, REFERENCE.md 3.3).
+ * ({@code CreditClaimDate}, docs/pars-reference.md 3.3).
  *
  * @param board the certifying board
  * @param points the maximum MOC points a learner can earn

@@ -99,7 +99,7 @@ public final class Npi {
         return (10 - sum % 10) % 10;
     }
 
-    /** True when the first digit is 1 or 2, the prefixes CMS assigns (REFERENCE.md 5.1; warn otherwise). */
+    /** True when the first digit is 1 or 2, the prefixes CMS assigns (docs/pars-reference.md 5.1; warn otherwise). */
     public boolean hasIssuedPrefix() {
         char c = value.charAt(0);
         return c == '1' || c == '2';

@@ -9,7 +9,7 @@ final class Text {
 
     private Text() {}
 
-    /** Trims and collapses runs of inner white space to one space (REFERENCE.md 5.6). */
+    /** Trims and collapses runs of inner white space to one space (docs/pars-reference.md 5.6). */
     static String normalizeName(String raw) {
         String s = raw.strip();
         boolean clean = true;

@@ -12,7 +12,7 @@ import org.parsjava.core.model.Board;
 
 /**
  * The accepted shape of each board's learner ID. No board publishes its format
- * (REFERENCE.md 4.2), so every board starts with the permissive default
+ * (docs/pars-reference.md 4.2), so every board starts with the permissive default
  * {@code [0-9A-Za-z-]{1,20}}; tighten a board with {@link #with(Board, Pattern)} once known.
  * Immutable.
  */

@@ -9,7 +9,7 @@ import java.time.MonthDay;
 import java.util.Objects;
 
 /**
- * Which completion years PARS accepts on a given day (REFERENCE.md 5.5, where sources
+ * Which completion years PARS accepts on a given day (docs/pars-reference.md 5.5, where sources
  * disagree, so the rule is a policy object rather than code).
  *
  * <p>The default accepts completions from the current and the previous calendar year and

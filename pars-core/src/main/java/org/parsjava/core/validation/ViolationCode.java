@@ -15,7 +15,7 @@ public enum ViolationCode {
     NAME_MISSING("name is required"),
     /** Name has no letter (only punctuation, digits or symbols). */
     NAME_INVALID("name must contain at least one letter"),
-    /** Name longer than 100 characters (REFERENCE.md 5.6). */
+    /** Name longer than 100 characters (docs/pars-reference.md 5.6). */
     NAME_TOO_LONG("name must be at most 100 characters"),
     /** Birth month/day missing from the input. */
     BIRTH_DATE_MISSING("birth month and day are required"),
@@ -79,7 +79,7 @@ public enum ViolationCode {
     ACTIVITY_DESCRIPTION_TOO_LONG("the activity description must be at most 2,500 characters"),
     /** Direct or joint providership is not said; the draft activity schema requires it. */
     ACTIVITY_SPONSORSHIP_MISSING("an activity needs its sponsorship (direct or joint) to be saved in PARS"),
-    /** An update changes a field that makes PARS create a new activity instead (REFERENCE.md 2.4). */
+    /** An update changes a field that makes PARS create a new activity instead (docs/pars-reference.md 2.4). */
     ACTIVITY_PROTECTED_FIELD_CHANGED("changing the activity type, dates, ACCME Activity ID or provider "
             + "activity ID on an update makes PARS create a new activity; create a new activity instead"),
     /** The activity is not in a status that accepts learner reporting. */
@@ -121,7 +121,7 @@ public enum ViolationCode {
     CREDITS_INVALID("credits must be a decimal number such as 1.25"),
     /** Credits zero or negative. */
     CREDITS_NOT_POSITIVE("credits must be greater than zero"),
-    /** Credits not a multiple of 0.25 (REFERENCE.md 4.3). */
+    /** Credits not a multiple of 0.25 (docs/pars-reference.md 4.3). */
     CREDITS_NOT_QUARTER_STEP("credits must be in steps of 0.25"),
     /** Credits above the activity's designated maximum. */
     CREDITS_ABOVE_MAXIMUM("credits exceed the maximum the activity is designated for"),

@@ -10,7 +10,7 @@ import java.util.List;
  * Every choice about ACCME's learner Excel template, in one place, with its source. Correct
  * them here when ACCME's file is at hand.
  *
- * <p>Known (REFERENCE.md 6.1; ACCME's {@code 917_20240125_Learner_Excel_CME_MOC_Template},
+ * <p>Known (docs/pars-reference.md 6.1; ACCME's {@code 917_20240125_Learner_Excel_CME_MOC_Template},
  * headers and a sample row seen in a third-party importer's tests): data on the first sheet,
  * {@code Sheet1}; row 1 guidance text, row 2 the header, data from row 3; the header below, in
  * order, including the trailing space of {@code "Credit Type "}; record action {@code Add};

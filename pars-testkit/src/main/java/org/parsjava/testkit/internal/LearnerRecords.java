@@ -114,7 +114,7 @@ public final class LearnerRecords extends Part {
         if (npi.isPresent() && !Npi.isValid(npi.get())) {
             return err(SimulatorErrors.NPI_INVALID, "UniqueID", "the NPI check digit does not match");
         }
-        // A CME line needs an NPI or a state license (REFERENCE.md 5.7); a MOC-only report needs
+        // A CME line needs an NPI or a state license (docs/pars-reference.md 5.7); a MOC-only report needs
         // some identifier (board IDs are checked per line below).
         boolean hasCme = r.creditLines().stream().anyMatch(LearnerReportRecord.CreditLine::isCme);
         if (npi.isEmpty() && licenseKey == null && (hasCme || r.identifiers().isEmpty())) {

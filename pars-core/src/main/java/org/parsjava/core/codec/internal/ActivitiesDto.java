@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Wire shape of the activity document {@code ACCMEActivities} (REFERENCE.md 3.3 and 3.5, draft
+ * Wire shape of the activity document {@code ACCMEActivities} (docs/pars-reference.md 3.3 and 3.5, draft
  * activity schema v0.1.2 [S23]). Every field of the draft the SDK models; the Pharmacy and
  * state-content fields are not modelled yet.
  */

@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Wire shape of the learner report document {@code ACCMELearnerReports} (REFERENCE.md 2.5,
+ * Wire shape of the learner report document {@code ACCMELearnerReports} (docs/pars-reference.md 2.5,
  * draft schema v0.5 [S23]). Element names live only here and in the other DTOs of this package.
  * One tree serves XML and JSON: XML attributes and text become {@code domain}/{@code value}
  * keys in JSON, which is how the draft JSON schema spells them.

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Wire shapes of PARS responses and of the learner-match request. No source documents them
- * (REFERENCE.md 2.6, 2.7, 11 items 8): these are inferred from the draft OpenAPI and the
+ * (docs/pars-reference.md 2.6, 2.7, 11 items 8): these are inferred from the draft OpenAPI and the
  * MedBiquitous naming, and are the first thing to correct against the PARS sandbox.
  */
 public final class ResponsesDto {

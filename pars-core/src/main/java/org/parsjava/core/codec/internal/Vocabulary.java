@@ -15,7 +15,7 @@ import org.parsjava.core.model.MocCreditType;
 
 /**
  * Every PARS string the SDK sends or reads that is not an element name, in one table per
- * concept (REFERENCE.md 2.10). Entries marked "Inferred" were not found in any source; correct
+ * concept (docs/pars-reference.md 2.10). Entries marked "Inferred" were not found in any source; correct
  * them here, against the PARS sandbox, and nowhere else.
  *
  * <h2>Errata in ACCME's draft schemas, and how the codec reads them</h2>
@@ -111,7 +111,7 @@ public final class Vocabulary {
     public static final String RESULT_REJECTED = "Rejected";
     /**
      * Words by which a refusal is read as "PARS already has this record", looked for (ignoring
-     * case) in its code and message. PARS's duplicate codes are not documented (REFERENCE.md
+     * case) in its code and message. PARS's duplicate codes are not documented (docs/pars-reference.md
      * 2.8, open question 10): a refusal matching one of these makes the client check, by
      * CreditID, whether PARS holds the record before calling it rejected.
      */

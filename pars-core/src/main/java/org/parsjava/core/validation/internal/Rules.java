@@ -28,15 +28,15 @@ import org.parsjava.core.validation.ViolationCode;
  */
 public final class Rules {
 
-    /** REFERENCE.md 5.6: maximum name length (PARS's own limit is unknown). */
+    /** docs/pars-reference.md 5.6: maximum name length (PARS's own limit is unknown). */
     public static final int NAME_MAX = 100;
     /** Longest completion key: keeps the derived CreditID under PARS's 300 characters. */
     public static final int COMPLETION_KEY_MAX = 200;
     /** Longest license number accepted. */
     public static final int LICENSE_MAX = 30;
-    /** ABS accepts at most 12 credits earned in one day (REFERENCE.md 4.3). */
+    /** ABS accepts at most 12 credits earned in one day (docs/pars-reference.md 4.3). */
     public static final BigDecimal ABS_DAILY_CAP = new BigDecimal("12");
-    /** ABS accepts PARS-reported completions from this day (REFERENCE.md 5.4). */
+    /** ABS accepts PARS-reported completions from this day (docs/pars-reference.md 5.4). */
     public static final LocalDate ABS_PROGRAM_START = LocalDate.of(2021, 3, 1);
 
     private static final BigDecimal FOUR = BigDecimal.valueOf(4);
@@ -284,7 +284,7 @@ public final class Rules {
 
     /**
      * Fields an update must not change, because PARS would create a new activity instead
-     * (REFERENCE.md 2.4 [S26]): format, duration (start and end dates), ACCME Activity ID and
+     * (docs/pars-reference.md 2.4 [S26]): format, duration (start and end dates), ACCME Activity ID and
      * provider activity ID.
      */
     public static void checkActivityUpdate(Activity existing, Activity updated, ViolationSink sink) {
@@ -368,7 +368,7 @@ public final class Rules {
             }
             Board board = m.board();
             if (!c.learner().boardIds().containsKey(board)) {
-                // ABS reporting without an ABS ID is allowed (REFERENCE.md 4.1): warn only.
+                // ABS reporting without an ABS ID is allowed (docs/pars-reference.md 4.1): warn only.
                 if (board == Board.ABS) {
                     sink.report("learner.boardIds[" + board.acronym() + "]", ViolationCode.BOARD_ID_ADVISED);
                 } else {
