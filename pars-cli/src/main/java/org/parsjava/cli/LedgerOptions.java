@@ -42,6 +42,12 @@ final class LedgerOptions {
     String password;
 
     @Option(
+            names = "--adopt-pars",
+            description = "let a ledger that reported to another PARS report to this one: every entry the old "
+                    + "PARS settled is confirmed against this one by CreditID and sent again where it is not held")
+    boolean adoptPars;
+
+    @Option(
             names = "--ledger-key-file",
             paramLabel = "FILE",
             description = "file holding the ledger's encryption key, Base64 of 32 bytes (or env PARS_LEDGER_KEY)")
@@ -70,7 +76,8 @@ final class LedgerOptions {
                 env.setting(user, "PARS_LEDGER_USER"),
                 env.setting(password, "PARS_LEDGER_PASSWORD"),
                 key,
-                demo);
+                demo,
+                adoptPars);
     }
 
     private LedgerKey key(Environment env) {
@@ -102,8 +109,9 @@ final class LedgerOptions {
      *
      * @param url the JDBC URL given, or null for the default H2 file
      * @param key the key, or null for the demo's own key
+     * @param adopt whether a ledger bound to another PARS adopts this one
      */
-    record Plan(String url, String user, String password, LedgerKey key, boolean demo) {
+    record Plan(String url, String user, String password, LedgerKey key, boolean demo, boolean adopt) {
 
         /** Opens the ledger (creating its file, tables and, for the demo, its key) and says which it is. */
         ReportingLedger open(ParsConnection pars, DataDirectory data, PrintStream out) {
@@ -117,6 +125,9 @@ final class LedgerOptions {
                     .client(pars.client())
                     .clock(pars.clock())
                     .key(key != null ? key : demoKey(data.file(folder, "demo-ledger.key"), out))
+                    // The embedded simulator is a new, empty PARS on every run: the demo ledger always
+                    // takes it on, so nothing an earlier simulator held counts as held by this one.
+                    .adoptPars(adopt || pars.simulated())
                     .build();
             int released = jdbc.startsWith("jdbc:h2:file:")
                     ? ledger.releaseClaims() // an H2 file is opened by one process at a time: claims left are a killed
@@ -125,6 +136,16 @@ final class LedgerOptions {
             int cut = jdbc.replace('?', ';').indexOf(';');
             out.println("Ledger: " + (cut < 0 ? jdbc : jdbc.substring(0, cut))
                     + (released > 0 ? " (" + released + " entries of an interrupted run taken up again)" : ""));
+            ledger.adoption()
+                    .filter(a -> a.entries() > 0)
+                    .ifPresent(a -> out.println(
+                            pars.simulated()
+                                    ? "Ledger: the embedded simulator starts empty on every run, so the " + a.entries()
+                                            + " entries earlier runs settled are confirmed against it and sent again"
+                                    : "Ledger: adopted " + a.to().describe() + "; the " + a.entries() + " entries "
+                                            + a.from().map(f -> f.describe()).orElse("an unrecorded PARS")
+                                            + " settled are confirmed against it by CreditID and sent again where it does "
+                                            + "not hold them"));
             return ledger;
         }
 
@@ -145,7 +166,8 @@ final class LedgerOptions {
 
         @Override
         public String toString() {
-            return "Plan[" + (url == null ? "default" : "given URL") + ", credentials=***, key=***]";
+            return "Plan[" + (url == null ? "default" : "given URL") + ", credentials=***, key=***"
+                    + (adopt ? ", adopt" : "") + "]";
         }
     }
 }

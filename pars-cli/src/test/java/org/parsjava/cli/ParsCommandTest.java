@@ -208,6 +208,54 @@ class ParsCommandTest {
     }
 
     @Test
+    void aLedgerNeverCountsRowsAsAcceptedByAParsThatDidNotReceiveThem() throws IOException {
+        realPars();
+        String r = roster(GOOD_ROWS).toString();
+        Run first = pars("report", r, "--as-of", "2026-11-20");
+        assertEquals(2, number(first.out(), "accepted by PARS in this run"), first.all());
+        try (ParsSimulator second =
+                ParsSimulator.builder().clock(DemoActivities.clock()).build().start()) {
+            DemoActivities.ALL.forEach(second::addActivity);
+            env.put("PARS_URL", second.baseUrl());
+            Run refused = pars("report", r, "--as-of", "2026-11-20");
+            assertEquals(2, refused.exit(), refused.all());
+            String hostA = "localhost:" + pars.port();
+            String hostB = "localhost:" + second.port();
+            assertTrue(refused.err().contains("reports to " + hostA + " (WCF API"), refused.err());
+            assertTrue(refused.err().contains("not to " + hostB + " (WCF API"), refused.err());
+            assertTrue(refused.err().contains("--adopt-pars"), refused.err());
+            assertTrue(second.requests(Operation.SAVE_LEARNER_ACTIVITY).isEmpty(), "nothing reported to B");
+            assertEquals(1, pars("status", "ccid:0001234:k1-cme").exit(), "B holds nothing");
+
+            Run adopted = pars("report", r, "--as-of", "2026-11-20", "--adopt-pars");
+            assertEquals(0, adopted.exit(), adopted.all());
+            assertTrue(
+                    adopted.out().contains("adopted " + hostB + " (WCF API, provider 0001234); the 2 entries " + hostA),
+                    adopted.out());
+            assertEquals(2, number(adopted.out(), "accepted by PARS in this run"), adopted.out());
+            assertEquals(0, number(adopted.out(), "already held by PARS (earlier runs)"));
+            assertTrue(adopted.out().contains("Reporting summary: PARS at " + second.baseUrl()), adopted.out());
+            assertEquals(2, second.credits().size(), "B received both rows");
+            assertEquals(0, pars("status", "ccid:0001234:k1-cme").exit(), "B holds it now");
+            Run again = pars("report", r, "--as-of", "2026-11-20");
+            assertEquals(2, number(again.out(), "already held by PARS (earlier runs)"), again.out());
+        }
+    }
+
+    @Test
+    void theDemoLedgerTakesOnEachNewEmbeddedSimulatorAndSendsTheRowsAgain() throws IOException {
+        String r = roster(GOOD_ROWS).toString();
+        Run first = pars("report", r, "--demo");
+        assertEquals(2, number(first.out(), "accepted by the simulator in this run"), first.all());
+        Run second = pars("report", r, "--demo");
+        assertEquals(0, second.exit(), second.all());
+        assertTrue(
+                second.out().contains("the embedded simulator starts empty on every run, so the 2 entries"),
+                second.out());
+        assertEquals(2, number(second.out(), "accepted by the simulator in this run"), "the new simulator got them");
+    }
+
+    @Test
     void theLedgersDatabaseCredentialsAreOptionsAndEnvironment() throws IOException {
         realPars();
         String url = "jdbc:h2:file:" + dir.resolve("secured").toAbsolutePath();

@@ -177,6 +177,11 @@ public final class ParsClient implements AutoCloseable {
         return baseUrl.toString();
     }
 
+    /** Which PARS this client reports to: base URL, API generation and provider. */
+    public ParsTarget target() {
+        return new ParsTarget(baseUrl.toString(), generation(), providerId);
+    }
+
     /** The accredited provider this client reports as (7 digits). */
     public String providerId() {
         return providerId;

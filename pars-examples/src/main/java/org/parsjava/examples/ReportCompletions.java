@@ -97,6 +97,9 @@ public final class ReportCompletions {
                 .client(pars.client())
                 .clock(pars.clock())
                 .key(LedgerKey.fromBase64(key))
+                // The embedded simulator is a new, empty PARS on every run: its ledger takes each one
+                // on, so entries an earlier run settled are confirmed against it and sent again.
+                .adoptPars(pars.simulator() != null)
                 .build();
     }
 }

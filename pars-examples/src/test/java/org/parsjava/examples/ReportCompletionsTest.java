@@ -51,6 +51,7 @@ class ReportCompletionsTest {
             }
         }
         String out = output(sample());
+        String again = output(sample());
         assertTrue(out.contains("embedded PARS simulator"), out);
         assertTrue(out.contains("Ledger: jdbc:h2:file:" + demo.toAbsolutePath()), out);
         assertTrue(out.matches("(?s).*accepted by the simulator in this run\\s+8\\d\\d\\n.*"), out);
@@ -59,6 +60,13 @@ class ReportCompletionsTest {
         assertTrue(out.contains("with your own roster this run would exit 1"), out);
         assertTrue(
                 Files.readString(Path.of("target", "pars-rows-to-fix.csv")).contains(",REJECTED,,DUPLICATE_RECORD,"));
+    }
+
+    private static int accepted(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("accepted by the simulator in this run\\s+(\\d+)")
+                .matcher(out);
+        assertTrue(m.find(), out);
+        return Integer.parseInt(m.group(1));
     }
 
     @Test

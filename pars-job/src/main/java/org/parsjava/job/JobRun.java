@@ -7,7 +7,7 @@ package org.parsjava.job;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsTarget;
 import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.client.exception.ParsException;
 import org.parsjava.core.batch.RosterColumns;
@@ -17,6 +17,7 @@ import org.parsjava.core.validation.Violation;
 import org.parsjava.core.validation.ViolationCode;
 import org.parsjava.excel.XlsxFileException;
 import org.parsjava.ledger.LedgerException;
+import org.parsjava.ledger.ReportingLedger;
 
 /**
  * One run of a {@link ReportingJob}: reads the roster row by row, settles unreadable rows at
@@ -152,13 +153,16 @@ final class JobRun {
 
     private String reportedTo() {
         Destination d = job.destination();
-        ParsClient c = job.client();
-        String pars = c == null ? "" : c.baseUrl() + " (" + c.generation() + " API)";
+        // Through a ledger, the PARS it is bound to (its client's) is the one the rows went to.
+        ParsTarget t = d.ledger()
+                .map(ReportingLedger::boundTo)
+                .orElseGet(() -> job.client() == null ? null : job.client().target());
+        String pars = t == null ? "" : t.baseUrl() + " (" + t.generation() + " API)";
         return switch (d.kind()) {
             case LEDGER, PARS ->
                 job.simulated()
                         ? "the PARS simulator at " + pars + ": nothing reached PARS"
-                        : "PARS at " + pars + " as provider " + c.providerId();
+                        : "PARS at " + pars + " as provider " + t.providerId();
             case UPLOAD_FILE -> "the upload file " + d.file().orElseThrow() + ": nothing was sent to PARS";
             case CHECK_ONLY -> "nowhere: checked only, nothing was sent";
         };

@@ -8,7 +8,7 @@ package org.parsjava.ledger;
  * The ledger's store failed (the database is unreachable, a statement failed, the key does not
  * open the stored data). The message names the operation, never learner data.
  */
-public final class LedgerException extends RuntimeException {
+public sealed class LedgerException extends RuntimeException permits LedgerBindingException {
     private static final long serialVersionUID = 1L;
 
     /** An exception with its message and cause. */

@@ -22,11 +22,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsTarget;
 import org.parsjava.client.RetryPolicy;
 import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.core.validation.Violation;
+import org.parsjava.ledger.internal.Binding;
 import org.parsjava.ledger.internal.Claimed;
 import org.parsjava.ledger.internal.LedgerStore;
 import org.parsjava.ledger.internal.Migrations;
@@ -78,6 +80,8 @@ public final class ReportingLedger implements AutoCloseable {
     private final Duration retention;
     private final Sender sender;
     private final StatusSync statusSync;
+    private final ParsTarget boundTo;
+    private final Adoption adoption;
 
     private ReportingLedger(Builder b) {
         this.dataSource = b.dataSource;
@@ -97,11 +101,24 @@ public final class ReportingLedger implements AutoCloseable {
         this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres);
         // Opens one stored payload, so a wrong key fails at start rather than in the middle of a drain.
         store.queries().verifyKey();
+        this.boundTo = b.client.target();
+        this.adoption = Binding.check(store.jdbc(), boundTo, b.adoptPars, clock.instant())
+                .orElse(null);
     }
 
     /** A builder. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The PARS this ledger reports to: its client's. Entries settled by another PARS never count here. */
+    public ParsTarget boundTo() {
+        return boundTo;
+    }
+
+    /** The adoption of this PARS when the ledger was opened, if it reported to another before. */
+    public Optional<Adoption> adoption() {
+        return Optional.ofNullable(adoption);
     }
 
     // ---- recording ------------------------------------------------------------------------------
@@ -148,16 +165,7 @@ public final class ReportingLedger implements AutoCloseable {
         for (LearnerCompletion c : completions) {
             recorded.add(recorded(c, reference.apply(c)));
         }
-        return store.jdbc()
-                .inTransaction(
-                        conn -> {
-                            List<Recording> out = new ArrayList<>(recorded.size());
-                            for (Recorder.Recorded r : recorded) {
-                                out.add(store.recorder().record(conn, r));
-                            }
-                            return out;
-                        },
-                        "record completions");
+        return store.recorder().recordAll(recorded);
     }
 
     /**
@@ -209,18 +217,6 @@ public final class ReportingLedger implements AutoCloseable {
     }
 
     // ---- sending --------------------------------------------------------------------------------
-
-    /** Hears each entry a drain settles, for callers that account per record. */
-    @FunctionalInterface
-    public interface DrainListener {
-        /**
-         * Called once per entry a drain took up, after its outcome is stored.
-         *
-         * @param alreadyHeld true when PARS held the record before this drain sent anything
-         *     (a status lookup confirmed it), false when this drain's send decided the outcome
-         */
-        void settled(LedgerEntry entry, boolean alreadyHeld);
-    }
 
     /** {@link #drain(DrainListener)} without a listener. */
     public DrainSummary drain() {
@@ -437,6 +433,7 @@ public final class ReportingLedger implements AutoCloseable {
         private Duration retention = Duration.ofDays(180);
         private RetryPolicy retryWaits = waits(Duration.ofMinutes(1), Duration.ofHours(6));
         private RetryPolicy statusWaits = waits(Duration.ofHours(1), Duration.ofDays(7));
+        private boolean adoptPars;
 
         private Builder() {}
 
@@ -495,6 +492,17 @@ public final class ReportingLedger implements AutoCloseable {
         /** The clock for timestamps, due dates and retries. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Whether the ledger takes on its client's PARS when it reported to another (default
+         * false: it refuses to open, {@link LedgerBindingException}). On adoption every entry the
+         * old PARS settled is confirmed against the new one by CreditID on the next drain, and
+         * sent again where it is not held; {@link ReportingLedger#adoption()} tells how many.
+         */
+        public Builder adoptPars(boolean adopt) {
+            this.adoptPars = adopt;
             return this;
         }
 
@@ -562,7 +570,8 @@ public final class ReportingLedger implements AutoCloseable {
          *
          * @throws IllegalStateException naming each missing setting
          * @throws LedgerException when the database cannot be reached or the key does not open
-         *     the data already stored
+         *     the data already stored; {@link LedgerBindingException} when the ledger reports to
+         *     another PARS than the client's and {@link #adoptPars(boolean)} is not set
          */
         public ReportingLedger build() {
             StringBuilder missing = new StringBuilder();

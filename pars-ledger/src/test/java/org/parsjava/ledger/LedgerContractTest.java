@@ -90,6 +90,7 @@ abstract class LedgerContractTest {
             st.executeUpdate("delete from pars_ledger_transition");
             st.executeUpdate("delete from pars_ledger_entry");
             st.executeUpdate("delete from pars_scheduled_tasks");
+            st.executeUpdate("delete from pars_ledger_binding");
         }
     }
 
@@ -433,9 +434,12 @@ abstract class LedgerContractTest {
             slow.addActivity(Fixtures.activity());
             try (ParsClient a = slow.clientBuilder().chunkSize(10).build();
                     ParsClient b = slow.clientBuilder().chunkSize(10).build()) {
+                // The entries were recorded against the first simulator and never sent: node A takes
+                // the ledger over to this one, node B then opens it as bound to it.
                 ReportingLedger nodeA = ReportingLedger.builder()
                         .dataSource(dataSource())
                         .client(a)
+                        .adoptPars(true)
                         .key(KEY)
                         .clock(clock)
                         .nodeName("a")
@@ -527,6 +531,113 @@ abstract class LedgerContractTest {
         }
         assertEquals(5L, ledger.counts().get(EntryState.ACCEPTED));
         assertEquals(5, recordsPosted());
+    }
+
+    // ---- one ledger, one PARS ---------------------------------------------------------------------
+
+    /** A second PARS (another simulator) with the same activity and clock. */
+    private ParsSimulator otherPars() {
+        ParsSimulator other = ParsSimulator.builder().clock(clock).build().start();
+        other.addActivity(Fixtures.activity());
+        return other;
+    }
+
+    private ReportingLedger ledger(ParsClient c, boolean adopt) {
+        return ReportingLedger.builder()
+                .dataSource(dataSource())
+                .client(c)
+                .key(KEY)
+                .clock(clock)
+                .adoptPars(adopt)
+                .build();
+    }
+
+    @Test
+    void aLedgerOpenedWithAnotherParsRefusesNamingBothAndSendsNothing() {
+        completions(2, false).forEach(ledger::record);
+        ledger.drain();
+        assertEquals(client.target(), ledger.boundTo());
+        try (ParsSimulator other = otherPars();
+                ParsClient otherClient = other.clientBuilder().build()) {
+            LedgerBindingException e = assertThrows(LedgerBindingException.class, () -> ledger(otherClient, false));
+            assertTrue(e.getMessage().contains(client.target().describe()), e.getMessage());
+            assertTrue(e.getMessage().contains(otherClient.target().describe()), e.getMessage());
+            assertTrue(e.getMessage().contains("adopt"), e.getMessage());
+            assertEquals(client.target(), e.boundTo().orElseThrow());
+            assertTrue(other.requests().isEmpty(), "nothing asked of the other PARS");
+        }
+        assertTrue(ledger(client, false).adoption().isEmpty(), "the same PARS opens as before");
+    }
+
+    @Test
+    void adoptingAnotherParsConfirmsEachSettledEntryAndSendsAgainWhatItDoesNotHold() {
+        List<LearnerCompletion> cs = completions(3, false);
+        cs.forEach(ledger::record);
+        assertEquals(3, ledger.drain().accepted());
+        try (ParsSimulator other = otherPars();
+                ParsClient otherClient = other.clientBuilder().build()) {
+            // The new PARS already holds one of the three (reported to it by other means).
+            assertEquals(1, otherClient.learners().submit(List.of(cs.get(0))).acceptedCount());
+            ReportingLedger adopted = ledger(otherClient, true);
+            Adoption adoption = adopted.adoption().orElseThrow();
+            assertEquals(3, adoption.entries());
+            assertEquals(client.target(), adoption.from().orElseThrow());
+            assertEquals(otherClient.target(), adopted.boundTo());
+            assertEquals(3L, adopted.counts().get(EntryState.PENDING), "settled by the old PARS: to confirm");
+            List<String> held = new ArrayList<>();
+            DrainSummary s = adopted.drain((e, alreadyHeld) -> {
+                if (alreadyHeld) {
+                    held.add(e.completionKey());
+                }
+            });
+            assertEquals(3, s.accepted());
+            assertEquals(1, s.alreadyHeld());
+            assertEquals(List.of("k-0"), held, "the one the new PARS held was confirmed, not sent");
+            assertEquals(3, other.credits().size(), "each credit line once");
+            assertEquals(
+                    3,
+                    other.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
+                            .mapToInt(SeenRequest::records)
+                            .sum(),
+                    "one by other means, two sent by the ledger");
+            assertTrue(adopted.history("0001234", "k-1").stream()
+                    .anyMatch(t -> t.note()
+                            .startsWith(
+                                    "adopted PARS at " + otherClient.target().describe())));
+            assertThrows(LedgerBindingException.class, () -> ledger(client, false), "the old PARS is refused now");
+        }
+    }
+
+    @Test
+    void anAdoptedParsThatDoesNotHoldAPurgedEntryMakesItARowToFix() {
+        LearnerCompletion c = completions(1, false).get(0);
+        ledger.record(c);
+        ledger.drain();
+        clock.advance(Duration.ofDays(181));
+        assertEquals(1, ledger.purgePersonalData());
+        try (ParsSimulator other = otherPars();
+                ParsClient otherClient = other.clientBuilder().build()) {
+            ReportingLedger adopted = ledger(otherClient, true);
+            adopted.drain();
+            LedgerEntry e = adopted.entry("0001234", "k-0").orElseThrow();
+            assertEquals(EntryState.INVALID, e.state());
+            assertEquals("PURGED_NOT_HELD", e.problems().get(0).code());
+            assertTrue(other.credits().isEmpty(), "nothing sent: the learner data is gone");
+        }
+    }
+
+    @Test
+    void aLedgerThatDoesNotSayWhichParsSettledItsEntriesIsAdoptedOnlyOnRequest() throws SQLException {
+        completions(1, false).forEach(ledger::record);
+        ledger.drain();
+        try (Connection c = dataSource().getConnection();
+                Statement st = c.createStatement()) {
+            st.executeUpdate("delete from pars_ledger_binding"); // as an earlier version left it
+        }
+        LedgerBindingException e = assertThrows(LedgerBindingException.class, () -> ledger(client, false));
+        assertTrue(e.boundTo().isEmpty());
+        assertTrue(e.getMessage().contains("does not say which PARS settled them"), e.getMessage());
+        assertEquals(1, ledger(client, true).adoption().orElseThrow().entries());
     }
 
     /** Stands for a process killed in the middle of a drain. */

@@ -53,7 +53,8 @@ public final class Claims {
                             SENDABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
                     try (PreparedStatement ps = c.prepareStatement("select id, sending_since, provider_id, "
                             + "completion_key, state, payload, previous_payload, attempts, outcome_unknown, version, "
-                            + "credit_ids from pars_ledger_entry where state in (" + states + ") and (next_attempt_at "
+                            + "credit_ids, confirm_first from pars_ledger_entry where state in (" + states
+                            + ") and (next_attempt_at "
                             + "is null or next_attempt_at <= ?) and (claimed_until is null or claimed_until < ?) "
                             + "order by due_date, id limit ? for update skip locked")) {
                         ps.setObject(1, Jdbc.time(now));
@@ -106,7 +107,7 @@ public final class Claims {
                 List.of(rs.getString(11).split(",")),
                 rs.getInt(8),
                 rs.getObject(2) != null,
-                false,
+                rs.getBoolean(12),
                 rs.getBoolean(9),
                 rs.getInt(10),
                 payload);

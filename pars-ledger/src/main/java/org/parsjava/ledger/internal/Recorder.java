@@ -75,6 +75,19 @@ public final class Recorder {
         return jdbc.inTransaction(c -> record(c, r), "record a completion");
     }
 
+    /** Records many in one transaction, each as {@link #record(Connection, Recorded)} would. */
+    public List<Recording> recordAll(List<Recorded> recorded) {
+        return jdbc.inTransaction(
+                c -> {
+                    List<Recording> out = new java.util.ArrayList<>(recorded.size());
+                    for (Recorded r : recorded) {
+                        out.add(record(c, r));
+                    }
+                    return out;
+                },
+                "record completions");
+    }
+
     /** Records on the caller's connection, leaving commit or rollback to the caller. */
     public Recording record(Connection c, Recorded r) {
         LearnerCompletion completion = r.completion();
@@ -92,7 +105,8 @@ public final class Recorder {
             if (e.mac.equals(sealed.mac())) {
                 return new Recording(Recording.Change.UNCHANGED, e.state);
             }
-            boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.outcomeUnknown || e.previous != null;
+            boolean inPars =
+                    MAYBE_IN_PARS.contains(e.state) || e.outcomeUnknown || e.previous != null || e.confirmFirst;
             // What PARS holds is deleted first; when its data was purged, the new content names the
             // same CreditIDs and serves for the delete.
             byte[] previous =
@@ -155,7 +169,7 @@ public final class Recorder {
                 + "payload=?, previous_payload=?, reference=?, activity_id=?, completion_date=?, has_moc=?, "
                 + "due_date=?, due_rule=?, attempts=0, next_attempt_at=null, outcome_unknown=false, pars_code=?, "
                 + "pars_message=null, violations=?, status_checks=0, next_status_check_at=null, updated_at=?, "
-                + "purged_at=null, credit_ids=?, activity_ref=?, version=version+1 where id=?")) {
+                + "purged_at=null, credit_ids=?, activity_ref=?, confirm_first=false, version=version+1 where id=?")) {
             ps.setString(1, next.name());
             ps.setString(2, sealed.mac());
             ps.setBytes(3, sealed.bytes());
@@ -181,11 +195,18 @@ public final class Recorder {
      * for a process that died) under way: the record may be in PARS.
      */
     private record Existing(
-            long id, EntryState state, String mac, byte[] payload, byte[] previous, boolean outcomeUnknown) {}
+            long id,
+            EntryState state,
+            String mac,
+            byte[] payload,
+            byte[] previous,
+            boolean outcomeUnknown,
+            boolean confirmFirst) {}
 
     private static Existing existing(Connection c, String provider, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select id, state, content_mac, payload, previous_payload, "
-                + "outcome_unknown, sending_since from pars_ledger_entry where provider_id=? and completion_key=? "
+                + "outcome_unknown, sending_since, confirm_first from pars_ledger_entry where provider_id=? and "
+                + "completion_key=? "
                 + "for update")) {
             ps.setString(1, provider);
             ps.setString(2, key);
@@ -199,7 +220,8 @@ public final class Recorder {
                         rs.getString(3),
                         rs.getBytes(4),
                         rs.getBytes(5),
-                        rs.getBoolean(6) || rs.getObject(7) != null);
+                        rs.getBoolean(6) || rs.getObject(7) != null,
+                        rs.getBoolean(8));
             }
         }
     }
@@ -215,7 +237,8 @@ public final class Recorder {
                     if (e.state == EntryState.WITHDRAWN || e.state == EntryState.WITHDRAWING) {
                         return Optional.of(e.state);
                     }
-                    boolean inPars = MAYBE_IN_PARS.contains(e.state) || e.previous != null || e.outcomeUnknown;
+                    boolean inPars =
+                            MAYBE_IN_PARS.contains(e.state) || e.previous != null || e.outcomeUnknown || e.confirmFirst;
                     if (inPars && e.payload == null && e.previous == null) {
                         throw new IllegalStateException("the entry's learner data was purged after the retention, so "
                                 + "no delete can be sent for it; record the completion again, then withdraw it");

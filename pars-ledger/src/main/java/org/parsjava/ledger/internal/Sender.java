@@ -63,7 +63,26 @@ public final class Sender {
             if (c.resumed()) {
                 resumed++;
             }
-            if (c.completion() == null) { // purged: nothing left to send
+            if (c.completion() == null && c.confirmFirst()) {
+                // Settled by a PARS the ledger no longer reports to, and its learner data purged: only
+                // the CreditIDs are left, enough to ask but not to send.
+                outcomes.add(
+                        heldByPars(c.creditIds())
+                                ? accepted(
+                                        c, now, "PARS already holds it (status lookup after adopting this PARS)", true)
+                                : Outcome.toFix(
+                                        c,
+                                        EntryState.INVALID,
+                                        "not held by the adopted PARS, and purged",
+                                        List.of(new EntryProblem(
+                                                "",
+                                                "PURGED_NOT_HELD",
+                                                "the PARS this ledger now reports to "
+                                                        + "does not hold this record, and its learner data was purged after the "
+                                                        + "retention; record the completion again to send it")),
+                                        null,
+                                        false));
+            } else if (c.completion() == null) { // purged: nothing left to send
                 outcomes.add(
                         Outcome.settled(c, EntryState.WITHDRAWN, "no learner data left to send (purged)", false, true));
             } else if (c.state() == EntryState.WITHDRAWING || c.state() == EntryState.CORRECTING) {

@@ -40,7 +40,7 @@ public final class Settlements {
                             + "pars_code=?, pars_message=?, violations=?, attempts=attempts+?, next_attempt_at=?, "
                             + "outcome_unknown=?, next_status_check_at=?, previous_payload=case when ? then null else "
                             + "previous_payload end, claimed_by=null, claimed_until=null, sending_since=null, "
-                            + "updated_at=? where id=? and version=?")) {
+                            + "confirm_first=false, updated_at=? where id=? and version=?")) {
                         for (Outcome o : outcomes) {
                             ps.setString(1, o.to().name());
                             ps.setString(2, o.code());

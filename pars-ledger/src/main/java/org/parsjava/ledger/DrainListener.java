@@ -1,0 +1,18 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger;
+
+/** Hears each entry a {@link ReportingLedger#drain(DrainListener)} settles, for callers that account per record. */
+@FunctionalInterface
+public interface DrainListener {
+
+    /**
+     * Called once per entry a drain took up, after its outcome is stored.
+     *
+     * @param alreadyHeld true when PARS held the record before this drain sent anything (a status
+     *     lookup confirmed it), false when this drain's send decided the outcome
+     */
+    void settled(LedgerEntry entry, boolean alreadyHeld);
+}
