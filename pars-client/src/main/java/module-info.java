@@ -9,10 +9,12 @@
 module org.parsjava.client {
     requires transitive org.parsjava.core;
     requires transitive okhttp3;
+    requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static micrometer.core;
 
     exports org.parsjava.client;
+    exports org.parsjava.client.conformance;
     exports org.parsjava.client.exception;
     exports org.parsjava.client.metrics;
 }

@@ -297,6 +297,16 @@ public final class ParsClient implements AutoCloseable {
         }
 
         /**
+         * The endpoints in a file ({@link EndpointsFile}): corrections of a generation's preset,
+         * written by hand or by a conformance run. Sets the generation the file names.
+         *
+         * @throws IllegalArgumentException when the file is not a valid endpoints file
+         */
+        public Builder endpoints(java.nio.file.Path file) {
+            return endpoints(EndpointsFile.read(file));
+        }
+
+        /**
          * Which generation of the PARS API to speak, in one setting: {@link
          * ParsEndpoints.Generation#WCF} (the default: the WCF services, XML) or {@link
          * ParsEndpoints.Generation#REST} (the draft REST API, JSON). Sets the endpoints to that

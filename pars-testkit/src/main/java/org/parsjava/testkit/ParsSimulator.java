@@ -65,8 +65,16 @@ public final class ParsSimulator implements AutoCloseable {
                 : b.endpoints.generation() == ParsEndpoints.Generation.REST
                         ? ParsJsonCodec.create()
                         : ParsXmlCodec.create();
-        this.state =
-                new SimulatorState(b.providerId, b.user, b.password, b.clock, b.window, b.endpoints, codec, b.retained);
+        this.state = new SimulatorState(
+                b.providerId,
+                b.user,
+                b.password,
+                b.clock,
+                b.window,
+                b.endpoints,
+                codec,
+                b.retained,
+                b.restRefusalsPerRecord);
         this.user = b.user;
         this.password = b.password;
         this.clock = b.clock;
@@ -232,6 +240,7 @@ public final class ParsSimulator implements AutoCloseable {
         private ParsCodec codec;
         private int retained = Integer.MAX_VALUE;
         private Duration latency = Duration.ZERO;
+        private boolean restRefusalsPerRecord;
 
         private Builder() {}
 
@@ -299,7 +308,20 @@ public final class ParsSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Operation paths; must match the clients' endpoints. */
+        /**
+         * Deviates from the REST draft as the SDK reads it: a document with a refused report is
+         * still refused whole (400, nothing kept), but the 400 carries a verdict per refused report
+         * instead of one fault. For checking what a conformance run reports; default false.
+         */
+        public Builder restRefusalsPerRecord(boolean perRecord) {
+            this.restRefusalsPerRecord = perRecord;
+            return this;
+        }
+
+        /**
+         * Operation paths, methods and success statuses served. A client given other endpoints
+         * meets a PARS that deviates from what it assumes (another path, another success status).
+         */
         public Builder endpoints(ParsEndpoints endpoints) {
             this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
             return this;

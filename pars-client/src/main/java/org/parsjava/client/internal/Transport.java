@@ -193,7 +193,12 @@ public final class Transport {
                 if (log.isTraceEnabled() && bytes.length > 0) {
                     log.trace("PARS {} response body (redacted): {}", op.parsName(), codec.redact(bytes));
                 }
-                return new HttpResult(response.code(), response.header("Retry-After"), bytes, attempt);
+                return new HttpResult(
+                        response.code(),
+                        response.header("Retry-After"),
+                        bytes,
+                        attempt,
+                        response.header("Content-Type"));
             }
         } catch (IOException e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -314,8 +319,12 @@ public final class Transport {
                     }
                     return written;
                 }
-                failed =
-                        new HttpResult(response.code(), response.header("Retry-After"), read(response.body()), attempt);
+                failed = new HttpResult(
+                        response.code(),
+                        response.header("Retry-After"),
+                        read(response.body()),
+                        attempt,
+                        response.header("Content-Type"));
             } catch (IOException e) {
                 requestFinished(op, 0, e, start, attempt);
                 if (writing) {

@@ -67,6 +67,14 @@ public final class LearnerRecords extends Part {
                     for (int u = undo.size() - 1; u >= 0; u--) {
                         undo.get(u).run();
                     }
+                    if (state.restRefusalsPerRecord) {
+                        return new Answer(
+                                ok(
+                                        400,
+                                        peer.encodeSaveResult(List.of(
+                                                RecordVerdict.rejected(i, problem[0], problem[1], problem[2])))),
+                                0);
+                    }
                     return new Answer(fault(400, problem[0], problem[2]), 0);
                 }
                 verdicts.add(

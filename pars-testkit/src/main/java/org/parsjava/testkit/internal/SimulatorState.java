@@ -67,6 +67,11 @@ public final class SimulatorState {
     public final Deque<SeenRequest> requests = new ArrayDeque<>();
     /** How many credit lines and requests are remembered at most. */
     public final int retained;
+    /**
+     * A deviation from the REST draft as read: a refused document's 400 carries a verdict per
+     * refused report instead of one fault.
+     */
+    public final boolean restRefusalsPerRecord;
     /** The most requests handled at one moment. */
     public final AtomicInteger mostInFlight = new AtomicInteger();
 
@@ -81,7 +86,8 @@ public final class SimulatorState {
             ReportingWindow window,
             ParsEndpoints endpoints,
             ParsCodec codec,
-            int retained) {
+            int retained,
+            boolean restRefusalsPerRecord) {
         this.providerId = providerId;
         this.user = user;
         this.password = password;
@@ -91,6 +97,7 @@ public final class SimulatorState {
         this.codec = codec;
         this.peer = PeerCodec.of(codec);
         this.retained = retained;
+        this.restRefusalsPerRecord = restRefusalsPerRecord;
         this.credits = bounded(retained);
         this.learnerDays = bounded(retained);
         this.people = bounded(retained);
