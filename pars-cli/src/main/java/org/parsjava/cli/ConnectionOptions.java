@@ -54,6 +54,13 @@ final class ConnectionOptions {
     String api;
 
     @Option(
+            names = "--endpoints",
+            paramLabel = "FILE",
+            description = "PARS endpoints from a file (env PARS_ENDPOINTS_FILE): corrections of the API "
+                    + "generation's paths, methods and statuses, as pars conformance writes them")
+    java.nio.file.Path endpointsFile;
+
+    @Option(
             names = "--demo",
             description = "use the embedded PARS simulator with its demo activities instead of PARS "
                     + "(nothing reaches PARS; its own demo ledger)")
@@ -73,7 +80,9 @@ final class ConnectionOptions {
 
     /** The settings, checked; nothing is started. */
     ParsSettings settings(Environment env) {
-        ParsEndpoints.Generation generation = generation(env.setting(api, "PARS_API"));
+        ParsEndpoints endpoints = endpoints(env);
+        ParsEndpoints.Generation generation =
+                endpoints != null ? endpoints.generation() : generation(env.setting(api, "PARS_API"));
         int inFlight = concurrency == null ? 1 : concurrency;
         if (inFlight < 1 || inFlight > MAX_CONCURRENCY) {
             throw new UsageException("--concurrency must be a whole number from 1 to " + MAX_CONCURRENCY);
@@ -85,7 +94,7 @@ final class ConnectionOptions {
                 throw new UsageException(
                         "--demo and --pars-url exclude each other: the demo reports to the embedded " + "simulator");
             }
-            return new ParsSettings(null, null, null, null, generation, true, inFlight, day);
+            return new ParsSettings(null, null, null, null, generation, endpoints, true, inFlight, day);
         }
         if (base == null) {
             throw new UsageException("no PARS URL: set --pars-url (or PARS_URL) to the URL ACCME gave you, or add "
@@ -99,9 +108,23 @@ final class ConnectionOptions {
                         env.required(user, "PARS_USER", "--user (or PARS_USER)"),
                         env.required(password, "PARS_PASSWORD", "--password (or PARS_PASSWORD)")),
                 generation,
+                endpoints,
                 false,
                 inFlight,
                 day);
+    }
+
+    /** The endpoints file's, or null for the generation's preset. */
+    private ParsEndpoints endpoints(Environment env) {
+        String file = env.setting(endpointsFile == null ? null : endpointsFile.toString(), "PARS_ENDPOINTS_FILE");
+        if (file == null) {
+            return null;
+        }
+        try {
+            return org.parsjava.client.EndpointsFile.read(java.nio.file.Path.of(file));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static ParsEndpoints.Generation generation(String raw) {

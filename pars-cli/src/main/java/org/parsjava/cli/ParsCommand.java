@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code pars} command line: {@code report}, {@code validate}, {@code status},
- * {@code columns} and {@code simulator}, on the reporting job API. Exit codes: 0 done, 1 rows
+ * {@code columns}, {@code assumptions}, {@code conformance} and {@code simulator}, on the
+ * published APIs. Exit codes: 0 done, 1 rows
  * need fixing (or nothing held, for {@code status}), 2 usage or configuration error (one line,
  * before anything is created), 3 rows failed in transport or the run stopped early.
  */
@@ -32,6 +33,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             StatusCommand.class,
             ColumnsCommand.class,
+            AssumptionsCommand.class,
+            ConformanceCommand.class,
             SimulatorCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -47,11 +50,13 @@ public final class ParsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final java.io.InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Environment environment;
 
-    private ParsCommand(PrintStream out, PrintStream err, Environment environment) {
+    private ParsCommand(java.io.InputStream in, PrintStream out, PrintStream err, Environment environment) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.environment = environment;
@@ -59,7 +64,7 @@ public final class ParsCommand implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err, System.getenv()));
+        System.exit(execute(args, System.in, System.out, System.err, System.getenv()));
     }
 
     /**
@@ -70,7 +75,16 @@ public final class ParsCommand implements Runnable {
      * @param environment the variables settings fall back to
      */
     public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
-        ParsCommand top = new ParsCommand(out, err, new Environment(environment));
+        return execute(args, java.io.InputStream.nullInputStream(), out, err, environment);
+    }
+
+    /**
+     * {@link #execute(String[], PrintStream, PrintStream, Map)} with answers to questions (the
+     * conformance run asks before it creates anything) read from {@code in}.
+     */
+    public static int execute(
+            String[] args, java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+        ParsCommand top = new ParsCommand(in, out, err, new Environment(environment));
         CommandLine cli = new CommandLine(top);
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
@@ -110,6 +124,10 @@ public final class ParsCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    java.io.InputStream in() {
+        return in;
     }
 
     PrintStream out() {

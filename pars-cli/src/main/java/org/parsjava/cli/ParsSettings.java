@@ -18,6 +18,7 @@ import org.parsjava.testkit.demo.DemoActivities;
  * A command's checked PARS settings: a real PARS (URL, provider, credentials) or the demo.
  * {@link #open()} starts the client (and, for the demo, the embedded simulator).
  *
+ * @param endpoints endpoints from a file, or null for the generation's preset
  * @param asOf the day dates are judged on instead of today, or null
  */
 record ParsSettings(
@@ -26,6 +27,7 @@ record ParsSettings(
         String providerName,
         ParsCredentials credentials,
         ParsEndpoints.Generation generation,
+        ParsEndpoints endpoints,
         boolean demo,
         int concurrency,
         LocalDate asOf) {
@@ -42,7 +44,7 @@ record ParsSettings(
             ParsSimulator sim = ParsSimulator.builder()
                     .clock(clock)
                     .retainAtMost(SIMULATOR_RETAINS)
-                    .generation(generation)
+                    .endpoints(endpoints != null ? endpoints : ParsEndpoints.of(generation))
                     .build()
                     .start();
             DemoActivities.ALL.forEach(sim::addActivity);
@@ -64,7 +66,7 @@ record ParsSettings(
                 .providerId(providerId)
                 .providerName(providerName)
                 .credentials(credentials)
-                .generation(generation)
+                .endpoints(endpoints != null ? endpoints : ParsEndpoints.of(generation))
                 .userAgent("pars-cli")
                 .maxConcurrentRequests(concurrency)
                 .clock(clock)

@@ -48,6 +48,17 @@ final class SimulatorCommand implements Callable<Integer> {
             description = "password accepted (default simulator-password)")
     String password = ParsSimulator.DEFAULT_PASSWORD;
 
+    @Option(
+            names = "--endpoints",
+            paramLabel = "FILE",
+            description = "serve these endpoints (a file as pars conformance writes) instead of the generation's")
+    java.nio.file.Path endpoints;
+
+    @Option(
+            names = "--rest-refusals-per-record",
+            description = "deviate from the REST draft as read: a refused document's 400 lists a verdict per report")
+    boolean refusalsPerRecord;
+
     @Override
     public Integer call() throws InterruptedException {
         ParsSimulator.Builder b = ParsSimulator.builder().providerId(providerId).credentials(user, password);
@@ -58,6 +69,13 @@ final class SimulatorCommand implements Callable<Integer> {
                         case "rest" -> ParsEndpoints.Generation.REST;
                         default -> throw new UsageException("--api must be wcf or rest");
                     });
+        }
+        if (endpoints != null) {
+            try {
+                b.endpoints(org.parsjava.client.EndpointsFile.read(endpoints));
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         if (port != null && (port < 0 || port > 65535)) {
             throw new UsageException("--port must be 0 to 65535");

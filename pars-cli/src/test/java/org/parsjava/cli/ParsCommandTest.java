@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,10 +68,15 @@ class ParsCommandTest {
     }
 
     private Run pars(String... args) {
+        return parsAnswering("", args);
+    }
+
+    private Run parsAnswering(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = ParsCommand.execute(
                 args,
+                new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 env);
@@ -341,8 +347,79 @@ class ParsCommandTest {
     }
 
     @Test
+    void assumptionsListsTheCatalogueWithItsSources() {
+        Run run = pars("assumptions");
+        assertEquals(0, run.exit(), run.all());
+        for (var a : org.parsjava.client.conformance.WireAssumptions.catalogue().all()) {
+            assertTrue(run.out().contains(a.id() + "  [" + a.source()), a.id());
+        }
+        assertFalse(pars("assumptions", "--generation", "wcf").out().contains("REST-400-WHOLE-DOCUMENT"));
+    }
+
+    @Test
+    void conformanceAsksFirstThenChecksEveryAssumptionAndWritesItsReports() throws IOException {
+        realPars();
+        Path reports = dir.resolve("reports");
+        Run declined = parsAnswering("n\n", "conformance", "--report-dir", reports.toString(), "--as-of", "2026-11-20");
+        assertEquals(2, declined.exit(), declined.all());
+        assertTrue(declined.out().contains("Nothing was created."), declined.out());
+        assertTrue(pars.requests(Operation.SAVE_ACTIVITY).isEmpty(), "nothing created before the answer");
+        Run run = parsAnswering("y\n", "conformance", "--report-dir", reports.toString(), "--as-of", "2026-11-20");
+        assertEquals(0, run.exit(), run.all());
+        assertTrue(run.out().contains("refuted 0"), run.out());
+        String md = Files.readString(reports.resolve("conformance-report.md"));
+        JsonNode json = new ObjectMapper()
+                .readTree(reports.resolve("conformance-report.json").toFile());
+        for (var a : org.parsjava.client.conformance.WireAssumptions.catalogue().all()) {
+            assertTrue(md.contains("| " + a.id() + " |"), a.id());
+        }
+        assertEquals(
+                org.parsjava.client.conformance.WireAssumptions.catalogue()
+                        .all()
+                        .size(),
+                json.get("findings").size());
+        assertFalse(Files.exists(reports.resolve("conformance-endpoints.json")), "nothing to correct");
+        assertEquals(DemoActivities.ALL.size(), pars.activities().size(), "the test activity was deleted again");
+    }
+
+    @Test
+    void aDeviationIsRefutedAndTheCorrectedEndpointsFileMakesReportingWork() throws IOException {
+        org.parsjava.client.ParsEndpoints rest = org.parsjava.client.ParsEndpoints.rest();
+        org.parsjava.client.ParsEndpoints deviating = rest.toBuilder()
+                .endpoint(
+                        Operation.SAVE_LEARNER_ACTIVITY,
+                        org.parsjava.client.ParsEndpoints.Endpoint.of(
+                                "POST", "LearnerActivities", Map.of(), Set.of(200, 201)))
+                .build();
+        try (ParsSimulator other = ParsSimulator.builder()
+                .clock(DemoActivities.clock())
+                .endpoints(deviating)
+                .build()
+                .start()) {
+            DemoActivities.ALL.forEach(other::addActivity);
+            realPars();
+            env.put("PARS_URL", other.baseUrl());
+            env.put("PARS_API", "rest");
+            Path reports = dir.resolve("reports");
+            Run run = pars("conformance", "--yes", "--report-dir", reports.toString(), "--as-of", "2026-11-20");
+            assertEquals(1, run.exit(), run.all());
+            assertTrue(run.out().contains("REFUTED REST-LEARNER-ACTIVITIES"), run.out());
+            Path corrected = reports.resolve("conformance-endpoints.json");
+            assertTrue(Files.exists(corrected), run.out());
+            String r = roster(GOOD_ROWS).toString();
+            Run assumed = pars("report", r, "--as-of", "2026-11-20", "--ledger", "none");
+            assertEquals(3, assumed.exit(), "the assumed path is not there: " + assumed.all());
+            Run fixed =
+                    pars("report", r, "--as-of", "2026-11-20", "--ledger", "none", "--endpoints", corrected.toString());
+            assertEquals(0, fixed.exit(), fixed.all());
+            assertEquals(2, number(fixed.out(), "accepted by PARS in this run"));
+        }
+    }
+
+    @Test
     void everyCommandHasHelpAndBadUsageExitsTwo() {
-        for (String command : List.of("validate", "report", "status", "simulator", "columns")) {
+        for (String command :
+                List.of("validate", "report", "status", "simulator", "columns", "assumptions", "conformance")) {
             Run help = pars(command, "--help");
             assertEquals(0, help.exit(), command);
             assertTrue(help.out().contains("Usage: pars " + command), help.out());

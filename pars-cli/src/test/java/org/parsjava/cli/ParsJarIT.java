@@ -141,6 +141,35 @@ class ParsJarIT {
     }
 
     @Test
+    void conformanceAgainstTheJarsSimulatorConfirmsEveryAssumptionInBothGenerations() throws Exception {
+        for (String api : List.of("wcf", "rest")) {
+            Process sim = jar(Map.of(), "simulator", "--api", api).start();
+            try {
+                String first = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+                String url =
+                        first.substring("PARS simulator listening at ".length()).split(" ")[0];
+                Map<String, String> env = new HashMap<>(Map.of(
+                        "PARS_URL", url,
+                        "PARS_PROVIDER_ID", "0001234",
+                        "PARS_PROVIDER_NAME", "Demo",
+                        "PARS_USER", "simulator",
+                        "PARS_PASSWORD", "simulator-password",
+                        "PARS_API", api));
+                Path reports = dir.resolve("conformance-" + api);
+                Run run = run(env, "conformance", "--yes", "--report-dir", reports.toString());
+                assertEquals(0, run.exit(), run.out());
+                assertTrue(run.out().contains("refuted 0"), run.out());
+                assertTrue(Files.readString(reports.resolve("conformance-report.md"))
+                        .contains("(" + api.toUpperCase(java.util.Locale.ROOT) + " API, provider 0001234)"));
+            } finally {
+                sim.destroy();
+                sim.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void aSecondRunOnALedgerInUseIsToldSo() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("busy").toAbsolutePath();
         try (ParsSimulator sim = ParsSimulator.builder().build().start();

@@ -66,8 +66,17 @@ public class ParsAutoConfiguration {
             if (p.getProviderName() != null) {
                 b.providerName(p.getProviderName());
             }
-            b.generation(p.getGeneration())
-                    .connectTimeout(p.getConnectTimeout())
+            b.generation(p.getGeneration());
+            if (p.getEndpointsFile() != null) {
+                try {
+                    b.endpoints(p.getEndpointsFile());
+                } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                    throw new InvalidParsConfigurationException(
+                            "pars.endpoints-file: " + e.getMessage(),
+                            "Point pars.endpoints-file at an endpoints file as pars conformance writes it, or remove it.");
+                }
+            }
+            b.connectTimeout(p.getConnectTimeout())
                     .readTimeout(p.getReadTimeout())
                     .maxConcurrentRequests(p.getMaxConcurrentRequests())
                     .retryPolicy(RetryPolicy.builder()

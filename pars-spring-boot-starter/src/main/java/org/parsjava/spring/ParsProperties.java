@@ -28,6 +28,11 @@ public class ParsProperties {
     private String password;
     /** Which generation of the PARS API the account talks to: WCF (default) or REST. */
     private ParsEndpoints.Generation generation = ParsEndpoints.Generation.WCF;
+    /**
+     * A file of endpoint corrections (paths, methods, success statuses), as {@code pars conformance}
+     * writes them; its generation replaces {@link #generation}.
+     */
+    private java.nio.file.Path endpointsFile;
     /** Connect timeout. */
     private Duration connectTimeout = Duration.ofSeconds(10);
     /** Read timeout. */
@@ -171,6 +176,14 @@ public class ParsProperties {
 
     public void setGeneration(ParsEndpoints.Generation generation) {
         this.generation = generation;
+    }
+
+    public java.nio.file.Path getEndpointsFile() {
+        return endpointsFile;
+    }
+
+    public void setEndpointsFile(java.nio.file.Path endpointsFile) {
+        this.endpointsFile = endpointsFile;
     }
 
     public Duration getConnectTimeout() {

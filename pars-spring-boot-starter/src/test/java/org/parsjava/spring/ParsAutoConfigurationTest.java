@@ -73,6 +73,24 @@ class ParsAutoConfigurationTest {
     }
 
     @Test
+    void endpointsComeFromTheFileNamedInProperties(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("endpoints.json");
+        org.parsjava.client.EndpointsFile.write(ParsEndpoints.rest(), file);
+        runner.withPropertyValues(connection())
+                .withPropertyValues("pars.endpoints-file=" + file)
+                .run(context -> assertThat(context.getBean(ParsClient.class).generation())
+                        .isEqualTo(ParsEndpoints.Generation.REST));
+        java.nio.file.Files.writeString(file, "{\"generation\": \"SOAP\"}");
+        runner.withPropertyValues(connection())
+                .withPropertyValues("pars.endpoints-file=" + file)
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("pars.endpoints-file")
+                        .hasMessageContaining("unknown generation SOAP"));
+    }
+
+    @Test
     void theApplicationsClockJudgesDates() {
         // A day before the fixture's completion (2026-02-27): the completion is then in the future.
         java.time.Clock february = java.time.Clock.fixed(

@@ -322,7 +322,12 @@ final class ConformancePlan {
                     all,
                     "WCF-SAVE-VERDICTS",
                     "one verdict per report",
-                    "expected " + n + " accepted verdicts, got " + verdicts.size() + " verdicts",
+                    "expected " + n + " accepted verdicts, got " + verdicts.size()
+                            + verdicts.stream()
+                                    .filter(v -> !v.accepted())
+                                    .map(v -> " (refused: " + v.code().orElse("no code") + ")")
+                                    .findFirst()
+                                    .orElse(""),
                     x.observation());
             if (all) {
                 confirm("WCF-POST-DOCUMENTS", "SaveLearnerActivity accepted a POSTed document", x.observation());
