@@ -48,6 +48,10 @@ public final class LearnerUploadWriter implements AutoCloseable {
     private static final int FLUSH_EVERY = 1_000;
 
     private final OutputStream out;
+    /** Where the workbook is written first: its sheet's dimension is known only at the end. */
+    private final java.nio.file.Path draft;
+
+    private final OutputStream draftOut;
     private final Workbook workbook;
     private final Worksheet sheet;
     private final Batch batch;
@@ -55,10 +59,18 @@ public final class LearnerUploadWriter implements AutoCloseable {
     private int records;
     private long index;
     private boolean closed;
+    /** The last column written (0-based): the header's, or a further credit-type pair's. */
+    private int lastColumn = TemplateLayout.HEADER.size() - 1;
 
     private LearnerUploadWriter(OutputStream out, ParsValidator validator) {
         this.out = out;
-        this.workbook = new Workbook(out, "pars-java", "0.1");
+        try {
+            this.draft = UploadFileFinish.draft();
+            this.draftOut = java.nio.file.Files.newOutputStream(draft);
+            this.workbook = new Workbook(draftOut, "pars-java", "0.1");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the upload file", e);
+        }
         this.sheet = workbook.newWorksheet(TemplateLayout.SHEET);
         this.batch = validator.newBatch();
         sheet.value(TemplateLayout.GUIDANCE_ROW - 1, 0, TemplateLayout.GUIDANCE);
@@ -191,6 +203,7 @@ public final class LearnerUploadWriter implements AutoCloseable {
                     sheet.value(r, col++, m.type().displayName());
                     sheet.value(r, col++, m.points());
                 }
+                lastColumn = Math.max(lastColumn, col - 1);
             }
             first = false;
             if ((row - TemplateLayout.FIRST_DATA_ROW) % FLUSH_EVERY == 0) {
@@ -214,7 +227,11 @@ public final class LearnerUploadWriter implements AutoCloseable {
         }
     }
 
-    /** Finishes the workbook and closes the output. */
+    /**
+     * Finishes the workbook and writes it to the output, which it closes: with the sheet's true
+     * dimension and a default cell style, so any conformant reader (one that trusts the
+     * dimension, as streaming readers do) sees every row.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -224,8 +241,12 @@ public final class LearnerUploadWriter implements AutoCloseable {
         try (OutputStream o = out) {
             sheet.finish();
             workbook.finish();
+            draftOut.close();
+            UploadFileFinish.copy(draft, o, Math.max(row, TemplateLayout.HEADER_ROW), lastColumn);
         } catch (IOException e) {
             throw new UncheckedIOException("could not finish the upload file", e);
+        } finally {
+            UploadFileFinish.delete(draft);
         }
     }
 }
