@@ -21,6 +21,7 @@ module org.parsjava.core {
     exports org.parsjava.core.batch;
     exports org.parsjava.core.codec;
     exports org.parsjava.core.model;
+    exports org.parsjava.core.rules;
     exports org.parsjava.core.validation;
     exports org.parsjava.core.validation.constraints;
 

@@ -119,7 +119,8 @@ class ParsJarIT {
                     first.substring("PARS simulator listening at ".length()).split(" ")[0];
             Path roster = Files.writeString(
                     dir.resolve("one.csv"),
-                    String.join(",", RosterColumns.ALL) + "\n" + "k1,201234567,Omar,Haddad,7/4,1245319599,TX,T12345,,"
+                    String.join(",", RosterColumns.ALL).replace(",profession", "") + "\n"
+                            + "k1,201234567,Omar,Haddad,7/4,1245319599,TX,T12345,,"
                             + LocalDate.now().minusDays(2) + ",1,,yes\n");
             Map<String, String> env = new HashMap<>(Map.of(
                     "PARS_URL", url,

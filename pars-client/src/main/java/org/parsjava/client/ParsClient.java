@@ -20,6 +20,7 @@ import org.parsjava.client.internal.NoDelaySocketFactory;
 import org.parsjava.client.internal.Transport;
 import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.ParsXmlCodec;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.ParsValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,7 @@ public final class ParsClient implements AutoCloseable {
     private final HttpUrl baseUrl;
     private final String providerId;
     private final Transport transport;
+    private final RulesCatalogue rules;
     /** Runs a submission's chunks and lookups in parallel; never the caller's executor (no starvation). */
     private final ExecutorService workers;
 
@@ -129,12 +131,15 @@ public final class ParsClient implements AutoCloseable {
         Logger log = b.logger != null ? b.logger : LoggerFactory.getLogger(ParsClient.class);
         ParsValidator validator = b.validator != null
                 ? b.validator
-                : ParsValidator.builder().clock(b.clock).build();
+                : ParsValidator.builder().clock(b.clock).rules(b.rules).build();
+        this.rules = validator.rules();
+        org.parsjava.core.codec.WireOptions wire =
+                org.parsjava.core.codec.WireOptions.builder().rules(rules).build();
         ParsCodec codec = b.codec != null
                 ? b.codec
                 : b.endpoints.generation() == ParsEndpoints.Generation.REST
-                        ? org.parsjava.core.codec.ParsJsonCodec.create()
-                        : ParsXmlCodec.create();
+                        ? org.parsjava.core.codec.ParsJsonCodec.create(wire)
+                        : ParsXmlCodec.create(wire);
         this.transport = new Transport(
                 http,
                 baseUrl,
@@ -187,6 +192,11 @@ public final class ParsClient implements AutoCloseable {
         return providerId;
     }
 
+    /** The rules catalogue this client validates by and reads PARS's board names with. */
+    public RulesCatalogue rules() {
+        return rules;
+    }
+
     /** The generation of the PARS API this client speaks. */
     public ParsEndpoints.Generation generation() {
         return transport.endpoints().generation();
@@ -224,6 +234,7 @@ public final class ParsClient implements AutoCloseable {
         private CredentialPlacement credentialPlacement = CredentialPlacement.HEADERS;
         private ParsEndpoints endpoints = ParsEndpoints.defaults();
         private ParsCodec codec;
+        private RulesCatalogue rules = RulesCatalogue.defaults();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration connectTimeout;
         private Duration readTimeout;
@@ -386,7 +397,17 @@ public final class ParsClient implements AutoCloseable {
             return this;
         }
 
-        /** The validator applied before sending; default one on this builder's clock. */
+        /**
+         * The rules catalogue: which boards and credit types exist and their rules (default:
+         * {@link RulesCatalogue#defaults()}). Used by the default validator and to read board
+         * and credit type names from PARS; a validator set with {@link #validator} brings its own.
+         */
+        public Builder rules(RulesCatalogue rules) {
+            this.rules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /** The validator applied before sending; default one on this builder's clock and rules. */
         public Builder validator(ParsValidator validator) {
             this.validator = Objects.requireNonNull(validator, "validator");
             return this;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,9 @@ import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.Npi;
+import org.parsjava.core.model.Profession;
 import org.parsjava.core.model.StateLicense;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.core.validation.Parsed;
 import org.parsjava.core.validation.ViolationCode;
@@ -48,12 +50,19 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
 
     private final SheetRows rows;
     private final Function<String, Optional<Activity>> activities;
-    private final ParsValidator parser = ParsValidator.defaults();
+    /** The header of the optional column, after the template's own, that holds the learner's profession. */
+    public static final String PROFESSION_HEADER = "Profession";
+
+    private final ParsValidator parser;
+    private int professionColumn = -1;
     private SheetRows.SheetRow lookahead;
     private TemplateRow next;
     private long index;
 
-    private LearnerUploadReader(Path file, Function<String, Optional<Activity>> activities) {
+    private LearnerUploadReader(Path file, Function<String, Optional<Activity>> activities, RulesCatalogue rules) {
+        this.parser = rules == RulesCatalogue.defaults()
+                ? ParsValidator.defaults()
+                : ParsValidator.builder().rules(rules).build();
         this.rows = new SheetRows(file);
         this.activities = activities;
         rows.dates(c -> c == TemplateLayout.BIRTH_DATE ? SheetRows.DateText.MONTH_DAY : SheetRows.DateText.ISO);
@@ -69,6 +78,11 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
                             + " should be its header (" + TemplateLayout.HEADER.get(0) + ", "
                             + TemplateLayout.HEADER.get(1)
                             + ", ...)");
+        }
+        for (int c = TemplateLayout.HEADER.size(); c < r.cells().size(); c++) {
+            if (r.cells().get(c).strip().equalsIgnoreCase(PROFESSION_HEADER)) {
+                professionColumn = c;
+            }
         }
         this.lookahead = rows.next();
     }
@@ -95,8 +109,22 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
      * @throws XlsxFileException when the file is not a readable, safe workbook or not the template
      */
     public static LearnerUploadReader open(Path file, Function<String, Optional<Activity>> activities) {
+        return open(file, activities, RulesCatalogue.defaults());
+    }
+
+    /**
+     * {@link #open(Path, Function)} reading board and credit type names as {@code rules} lists
+     * them. A column headed {@value #PROFESSION_HEADER} after the template's own columns (ACCME's
+     * template has none) gives each learner's profession.
+     *
+     * @throws XlsxFileException when the file is not a readable, safe workbook or not the template
+     */
+    public static LearnerUploadReader open(
+            Path file, Function<String, Optional<Activity>> activities, RulesCatalogue rules) {
         return new LearnerUploadReader(
-                Objects.requireNonNull(file, "file"), Objects.requireNonNull(activities, "activities"));
+                Objects.requireNonNull(file, "file"),
+                Objects.requireNonNull(activities, "activities"),
+                Objects.requireNonNull(rules, "rules"));
     }
 
     @Override
@@ -194,9 +222,16 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
         BigDecimal cme =
                 cmeCell.isEmpty() ? null : sink.add(parser.parseCredits(cmeCell), header(TemplateLayout.CME_CREDITS));
         Learner.Builder learner = Learner.builder().firstName(firstName).lastName(lastName);
+        String professionCell = professionColumn < 0 ? "" : cell(first, professionColumn);
+        if (!professionCell.isEmpty()) {
+            Profession p = sink.add(parser.parseProfession(professionCell), PROFESSION_HEADER);
+            if (p != null) {
+                learner.profession(p);
+            }
+        }
         LearnerCompletion.Builder completion =
                 LearnerCompletion.builder().completionKey(key).consent(true);
-        Set<Board> seen = EnumSet.noneOf(Board.class);
+        Set<Board> seen = new HashSet<>();
         for (SheetRows.SheetRow r : group) {
             String boardCell = cell(r, TemplateLayout.BOARD);
             if (boardCell.isEmpty()) {
@@ -250,10 +285,10 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
                 action, new RosterRow(idx, first.line(), key, Optional.of(completion.build()), List.of()));
     }
 
-    private static MocCreditType creditType(Board board, String name) {
+    private MocCreditType creditType(Board board, String name) {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
-        for (MocCreditType t : MocCreditType.values()) {
-            if (t.board() == board
+        for (MocCreditType t : parser.rules().creditTypes()) {
+            if (t.board().equals(board)
                     && (t.displayName().toLowerCase(Locale.ROOT).equals(wanted)
                             || (board.acronym() + " " + t.displayName())
                                     .toLowerCase(Locale.ROOT)

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.parsjava.core.batch.RosterReader;
 import org.parsjava.core.model.Activity;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.excel.internal.XlsxGuard;
 import org.parsjava.excel.internal.XlsxRosterSource;
 
@@ -36,14 +37,24 @@ public final class Rosters {
      * @throws IllegalArgumentException when the header lacks a required column
      */
     public static RosterReader open(Path file, Charset csvEncoding, Function<String, Optional<Activity>> activities) {
+        return open(file, csvEncoding, activities, RulesCatalogue.defaults());
+    }
+
+    /**
+     * {@link #open(Path, Charset, Function)} reading board and credit type names as {@code rules}
+     * lists them.
+     */
+    public static RosterReader open(
+            Path file, Charset csvEncoding, Function<String, Optional<Activity>> activities, RulesCatalogue rules) {
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(csvEncoding, "csvEncoding");
         Objects.requireNonNull(activities, "activities");
         if (XlsxGuard.looksLikeXlsx(file) || isOle2(file)) {
-            return RosterReader.open(new XlsxRosterSource(file), activities);
+            return RosterReader.open(new XlsxRosterSource(file), activities, rules);
         }
         try {
-            return RosterReader.open(Files.newInputStream(file), csvEncoding, activities);
+            return RosterReader.open(Files.newInputStream(file), csvEncoding, activities, rules);
         } catch (IOException e) {
             throw new UncheckedIOException("could not open " + file.getFileName(), e);
         }

@@ -264,7 +264,7 @@ class LearnerTemplateTest {
         Files.writeString(
                 csv,
                 String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
-                        + "k1,201234567,Ana,Ruiz,3/14,1245319599,,,,2026-02-27,1,,yes\n");
+                        + "k1,201234567,Ana,Ruiz,3/14,1245319599,,,,2026-02-27,1,,yes,\n");
         XlsxFileException e = assertThrows(XlsxFileException.class, () -> LearnerUploadReader.open(csv, LOOKUP));
         assertTrue(e.getMessage().startsWith("roster.xlsx ") && e.getMessage().contains("CSV"), e.getMessage());
         try (RosterReader r = Rosters.open(csv, StandardCharsets.UTF_8, LOOKUP)) {

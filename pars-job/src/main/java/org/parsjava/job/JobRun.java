@@ -40,7 +40,7 @@ final class JobRun {
 
     JobSummary run(Roster roster) {
         JobSummary.Stop stop = null;
-        try (RosterReader reader = roster.open(activities::find);
+        try (RosterReader reader = roster.open(activities::find, job.validator().rules());
                 Sink sink = sink()) {
             try {
                 read(reader, sink);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.parsjava.client.ParsClient;
 import org.parsjava.core.model.Activity;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.ParsValidator;
 
 /**
@@ -53,7 +54,10 @@ public final class ReportingJob {
         this.activities = b.activities;
         this.validator = b.validator != null
                 ? b.validator
-                : ParsValidator.builder().clock(b.clock).build();
+                : ParsValidator.builder()
+                        .clock(b.clock)
+                        .rules(b.client != null ? b.client.rules() : RulesCatalogue.defaults())
+                        .build();
         this.sliceSize = b.sliceSize;
         this.listeners = List.copyOf(b.listeners);
         this.simulated = b.simulated;

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.parsjava.core.batch.RosterReader;
 import org.parsjava.core.model.Activity;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.excel.Rosters;
 import org.parsjava.excel.XlsxFileException;
 
@@ -112,16 +113,26 @@ public final class Roster {
      * @throws RosterException when the roster cannot be read as one
      */
     public RosterReader open(Function<String, Optional<Activity>> activities) {
+        return open(activities, RulesCatalogue.defaults());
+    }
+
+    /**
+     * Opens the rows, reading board and credit type names as {@code rules} lists them.
+     *
+     * @throws RosterException when the roster cannot be read as one
+     */
+    public RosterReader open(Function<String, Optional<Activity>> activities, RulesCatalogue rules) {
         Objects.requireNonNull(activities, "activities");
+        Objects.requireNonNull(rules, "rules");
         try {
             if (file != null) {
-                return Rosters.open(file, encoding, activities);
+                return Rosters.open(file, encoding, activities, rules);
             }
             InputStream in = content.get();
             if (in == null) {
                 throw new RosterException("roster " + name + " cannot be read: it is missing");
             }
-            return RosterReader.open(in, encoding, activities);
+            return RosterReader.open(in, encoding, activities, rules);
         } catch (XlsxFileException e) {
             throw new RosterException("roster " + e.getMessage(), e);
         } catch (UncheckedIOException e) {

@@ -74,10 +74,10 @@ public final class DeadlineRules {
         due = earlier(due, new Deadline(parsYearClose.atYear(done.getYear() + 1), Rule.PARS_YEAR_CLOSE));
         for (MocCredit credit : completion.mocCredits()) {
             Board board = credit.board();
-            if (board == Board.ABS) {
+            if (board.equals(Board.ABS)) {
                 due = earlier(due, new Deadline(done.plusDays(absDays), Rule.ABS));
             } else {
-                MonthDay end = board == Board.ABP ? abpYearEnd : boardYearEnd;
+                MonthDay end = board.equals(Board.ABP) ? abpYearEnd : boardYearEnd;
                 LocalDate yearEnd = end.atYear(done.getYear());
                 // A completion after the board's year end counts for the next year.
                 due = earlier(

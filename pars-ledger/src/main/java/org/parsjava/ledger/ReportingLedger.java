@@ -89,7 +89,10 @@ public final class ReportingLedger implements AutoCloseable {
         this.clock = b.clock;
         this.validator = b.validator != null
                 ? b.validator
-                : ParsValidator.builder().clock(b.clock).build();
+                : ParsValidator.builder()
+                        .clock(b.clock)
+                        .rules(b.client != null ? b.client.rules() : org.parsjava.core.rules.RulesCatalogue.defaults())
+                        .build();
         this.deadlines = b.deadlines;
         this.batchSize = b.batchSize;
         this.node = b.node;
@@ -98,7 +101,7 @@ public final class ReportingLedger implements AutoCloseable {
         this.sender = new Sender(b.client, b.retryWaits, b.statusWaits);
         this.statusSync = new StatusSync(b.client, b.statusWaits);
         boolean postgres = Migrations.migrate(dataSource);
-        this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres);
+        this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres, validator.rules());
         // Opens one stored payload, so a wrong key fails at start rather than in the middle of a drain.
         store.queries().verifyKey();
         this.boundTo = b.client.target();

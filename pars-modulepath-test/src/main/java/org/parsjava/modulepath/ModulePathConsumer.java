@@ -95,7 +95,8 @@ public final class ModulePathConsumer {
                 }
                 Path roster = Files.writeString(
                         workDir.resolve("roster.csv"),
-                        String.join(",", org.parsjava.core.batch.RosterColumns.ALL) + "\n"
+                        String.join(",", org.parsjava.core.batch.RosterColumns.ALL)
+                                        .replace(",profession", "") + "\n"
                                 + "mp-4,201234567,Jane,Sample,2/29,1234567893,CA,A99999,,"
                                 + LocalDate.now().minusDays(6) + ",1.5,,yes\n");
                 org.parsjava.job.JobSummary checked = org.parsjava.job.ReportingJob.builder()

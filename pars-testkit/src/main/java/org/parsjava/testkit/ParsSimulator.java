@@ -20,9 +20,11 @@ import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.ParsJsonCodec;
 import org.parsjava.core.codec.ParsXmlCodec;
+import org.parsjava.core.codec.WireOptions;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.ReportingWindow;
 import org.parsjava.testkit.internal.HttpFront;
 import org.parsjava.testkit.internal.SimulatorState;
@@ -60,11 +62,12 @@ public final class ParsSimulator implements AutoCloseable {
     private final Clock clock;
 
     private ParsSimulator(Builder b) {
+        WireOptions wire = WireOptions.builder().rules(b.rules).build();
         ParsCodec codec = b.codec != null
                 ? b.codec
                 : b.endpoints.generation() == ParsEndpoints.Generation.REST
-                        ? ParsJsonCodec.create()
-                        : ParsXmlCodec.create();
+                        ? ParsJsonCodec.create(wire)
+                        : ParsXmlCodec.create(wire);
         this.state = new SimulatorState(
                 b.providerId,
                 b.user,
@@ -74,7 +77,8 @@ public final class ParsSimulator implements AutoCloseable {
                 b.endpoints,
                 codec,
                 b.retained,
-                b.restRefusalsPerRecord);
+                b.restRefusalsPerRecord,
+                b.rules);
         this.user = b.user;
         this.password = b.password;
         this.clock = b.clock;
@@ -238,6 +242,7 @@ public final class ParsSimulator implements AutoCloseable {
         private ReportingWindow window = ReportingWindow.defaults();
         private ParsEndpoints endpoints = ParsEndpoints.defaults();
         private ParsCodec codec;
+        private RulesCatalogue rules = RulesCatalogue.defaults();
         private int retained = Integer.MAX_VALUE;
         private Duration latency = Duration.ZERO;
         private boolean restRefusalsPerRecord;
@@ -288,6 +293,15 @@ public final class ParsSimulator implements AutoCloseable {
         /** "Today" for the reporting window and future dates. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The boards this PARS knows, their ID formats and rules (default: the shipped
+         * {@link RulesCatalogue#defaults()}). A board added here is one PARS has added.
+         */
+        public Builder rules(RulesCatalogue rules) {
+            this.rules = Objects.requireNonNull(rules, "rules");
             return this;
         }
 

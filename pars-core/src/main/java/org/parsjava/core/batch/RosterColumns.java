@@ -27,6 +27,7 @@ import java.util.List;
  * <tr><td>cme_credits</td><td>AMA PRA Category 1 credits</td><td>{@code 1.5}; empty for none</td></tr>
  * <tr><td>moc_credits</td><td>MOC points</td><td>{@code ABIM_MEDICAL_KNOWLEDGE=1.5;ABS_ACCREDITED_CME=1}</td></tr>
  * <tr><td>consent</td><td>permission to share with ACCME</td><td>yes/no, y/n, true/false, 1/0, x</td></tr>
+ * <tr><td>profession</td><td>learner's profession</td><td>{@code physician}, {@code MD}, {@code NP}, {@code PA}, {@code nurse}, {@code pharmacist}, {@code other}</td></tr>
  * </table>
  */
 public final class RosterColumns {
@@ -59,6 +60,8 @@ public final class RosterColumns {
     public static final String MOC_CREDITS = "moc_credits";
     /** Consent. */
     public static final String CONSENT = "consent";
+    /** The learner's profession (optional; MOC lines of a profession that cannot earn MOC are refused). */
+    public static final String PROFESSION = "profession";
 
     /** Every column, in the documented order. */
     public static final List<String> ALL = List.of(
@@ -74,7 +77,8 @@ public final class RosterColumns {
             COMPLETION_DATE,
             CME_CREDITS,
             MOC_CREDITS,
-            CONSENT);
+            CONSENT,
+            PROFESSION);
 
     /** Columns a roster must have. */
     public static final List<String> REQUIRED =
@@ -112,7 +116,11 @@ public final class RosterColumns {
                 column(COMPLETION_DATE, "the day the learner completed the activity", "2026-02-27 or 2/27/2026"),
                 column(CME_CREDITS, "AMA PRA Category 1 credits, in quarter steps; empty for none", "1.5"),
                 column(MOC_CREDITS, "MOC points by board credit type", "ABIM_MEDICAL_KNOWLEDGE=1.5"),
-                column(CONSENT, "the learner's permission to share with ACCME", "yes, y, true, 1 or x; no refuses"));
+                column(CONSENT, "the learner's permission to share with ACCME", "yes, y, true, 1 or x; no refuses"),
+                column(
+                        PROFESSION,
+                        "the learner's profession; MOC credit is refused for professions that cannot earn it",
+                        "physician, MD, DO, NP, PA, nurse, pharmacist or other"));
     }
 
     private static Column column(String name, String holds, String example) {

@@ -32,7 +32,9 @@ import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.Npi;
+import org.parsjava.core.model.Profession;
 import org.parsjava.core.model.StateLicense;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.core.validation.Parsed;
 import org.parsjava.core.validation.ViolationCode;
@@ -117,13 +119,28 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
      */
     public static RosterReader open(
             InputStream source, Charset encoding, Function<String, Optional<Activity>> activities) {
+        return open(source, encoding, activities, RulesCatalogue.defaults());
+    }
+
+    /**
+     * {@link #open(InputStream, Charset, Function)} reading board and credit type names as
+     * {@code rules} lists them (boards an application added, say).
+     */
+    public static RosterReader open(
+            InputStream source,
+            Charset encoding,
+            Function<String, Optional<Activity>> activities,
+            RulesCatalogue rules) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(encoding, "encoding");
         // Undecodable bytes become U+FFFD, which row() turns into ROW_ENCODING for that row alone.
         CharsetDecoder decoder = encoding.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return open(new BufferedReader(new InputStreamReader(source, decoder), 1 << 16), activities);
+        return open(
+                new CsvRosterSource(new BufferedReader(new InputStreamReader(source, decoder), 1 << 16)),
+                activities,
+                rules);
     }
 
     /**
@@ -149,10 +166,22 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
      * @throws IllegalArgumentException when the header lacks a required column
      */
     public static RosterReader open(RosterSource source, Function<String, Optional<Activity>> activities) {
+        return open(source, activities, RulesCatalogue.defaults());
+    }
+
+    /**
+     * {@link #open(RosterSource, Function)} reading board and credit type names as {@code rules}
+     * lists them.
+     */
+    public static RosterReader open(
+            RosterSource source, Function<String, Optional<Activity>> activities, RulesCatalogue rules) {
+        Objects.requireNonNull(rules, "rules");
         return new RosterReader(
                 Objects.requireNonNull(source, "source"),
                 Objects.requireNonNull(activities, "activities"),
-                ParsValidator.defaults());
+                rules == RulesCatalogue.defaults()
+                        ? ParsValidator.defaults()
+                        : ParsValidator.builder().rules(rules).build());
     }
 
     @Override
@@ -234,6 +263,10 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         if (number.isEmpty() && !state.isEmpty()) {
             sink.add(parser.parseJurisdiction(state), RosterColumns.LICENSE_STATE);
         }
+        String professionCell = cell(cells, RosterColumns.PROFESSION);
+        Profession profession = professionCell.isEmpty()
+                ? null
+                : sink.add(parser.parseProfession(professionCell), RosterColumns.PROFESSION);
         Map<Board, String> boardIds = boardIds(cell(cells, RosterColumns.BOARD_IDS), sink);
         LocalDate completed = sink.add(
                 parser.parseCompletionDate(cell(cells, RosterColumns.COMPLETION_DATE)), RosterColumns.COMPLETION_DATE);
@@ -256,6 +289,9 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
             learner.license(license);
         }
         boardIds.forEach(learner::boardId);
+        if (profession != null) {
+            learner.profession(profession);
+        }
         LearnerCompletion.Builder c = LearnerCompletion.builder()
                 .completionKey(key)
                 .activity(activity)
@@ -270,7 +306,7 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
     }
 
     private Map<Board, String> boardIds(String cell, RowProblems sink) {
-        Map<Board, String> out = new java.util.EnumMap<>(Board.class);
+        Map<Board, String> out = new java.util.TreeMap<>();
         for (String part : pairs(cell)) {
             int eq = part.indexOf('=');
             Parsed<Board> board = parser.parseBoard(eq < 0 ? part : part.substring(0, eq));
@@ -288,10 +324,12 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
     }
 
     private Map<MocCreditType, BigDecimal> mocCredits(String cell, RowProblems sink) {
-        Map<MocCreditType, BigDecimal> out = new java.util.EnumMap<>(MocCreditType.class);
+        Map<MocCreditType, BigDecimal> out = new java.util.LinkedHashMap<>();
         for (String part : pairs(cell)) {
             int eq = part.indexOf('=');
-            MocCreditType type = eq < 0 ? null : mocType(part.substring(0, eq));
+            MocCreditType type = eq < 0
+                    ? null
+                    : parser.rules().creditType(part.substring(0, eq)).orElse(null);
             if (type == null) {
                 sink.add(Parsed.failed(ViolationCode.MOC_CREDIT_TYPE_UNKNOWN), RosterColumns.MOC_CREDITS);
                 continue;
@@ -302,21 +340,6 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
             }
         }
         return out;
-    }
-
-    /** Enum name ({@code ABIM_MEDICAL_KNOWLEDGE}) or board plus name ({@code ABIM Medical Knowledge}). */
-    private static MocCreditType mocType(String raw) {
-        String key = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (MocCreditType t : MocCreditType.values()) {
-            String named = (t.board().name() + "_" + t.displayName())
-                    .toUpperCase(Locale.ROOT)
-                    .replace('-', '_')
-                    .replace(' ', '_');
-            if (t.name().equals(key) || named.equals(key)) {
-                return t;
-            }
-        }
-        return null;
     }
 
     private static List<String> pairs(String cell) {

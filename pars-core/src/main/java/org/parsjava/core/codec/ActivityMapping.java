@@ -19,6 +19,7 @@ import org.parsjava.core.model.ActivityType;
 import org.parsjava.core.model.Board;
 import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.MocRegistration;
+import org.parsjava.core.rules.RulesCatalogue;
 
 /**
  * Activities to and from the activity document ({@code ACCMEActivities}): identifiers, title,
@@ -59,11 +60,11 @@ final class ActivityMapping {
             List<ActivitiesDto.MocRegistration> regs = new ArrayList<>();
             for (MocRegistration r : a.mocRegistrations().values()) {
                 ActivitiesDto.MocRegistration w = new ActivitiesDto.MocRegistration();
-                w.boardName = Vocabulary.ACTIVITY_BOARD_NAME.get(r.board());
+                w.boardName = r.board().activityName();
                 w.mocPoints = JacksonCodec.credits(r.points());
                 w.mocCreditType = r.creditTypes().stream()
                         .sorted()
-                        .map(Vocabulary.MOC_CREDIT_TYPE::get)
+                        .map(MocCreditType::wireName)
                         .toList();
                 w.creditClaimDate = r.creditClaimDate().map(LocalDate::toString).orElse(null);
                 regs.add(w);
@@ -90,7 +91,7 @@ final class ActivityMapping {
     }
 
     /** The activity an activity document entry describes. */
-    static Activity toActivity(ActivitiesDto.Metrics m) {
+    static Activity toActivity(ActivitiesDto.Metrics m, RulesCatalogue rules) {
         try {
             Activity.Builder b = Activity.builder();
             if (m.xtensibleInfo != null && m.xtensibleInfo.providerId != null) {
@@ -127,7 +128,7 @@ final class ActivityMapping {
                 if (m.xtensibleInfo.mocRegistrations != null
                         && m.xtensibleInfo.mocRegistrations.mocRegistration != null) {
                     for (ActivitiesDto.MocRegistration w : m.xtensibleInfo.mocRegistrations.mocRegistration) {
-                        b.mocRegistration(registration(w));
+                        b.mocRegistration(registration(w, rules));
                     }
                 }
                 if (Boolean.TRUE.equals(m.xtensibleInfo.closeActivityRecord)) {
@@ -141,18 +142,17 @@ final class ActivityMapping {
         }
     }
 
-    private static MocRegistration registration(ActivitiesDto.MocRegistration w) {
-        Board board = Vocabulary.reverse(Vocabulary.ACTIVITY_BOARD_NAME, w.boardName);
-        if (board == null) {
-            throw new IllegalArgumentException("unknown boardName in MOC registration");
-        }
+    private static MocRegistration registration(ActivitiesDto.MocRegistration w, RulesCatalogue rules) {
+        Board board = rules.board(JacksonCodec.nz(w.boardName))
+                .orElseThrow(() ->
+                        new IllegalArgumentException("boardName in MOC registration is not in the rules catalogue"));
         Set<MocCreditType> types = new LinkedHashSet<>();
         if (w.mocCreditType != null) {
             for (String s : w.mocCreditType) {
-                MocCreditType t = Vocabulary.reverse(Vocabulary.MOC_CREDIT_TYPE, s);
-                if (t == null) {
-                    throw new IllegalArgumentException("unknown MOCCreditType in MOC registration");
-                }
+                MocCreditType t = rules.creditType(JacksonCodec.nz(s))
+                        .filter(x -> x.board().equals(board))
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "MOCCreditType in MOC registration is not one of the board's in the rules catalogue"));
                 types.add(t);
             }
         }

@@ -21,6 +21,7 @@ import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.MatchResult;
 import org.parsjava.core.model.Npi;
 import org.parsjava.core.model.StateLicense;
+import org.parsjava.core.rules.RulesCatalogue;
 
 /**
  * PARS's answers to and from their documents: save results (verdicts per record), credit
@@ -143,7 +144,7 @@ final class AnswerMapping {
     }
 
     /** The learner a match request describes. */
-    static Learner learner(ResponsesDto.MatchRequest r) {
+    static Learner learner(ResponsesDto.MatchRequest r, RulesCatalogue rules) {
         try {
             Learner.Builder b =
                     Learner.builder().firstName(JacksonCodec.nz(r.givenName)).lastName(JacksonCodec.nz(r.familyName));
@@ -152,7 +153,7 @@ final class AnswerMapping {
             if (r.uniqueId != null) {
                 for (UniqueId u : r.uniqueId) {
                     String domain = JacksonCodec.nz(u.domain);
-                    Board board = Vocabulary.reverse(Vocabulary.LEARNER_BOARD_DOMAIN, domain);
+                    Board board = rules.board(domain).orElse(null);
                     if (Vocabulary.NPI_DOMAIN.equalsIgnoreCase(domain)) {
                         b.npi(Npi.of(JacksonCodec.nz(u.value)));
                     } else if (board != null) {

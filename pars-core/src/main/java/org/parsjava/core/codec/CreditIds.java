@@ -5,8 +5,6 @@
 package org.parsjava.core.codec;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,29 +48,27 @@ public final class CreditIds {
 
     /** The CreditID of a MOC line. */
     public static String moc(LearnerCompletion completion, MocCreditType type) {
-        return of(completion, KINDS.get(type));
+        return of(completion, kind(type));
     }
 
     /** The kind of the CME line. */
     static final String CME_KIND = "cme";
 
     /**
-     * Kinds of the MOC lines: the credit type's name in lower case with dashes, except that a
+     * The kind of a MOC line: the credit type's code in lower case with dashes, except that a
      * trailing "-cme" is dropped ({@code ABS_ACCREDITED_CME} is {@code abs-accredited}). Keys may
      * hold dashes, so no kind may end with "-" plus another kind: otherwise key {@code k} with
-     * an ABS line and key {@code k-abs-accredited} with a CME line would share a CreditID.
+     * an ABS line and key {@code k-abs-accredited} with a CME line would share a CreditID. Every
+     * kind starts with its board's code, and no board code is "cme", so none does.
      */
-    static final Map<MocCreditType, String> KINDS;
-
-    static {
-        Map<MocCreditType, String> kinds = new EnumMap<>(MocCreditType.class);
-        for (MocCreditType t : MocCreditType.values()) {
-            String kind = t.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            kinds.put(
-                    t, kind.endsWith("-" + CME_KIND) ? kind.substring(0, kind.length() - CME_KIND.length() - 1) : kind);
-        }
-        KINDS = Collections.unmodifiableMap(kinds);
+    static String kind(MocCreditType type) {
+        return KINDS.computeIfAbsent(type.code(), code -> {
+            String kind = code.toLowerCase(Locale.ROOT).replace('_', '-');
+            return kind.endsWith("-" + CME_KIND) ? kind.substring(0, kind.length() - CME_KIND.length() - 1) : kind;
+        });
     }
+
+    private static final Map<String, String> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Every CreditID of the completion, CME line first, then MOC lines in order. */
     public static List<String> all(LearnerCompletion completion) {

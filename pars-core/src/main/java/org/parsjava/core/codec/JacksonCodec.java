@@ -270,7 +270,8 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
 
     @Override
     public List<LearnerReportRecord> decodeLearnerReports(byte[] body) {
-        return LearnerReportMapping.records(read(body, LearnerReportsDto.class, "learner report"));
+        return LearnerReportMapping.records(
+                read(body, LearnerReportsDto.class, "learner report"), options().rules());
     }
 
     // ---- activities -------------------------------------------------------------------------
@@ -306,7 +307,7 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
 
     @Override
     public Activity decodeActivity(byte[] body) {
-        return ActivityMapping.toActivity(firstActivity(body));
+        return ActivityMapping.toActivity(firstActivity(body), options().rules());
     }
 
     @Override
@@ -319,7 +320,7 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
             if (doc != null && doc.medicalEducationMetrics != null) {
                 for (ActivitiesDto.Metrics m : doc.medicalEducationMetrics) {
                     if (m != null) {
-                        out.add(ActivityMapping.toActivity(m));
+                        out.add(ActivityMapping.toActivity(m, options().rules()));
                     }
                 }
             }
@@ -411,7 +412,9 @@ abstract sealed class JacksonCodec implements ParsCodec, PeerCodec permits ParsX
 
     @Override
     public Learner decodeMatchRequest(byte[] body) {
-        return AnswerMapping.learner(read(body, ResponsesDto.MatchRequest.class, "learner match request"));
+        return AnswerMapping.learner(
+                read(body, ResponsesDto.MatchRequest.class, "learner match request"),
+                options().rules());
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.MocCredit;
 import org.parsjava.core.model.MocCreditType;
+import org.parsjava.core.rules.RulesCatalogue;
 
 /**
  * Learner completions to and from the learner report document ({@code ACCMELearnerReports}): one
@@ -97,7 +98,7 @@ final class LearnerReportMapping {
         for (MocCredit m : c.mocCredits()) {
             certs.add(certificate(
                     underMember ? null : boardIdentifiers(learner, m.board()),
-                    Vocabulary.MOC_CREDIT_TYPE.get(m.type()),
+                    m.type().wireName(),
                     m.points(),
                     CreditIds.moc(c, m.type())));
         }
@@ -125,8 +126,7 @@ final class LearnerReportMapping {
     /** Every identifier: NPI, then the state license (domain = state code), then board IDs. */
     static List<UniqueId> identifiers(Learner learner) {
         List<UniqueId> ids = personIdentifiers(learner);
-        learner.boardIds()
-                .forEach((board, id) -> ids.add(new UniqueId(id, Vocabulary.LEARNER_BOARD_DOMAIN.get(board))));
+        learner.boardIds().forEach((board, id) -> ids.add(new UniqueId(id, board.acronym())));
         return ids;
     }
 
@@ -146,23 +146,23 @@ final class LearnerReportMapping {
      */
     private static List<UniqueId> boardIdentifiers(Learner learner, Board board) {
         return learner.boardId(board)
-                .map(id -> new ArrayList<>(List.of(new UniqueId(id, Vocabulary.LEARNER_BOARD_DOMAIN.get(board)))))
+                .map(id -> new ArrayList<>(List.of(new UniqueId(id, board.acronym()))))
                 .orElseGet(() -> new ArrayList<>(personIdentifiers(learner)));
     }
 
     /** The records of a learner report document. */
-    static List<LearnerReportRecord> records(LearnerReportsDto doc) {
+    static List<LearnerReportRecord> records(LearnerReportsDto doc, RulesCatalogue rules) {
         if (doc.activityReports == null || doc.activityReports.activityReport == null) {
             return List.of();
         }
         List<LearnerReportRecord> out = new ArrayList<>(doc.activityReports.activityReport.size());
         for (ActivityReport r : doc.activityReports.activityReport) {
-            out.add(record(r));
+            out.add(record(r, rules));
         }
         return out;
     }
 
-    private static LearnerReportRecord record(ActivityReport r) {
+    private static LearnerReportRecord record(ActivityReport r, RulesCatalogue rules) {
         LearnerRecordAction action = r.xtensibleInfo != null
                         && Vocabulary.ACTION_DELETE.equalsIgnoreCase(
                                 JacksonCodec.nz(r.xtensibleInfo.learnerRecordAction))
@@ -194,7 +194,7 @@ final class LearnerReportMapping {
                 BigDecimal amount = cert.creditReceived == null || cert.creditReceived.numberOfCredits == null
                         ? BigDecimal.ZERO
                         : cert.creditReceived.numberOfCredits;
-                MocCreditType type = Vocabulary.reverse(Vocabulary.MOC_CREDIT_TYPE, certification);
+                MocCreditType type = rules.creditType(certification).orElse(null);
                 lines.add(new LearnerReportRecord.CreditLine(
                         Optional.ofNullable(type), certification, amount, JacksonCodec.nz(cert.creditId)));
             }

@@ -5,6 +5,7 @@
 package org.parsjava.core.codec;
 
 import java.util.Objects;
+import org.parsjava.core.rules.RulesCatalogue;
 
 /**
  * The wire-format choices PARS sources leave open (docs/pars-reference.md 2.10), gathered so they can be
@@ -55,6 +56,7 @@ public final class WireOptions {
     private final DateEncoding dateEncoding;
     private final boolean prettyPrint;
     private final String xmlNamespace;
+    private final RulesCatalogue rules;
 
     private WireOptions(Builder b) {
         this.xmlNamespace = b.xmlNamespace;
@@ -62,6 +64,7 @@ public final class WireOptions {
         this.birthDateEncoding = b.birthDateEncoding;
         this.dateEncoding = b.dateEncoding;
         this.prettyPrint = b.prettyPrint;
+        this.rules = b.rules;
     }
 
     /** The defaults described on each option. */
@@ -103,6 +106,15 @@ public final class WireOptions {
         return java.util.Optional.ofNullable(xmlNamespace);
     }
 
+    /**
+     * The rules catalogue by which board and credit type names read from PARS are recognised
+     * (default: {@link RulesCatalogue#defaults()}). Names written come from the {@code Board} and
+     * {@code MocCreditType} values themselves.
+     */
+    public RulesCatalogue rules() {
+        return rules;
+    }
+
     @Override
     public String toString() {
         return "WireOptions[" + identifierPlacement + ", " + birthDateEncoding + ", " + dateEncoding
@@ -116,6 +128,7 @@ public final class WireOptions {
         private DateEncoding dateEncoding = DateEncoding.DATE_TIME_MIDNIGHT;
         private boolean prettyPrint;
         private String xmlNamespace;
+        private RulesCatalogue rules = RulesCatalogue.defaults();
 
         private Builder() {}
 
@@ -165,6 +178,12 @@ public final class WireOptions {
         /** Sets the date encoding. */
         public Builder dateEncoding(DateEncoding encoding) {
             this.dateEncoding = Objects.requireNonNull(encoding, "encoding");
+            return this;
+        }
+
+        /** The catalogue by which board and credit type names are read. */
+        public Builder rules(RulesCatalogue rules) {
+            this.rules = Objects.requireNonNull(rules, "rules");
             return this;
         }
 

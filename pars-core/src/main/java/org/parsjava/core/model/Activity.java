@@ -7,10 +7,10 @@ package org.parsjava.core.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.parsjava.core.validation.constraints.ValidActivity;
 
 /**
@@ -51,7 +51,7 @@ public final class Activity {
         this.maxCmeCredits = Objects.requireNonNull(b.maxCmeCredits, "maxCmeCredits");
         this.mocRegistrations = b.mocRegistrations.isEmpty()
                 ? Map.of()
-                : Collections.unmodifiableMap(new EnumMap<>(b.mocRegistrations));
+                : Collections.unmodifiableMap(new TreeMap<>(b.mocRegistrations));
         this.status = b.status;
         this.description = b.description;
         this.sponsorship = b.sponsorship;
@@ -219,7 +219,7 @@ public final class Activity {
         private LocalDate startDate;
         private LocalDate endDate;
         private BigDecimal maxCmeCredits;
-        private final Map<Board, MocRegistration> mocRegistrations = new EnumMap<>(Board.class);
+        private final Map<Board, MocRegistration> mocRegistrations = new TreeMap<>();
         private ActivityStatus status = ActivityStatus.ACTIVE;
         private String description;
         private Sponsorship sponsorship;

@@ -6,10 +6,10 @@ package org.parsjava.core.model;
 
 import java.time.MonthDay;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.parsjava.core.validation.constraints.BoardIds;
 import org.parsjava.core.validation.constraints.IdentityRequired;
 import org.parsjava.core.validation.constraints.PersonName;
@@ -39,6 +39,8 @@ public final class Learner {
 
     @BoardIds
     private final Map<Board, String> boardIds;
+
+    private final Profession profession;
     // Built once: accessors are called for every rule on every record of large batches.
     private final transient Optional<Npi> npiView;
     private final transient Optional<StateLicense> licenseView;
@@ -49,7 +51,8 @@ public final class Learner {
         this.birthDate = Objects.requireNonNull(b.birthDate, "birthDate");
         this.npi = b.npi;
         this.license = b.license;
-        this.boardIds = b.boardIds.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.boardIds));
+        this.boardIds = b.boardIds.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(b.boardIds));
+        this.profession = b.profession;
         this.npiView = Optional.ofNullable(npi);
         this.licenseView = Optional.ofNullable(license);
     }
@@ -68,6 +71,7 @@ public final class Learner {
         b.npi = npi;
         b.license = license;
         b.boardIds.putAll(boardIds);
+        b.profession = profession;
         return b;
     }
 
@@ -101,6 +105,11 @@ public final class Learner {
         return boardIds;
     }
 
+    /** The learner's profession, when the provider knows it. */
+    public Optional<Profession> profession() {
+        return Optional.ofNullable(profession);
+    }
+
     /** The ID issued by {@code board}, if known. */
     public Optional<String> boardId(Board board) {
         return Optional.ofNullable(boardIds.get(Objects.requireNonNull(board, "board")));
@@ -112,6 +121,7 @@ public final class Learner {
                 && firstName.equals(l.firstName)
                 && lastName.equals(l.lastName)
                 && birthDate.equals(l.birthDate)
+                && Objects.equals(profession, l.profession)
                 && Objects.equals(npi, l.npi)
                 && Objects.equals(license, l.license)
                 && boardIds.equals(l.boardIds);
@@ -119,7 +129,7 @@ public final class Learner {
 
     @Override
     public int hashCode() {
-        return Objects.hash(firstName, lastName, birthDate, npi, license, boardIds);
+        return Objects.hash(firstName, lastName, birthDate, npi, license, boardIds, profession);
     }
 
     /** Initials and masked identifiers only; the birth date is never shown. */
@@ -151,7 +161,8 @@ public final class Learner {
         private MonthDay birthDate;
         private Npi npi;
         private StateLicense license;
-        private final Map<Board, String> boardIds = new EnumMap<>(Board.class);
+        private final Map<Board, String> boardIds = new TreeMap<>();
+        private Profession profession;
 
         private Builder() {}
 
@@ -214,6 +225,15 @@ public final class Learner {
             boardIds.put(
                     Objects.requireNonNull(board, "board"),
                     Objects.requireNonNull(id, "boardId").strip());
+            return this;
+        }
+
+        /**
+         * Sets the learner's profession. Optional: when it is known and the rules catalogue
+         * does not let that profession earn MOC, MOC lines are refused before sending.
+         */
+        public Builder profession(Profession profession) {
+            this.profession = Objects.requireNonNull(profession, "profession");
             return this;
         }
 

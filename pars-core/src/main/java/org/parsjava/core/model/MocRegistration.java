@@ -30,7 +30,7 @@ public record MocRegistration(
         Objects.requireNonNull(creditClaimDate, "creditClaimDate");
         creditTypes = Set.copyOf(Objects.requireNonNull(creditTypes, "creditTypes"));
         for (MocCreditType t : creditTypes) {
-            if (t.board() != board) {
+            if (!t.board().equals(board)) {
                 throw new IllegalArgumentException(
                         "MOC credit type " + t + " belongs to " + t.board() + ", not " + board);
             }

@@ -9,20 +9,25 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.parsjava.core.model.Board;
 import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.MocCredit;
-import org.parsjava.core.validation.internal.Rules;
+import org.parsjava.core.rules.BoardRules;
+import org.parsjava.core.rules.RulesCatalogue;
 
 /**
  * A streaming validation over many records, from {@link ParsValidator#newBatch()}. Adds the
  * checks that need more than one record: repeated completion keys, the same learner reported
- * twice for the same activity and day, and the ABS cap of 12 credits per learner per day.
+ * twice for the same activity and day, and the board rules of the rules catalogue that span
+ * records: a board's daily credit cap per learner (ABS: 12), one record per diplomate, activity
+ * and completion date (ABA), and the same MOC credit for every learner of an activity (ABP).
  *
  * <p>Not thread safe: one batch per reading thread. Memory grows with the number of distinct
  * keys, not with the records themselves.
@@ -35,10 +40,21 @@ public final class Batch {
     private final Set<String> keys;
     private final ParsValidator.RecordSink sink = new ParsValidator.RecordSink();
     private final Set<LearnerDay> learnerDays;
-    private final Map<LearnerDay, BigDecimal> absPerDay = new HashMap<>();
+    private final Map<BoardDay, BigDecimal> creditPerDay = new HashMap<>();
+    private final Set<DiplomateDay> diplomateDays = new HashSet<>();
+    private final Map<BoardActivity, BigDecimal> activityCredit = new HashMap<>();
 
     /** A learner on a day, for one activity (empty activity: any activity). */
     private record LearnerDay(String activity, LocalDate date, Object learner) {}
+
+    /** A learner's credit at one board on one day. */
+    private record BoardDay(Board board, LocalDate date, Object learner) {}
+
+    /** A diplomate's record for an activity and day; patient-safety credit is a record of its own. */
+    private record DiplomateDay(Board board, String activity, LocalDate date, Object diplomate, boolean safety) {}
+
+    /** An activity's MOC credit at one board. */
+    private record BoardActivity(Board board, String activity) {}
 
     private long count;
 
@@ -90,9 +106,8 @@ public final class Batch {
         for (int i = 0; i < found.size() && !refused; i++) {
             refused = found.get(i).isError();
         }
-        Violation cap = refused ? null : absDailyCap(completion, index, shownKey, learner);
-        if (cap != null) {
-            cross = append(cross, cap);
+        if (!refused && !completion.mocCredits().isEmpty()) {
+            cross = boardRules(completion, index, shownKey, learner, cross);
         }
         if (cross != null) {
             List<Violation> all = new ArrayList<>(found.size() + cross.size());
@@ -113,35 +128,99 @@ public final class Batch {
     }
 
     /**
-     * Adds a sendable record's ABS credits to the learner's day; past 12, a violation instead
-     * (the record is refused, so its credits are not added). Records refused for other reasons
-     * never count toward the cap.
+     * The catalogue's cross-record board rules for a sendable record. Records refused for other
+     * reasons, or by one of these rules, never count toward them.
      */
-    private Violation absDailyCap(LearnerCompletion c, long index, String shownKey, Object learner) {
-        BigDecimal abs = null;
+    private List<Violation> boardRules(
+            LearnerCompletion c, long index, String shownKey, Object learner, List<Violation> cross) {
+        RulesCatalogue catalogue = validator.rules();
+        Map<Board, BigDecimal> perBoard = new LinkedHashMap<>(4);
         for (MocCredit m : c.mocCredits()) {
-            if (m.board() == Board.ABS) {
-                abs = abs == null ? m.points() : abs.add(m.points());
+            perBoard.merge(m.board(), m.points(), BigDecimal::add);
+        }
+        String activity = c.activity().accmeActivityId().orElse("");
+        List<Runnable> commit = new ArrayList<>(2);
+        List<Violation> out = cross;
+        for (Map.Entry<Board, BigDecimal> e : perBoard.entrySet()) {
+            Board board = e.getKey();
+            Optional<BoardRules> found = catalogue.rules(board);
+            if (found.isEmpty()) {
+                continue;
+            }
+            BoardRules rules = found.get();
+            BigDecimal points = e.getValue();
+            if (rules.dailyCreditCap().isPresent()) {
+                BoardDay day = new BoardDay(board, c.completionDate(), learner);
+                BigDecimal total =
+                        creditPerDay.getOrDefault(day, BigDecimal.ZERO).add(points);
+                if (total.compareTo(rules.dailyCreditCap().get()) > 0) {
+                    // Here an earlier record counted: a single record above the cap is refused by the record rules.
+                    out = append(
+                            out,
+                            violation(
+                                    index,
+                                    shownKey,
+                                    "mocCredits",
+                                    ViolationCode.CREDITS_ABOVE_DAILY_CAP,
+                                    "with earlier records in this batch, " + board.acronym()
+                                            + " credits for this learner on this " + "day exceed "
+                                            + rules.dailyCreditCap().get().toPlainString()));
+                } else {
+                    commit.add(() -> creditPerDay.put(day, total));
+                }
+            }
+            if (rules.oneRecordPerDiplomateActivityDay()) {
+                boolean safety = false;
+                for (MocCredit m : c.mocCredits()) {
+                    safety |= m.board().equals(board)
+                            && rules.creditTypes().get(m.type()) != null
+                            && rules.creditTypes().get(m.type()).patientSafety();
+                }
+                Object diplomate =
+                        c.learner().boardId(board).<Object>map(id -> id).orElse(learner);
+                DiplomateDay key = new DiplomateDay(board, activity, c.completionDate(), diplomate, safety);
+                if (diplomateDays.contains(key)) {
+                    out = append(
+                            out,
+                            violation(
+                                    index,
+                                    shownKey,
+                                    "mocCredits",
+                                    ViolationCode.MOC_ONE_RECORD_PER_DAY,
+                                    board.acronym()
+                                            + " takes one record per diplomate, activity and completion date; an earlier "
+                                            + "record in this batch has it"));
+                } else {
+                    commit.add(() -> diplomateDays.add(key));
+                }
+            }
+            if (rules.uniformCredit()) {
+                BoardActivity key = new BoardActivity(board, activity);
+                BigDecimal first = activityCredit.get(key);
+                if (first != null && first.compareTo(points) != 0) {
+                    out = append(
+                            out,
+                            violation(
+                                    index,
+                                    shownKey,
+                                    "mocCredits",
+                                    ViolationCode.MOC_CREDIT_NOT_UNIFORM,
+                                    board.acronym()
+                                            + " requires every learner of an activity to earn the same MOC credit; an "
+                                            + "earlier record in this batch has " + first.toPlainString()));
+                } else if (first == null) {
+                    commit.add(() -> activityCredit.put(key, points));
+                }
             }
         }
-        if (abs == null) {
-            return null;
+        if (out == cross || out.size() == (cross == null ? 0 : cross.size())) {
+            commit.forEach(Runnable::run);
         }
-        LearnerDay dayKey = new LearnerDay("", c.completionDate(), learner);
-        BigDecimal before = absPerDay.getOrDefault(dayKey, BigDecimal.ZERO);
-        BigDecimal total = before.add(abs);
-        if (total.compareTo(Rules.ABS_DAILY_CAP) > 0) {
-            // Here before > 0: a single record above the cap has an error from the record rules.
-            return new Violation(
-                    index,
-                    shownKey,
-                    "mocCredits",
-                    ViolationCode.CREDITS_ABOVE_DAILY_CAP,
-                    Severity.ERROR,
-                    "with earlier records in this batch, ABS credits for this learner " + "on this day exceed 12");
-        }
-        absPerDay.put(dayKey, total);
-        return null;
+        return out;
+    }
+
+    private static Violation violation(long index, String key, String field, ViolationCode code, String message) {
+        return new Violation(index, key, field, code, Severity.ERROR, message);
     }
 
     /** What identifies the physician: the NPI, else the license, else name and birthday. */

@@ -17,7 +17,9 @@ import org.parsjava.core.model.Board;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.Npi;
+import org.parsjava.core.model.Profession;
 import org.parsjava.core.model.StateLicense;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.internal.RawValues;
 import org.parsjava.core.validation.internal.Rules;
 import org.parsjava.core.validation.internal.ViolationSink;
@@ -45,18 +47,20 @@ public final class ParsValidator {
 
     private final Clock clock;
     private final Rules rules;
+    private final RulesCatalogue catalogue;
 
     private ParsValidator(Builder b) {
         this.clock = b.clock;
-        this.rules = new Rules(b.boardIdFormats, b.reportingWindow);
+        this.catalogue = b.catalogue;
+        this.rules = new Rules(b.catalogue, b.reportingWindow);
     }
 
-    /** A validator on the system clock with default reporting window and board ID formats. */
+    /** A validator on the system clock with the default reporting window and the shipped rules catalogue. */
     public static ParsValidator defaults() {
         return DEFAULTS;
     }
 
-    /** A builder to set the clock, reporting window and board ID formats. */
+    /** A builder to set the clock, reporting window and rules catalogue. */
     public static Builder builder() {
         return new Builder();
     }
@@ -91,11 +95,16 @@ public final class ParsValidator {
         Objects.requireNonNull(activity, "activity");
         List<Violation> out = new ArrayList<>(0);
         String key = activity.providerActivityId().length() <= 100 ? activity.providerActivityId() : "";
-        Rules.checkActivity(
-                activity,
-                "",
-                (field, code, message) -> out.add(new Violation(-1, key, field, code, code.severity(), message)));
+        ViolationSink sink =
+                (field, code, message) -> out.add(new Violation(-1, key, field, code, code.severity(), message));
+        Rules.checkActivity(activity, "", sink);
+        rules.boards().checkRegistrations(activity, "", sink);
         return new ValidationReport(1, out);
+    }
+
+    /** The rules catalogue this validator applies. */
+    public RulesCatalogue rules() {
+        return catalogue;
     }
 
     /**
@@ -209,9 +218,17 @@ public final class ParsValidator {
         return RawValues.license(state, number);
     }
 
-    /** Reads a board acronym ({@code "abim"}). */
+    /** Reads a board by code, acronym or name as the rules catalogue lists it ({@code "abim"}). */
     public Parsed<Board> parseBoard(String raw) {
-        return RawValues.board(raw);
+        return RawValues.board(raw, catalogue);
+    }
+
+    /** Reads a profession as people type it ({@code "MD"}, {@code "nurse practitioner"}, {@code "PA-C"}). */
+    public Parsed<Profession> parseProfession(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Parsed.failed(ViolationCode.PROFESSION_UNKNOWN, "profession is empty");
+        }
+        return Profession.parse(raw).map(Parsed::ok).orElseGet(() -> Parsed.failed(ViolationCode.PROFESSION_UNKNOWN));
     }
 
     /** Reads a credit amount ({@code "1.25"}). */
@@ -223,7 +240,7 @@ public final class ParsValidator {
     public static final class Builder {
         private Clock clock = Clock.systemDefaultZone();
         private ReportingWindow reportingWindow = ReportingWindow.defaults();
-        private BoardIdFormats boardIdFormats = BoardIdFormats.defaults();
+        private RulesCatalogue catalogue = RulesCatalogue.defaults();
 
         private Builder() {}
 
@@ -239,9 +256,12 @@ public final class ParsValidator {
             return this;
         }
 
-        /** The accepted shape of each board's IDs. */
-        public Builder boardIdFormats(BoardIdFormats boardIdFormats) {
-            this.boardIdFormats = Objects.requireNonNull(boardIdFormats, "boardIdFormats");
+        /**
+         * The rules catalogue: boards, their ID formats, credit types and per-board rules
+         * (default: {@link RulesCatalogue#defaults()}).
+         */
+        public Builder rules(RulesCatalogue catalogue) {
+            this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
             return this;
         }
 

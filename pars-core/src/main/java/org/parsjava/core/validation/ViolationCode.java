@@ -34,10 +34,15 @@ public enum ViolationCode {
     /** License number has an impossible shape. */
     LICENSE_NUMBER_INVALID(
             "license number must be 1-30 letters, digits, spaces, '.', '-' or '/', " + "with at least one digit"),
+    /** A roster's profession cell names no profession the SDK knows. */
+    PROFESSION_UNKNOWN("profession must be physician (MD, DO), NP, PA, nurse, pharmacist or other"),
     /** Neither an NPI nor a state license was given. */
     IDENTITY_MISSING("an NPI or a state license (state and number) is required"),
-    /** Board name is not one of the certifying boards PARS reports to. */
-    BOARD_UNKNOWN("board must be one of ABA, ABIM, ABOHNS, ABOS, ABP, ABPath, ABS, ABTS"),
+    /**
+     * Board is not in the rules catalogue ({@link org.parsjava.core.rules.RulesCatalogue}); add it
+     * there if it takes MOC through PARS.
+     */
+    BOARD_UNKNOWN("board is not one the rules catalogue lists (see `pars columns` or RulesCatalogue)"),
     /** Board ID does not match the board's ID format. */
     BOARD_ID_INVALID("board ID does not match the board's ID format"),
     /** MOC points reported for a board without the learner's ID at that board. */
@@ -132,7 +137,52 @@ public enum ViolationCode {
     /** MOC credit type not offered by the activity's registration. */
     MOC_CREDIT_TYPE_NOT_REGISTERED("the activity's MOC registration does not offer this credit type"),
     /** The same MOC credit type twice in one completion. */
-    MOC_CREDIT_DUPLICATE("the same MOC credit type appears more than once");
+    MOC_CREDIT_DUPLICATE("the same MOC credit type appears more than once"),
+
+    // Per-board rules from the rules catalogue (docs/pars-reference.md 12)
+    /**
+     * MOC credit for a learner whose profession may not earn it: MOC is for physicians, and
+     * nurse practitioners or physician assistants who claim it produce board failures
+     * (docs/pars-reference.md 12 [N13, N14]; the eligible professions are the catalogue's).
+     */
+    MOC_PROFESSION_NOT_ELIGIBLE(
+            "MOC credit is for physicians; this learner's profession cannot earn it, report CME " + "credit only"),
+    /**
+     * MOC for a board whose collaboration with PARS starts after the activity did (ABPMR: activities
+     * starting on or after 2025-01-01, docs/pars-reference.md 12 [N5]).
+     */
+    MOC_BOARD_NOT_YET_COLLABORATING(
+            "the board takes MOC through PARS only for activities starting on or after its start " + "date"),
+    /**
+     * A credit type earned on a date the board does not offer it (ABPath SAM, discontinued from
+     * 2021-01-01, docs/pars-reference.md 12 [N10]).
+     */
+    MOC_CREDIT_TYPE_NOT_VALID_ON_DATE("the board does not offer this MOC credit type on this date"),
+    /**
+     * Two credit types the board does not combine in one record (ABO: Improvement in Medical
+     * Practice and Patient Safety, docs/pars-reference.md 12 [N9]).
+     */
+    MOC_CREDIT_TYPES_INCOMPATIBLE("the board does not combine these MOC credit types in one record"),
+    /**
+     * Patient-safety credit in the same record as the board's other credit where the board takes
+     * them as two records (ABA, docs/pars-reference.md 12 [N6]).
+     */
+    MOC_PATIENT_SAFETY_SEPARATE(
+            "the board takes patient-safety credit as its own record; report it under its own " + "completion key"),
+    /**
+     * A second record for the same diplomate, activity and completion date where the board takes
+     * one (ABA, docs/pars-reference.md 12 [N6]); found across a batch and, through the ledger,
+     * across runs.
+     */
+    MOC_ONE_RECORD_PER_DAY("the board takes one record per diplomate, activity and completion date; this learner "
+            + "already has one"),
+    /**
+     * MOC credit that differs from what another learner of the same activity earned, where the
+     * board requires every learner to earn the same (ABP, docs/pars-reference.md 12 [N7]); found
+     * across a batch and, through the ledger, across runs.
+     */
+    MOC_CREDIT_NOT_UNIFORM("the board requires every learner of an activity to earn the same MOC credit; this record "
+            + "differs from the activity's other learners");
 
     private final Severity severity;
     private final String message;

@@ -412,7 +412,8 @@ class CodecTest {
         assertEquals("ccid:0001234:k-abs-accredited", CreditIds.moc(k, MocCreditType.ABS_ACCREDITED_CME));
         assertFalse(CreditIds.moc(k, MocCreditType.ABS_ACCREDITED_CME).equals(CreditIds.cme(longer)));
         // Keys may hold dashes: no kind may end with "-" + another kind, or two keys could collide.
-        List<String> kinds = new java.util.ArrayList<>(CreditIds.KINDS.values());
+        List<String> kinds = new java.util.ArrayList<>(
+                MocCreditType.values().stream().map(CreditIds::kind).toList());
         kinds.add(CreditIds.CME_KIND);
         assertEquals(kinds.size(), new java.util.HashSet<>(kinds).size(), kinds.toString());
         for (String a : kinds) {
@@ -426,8 +427,7 @@ class CodecTest {
     void everyBoardHasWireNames() {
         for (Board b : Board.values()) {
             Activity a = Fixtures.activity().toBuilder()
-                    .mocRegistration(
-                            org.parsjava.core.model.MocRegistration.of(b, "1", MocCreditType.values()[firstTypeOf(b)]))
+                    .mocRegistration(org.parsjava.core.model.MocRegistration.of(b, "1", firstTypeOf(b)))
                     .build();
             assertEquals(
                     a,
@@ -435,12 +435,10 @@ class CodecTest {
         }
     }
 
-    private static int firstTypeOf(Board b) {
-        for (MocCreditType t : MocCreditType.values()) {
-            if (t.board() == b) {
-                return t.ordinal();
-            }
-        }
-        throw new IllegalStateException(b.name());
+    private static MocCreditType firstTypeOf(Board b) {
+        return MocCreditType.values().stream()
+                .filter(t -> t.board().equals(b))
+                .findFirst()
+                .orElseThrow();
     }
 }

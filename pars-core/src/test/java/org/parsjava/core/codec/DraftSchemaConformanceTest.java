@@ -153,19 +153,30 @@ class DraftSchemaConformanceTest {
     }
 
     @Test
-    void theInterprofessionalKeyKeepsTheDraftsTrailingSpaceInJsonOnly() {
+    void theInterprofessionalKeyIsWrittenAsDraftedAt8aa4d8bAndTheOlderSpellingIsStillRead() {
         String json = new String(JSON.encodeActivity(everyField(), ActivityAction.ADD), StandardCharsets.UTF_8);
-        assertTrue(json.contains("\"isInterprofessional \""), json);
+        assertTrue(json.contains("\"isInterprofessional\":"), json);
+        assertFalse(json.contains("\"isInterprofessional \""), json);
         String xml = new String(
                 ParsXmlCodec.create().encodeActivity(everyField(), ActivityAction.ADD), StandardCharsets.UTF_8);
         assertTrue(xml.contains("<isInterprofessional>true</isInterprofessional>"), xml);
-        assertFalse(xml.contains("isInterprofessional "), xml);
-        // A JSON answer without the space (the draft corrected) reads the same.
-        byte[] corrected = json.replace("\"isInterprofessional \"", "\"isInterprofessional\"")
+        // An answer with the older key (trailing space, drafts before 8aa4d8b) reads the same.
+        byte[] older = json.replace("\"isInterprofessional\"", "\"isInterprofessional \"")
                 .getBytes(StandardCharsets.UTF_8);
         assertEquals(
                 java.util.Optional.of(true),
-                JSON.decodeActivity(corrected).details().interprofessional());
+                JSON.decodeActivity(older).details().interprofessional());
         assertTrue(json.contains("No, it\u2019s free"), "the fee value keeps the draft's typographic apostrophe");
+    }
+
+    @Test
+    void anActivityWithNoDetailsStillCarriesTheRecordMembersTheDraftRequires() {
+        Activity bare = Fixtures.activity().toBuilder()
+                .details(ActivityDetails.builder().build())
+                .build();
+        String json = new String(JSON.encodeActivity(bare, ActivityAction.ADD), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"ActivityDescription\":{}"), json);
+        assertTrue(json.contains("\"ParticipationMetrics\":{}"), json);
+        DraftSchemaRules.assertActivity(json.getBytes(StandardCharsets.UTF_8));
     }
 }

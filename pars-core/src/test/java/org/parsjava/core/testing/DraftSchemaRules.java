@@ -17,10 +17,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules ACCME's draft JSON schemas state (learner reports v0.5, activity v0.1.2), written
- * out as checks on a JSON document: required members, enums, patterns, lengths, types. Where
- * a draft is self-contradictory (see the errata on {@code Vocabulary}) the rule checks the
- * codec's documented reading. Paths are dotted; {@code []} steps into every element of an array.
+ * The rules ACCME's draft JSON schemas state (learner reports v0.5, activity v0.1.2, as of
+ * {@code elliott-foxbox/tempSchema} commit {@code 8aa4d8b}, docs/pars-reference.md 12), written
+ * out as checks on a JSON document: required members, enums, patterns, lengths, types. The
+ * activity rules are the draft's as published; the learner rules read {@code UniqueID} as the
+ * array its description implies, the one erratum they patch (see {@code Vocabulary}). Paths are
+ * dotted; {@code []} steps into every element of an array.
  */
 public final class DraftSchemaRules {
 
@@ -87,8 +89,14 @@ public final class DraftSchemaRules {
         String he = rec + ".healthcareMetadata.healthcareEducation";
         String x = rec + ".XtensibleInfo";
         r.minItems("ACCMEActivities.MedicalEducationMetrics", 1);
-        // The record-level list is misplaced in the draft; these are the parts it names that exist.
-        r.required(rec, "ReportDescription", "Lom", "healthcareMetadata", "XtensibleInfo");
+        r.required(
+                rec,
+                "ReportDescription",
+                "ActivityDescription",
+                "Lom",
+                "healthcareMetadata",
+                "ParticipationMetrics",
+                "XtensibleInfo");
         r.required(rec + ".ReportDescription", "ReportingStartDate", "ReportingEndDate");
         r.pattern(rec + ".ReportDescription.ReportingStartDate", DATE);
         r.pattern(rec + ".ReportDescription.ReportingEndDate", DATE);
@@ -154,7 +162,7 @@ public final class DraftSchemaRules {
                 "athletic trainers",
                 "other");
         r.minimum(rec + ".ParticipationMetrics.participantsByCategory[].numberOfParticipants", BigDecimal.ZERO);
-        r.bool(x + ".isInterprofessional ");
+        r.bool(x + ".isInterprofessional");
         r.required(x + ".InKindSupports.InKindSupport[]", "source");
         r.required(x + ".MeasuredOutcomes[]", "MeasuredOutcome");
         r.oneOf(

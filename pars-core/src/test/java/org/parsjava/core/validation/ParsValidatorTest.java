@@ -32,6 +32,8 @@ import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.MocRegistration;
+import org.parsjava.core.model.Profession;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.testing.Fixtures;
 
 class ParsValidatorTest {
@@ -86,6 +88,26 @@ class ParsValidatorTest {
                 .consent(true)
                 .mocCredit(type, points)
                 .build();
+    }
+
+    /**
+     * A completion with only MOC credit for {@code board}: {@code points} of each type, for an
+     * activity registered with the board for those types, by a learner with the board's ID.
+     */
+    private static LearnerCompletion boardCompletion(Board board, String points, MocCreditType... types) {
+        Activity a = activity()
+                .mocRegistration(MocRegistration.of(board, "10", types))
+                .build();
+        LearnerCompletion.Builder c = LearnerCompletion.builder()
+                .completionKey("k1")
+                .activity(a)
+                .learner(learner().boardId(board, "123456").build())
+                .completionDate(LocalDate.of(2026, 2, 27))
+                .consent(true);
+        for (MocCreditType t : types) {
+            c.mocCredit(t, points);
+        }
+        return c.build();
     }
 
     private static Learner noIdentity() {
@@ -414,6 +436,64 @@ class ParsValidatorTest {
                     (Supplier<Set<ViolationCode>>)
                             () -> codes(base().mocCredit(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "0.25")
                                     .build())
+                },
+                new Object[] {
+                    ViolationCode.PROFESSION_UNKNOWN,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.parseProfession("astronaut"))
+                },
+                new Object[] {
+                    ViolationCode.MOC_PROFESSION_NOT_ELIGIBLE,
+                    (Supplier<Set<ViolationCode>>) () -> codes(withLearner(
+                            learner().profession(Profession.NURSE_PRACTITIONER).build()))
+                },
+                new Object[] {
+                    ViolationCode.MOC_BOARD_NOT_YET_COLLABORATING,
+                    (Supplier<Set<ViolationCode>>) () -> codes(VALIDATOR.validateActivity(activity()
+                            .startDate(LocalDate.of(2024, 6, 1))
+                            .mocRegistration(
+                                    MocRegistration.of(Board.ABPMR, "2", MocCreditType.ABPMR_LIFELONG_LEARNING))
+                            .build()))
+                },
+                new Object[] {
+                    ViolationCode.MOC_CREDIT_TYPE_NOT_VALID_ON_DATE,
+                    (Supplier<Set<ViolationCode>>)
+                            () -> codes(boardCompletion(Board.ABPATH, "1", MocCreditType.ABPATH_SELF_ASSESSMENT))
+                },
+                new Object[] {
+                    ViolationCode.MOC_CREDIT_TYPES_INCOMPATIBLE,
+                    (Supplier<Set<ViolationCode>>) () -> codes(boardCompletion(
+                            Board.ABO,
+                            "1",
+                            MocCreditType.ABO_IMPROVEMENT_IN_MEDICAL_PRACTICE,
+                            MocCreditType.ABO_PATIENT_SAFETY))
+                },
+                new Object[] {
+                    ViolationCode.MOC_PATIENT_SAFETY_SEPARATE,
+                    (Supplier<Set<ViolationCode>>) () -> codes(boardCompletion(
+                            Board.ABA, "1", MocCreditType.ABA_LIFELONG_LEARNING, MocCreditType.ABA_PATIENT_SAFETY))
+                },
+                new Object[] {
+                    ViolationCode.MOC_ONE_RECORD_PER_DAY,
+                    (Supplier<Set<ViolationCode>>) () -> {
+                        LearnerCompletion first = boardCompletion(Board.ABA, "1", MocCreditType.ABA_LIFELONG_LEARNING);
+                        return codes(VALIDATOR.validate(List.of(
+                                first, first.toBuilder().completionKey("k2").build())));
+                    }
+                },
+                new Object[] {
+                    ViolationCode.MOC_CREDIT_NOT_UNIFORM,
+                    (Supplier<Set<ViolationCode>>) () -> {
+                        LearnerCompletion first = boardCompletion(Board.ABP, "1", MocCreditType.ABP_LIFELONG_LEARNING);
+                        LearnerCompletion other =
+                                boardCompletion(Board.ABP, "2", MocCreditType.ABP_LIFELONG_LEARNING).toBuilder()
+                                        .completionKey("k2")
+                                        .learner(learner()
+                                                .npi("1245319599")
+                                                .boardId(Board.ABP, "777777")
+                                                .build())
+                                        .build();
+                        return codes(VALIDATOR.validate(List.of(first, other)));
+                    }
                 });
         return cases.stream().map(a -> Arguments.of(a[0], a[1]));
     }
@@ -423,6 +503,62 @@ class ParsValidatorTest {
     void reachesCode(ViolationCode expected, Supplier<Set<ViolationCode>> run) {
         Set<ViolationCode> found = run.get();
         assertTrue(found.contains(expected), "expected " + expected + " but got " + found);
+    }
+
+    @Test
+    void boardRulesAllowWhatTheBoardsAllow() {
+        LearnerCompletion abaCredit = boardCompletion(Board.ABA, "1", MocCreditType.ABA_LIFELONG_LEARNING);
+        LearnerCompletion abaSafety = boardCompletion(Board.ABA, "1", MocCreditType.ABA_PATIENT_SAFETY).toBuilder()
+                .completionKey("k2")
+                .build();
+        LearnerCompletion abaNextDay = abaCredit.toBuilder()
+                .completionKey("k3")
+                .completionDate(LocalDate.of(2026, 2, 28))
+                .build();
+        // Patient safety is a record of its own, and another day is another record (ABA, [N6]).
+        assertTrue(VALIDATOR.validate(List.of(abaCredit, abaSafety, abaNextDay)).isValid());
+        LearnerCompletion abp = boardCompletion(Board.ABP, "1", MocCreditType.ABP_LIFELONG_LEARNING);
+        LearnerCompletion abpSame = abp.toBuilder()
+                .completionKey("k2")
+                .learner(
+                        learner().npi("1245319599").boardId(Board.ABP, "777777").build())
+                .build();
+        assertTrue(VALIDATOR.validate(List.of(abp, abpSame)).isValid());
+        // Variable credit is fine for ABIM ([N7]).
+        LearnerCompletion abimOther = base().completionKey("k2")
+                .learner(learner().npi("1245319599").build())
+                .clearMocCredits()
+                .mocCredit(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "0.5")
+                .build();
+        assertTrue(VALIDATOR.validate(List.of(Fixtures.completion(), abimOther)).isValid());
+        assertTrue(VALIDATOR
+                .validate(boardCompletion(Board.ABO, "1", MocCreditType.ABO_PATIENT_SAFETY))
+                .isValid());
+        assertTrue(VALIDATOR
+                .validate(withLearner(learner().profession(Profession.PHYSICIAN).build()))
+                .isValid());
+        // A nurse practitioner may still report CME credit.
+        LearnerCompletion npCme = base().learner(
+                        learner().profession(Profession.NURSE_PRACTITIONER).build())
+                .clearMocCredits()
+                .build();
+        assertTrue(
+                VALIDATOR.validate(npCme).isValid(), VALIDATOR.validate(npCme).toString());
+        LearnerCompletion abpmr = boardCompletion(Board.ABPMR, "1", MocCreditType.ABPMR_LIFELONG_LEARNING);
+        assertTrue(
+                VALIDATOR.validate(abpmr).isValid(), VALIDATOR.validate(abpmr).toString());
+    }
+
+    @Test
+    void aRejectedRecordDoesNotCountTowardTheCrossRecordBoardRules() {
+        LearnerCompletion badFirst = boardCompletion(Board.ABP, "1", MocCreditType.ABP_LIFELONG_LEARNING).toBuilder()
+                .consent(false)
+                .build();
+        LearnerCompletion second = boardCompletion(Board.ABP, "2", MocCreditType.ABP_LIFELONG_LEARNING).toBuilder()
+                .completionKey("k2")
+                .build();
+        ValidationReport r = VALIDATOR.validate(List.of(badFirst, second));
+        assertTrue(r.violationsFor(1).stream().noneMatch(Violation::isError), r.toString());
     }
 
     @Test
@@ -598,15 +734,20 @@ class ParsValidatorTest {
     }
 
     @Test
-    void boardIdFormatsCanBeTightened() {
-        ParsValidator abim6 = ParsValidator.builder()
-                .clock(Fixtures.CLOCK)
-                .boardIdFormats(BoardIdFormats.defaults().with(Board.ABIM, java.util.regex.Pattern.compile("\\d{6}")))
+    void boardIdFormatsComeFromTheRulesCatalogue() {
+        // ABIM IDs are six digits (docs/pars-reference.md 12 [N8]).
+        LearnerCompletion fiveDigits =
+                withLearner(learner().boardId(Board.ABIM, "12345").build());
+        assertTrue(VALIDATOR.validate(Fixtures.completion()).isValid());
+        assertEquals(Set.of(ViolationCode.BOARD_ID_INVALID), codes(VALIDATOR.validate(fiveDigits)));
+        RulesCatalogue loose = RulesCatalogue.defaults().toBuilder()
+                .board(RulesCatalogue.defaults().rules(Board.ABIM).orElseThrow().toBuilder()
+                        .idFormat("[0-9]{5,6}")
+                        .build())
                 .build();
-        assertTrue(abim6.validate(Fixtures.completion()).isValid());
-        assertFalse(abim6.validate(
-                        withLearner(learner().boardId(Board.ABIM, "12345").build()))
-                .isValid());
+        ParsValidator looser =
+                ParsValidator.builder().clock(Fixtures.CLOCK).rules(loose).build();
+        assertTrue(looser.validate(fiveDigits).isValid());
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class XlsxRosterSource implements RosterSource {
         this.rows = new SheetRows(file);
     }
 
+    private int width;
+
     @Override
     public List<String> next() {
         SheetRows.SheetRow r = rows.next();
@@ -46,6 +48,16 @@ public final class XlsxRosterSource implements RosterSource {
             }
             int birthColumn = birth;
             rows.dates(c -> c == birthColumn ? SheetRows.DateText.MONTH_DAY : SheetRows.DateText.ISO);
+            width = r.cells().size();
+            return r.cells();
+        }
+        // A sheet stores no trailing empty cells: a row ending in empty optional columns is short.
+        if (r.cells().size() < width) {
+            List<String> padded = new java.util.ArrayList<>(r.cells());
+            while (padded.size() < width) {
+                padded.add("");
+            }
+            return padded;
         }
         return r.cells();
     }

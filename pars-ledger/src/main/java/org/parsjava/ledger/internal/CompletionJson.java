@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.parsjava.core.codec.ActivityAction;
 import org.parsjava.core.codec.ParsJsonCodec;
+import org.parsjava.core.codec.WireOptions;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.ActivityStatus;
 import org.parsjava.core.model.Board;
@@ -22,6 +23,8 @@ import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.LicensingJurisdiction;
 import org.parsjava.core.model.MocCredit;
 import org.parsjava.core.model.MocCreditType;
+import org.parsjava.core.model.Profession;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.ledger.LedgerException;
 
 /**
@@ -33,9 +36,15 @@ import org.parsjava.ledger.LedgerException;
 public final class CompletionJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ParsJsonCodec ACTIVITY = ParsJsonCodec.create();
+    private final RulesCatalogue rules;
+    private final ParsJsonCodec activityCodec;
 
-    private CompletionJson() {}
+    /** Stored forms whose boards and credit types are read back through {@code rules}. */
+    public CompletionJson(RulesCatalogue rules) {
+        this.rules = rules;
+        this.activityCodec =
+                ParsJsonCodec.create(WireOptions.builder().rules(rules).build());
+    }
 
     /** Stored form; field order fixed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,22 +64,23 @@ public final class CompletionJson {
         public BigDecimal cme;
         public Map<String, BigDecimal> moc;
         public boolean consent;
+        public String profession;
     }
 
     /** The activity's stored form: PARS's draft JSON (its status travels with the completion). */
-    public static byte[] activity(Activity a) {
-        return ACTIVITY.encodeActivity(a, ActivityAction.ADD);
+    public byte[] activity(Activity a) {
+        return activityCodec.encodeActivity(a, ActivityAction.ADD);
     }
 
     /** The activity stored as {@code bytes}, in {@code status}. */
-    public static Activity activity(byte[] bytes, String status) {
-        return ACTIVITY.decodeActivity(bytes).toBuilder()
+    public Activity activity(byte[] bytes, String status) {
+        return activityCodec.decodeActivity(bytes).toBuilder()
                 .status(ActivityStatus.valueOf(status))
                 .build();
     }
 
     /** The stored bytes of {@code c}, whose activity is stored under {@code activityRef}. */
-    public static byte[] write(LearnerCompletion c, String activityRef) {
+    public byte[] write(LearnerCompletion c, String activityRef) {
         Dto d = new Dto();
         d.key = c.completionKey();
         d.activityRef = activityRef;
@@ -85,17 +95,18 @@ public final class CompletionJson {
         d.licenseNumber = l.license().map(x -> x.number()).orElse(null);
         if (!l.boardIds().isEmpty()) {
             d.boardIds = new TreeMap<>();
-            l.boardIds().forEach((b, id) -> d.boardIds.put(b.name(), id));
+            l.boardIds().forEach((b, id) -> d.boardIds.put(b.code(), id));
         }
         d.completionDate = c.completionDate().toString();
         d.cme = c.cmeCredits().map(BigDecimal::stripTrailingZeros).orElse(null);
         if (!c.mocCredits().isEmpty()) {
             d.moc = new TreeMap<>();
             for (MocCredit m : c.mocCredits()) {
-                d.moc.put(m.type().name(), m.points().stripTrailingZeros());
+                d.moc.put(m.type().code(), m.points().stripTrailingZeros());
             }
         }
         d.consent = c.consent();
+        d.profession = l.profession().map(Enum::name).orElse(null);
         try {
             return MAPPER.writeValueAsBytes(d);
         } catch (IOException e) {
@@ -104,8 +115,7 @@ public final class CompletionJson {
     }
 
     /** The completion stored as {@code bytes}; {@code activities} gives an activity (in a status) by reference. */
-    public static LearnerCompletion read(
-            byte[] bytes, java.util.function.BiFunction<String, String, Activity> activities) {
+    public LearnerCompletion read(byte[] bytes, java.util.function.BiFunction<String, String, Activity> activities) {
         Dto d;
         try {
             d = MAPPER.readValue(bytes, Dto.class);
@@ -118,6 +128,9 @@ public final class CompletionJson {
                 .firstName(d.firstName)
                 .lastName(d.lastName)
                 .birthDate(Integer.parseInt(md[0]), Integer.parseInt(md[1]));
+        if (d.profession != null) {
+            l.profession(Profession.valueOf(d.profession));
+        }
         if (d.npi != null) {
             l.npi(d.npi);
         }
@@ -125,7 +138,7 @@ public final class CompletionJson {
             l.license(LicensingJurisdiction.of(d.licenseState), d.licenseNumber);
         }
         if (d.boardIds != null) {
-            d.boardIds.forEach((b, id) -> l.boardId(Board.valueOf(b), id));
+            d.boardIds.forEach((b, id) -> l.boardId(board(b), id));
         }
         LearnerCompletion.Builder c = LearnerCompletion.builder()
                 .completionKey(d.key)
@@ -138,8 +151,24 @@ public final class CompletionJson {
         }
         if (d.moc != null) {
             Map<String, BigDecimal> ordered = new LinkedHashMap<>(d.moc);
-            ordered.forEach((t, p) -> c.mocCredit(new MocCredit(MocCreditType.valueOf(t), p)));
+            ordered.forEach((t, p) -> c.mocCredit(new MocCredit(creditType(t), p)));
         }
         return c.build();
+    }
+
+    /**
+     * A stored board by code. A board the catalogue no longer lists is still read (by its code
+     * alone), so the entry stays readable and validation names the board as unknown.
+     */
+    private Board board(String code) {
+        return rules.board(code).orElseGet(() -> Board.of(code, code, code, code));
+    }
+
+    /** A stored credit type by code; one the catalogue no longer lists is read as {@link #board} is. */
+    private MocCreditType creditType(String code) {
+        return rules.creditType(code).orElseGet(() -> {
+            int cut = code.indexOf('_');
+            return MocCreditType.of(code, board(cut < 0 ? code : code.substring(0, cut)), code);
+        });
     }
 }

@@ -5,6 +5,7 @@
 package org.parsjava.ledger.internal;
 
 import javax.sql.DataSource;
+import org.parsjava.core.rules.RulesCatalogue;
 
 /**
  * The ledger's tables through plain JDBC, one part per responsibility: {@link #recorder()}
@@ -26,10 +27,11 @@ public final class LedgerStore {
      * A store on {@code dataSource} (already migrated), sealing payloads with {@code cipher}.
      *
      * @param postgres whether the database is PostgreSQL (else H2)
+     * @param rules the catalogue by which stored boards and credit types are read back
      */
-    public LedgerStore(DataSource dataSource, PayloadCipher cipher, boolean postgres) {
+    public LedgerStore(DataSource dataSource, PayloadCipher cipher, boolean postgres, RulesCatalogue rules) {
         this.jdbc = new Jdbc(dataSource, postgres);
-        Payloads payloads = new Payloads(cipher, postgres);
+        Payloads payloads = new Payloads(cipher, postgres, new CompletionJson(rules));
         this.recorder = new Recorder(jdbc, payloads);
         this.claims = new Claims(jdbc, payloads);
         this.settlements = new Settlements(jdbc);

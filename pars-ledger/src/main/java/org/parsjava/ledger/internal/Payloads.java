@@ -39,10 +39,13 @@ public final class Payloads {
     private final Map<Activity, String> refs = new ConcurrentHashMap<>();
     private final Map<String, Activity> activities = new ConcurrentHashMap<>();
 
-    /** Sealing with {@code cipher}; {@code postgres} picks the upsert's dialect. */
-    public Payloads(PayloadCipher cipher, boolean postgres) {
+    private final CompletionJson json;
+
+    /** Sealing with {@code cipher} the forms {@code json} writes; {@code postgres} picks the upsert's dialect. */
+    public Payloads(PayloadCipher cipher, boolean postgres, CompletionJson json) {
         this.cipher = cipher;
         this.postgres = postgres;
+        this.json = json;
     }
 
     /**
@@ -57,7 +60,7 @@ public final class Payloads {
     /** Seals {@code completion}, storing its activity if this form of it is new. */
     public Sealed seal(Connection c, LearnerCompletion completion) throws SQLException {
         String ref = saveActivity(c, completion.activity());
-        byte[] plain = CompletionJson.write(completion, ref);
+        byte[] plain = json.write(completion, ref);
         return new Sealed(
                 cipher.seal(plain, associated(completion.activity().providerId(), completion.completionKey())),
                 cipher.fingerprint(plain),
@@ -66,12 +69,12 @@ public final class Payloads {
 
     /** Opens a payload sealed for {@code provider} and {@code key}, reading its activity back. */
     public LearnerCompletion open(Connection c, byte[] sealed, String provider, String key) {
-        return CompletionJson.read(cipher.open(sealed, associated(provider, key)), (ref, status) -> {
+        return json.read(cipher.open(sealed, associated(provider, key)), (ref, status) -> {
             Activity cached = activities.get(ref + "|" + status);
             if (cached != null) {
                 return cached;
             }
-            Activity a = CompletionJson.activity(body(c, ref), status);
+            Activity a = json.activity(body(c, ref), status);
             if (activities.size() < CACHE) {
                 activities.put(ref + "|" + status, a);
             }
@@ -93,7 +96,7 @@ public final class Payloads {
         String ref = refs.get(activity);
         byte[] body = ref == null ? null : bodies.get(ref);
         if (body == null) {
-            body = CompletionJson.activity(activity);
+            body = json.activity(activity);
             ref = HexFormat.of().formatHex(sha256(body));
             if (bodies.size() < CACHE) {
                 bodies.put(ref, body);

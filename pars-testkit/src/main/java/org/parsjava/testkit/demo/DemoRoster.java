@@ -129,8 +129,10 @@ public final class DemoRoster {
             r[8] = "ABIM=" + (100000 + random.nextInt(899999));
             r[11] = "ABIM_MEDICAL_KNOWLEDGE=" + credits;
         } else if (a == DemoActivities.PEDIATRICS && random.nextBoolean()) {
+            // ABP: every learner of an activity earns the same MOC credit (docs/pars-reference.md 12).
             r[8] = "ABP=" + (1000000 + random.nextInt(8999999));
-            r[11] = "ABP Lifelong Learning and Self-Assessment=" + credits;
+            r[10] = a.maxCmeCredits().stripTrailingZeros().toPlainString();
+            r[11] = "ABP Lifelong Learning and Self-Assessment=" + r[10];
         }
         r[12] = new String[] {"yes", "Y", "true", "Yes"}[random.nextInt(4)];
         return r;

@@ -7,7 +7,7 @@ package org.parsjava.testkit.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,7 @@ import org.parsjava.core.model.MatchResult;
 import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.MocRegistration;
 import org.parsjava.core.model.Npi;
+import org.parsjava.core.rules.BoardRules;
 import org.parsjava.core.validation.ReportingWindow;
 import org.parsjava.testkit.SimulatorErrors;
 import org.parsjava.testkit.StoredCredit;
@@ -153,7 +154,7 @@ public final class LearnerRecords extends Part {
                                 .map(Part::keyOf)
                                 .sorted()
                                 .collect(java.util.stream.Collectors.joining("|"));
-        Map<Board, BigDecimal> mocPerBoard = new EnumMap<>(Board.class);
+        Map<Board, BigDecimal> mocPerBoard = new HashMap<>(4);
         for (LearnerReportRecord.CreditLine line : r.creditLines()) {
             BigDecimal c = line.credits();
             if (c.signum() <= 0
@@ -178,8 +179,11 @@ public final class LearnerRecords extends Part {
                             "the activity is not registered with "
                                     + type.board().acronym());
                 }
-                if (type.board() != Board.ABS
-                        && r.identifier(type.board().acronym()).isEmpty()) {
+                boolean idRequired = state.rules
+                        .rules(type.board())
+                        .map(BoardRules::idRequired)
+                        .orElse(true);
+                if (idRequired && r.identifier(type.board().acronym()).isEmpty()) {
                     return err(
                             SimulatorErrors.BOARD_ID_MISSING,
                             "UniqueID",

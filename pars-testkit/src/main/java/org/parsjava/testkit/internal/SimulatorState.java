@@ -21,6 +21,7 @@ import org.parsjava.core.codec.internal.PeerCodec;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.ReportingWindow;
 import org.parsjava.testkit.Fault;
 import org.parsjava.testkit.SeenRequest;
@@ -72,6 +73,8 @@ public final class SimulatorState {
      * refused report instead of one fault.
      */
     public final boolean restRefusalsPerRecord;
+    /** The boards PARS knows and their rules. */
+    public final RulesCatalogue rules;
     /** The most requests handled at one moment. */
     public final AtomicInteger mostInFlight = new AtomicInteger();
 
@@ -87,7 +90,8 @@ public final class SimulatorState {
             ParsEndpoints endpoints,
             ParsCodec codec,
             int retained,
-            boolean restRefusalsPerRecord) {
+            boolean restRefusalsPerRecord,
+            RulesCatalogue rules) {
         this.providerId = providerId;
         this.user = user;
         this.password = password;
@@ -98,6 +102,7 @@ public final class SimulatorState {
         this.peer = PeerCodec.of(codec);
         this.retained = retained;
         this.restRefusalsPerRecord = restRefusalsPerRecord;
+        this.rules = rules;
         this.credits = bounded(retained);
         this.learnerDays = bounded(retained);
         this.people = bounded(retained);

@@ -17,6 +17,7 @@ import org.parsjava.client.ParsEndpoints.Parameter;
 import org.parsjava.core.codec.internal.LearnerReportRecord;
 import org.parsjava.core.model.Activity;
 import org.parsjava.core.model.LearnerTranscript;
+import org.parsjava.core.model.MocCreditType;
 import org.parsjava.core.model.TranscriptTotal;
 import org.parsjava.testkit.SimulatorErrors;
 import org.parsjava.testkit.StoredCredit;
@@ -134,7 +135,7 @@ public final class TranscriptRecords extends Part {
             List<LearnerTranscript.Credit> credit = group.stream()
                     .map(c -> new LearnerTranscript.Credit(
                             c.creditId(),
-                            c.mocType().map(Enum::name).orElse("AMA PRA Category 1 Credit"),
+                            c.mocType().map(MocCreditType::code).orElse("AMA PRA Category 1 Credit"),
                             c.credits(),
                             "Point"))
                     .toList();

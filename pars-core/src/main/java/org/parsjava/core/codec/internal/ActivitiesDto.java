@@ -10,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -255,10 +254,9 @@ public final class ActivitiesDto {
         @JsonProperty("ProviderID")
         public String providerId;
 
-        // The draft's key ends in a space (Vocabulary.INTERPROFESSIONAL_KEY); an XML name cannot.
+        // Drafts before 8aa4d8b spelled the key with a trailing space; it is still read.
         @JsonProperty(Vocabulary.INTERPROFESSIONAL_KEY)
-        @JsonAlias("isInterprofessional")
-        @JacksonXmlProperty(localName = "isInterprofessional")
+        @JsonAlias("isInterprofessional ")
         public Boolean interprofessional;
 
         @JsonProperty("CommendationTags")

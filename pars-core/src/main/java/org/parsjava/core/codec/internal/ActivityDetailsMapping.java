@@ -27,6 +27,9 @@ public final class ActivityDetailsMapping {
         ActivitiesDto.HealthcareEducation he = m.healthcareMetadata.healthcareEducation;
         a.sponsorship().ifPresent(s -> he.activitySponsorship = s.code());
         he.credits.activityCertification = a.creditType().label();
+        // Both are required members of a record as drafted at 8aa4d8b: written even when empty.
+        m.activityDescription = new ActivitiesDto.ActivityDescription();
+        m.participationMetrics = new ActivitiesDto.ParticipationMetrics();
         ActivityDetails d = a.details();
         if (d.isEmpty()) {
             return;
@@ -47,7 +50,6 @@ public final class ActivityDetailsMapping {
             he.targetAudience.specialty = d.specialties().isEmpty() ? null : d.specialties();
         }
         if (!d.commercialSupportAmounts().isEmpty()) {
-            m.activityDescription = new ActivitiesDto.ActivityDescription();
             m.activityDescription.commercialSupportAmount = d.commercialSupportAmounts().stream()
                     .map(c -> {
                         ActivitiesDto.SupportAmount w = new ActivitiesDto.SupportAmount();
@@ -59,7 +61,6 @@ public final class ActivityDetailsMapping {
                     .toList();
         }
         if (!d.participants().isEmpty()) {
-            m.participationMetrics = new ActivitiesDto.ParticipationMetrics();
             m.participationMetrics.participantsByCategory = d.participants().entrySet().stream()
                     .map(e -> {
                         ActivitiesDto.Participants w = new ActivitiesDto.Participants();

@@ -10,52 +10,54 @@ import java.util.Locale;
 import java.util.Map;
 import org.parsjava.core.model.ActivityDetails;
 import org.parsjava.core.model.ActivityType;
-import org.parsjava.core.model.Board;
-import org.parsjava.core.model.MocCreditType;
 
 /**
  * Every PARS string the SDK sends or reads that is not an element name, in one table per
  * concept (docs/pars-reference.md 2.10). Entries marked "Inferred" were not found in any source; correct
  * them here, against the PARS sandbox, and nowhere else.
  *
+ * <p>Board and credit type names are not here: they are data in the rules catalogue
+ * ({@code org.parsjava.core.rules.RulesCatalogue}): a board's {@code activityName} is its
+ * {@code boardName} on activities, its acronym the {@code UniqueID} domain of its learner IDs, and
+ * a credit type's {@code wireName} its {@code activityCertification} and {@code MOCCreditType}
+ * (inferred: the board's acronym, a space, its name).
+ *
  * <h2>Errata in ACCME's draft schemas, and how the codec reads them</h2>
- * Learner reports v0.5 and activity v0.1.2 (GitHub tempSchema, commit a9eaa6f; the files are
- * stored under {@code elliott-foxbox/tempSchema}):
+ * Learner reports v0.5 and activity v0.1.2 as of GitHub {@code elliott-foxbox/tempSchema} commit
+ * {@code 8aa4d8b} (2025-08-07; docs/pars-reference.md 12 [N1]). Fixed there, and followed by the
+ * codec: the learner file parses (a comma was missing), {@code isInterprofessional} has no trailing
+ * space, the REMS {@code required} list applies, and the record-level {@code required} list names
+ * {@code ParticipationMetrics} as spelled, so it applies. Still wrong there:
  * <ul>
- * <li>Learner reports (one stored version): no comma after {@code XtensibleInfo.ProviderID}'s
- *     block, so the file is not valid JSON. The codec writes {@code ProviderID} there anyway
- *     (the other stored version omits it; {@code XtensibleInfo} allows extra keys).</li>
  * <li>{@code CreditCertificate[].UniqueID} is declared {@code "type": "object"} with an
  *     {@code items} subschema: taken literally, the array the description implies ("each
  *     item") is refused, and the inner {@code required [value, domain]} never applies. The codec
  *     writes an array of {@code {value, domain}} objects, since a CME line carries both NPI and
- *     license.</li>
+ *     license. This is the one change a learner document needs to pass the draft.</li>
+ * <li>{@code participantsByCategory[].numberOfParticipants} sits beside the item's
+ *     {@code properties}, not inside; the codec writes the count (a whole number of zero or
+ *     more) as the description intends.</li>
+ * <li>The {@code boardName} enum lacks ABPMR and ABO, boards ACCME lists as taking MOC through
+ *     PARS; the codec writes them anyway (the catalogue, not the draft, decides which boards
+ *     exist), so only activities registered with those boards fall outside the enum.</li>
  * <li>{@code DateTimeCreated}, {@code CompletedDateTime}, {@code startDateTime} and
  *     {@code endDateTime} are {@code format: date-time} but described as
  *     {@code YYYY-MM-DDThh:mm:ss} without an offset (read as US Central). The codec writes them
- *     without an offset, as described.</li>
- * <li>Activity v0.1.2: the root, {@code ACCMEActivities} and record-level {@code required}
- *     arrays sit where JSON Schema ignores them (inside {@code properties}, or on the array); the
- *     record-level one names {@code participationMetrics} while the property is
- *     {@code ParticipationMetrics}. The codec satisfies the nested {@code required} arrays that
- *     do apply, and writes {@code ActivityDescription} and {@code ParticipationMetrics} only
- *     when the activity has something to put in them.</li>
- * <li>{@code XtensibleInfo."isInterprofessional "} has a trailing space
- *     ({@link #INTERPROFESSIONAL_KEY}); JSON is written with it, as drafted, and read with or
- *     without it; XML, where a name cannot end in a space, uses {@code isInterprofessional}.</li>
- * <li>{@code participantsByCategory[].numberOfParticipants} sits outside the item's
- *     {@code properties}, and the category enum lists {@code physician} twice; the codec writes
- *     the count (a whole number of zero or more) as the description intends.</li>
+ *     without an offset, as described; a validator that enforces {@code format} would want one.</li>
+ * <li>Record-level members the draft requires are always written: {@code ActivityDescription}
+ *     and {@code ParticipationMetrics} are empty objects when the activity has nothing for them.</li>
  * <li>Limits stated only in prose are enforced by the validator: description at most 2,500
  *     characters, credits in quarter steps.</li>
  * </ul>
+ * Drafts before {@code 8aa4d8b} spelled {@code "isInterprofessional "} with a trailing space;
+ * the codec still reads that key.
  */
 public final class Vocabulary {
 
     private Vocabulary() {}
 
-    /** The draft's JSON key for the interprofessional flag, trailing space included (erratum). */
-    public static final String INTERPROFESSIONAL_KEY = "isInterprofessional ";
+    /** The draft's key for the interprofessional flag (without the trailing space drafts before 8aa4d8b had). */
+    public static final String INTERPROFESSIONAL_KEY = "isInterprofessional";
     /** {@code FeeForParticipation} values; "No, it’s free" has a typographic apostrophe (U+2019). */
     public static final Map<ActivityDetails.Fee, String> FEE = table(
             ActivityDetails.Fee.class,
@@ -134,63 +136,6 @@ public final class Vocabulary {
     public static final String MATCH_NOT_MATCHED = "NotMatched";
     /** Match: several physicians found (Inferred). */
     public static final String MATCH_AMBIGUOUS = "Ambiguous";
-
-    /** {@code UniqueID/@domain} of board IDs on learner reports: acronyms as the draft spells them (2.5). */
-    public static final Map<Board, String> LEARNER_BOARD_DOMAIN = table(
-            Board.class,
-            Map.of(
-                    Board.ABA,
-                    "ABA",
-                    Board.ABIM,
-                    "ABIM",
-                    Board.ABOHNS,
-                    "ABOHNS",
-                    Board.ABOS,
-                    "ABOS",
-                    Board.ABP,
-                    "ABP",
-                    Board.ABPATH,
-                    "ABPath",
-                    Board.ABS,
-                    "ABS",
-                    Board.ABTS,
-                    "ABTS"));
-
-    /** {@code boardName} on activity MOC registrations: the draft enum is upper case (3.3). */
-    public static final Map<Board, String> ACTIVITY_BOARD_NAME = table(
-            Board.class,
-            Map.of(
-                    Board.ABA,
-                    "ABA",
-                    Board.ABIM,
-                    "ABIM",
-                    Board.ABOHNS,
-                    "ABOHNS",
-                    Board.ABOS,
-                    "ABOS",
-                    Board.ABP,
-                    "ABP",
-                    Board.ABPATH,
-                    "ABPATH",
-                    Board.ABS,
-                    "ABS",
-                    Board.ABTS,
-                    "ABTS"));
-
-    /**
-     * {@code activityCertification} of a MOC credit line and {@code MOCCreditType} of a
-     * registration. Inferred (4.4: "the wire strings are unknown"): board acronym, a space, the
-     * board's own name of the credit type.
-     */
-    public static final Map<MocCreditType, String> MOC_CREDIT_TYPE;
-
-    static {
-        Map<MocCreditType, String> m = new EnumMap<>(MocCreditType.class);
-        for (MocCreditType t : MocCreditType.values()) {
-            m.put(t, LEARNER_BOARD_DOMAIN.get(t.board()) + " " + t.displayName());
-        }
-        MOC_CREDIT_TYPE = java.util.Collections.unmodifiableMap(m);
-    }
 
     /**
      * {@code activityFormat}: streamlined 2021 format names (Inferred, 3.2: exact strings

@@ -150,7 +150,7 @@ public final class ConstraintValidators {
                 return true;
             }
             ContextSink sink = new ContextSink(context, true);
-            Rules.checkCredits(value, sink);
+            RULES.checkCredits(value, sink);
             Rules.checkActivityReference(value.activity(), sink);
             return sink.valid();
         }
@@ -203,6 +203,7 @@ public final class ConstraintValidators {
             }
             ContextSink sink = new ContextSink(context, true);
             Rules.checkActivity(value, "", sink);
+            RULES.boards().checkRegistrations(value, "", sink);
             return sink.valid();
         }
     }

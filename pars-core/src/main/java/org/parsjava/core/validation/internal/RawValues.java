@@ -125,12 +125,12 @@ public final class RawValues {
         return Parsed.ok(license);
     }
 
-    /** Board acronym in any case. */
-    public static Parsed<Board> board(String raw) {
+    /** A board by code, acronym or name as {@code catalogue} lists it, in any case. */
+    public static Parsed<Board> board(String raw, org.parsjava.core.rules.RulesCatalogue catalogue) {
         if (raw == null || raw.isBlank()) {
             return Parsed.failed(ViolationCode.BOARD_UNKNOWN, "board is empty");
         }
-        return Board.parse(raw).map(Parsed::ok).orElseGet(() -> Parsed.failed(ViolationCode.BOARD_UNKNOWN));
+        return catalogue.board(raw).map(Parsed::ok).orElseGet(() -> Parsed.failed(ViolationCode.BOARD_UNKNOWN));
     }
 
     /** A decimal credit amount such as {@code 1.25}; positivity and steps are checked later. */

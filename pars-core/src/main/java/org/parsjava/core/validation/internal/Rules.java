@@ -17,7 +17,8 @@ import org.parsjava.core.model.MocCredit;
 import org.parsjava.core.model.MocRegistration;
 import org.parsjava.core.model.Npi;
 import org.parsjava.core.model.StateLicense;
-import org.parsjava.core.validation.BoardIdFormats;
+import org.parsjava.core.rules.BoardRules;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.ReportingWindow;
 import org.parsjava.core.validation.ViolationCode;
 
@@ -34,25 +35,26 @@ public final class Rules {
     public static final int COMPLETION_KEY_MAX = 200;
     /** Longest license number accepted. */
     public static final int LICENSE_MAX = 30;
-    /** ABS accepts at most 12 credits earned in one day (docs/pars-reference.md 4.3). */
-    public static final BigDecimal ABS_DAILY_CAP = new BigDecimal("12");
-    /** ABS accepts PARS-reported completions from this day (docs/pars-reference.md 5.4). */
-    public static final LocalDate ABS_PROGRAM_START = LocalDate.of(2021, 3, 1);
 
     private static final BigDecimal FOUR = BigDecimal.valueOf(4);
 
-    private final BoardIdFormats boardIdFormats;
+    private final BoardChecks boards;
     private final ReportingWindow reportingWindow;
 
-    /** Rules with the given board ID formats and reporting window. */
-    public Rules(BoardIdFormats boardIdFormats, ReportingWindow reportingWindow) {
-        this.boardIdFormats = boardIdFormats;
+    /** Rules with the given catalogue and reporting window. */
+    public Rules(RulesCatalogue catalogue, ReportingWindow reportingWindow) {
+        this.boards = new BoardChecks(catalogue);
         this.reportingWindow = reportingWindow;
     }
 
-    /** Rules with default formats and window. */
+    /** Rules with the shipped catalogue and the default window. */
     public static Rules defaults() {
-        return new Rules(BoardIdFormats.defaults(), ReportingWindow.defaults());
+        return new Rules(RulesCatalogue.defaults(), ReportingWindow.defaults());
+    }
+
+    /** The board rules these rules apply. */
+    public BoardChecks boards() {
+        return boards;
     }
 
     // ---- value rules ------------------------------------------------------------------------
@@ -214,31 +216,9 @@ public final class Rules {
         }
     }
 
-    /** Each board ID matches its board's format. */
+    /** Each board ID is of a board the catalogue lists and matches its format. */
     public void checkBoardIds(Map<Board, String> ids, String field, ViolationSink sink) {
-        for (Map.Entry<Board, String> e : ids.entrySet()) {
-            boolean ok = boardIdFormats.formatOf(e.getKey()) == BoardIdFormats.DEFAULT_FORMAT
-                    ? isDefaultBoardId(e.getValue())
-                    : boardIdFormats.matches(e.getKey(), e.getValue());
-            if (!ok) {
-                sink.report(field + "[" + e.getKey().acronym() + "]", ViolationCode.BOARD_ID_INVALID);
-            }
-        }
-    }
-
-    /** {@link BoardIdFormats#DEFAULT_FORMAT} without a regex: 1-20 of 0-9 A-Z a-z and hyphen. */
-    static boolean isDefaultBoardId(String id) {
-        int n = id.length();
-        if (n == 0 || n > 20) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = id.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        boards.checkBoardIds(ids, field, sink);
     }
 
     // ---- activity ---------------------------------------------------------------------------
@@ -318,6 +298,7 @@ public final class Rules {
         checkActivityReference(c.activity(), sink);
         checkCredits(c, sink);
         checkDates(c, today, sink);
+        boards.checkLines(c, sink);
     }
 
     /** The activity must carry a valid ACCME Activity ID and accept learners. */
@@ -337,7 +318,7 @@ public final class Rules {
     }
 
     /** Credit lines: present, positive, quarter steps, within maxima and board registrations. */
-    public static void checkCredits(LearnerCompletion c, ViolationSink sink) {
+    public void checkCredits(LearnerCompletion c, ViolationSink sink) {
         Activity activity = c.activity();
         List<MocCredit> moc = c.mocCredits();
         Optional<BigDecimal> cme = c.cmeCredits();
@@ -354,27 +335,23 @@ public final class Rules {
                 sink.report("cmeCredits", ViolationCode.CREDITS_ABOVE_MAXIMUM);
             }
         }
-        long seenTypes = 0;
-        BigDecimal[] perBoard = null;
+        Map<Board, BigDecimal> perBoard = null;
         for (int i = 0; i < moc.size(); i++) {
             MocCredit m = moc.get(i);
-            long bit = 1L << m.type().ordinal();
-            if ((seenTypes & bit) != 0) {
-                sink.report(mocField(i, ".type"), ViolationCode.MOC_CREDIT_DUPLICATE);
+            for (int j = 0; j < i; j++) {
+                if (moc.get(j).type().equals(m.type())) {
+                    sink.report(mocField(i, ".type"), ViolationCode.MOC_CREDIT_DUPLICATE);
+                    break;
+                }
             }
-            seenTypes |= bit;
             if (m.points().signum() <= 0 || !isQuarterStep(m.points())) {
                 checkCreditAmount(m.points(), mocField(i, ".points"), sink);
             }
-            Board board = m.board();
-            if (!c.learner().boardIds().containsKey(board)) {
-                // ABS reporting without an ABS ID is allowed (docs/pars-reference.md 4.1): warn only.
-                if (board == Board.ABS) {
-                    sink.report("learner.boardIds[" + board.acronym() + "]", ViolationCode.BOARD_ID_ADVISED);
-                } else {
-                    sink.report("learner.boardIds[" + board.acronym() + "]", ViolationCode.BOARD_ID_MISSING);
-                }
+            Optional<BoardRules> rules = boards.checkLine(c, i, m, sink);
+            if (rules.isEmpty()) {
+                continue;
             }
+            Board board = m.board();
             MocRegistration reg = activity.mocRegistrations().get(board);
             if (reg == null) {
                 sink.report(mocField(i, ".type"), ViolationCode.MOC_BOARD_NOT_REGISTERED);
@@ -384,28 +361,21 @@ public final class Rules {
                 sink.report(mocField(i, ".type"), ViolationCode.MOC_CREDIT_TYPE_NOT_REGISTERED);
             }
             if (perBoard == null) {
-                perBoard = new BigDecimal[Board.values().length];
+                perBoard = new java.util.HashMap<>(4);
             }
-            BigDecimal sum = perBoard[board.ordinal()];
-            perBoard[board.ordinal()] = sum == null ? m.points() : sum.add(m.points());
+            perBoard.merge(board, m.points(), BigDecimal::add);
         }
         if (perBoard != null) {
-            for (Board board : Board.values()) {
-                BigDecimal sum = perBoard[board.ordinal()];
-                if (sum == null) {
-                    continue;
-                }
-                if (sum.compareTo(activity.mocRegistrations().get(board).points()) > 0) {
+            for (Map.Entry<Board, BigDecimal> e : perBoard.entrySet()) {
+                Board board = e.getKey();
+                if (e.getValue()
+                                .compareTo(
+                                        activity.mocRegistrations().get(board).points())
+                        > 0) {
                     sink.report(
                             "mocCredits",
                             ViolationCode.CREDITS_ABOVE_MAXIMUM,
                             "MOC points for " + board.acronym() + " exceed the points the activity is registered for");
-                }
-                if (board == Board.ABS && sum.compareTo(ABS_DAILY_CAP) > 0) {
-                    sink.report(
-                            "mocCredits",
-                            ViolationCode.CREDITS_ABOVE_DAILY_CAP,
-                            "ABS accepts at most 12 credits earned in one day");
                 }
             }
         }
@@ -435,12 +405,6 @@ public final class Rules {
         List<MocCredit> moc = c.mocCredits();
         for (int i = 0; i < moc.size(); i++) {
             Board board = moc.get(i).board();
-            if (board == Board.ABS && date.isBefore(ABS_PROGRAM_START)) {
-                sink.report(
-                        "completionDate",
-                        ViolationCode.COMPLETION_DATE_BEFORE_BOARD_PROGRAM,
-                        "ABS accepts PARS-reported completions from 2021-03-01");
-            }
             MocRegistration reg = a.mocRegistrations().get(board);
             if (reg != null && reg.creditClaimDate().isPresent()) {
                 LocalDate deadline = reg.creditClaimDate().get();
