@@ -31,9 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.parsjava.client.ParsClient;
 import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.core.codec.CreditIds;
+import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.Board;
 import org.parsjava.core.model.CreditStatus;
+import org.parsjava.core.model.Learner;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.model.LicensingJurisdiction;
+import org.parsjava.core.model.MocCreditType;
+import org.parsjava.core.model.MocRegistration;
 import org.parsjava.core.testing.Fixtures;
 import org.parsjava.testkit.Fault;
 import org.parsjava.testkit.ParsSimulator;
@@ -638,6 +643,90 @@ abstract class LedgerContractTest {
         assertTrue(e.boundTo().isEmpty());
         assertTrue(e.getMessage().contains("does not say which PARS settled them"), e.getMessage());
         assertEquals(1, ledger(client, true).adoption().orElseThrow().entries());
+    }
+
+    @Test
+    void boardRulesThatSpanRunsHoldAcrossRecordings() {
+        Activity course = Fixtures.activity().toBuilder()
+                .accmeActivityId("201234570")
+                .providerActivityId("BOARDS-1")
+                .mocRegistration(MocRegistration.of(
+                        Board.ABA, "10", MocCreditType.ABA_LIFELONG_LEARNING, MocCreditType.ABA_PATIENT_SAFETY))
+                .mocRegistration(MocRegistration.of(Board.ABP, "10", MocCreditType.ABP_LIFELONG_LEARNING))
+                .build();
+        Learner diplomate =
+                Fixtures.learner().toBuilder().boardId(Board.ABA, "123456").build();
+        // ABA: one record per diplomate, activity and completion date; patient safety is its own ([N6]).
+        assertEquals(
+                EntryState.PENDING,
+                ledger.record(moc("aba-1", course, diplomate, MocCreditType.ABA_LIFELONG_LEARNING, "1"))
+                        .state());
+        LearnerCompletion second = moc("aba-2", course, diplomate, MocCreditType.ABA_LIFELONG_LEARNING, "0.5");
+        assertEquals(EntryState.INVALID, ledger.record(second).state());
+        assertEquals(
+                List.of("MOC_ONE_RECORD_PER_DAY"),
+                ledger.entry("0001234", "aba-2").orElseThrow().problems().stream()
+                        .map(EntryProblem::code)
+                        .toList());
+        assertEquals(
+                EntryState.PENDING,
+                ledger.record(moc("aba-3", course, diplomate, MocCreditType.ABA_PATIENT_SAFETY, "1"))
+                        .state());
+        // Once the first is withdrawn, the same record of the second is accepted for sending.
+        ledger.withdraw("0001234", "aba-1");
+        assertEquals(EntryState.PENDING, ledger.record(second).state());
+        // ABP: every learner of an activity earns the same MOC credit ([N7]).
+        assertEquals(
+                EntryState.PENDING,
+                ledger.record(moc(
+                                "abp-1",
+                                course,
+                                pediatrician("1245319599", "700001"),
+                                MocCreditType.ABP_LIFELONG_LEARNING,
+                                "2"))
+                        .state());
+        assertEquals(
+                EntryState.INVALID,
+                ledger.record(moc(
+                                "abp-2",
+                                course,
+                                pediatrician("1234567893", "700002"),
+                                MocCreditType.ABP_LIFELONG_LEARNING,
+                                "1.5"))
+                        .state());
+        assertTrue(ledger.entry("0001234", "abp-2")
+                .orElseThrow()
+                .problems()
+                .get(0)
+                .message()
+                .contains("have 2"));
+        assertEquals(
+                EntryState.PENDING,
+                ledger.record(moc(
+                                "abp-3",
+                                course,
+                                pediatrician("1234567893", "700002"),
+                                MocCreditType.ABP_LIFELONG_LEARNING,
+                                "2"))
+                        .state());
+    }
+
+    private static LearnerCompletion moc(String key, Activity a, Learner l, MocCreditType type, String points) {
+        return Fixtures.completion().toBuilder()
+                .completionKey(key)
+                .activity(a)
+                .learner(l)
+                .clearMocCredits()
+                .mocCredit(type, points)
+                .build();
+    }
+
+    private static Learner pediatrician(String npi, String abpId) {
+        return Fixtures.learner().toBuilder()
+                .npi(npi)
+                .clearBoardIds()
+                .boardId(Board.ABP, abpId)
+                .build();
     }
 
     /** Stands for a process killed in the middle of a drain. */

@@ -32,7 +32,7 @@ public final class LedgerStore {
     public LedgerStore(DataSource dataSource, PayloadCipher cipher, boolean postgres, RulesCatalogue rules) {
         this.jdbc = new Jdbc(dataSource, postgres);
         Payloads payloads = new Payloads(cipher, postgres, new CompletionJson(rules));
-        this.recorder = new Recorder(jdbc, payloads);
+        this.recorder = new Recorder(jdbc, payloads, new MocLineRules(rules, cipher));
         this.claims = new Claims(jdbc, payloads);
         this.settlements = new Settlements(jdbc);
         this.queries = new EntryQueries(jdbc, payloads);

@@ -38,11 +38,13 @@ public final class Recorder {
 
     private final Jdbc jdbc;
     private final Payloads payloads;
+    private final MocLineRules mocLines;
 
-    /** A recorder on {@code jdbc}, sealing with {@code payloads}. */
-    public Recorder(Jdbc jdbc, Payloads payloads) {
+    /** A recorder on {@code jdbc}, sealing with {@code payloads}, keeping the board rules that span runs. */
+    Recorder(Jdbc jdbc, Payloads payloads, MocLineRules mocLines) {
         this.jdbc = jdbc;
         this.payloads = payloads;
+        this.mocLines = mocLines;
     }
 
     /**
@@ -68,6 +70,12 @@ public final class Recorder {
         String code() {
             return problems.isEmpty() ? null : problems.get(0).code();
         }
+
+        Recorded withProblems(List<EntryProblem> more) {
+            List<EntryProblem> all = new java.util.ArrayList<>(problems);
+            all.addAll(more);
+            return new Recorded(completion, reference, all, deadline, at);
+        }
     }
 
     /** Records in a transaction of its own. */
@@ -89,21 +97,36 @@ public final class Recorder {
     }
 
     /** Records on the caller's connection, leaving commit or rollback to the caller. */
-    public Recording record(Connection c, Recorded r) {
-        LearnerCompletion completion = r.completion();
+    public Recording record(Connection c, Recorded recorded) {
+        LearnerCompletion completion = recorded.completion();
         String provider = completion.activity().providerId();
         String key = completion.completionKey();
-        EntryState fresh = r.valid() ? EntryState.PENDING : EntryState.INVALID;
         try {
             Payloads.Sealed sealed = payloads.seal(c, completion);
             Existing e = existing(c, provider, key);
+            // Unchanged content stays as it is, except an invalid entry the rules now accept: a board
+            // rule across runs that no longer applies, or a rules catalogue that changed.
+            boolean recheck =
+                    e != null && e.mac.equals(sealed.mac()) && e.state == EntryState.INVALID && recorded.valid();
+            if (e != null && e.mac.equals(sealed.mac()) && !recheck) {
+                return new Recording(Recording.Change.UNCHANGED, e.state);
+            }
+            Recorded r = recorded;
+            if (r.valid()) {
+                List<EntryProblem> across = mocLines.check(c, completion, e == null ? -1 : e.id);
+                if (!across.isEmpty()) {
+                    r = r.withProblems(across);
+                }
+            }
+            if (recheck && !r.valid()) {
+                return new Recording(Recording.Change.UNCHANGED, e.state);
+            }
+            EntryState fresh = r.valid() ? EntryState.PENDING : EntryState.INVALID;
             if (e == null) {
                 long id = insert(c, r, fresh, sealed);
+                mocLines.store(c, id, completion, r.valid());
                 Jdbc.transition(c, id, null, fresh, r.valid() ? "recorded" : "recorded; invalid: " + r.code(), r.at());
                 return new Recording(Recording.Change.NEW, fresh);
-            }
-            if (e.mac.equals(sealed.mac())) {
-                return new Recording(Recording.Change.UNCHANGED, e.state);
             }
             boolean inPars =
                     MAYBE_IN_PARS.contains(e.state) || e.outcomeUnknown || e.previous != null || e.confirmFirst;
@@ -114,6 +137,7 @@ public final class Recorder {
             EntryState next =
                     !r.valid() ? EntryState.INVALID : previous != null ? EntryState.CORRECTING : EntryState.PENDING;
             replace(c, e.id, r, next, sealed, previous);
+            mocLines.store(c, e.id, completion, r.valid());
             Jdbc.transition(
                     c,
                     e.id,
