@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.parsjava.client.ParsCredentials;
 import org.parsjava.client.ParsEndpoints;
+import org.parsjava.core.rules.RulesCatalogue;
+import org.parsjava.core.rules.RulesCatalogueException;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,6 +63,13 @@ final class ConnectionOptions {
     java.nio.file.Path endpointsFile;
 
     @Option(
+            names = "--rules",
+            paramLabel = "FILE",
+            description = "PARS rules catalogue from a file (env PARS_RULES_FILE): boards, board ID formats, credit "
+                    + "types and per-board rules; \"extends\": \"defaults\" adds to the shipped catalogue")
+    java.nio.file.Path rulesFile;
+
+    @Option(
             names = "--demo",
             description = "use the embedded PARS simulator with its demo activities instead of PARS "
                     + "(nothing reaches PARS; its own demo ledger)")
@@ -94,7 +103,7 @@ final class ConnectionOptions {
                 throw new UsageException(
                         "--demo and --pars-url exclude each other: the demo reports to the embedded " + "simulator");
             }
-            return new ParsSettings(null, null, null, null, generation, endpoints, true, inFlight, day);
+            return new ParsSettings(null, null, null, null, generation, endpoints, true, inFlight, day, rules(env));
         }
         if (base == null) {
             throw new UsageException("no PARS URL: set --pars-url (or PARS_URL) to the URL ACCME gave you, or add "
@@ -111,7 +120,21 @@ final class ConnectionOptions {
                 endpoints,
                 false,
                 inFlight,
-                day);
+                day,
+                rules(env));
+    }
+
+    /** The rules catalogue file's, or the shipped one. */
+    private RulesCatalogue rules(Environment env) {
+        String file = env.setting(rulesFile == null ? null : rulesFile.toString(), "PARS_RULES_FILE");
+        if (file == null) {
+            return RulesCatalogue.defaults();
+        }
+        try {
+            return RulesCatalogue.load(java.nio.file.Path.of(file));
+        } catch (RulesCatalogueException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** The endpoints file's, or null for the generation's preset. */

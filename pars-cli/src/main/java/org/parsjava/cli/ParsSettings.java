@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import org.parsjava.client.ParsClient;
 import org.parsjava.client.ParsCredentials;
 import org.parsjava.client.ParsEndpoints;
+import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.testkit.ParsSimulator;
 import org.parsjava.testkit.demo.DemoActivities;
 
@@ -20,6 +21,7 @@ import org.parsjava.testkit.demo.DemoActivities;
  *
  * @param endpoints endpoints from a file, or null for the generation's preset
  * @param asOf the day dates are judged on instead of today, or null
+ * @param rules the rules catalogue (the shipped one unless a file was given)
  */
 record ParsSettings(
         String url,
@@ -30,7 +32,8 @@ record ParsSettings(
         ParsEndpoints endpoints,
         boolean demo,
         int concurrency,
-        LocalDate asOf) {
+        LocalDate asOf,
+        RulesCatalogue rules) {
 
     /** Demo provider's name, as the simulator's reports carry it. */
     static final String DEMO_PROVIDER_NAME = "Example Health Continuing Education";
@@ -44,11 +47,13 @@ record ParsSettings(
             ParsSimulator sim = ParsSimulator.builder()
                     .clock(clock)
                     .retainAtMost(SIMULATOR_RETAINS)
+                    .rules(rules)
                     .endpoints(endpoints != null ? endpoints : ParsEndpoints.of(generation))
                     .build()
                     .start();
             DemoActivities.ALL.forEach(sim::addActivity);
             ParsClient client = sim.clientBuilder()
+                    .rules(rules)
                     .providerName(DEMO_PROVIDER_NAME)
                     .userAgent("pars-cli")
                     .maxConcurrentRequests(concurrency)
@@ -70,6 +75,7 @@ record ParsSettings(
                 .userAgent("pars-cli")
                 .maxConcurrentRequests(concurrency)
                 .clock(clock)
+                .rules(rules)
                 .build();
         return new ParsConnection(
                 client,

@@ -55,6 +55,13 @@ final class SimulatorCommand implements Callable<Integer> {
     java.nio.file.Path endpoints;
 
     @Option(
+            names = "--rules",
+            paramLabel = "FILE",
+            description =
+                    "the boards and rules this PARS knows, from a rules catalogue file (default: the shipped one)")
+    java.nio.file.Path rules;
+
+    @Option(
             names = "--rest-refusals-per-record",
             description = "deviate from the REST draft as read: a refused document's 400 lists a verdict per report")
     boolean refusalsPerRecord;
@@ -74,6 +81,13 @@ final class SimulatorCommand implements Callable<Integer> {
             try {
                 b.endpoints(org.parsjava.client.EndpointsFile.read(endpoints));
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        if (rules != null) {
+            try {
+                b.rules(org.parsjava.core.rules.RulesCatalogue.load(rules));
+            } catch (org.parsjava.core.rules.RulesCatalogueException e) {
                 throw new UsageException(e.getMessage());
             }
         }

@@ -39,6 +39,12 @@ final class SummaryJson {
         m.put("warnings", s.warnings());
         m.put("resumed", s.resumed());
         m.put("earlierSettled", s.earlierSettled());
+        m.put(
+                "boardVerdicts",
+                Map.of(
+                        "accepted", s.boardVerdicts().accepted(),
+                        "rejected", s.boardVerdicts().rejected(),
+                        "rejectionCodes", s.boardVerdicts().rejectionCodes()));
         m.put("allAccountedFor", s.allAccountedFor());
         m.put(
                 "stopped",

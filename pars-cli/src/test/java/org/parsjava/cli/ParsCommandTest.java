@@ -298,6 +298,73 @@ class ParsCommandTest {
     }
 
     @Test
+    void aBoardIsAddedByConfigurationAloneAndAbpmrCreditReportsEndToEnd() throws IOException {
+        Path rules = Files.writeString(dir.resolve("rules.json"), """
+                {"extends": "defaults", "version": "with-abfm",
+                 "boards": [{"code": "ABFM", "acronym": "ABFM", "name": "American Board of Family Medicine",
+                   "idFormat": "[0-9]{8}", "sources": ["the provider's agreement with ABFM"],
+                   "creditTypes": [{"code": "ABFM_KNOWLEDGE", "name": "Knowledge Self-Assessment"}]}]}
+                """);
+        org.parsjava.core.rules.RulesCatalogue catalogue = org.parsjava.core.rules.RulesCatalogue.load(rules);
+        pars.close();
+        // The PARS of this test knows ABFM too (as PARS would once ACCME adds a board).
+        pars = ParsSimulator.builder()
+                .clock(DemoActivities.clock())
+                .rules(catalogue)
+                .build()
+                .start();
+        org.parsjava.core.model.Board abfm = catalogue.board("ABFM").orElseThrow();
+        pars.addActivity(DemoActivities.GRAND_ROUNDS.toBuilder()
+                .accmeActivityId("201234571")
+                .providerActivityId("FM-REVIEW-2026")
+                .mocRegistration(new org.parsjava.core.model.MocRegistration(
+                        abfm,
+                        new java.math.BigDecimal("1"),
+                        java.util.Set.of(catalogue.creditType("ABFM_KNOWLEDGE").orElseThrow()),
+                        java.util.Optional.empty()))
+                .mocRegistration(org.parsjava.core.model.MocRegistration.of(
+                        org.parsjava.core.model.Board.ABPMR,
+                        "1",
+                        org.parsjava.core.model.MocCreditType.ABPMR_LIFELONG_LEARNING))
+                .build());
+        realPars();
+        String roster = roster(HEADER
+                        + "fm-1,201234571,Omar,Haddad,7/4,1245319599,TX,T12345,ABFM=12345678,2026-10-06,1,"
+                        + "ABFM Knowledge Self-Assessment=1,yes\n"
+                        + "pmr-1,201234571,Ana,Ruiz,3/14,1234567893,CA,A99999,ABPMR=445566,2026-10-13,1,"
+                        + "ABPMR_LIFELONG_LEARNING=1,yes\n")
+                .toString();
+        // Without the file, ABFM is not a board the SDK knows: the row is refused, nothing sent for it.
+        Run without = pars("report", roster, "--ledger", "none", "--as-of", "2026-11-20");
+        assertEquals(1, without.exit(), without.all());
+        assertEquals(1, number(without.out(), "invalid, not sent"));
+        assertTrue(without.out().contains("BOARD_UNKNOWN"), without.out());
+        assertEquals(1, number(without.out(), "accepted by PARS in this run"), "ABPMR is in the shipped catalogue");
+        Run with = pars("report", roster, "--ledger", "none", "--as-of", "2026-11-20", "--rules", rules.toString());
+        assertEquals(0, with.exit(), with.all());
+        assertEquals(1, number(with.out(), "accepted by PARS in this run"));
+        assertEquals(1, number(with.out(), "already held by PARS (earlier runs)"));
+        assertTrue(pars.credits().stream()
+                .anyMatch(c ->
+                        c.mocType().map(t -> t.code().equals("ABFM_KNOWLEDGE")).orElse(false)));
+        assertTrue(pars.credits().stream()
+                .anyMatch(c -> c.mocType()
+                        .map(t -> t.board().equals(org.parsjava.core.model.Board.ABPMR))
+                        .orElse(false)));
+        env.put("PARS_RULES_FILE", rules.toString());
+        Run fromEnvironment = pars("report", roster, "--ledger", "none", "--as-of", "2026-11-20");
+        assertEquals(0, fromEnvironment.exit(), fromEnvironment.all());
+        assertEquals(2, number(fromEnvironment.out(), "already held by PARS (earlier runs)"));
+        env.remove("PARS_RULES_FILE");
+        // A broken rules file is one line and exit 2, before anything is created.
+        Files.writeString(rules, "{\"extends\": \"defaults\", \"bords\": []}");
+        env.remove("PARS_LEDGER_KEY");
+        Run bad = pars("report", roster, "--ledger", "none", "--rules", rules.toString());
+        assertEquals(2, bad.exit(), bad.all());
+        assertTrue(bad.err().contains("bords is not a known field"), bad.err());
+    }
+
+    @Test
     void validateChecksEveryRowAndSendsNothing() throws IOException {
         Path r = roster(HEADER
                 + "k1,201234567,Priya,Iyer,3/14,1245319599,NY,N12345,,2026-11-02,1,,yes\n"

@@ -256,6 +256,85 @@ class LearnerTemplateTest {
         assertTrue(bad.problems().stream().noneMatch(v -> v.message().contains("02/30")), "no learner data");
     }
 
+    @Test
+    void aProfessionColumnAfterTheTemplatesOwnGivesEachLearnersProfession() throws IOException {
+        Path xlsx = dir.resolve("with-profession.xlsx");
+        List<String> header = new java.util.ArrayList<>(org.parsjava.excel.internal.TemplateLayout.HEADER);
+        header.add(LearnerUploadReader.PROFESSION_HEADER);
+        int profession = header.size() - 1;
+        try (OutputStream out = Files.newOutputStream(xlsx);
+                org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(org.parsjava.excel.internal.TemplateLayout.SHEET);
+            ws.value(0, 0, "guidance");
+            for (int c = 0; c < header.size(); c++) {
+                ws.value(1, c, header.get(c));
+            }
+            String[][] rows = {
+                {
+                    "Add",
+                    "201234567",
+                    "02/27/2026",
+                    "Ana",
+                    "Ruiz",
+                    "03/14",
+                    "",
+                    "1245319599",
+                    "1",
+                    "ABIM",
+                    "654321",
+                    "1",
+                    "Medical Knowledge",
+                    "1"
+                },
+                {
+                    "Add",
+                    "201234567",
+                    "02/27/2026",
+                    "Omar",
+                    "Haddad",
+                    "07/04",
+                    "",
+                    "1234567893",
+                    "1",
+                    "ABIM",
+                    "123456",
+                    "1",
+                    "Medical Knowledge",
+                    "1"
+                },
+                {"Add", "201234567", "02/27/2026", "Lee", "Park", "01/02", "", "1497758544", "1"}
+            };
+            String[] professions = {"MD", "nurse practitioner", "astronaut"};
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    ws.value(2 + r, c, rows[r][c]);
+                }
+                ws.value(2 + r, profession, professions[r]);
+            }
+            ws.finish();
+        }
+        List<TemplateRow> read = read(xlsx);
+        assertEquals(3, read.size(), "every record accounted for");
+        assertEquals(
+                java.util.Optional.of(org.parsjava.core.model.Profession.PHYSICIAN),
+                read.get(0).row().completion().orElseThrow().learner().profession());
+        LearnerCompletion np = read.get(1).row().completion().orElseThrow();
+        assertEquals(
+                java.util.Optional.of(org.parsjava.core.model.Profession.NURSE_PRACTITIONER),
+                np.learner().profession());
+        // The validator then refuses the nurse practitioner's MOC line before anything is sent.
+        assertTrue(org.parsjava.core.validation.ParsValidator.builder()
+                .clock(org.parsjava.core.testing.Fixtures.CLOCK)
+                .build()
+                .validate(np)
+                .errors()
+                .stream()
+                .anyMatch(v -> v.code() == org.parsjava.core.validation.ViolationCode.MOC_PROFESSION_NOT_ELIGIBLE));
+        assertTrue(read.get(2).row().problems().stream()
+                .anyMatch(v -> v.code() == org.parsjava.core.validation.ViolationCode.PROFESSION_UNKNOWN
+                        && v.field().equals("Profession")));
+    }
+
     // ---- hostile and mistaken files -------------------------------------------------------------
 
     @Test

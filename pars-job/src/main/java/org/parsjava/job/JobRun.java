@@ -61,7 +61,8 @@ final class JobRun {
                 tally.warnings,
                 tally.resumed,
                 tally.earlierSettled,
-                stop);
+                stop,
+                new BoardVerdicts(tally.boardAccepted, tally.boardRejected, tally.boardCodes));
     }
 
     private Sink sink() {
@@ -129,6 +130,12 @@ final class JobRun {
     void settle(int line, String key, RowStatus status, List<RowProblem> problems) {
         tally.settle(status, problems);
         listener.row(new RowOutcome(line, key, status, status.needsAttention() ? problems : List.of()));
+    }
+
+    /** A board decided on a completion of an earlier run. */
+    void boardVerdict(BoardVerdict v) {
+        tally.boardVerdict(v);
+        listener.boardVerdict(v);
     }
 
     void warnings(long n) {

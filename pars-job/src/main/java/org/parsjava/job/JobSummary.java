@@ -44,6 +44,7 @@ public final class JobSummary {
     private final long resumed;
     private final long earlierSettled;
     private final Stop stop;
+    private final BoardVerdicts boardVerdicts;
 
     JobSummary(
             Destination.Kind destination,
@@ -55,7 +56,8 @@ public final class JobSummary {
             long warnings,
             long resumed,
             long earlierSettled,
-            Stop stop) {
+            Stop stop,
+            BoardVerdicts boardVerdicts) {
         this.destination = destination;
         this.reportedTo = reportedTo;
         this.simulated = simulated;
@@ -72,6 +74,15 @@ public final class JobSummary {
         this.resumed = resumed;
         this.earlierSettled = earlierSettled;
         this.stop = stop;
+        this.boardVerdicts = boardVerdicts;
+    }
+
+    /**
+     * What the boards decided about completions of earlier runs, learned in this run (through a
+     * ledger); {@link BoardVerdicts#NONE} for other destinations. Their rejections are rows to fix.
+     */
+    public BoardVerdicts boardVerdicts() {
+        return boardVerdicts;
     }
 
     /** Where the rows went: a ledger, PARS, the upload file, or nowhere (a check). */
@@ -140,9 +151,12 @@ public final class JobSummary {
         return counts.values().stream().mapToLong(Long::longValue).sum() == rowsRead;
     }
 
-    /** Rows to fix: invalid or refused by PARS or the board. */
+    /**
+     * Rows to fix: invalid or refused by PARS or the board, with the completions of earlier runs
+     * a board rejected (learned in this run).
+     */
     public long rowsToFix() {
-        return count(RowStatus.INVALID) + count(RowStatus.REJECTED);
+        return count(RowStatus.INVALID) + count(RowStatus.REJECTED) + boardVerdicts.rejected();
     }
 
     /**

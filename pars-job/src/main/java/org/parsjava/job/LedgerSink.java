@@ -37,6 +37,22 @@ final class LedgerSink implements Sink {
     LedgerSink(JobRun run, ReportingLedger ledger) {
         this.run = run;
         this.ledger = ledger;
+        syncBoards(); // the boards' decisions on earlier runs, due by now
+    }
+
+    /** After the roster: the boards' decisions due by the end of this run. */
+    @Override
+    public void close() {
+        syncBoards();
+    }
+
+    private void syncBoards() {
+        ledger.syncStatuses((entry, held) -> run.boardVerdict(new BoardVerdict(
+                entry.completionKey(),
+                entry.state() == EntryState.BOARD_ACCEPTED,
+                entry.state() == EntryState.BOARD_ACCEPTED
+                        ? List.of()
+                        : entry.problems().stream().map(LedgerSink::problem).toList())));
     }
 
     @Override

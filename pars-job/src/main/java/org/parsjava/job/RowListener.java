@@ -21,6 +21,9 @@ public interface RowListener {
     /** The run has come this far; nothing by default. */
     default void progress(JobProgress progress) {}
 
+    /** A board decided on a completion of an earlier run; nothing by default. */
+    default void boardVerdict(BoardVerdict verdict) {}
+
     /** One listener telling each of {@code listeners} in turn. */
     static RowListener all(List<RowListener> listeners) {
         List<RowListener> copy = List.copyOf(listeners);
@@ -34,6 +37,11 @@ public interface RowListener {
             @Override
             public void progress(JobProgress progress) {
                 copy.forEach(l -> l.progress(progress));
+            }
+
+            @Override
+            public void boardVerdict(BoardVerdict verdict) {
+                copy.forEach(l -> l.boardVerdict(verdict));
             }
         };
     }

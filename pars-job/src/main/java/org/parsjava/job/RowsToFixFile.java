@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -64,10 +65,34 @@ public final class RowsToFixFile implements RowListener, Closeable {
         }
     }
 
+    /**
+     * A board's rejection of a completion reported in an earlier run: written with an empty line
+     * number (it is not a row of this roster) and the outcome {@code BOARD_REJECTED}.
+     */
+    @Override
+    public void boardVerdict(BoardVerdict verdict) {
+        if (verdict.accepted()) {
+            return;
+        }
+        try {
+            List<RowProblem> problems =
+                    verdict.problems().isEmpty() ? List.of(new RowProblem("", "", "")) : verdict.problems();
+            for (RowProblem p : problems) {
+                write("", verdict.completionKey(), "BOARD_REJECTED", p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the rows-to-fix file " + file + " cannot be written", e);
+        }
+    }
+
     private void write(RowOutcome o, RowProblem p) throws IOException {
+        write(Integer.toString(o.line()), o.completionKey(), o.status().name(), p);
+    }
+
+    private void write(String line, String key, String outcome, RowProblem p) throws IOException {
         lines++;
-        out.write(o.line() + "," + o.completionKey() + "," + o.status() + "," + cell(p.field()) + "," + cell(p.code())
-                + ",\"" + p.message().replace("\"", "\"\"") + "\"\n");
+        out.write(line + "," + key + "," + outcome + "," + cell(p.field()) + "," + cell(p.code()) + ",\""
+                + p.message().replace("\"", "\"\"") + "\"\n");
     }
 
     /** A cell that needs no quotes as written: field paths and codes hold no commas or quotes, except by accident. */

@@ -45,6 +45,9 @@ public final class SummaryText {
         if (s.destination() == Destination.Kind.LEDGER) {
             out.println("  (resumed from an interrupted run " + s.resumed() + "; entries of earlier runs settled "
                     + s.earlierSettled() + ")");
+            BoardVerdicts b = s.boardVerdicts();
+            out.println("  boards' decisions on earlier rows: " + b.accepted() + " accepted, " + b.rejected()
+                    + " rejected" + (b.rejected() == 0 ? "" : " (rows to fix)") + codes(b.rejectionCodes()));
         }
         if (s.warnings() > 0) {
             out.println("  (warnings on reported rows " + s.warnings() + ")");

@@ -20,6 +20,20 @@ final class Tally {
     long warnings;
     long resumed;
     long earlierSettled;
+    long boardAccepted;
+    long boardRejected;
+    final Map<String, Long> boardCodes = new HashMap<>();
+
+    void boardVerdict(BoardVerdict v) {
+        if (v.accepted()) {
+            boardAccepted++;
+            return;
+        }
+        boardRejected++;
+        for (RowProblem p : v.problems()) {
+            boardCodes.merge(p.code(), 1L, Long::sum);
+        }
+    }
 
     void settle(RowStatus status, List<RowProblem> problems) {
         settled++;

@@ -80,10 +80,14 @@ class ReportingJobTest {
     }
 
     private ReportingLedger ledger(String name) {
+        return ledger(name, DemoActivities.clock());
+    }
+
+    private ReportingLedger ledger(String name, java.time.Clock clock) {
         ReportingLedger l = ReportingLedger.builder()
                 .jdbcUrl("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath(), null, null)
                 .client(client)
-                .clock(DemoActivities.clock())
+                .clock(clock)
                 .key(KEY)
                 .build();
         ledgers.add(l);
@@ -114,6 +118,51 @@ class ReportingJobTest {
         return sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
                 .mapToInt(SeenRequest::records)
                 .sum();
+    }
+
+    @Test
+    void aBoardsRejectionOfAnEarlierRowIsARowToFixInTheNextRun() throws IOException {
+        sim.boardRejects(
+                org.parsjava.core.model.Board.ABIM, "123456", org.parsjava.core.model.BoardReason.LEARNER_NOT_MATCHED);
+        ReportingLedger ledger = ledger("boards");
+        JobSummary first = job(Destination.ledger(ledger))
+                .build()
+                .run(
+                        roster(
+                                HEADER
+                                        + "k1,201234567,Omar,Haddad,7/4,1245319599,TX,T12345,ABIM=123456,2026-10-01,1,ABIM_MEDICAL_KNOWLEDGE=1,yes\n"));
+        assertEquals(1, first.count(RowStatus.ACCEPTED));
+        assertEquals(
+                new BoardVerdicts(0, 0, java.util.Map.of()), first.boardVerdicts(), "the board's check is not due yet");
+        ledger.close();
+        // Two hours on, the next run learns the board's decision, whatever its roster holds.
+        java.time.Clock later = java.time.Clock.offset(DemoActivities.clock(), java.time.Duration.ofHours(2));
+        Path fix = dir.resolve("rows-to-fix.csv");
+        JobSummary second;
+        try (RowsToFixFile file = new RowsToFixFile(fix)) {
+            second = ReportingJob.builder()
+                    .client(client)
+                    .destination(Destination.ledger(ledger("boards", later)))
+                    .clock(later)
+                    .listener(file)
+                    .build()
+                    .run(roster(HEADER));
+        }
+        assertEquals(
+                new BoardVerdicts(0, 1, java.util.Map.of("BOARD_LEARNER_NOT_MATCHED", 1L)), second.boardVerdicts());
+        assertEquals(1, second.rowsToFix());
+        assertEquals(ExitStatus.ROWS_TO_FIX, second.exitStatus());
+        assertTrue(second.allAccountedFor());
+        assertTrue(
+                text(second)
+                        .contains("boards' decisions on earlier rows: 0 accepted, 1 rejected (rows to fix)   "
+                                + "BOARD_LEARNER_NOT_MATCHED 1"),
+                text(second));
+        String written = Files.readString(fix);
+        assertTrue(
+                written.contains(",k1,BOARD_REJECTED,mocCredits,BOARD_LEARNER_NOT_MATCHED,\"the board rejected the MOC "
+                        + "credit: the board found no diplomate"),
+                written);
     }
 
     @Test

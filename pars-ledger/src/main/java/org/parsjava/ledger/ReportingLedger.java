@@ -290,6 +290,17 @@ public final class ReportingLedger implements AutoCloseable {
      * @return how many entries were checked
      */
     public int syncStatuses() {
+        return syncStatuses(null);
+    }
+
+    /**
+     * {@link #syncStatuses()}, telling {@code listener} of each entry the board decided on
+     * ({@link EntryState#BOARD_ACCEPTED} or {@link EntryState#BOARD_REJECTED}).
+     *
+     * @param listener told of each decided entry; may be null
+     * @return how many entries were checked
+     */
+    public int syncStatuses(DrainListener listener) {
         int checked = 0;
         while (true) {
             List<Claimed> batch = store.claims().statusChecks(batchSize, clock.instant(), node, lease);
@@ -301,7 +312,14 @@ public final class ReportingLedger implements AutoCloseable {
             for (Claimed c : batch) {
                 outcomes.add(statusSync.check(c, now));
             }
-            store.settlements().settle(outcomes, byId(batch), now);
+            Map<Long, Claimed> claims = byId(batch);
+            store.settlements().settle(outcomes, claims, now);
+            if (listener != null) {
+                List<Outcome> decided = outcomes.stream()
+                        .filter(o -> o.to() == EntryState.BOARD_ACCEPTED || o.to() == EntryState.BOARD_REJECTED)
+                        .toList();
+                notify(decided, claims, listener);
+            }
             checked += batch.size();
         }
     }

@@ -175,7 +175,7 @@ abstract class LedgerContractTest {
                         .reference());
         // The board rejects the MOC line: a row to fix, once its status check is due.
         String mocLine = CreditIds.all(moc).get(1);
-        sim.boardDecision(mocLine, CreditStatus.State.REJECTED);
+        sim.boardRejects(mocLine, org.parsjava.core.model.BoardReason.LEARNER_NOT_MATCHED);
         assertEquals(0, ledger.syncStatuses(), "not due yet");
         clock.advance(Duration.ofHours(2));
         assertEquals(1, ledger.syncStatuses());
@@ -183,6 +183,16 @@ abstract class LedgerContractTest {
         assertEquals(
                 List.of(moc.completionKey()),
                 ledger.rowsToFix(10).stream().map(LedgerEntry::completionKey).toList());
+        // The board's reason, as PARS shows it, becomes a code and what to do, in plain words.
+        EntryProblem why = ledger.entry(moc.activity().providerId(), moc.completionKey())
+                .orElseThrow()
+                .problems()
+                .get(0);
+        assertEquals("BOARD_LEARNER_NOT_MATCHED", why.code());
+        assertTrue(
+                why.message().contains("found no diplomate")
+                        && why.message().contains("What to do: check the board ID"),
+                why.message());
         List<Transition> history = ledger.history(moc.activity().providerId(), moc.completionKey());
         assertEquals(
                 List.of(EntryState.PENDING, EntryState.AWAITING_BOARD, EntryState.BOARD_REJECTED),

@@ -8,6 +8,8 @@ import org.parsjava.client.ParsClient;
 import org.parsjava.client.ParsCredentials;
 import org.parsjava.client.ParsEventListener;
 import org.parsjava.client.RetryPolicy;
+import org.parsjava.core.rules.RulesCatalogue;
+import org.parsjava.core.rules.RulesCatalogueException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,13 +53,37 @@ import org.springframework.context.annotation.Import;
 })
 public class ParsAutoConfiguration {
 
+    /**
+     * The rules catalogue: the file {@code pars.rules-file} names (a catalogue of its own, or one
+     * that extends the shipped catalogue), else the shipped one. Define a bean of your own to
+     * build it in code.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public RulesCatalogue parsRulesCatalogue(ParsProperties p) {
+        if (p.getRulesFile() == null) {
+            return RulesCatalogue.defaults();
+        }
+        try {
+            return RulesCatalogue.load(p.getRulesFile());
+        } catch (RulesCatalogueException e) {
+            throw new InvalidParsConfigurationException(
+                    "pars.rules-file: " + e.getMessage(),
+                    "Point pars.rules-file at a rules catalogue file (see the README's PARS rules section), or remove "
+                            + "it to use the shipped catalogue.");
+        }
+    }
+
     /** The client. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public ParsClient parsClient(
-            ParsProperties p, ObjectProvider<ParsEventListener> listeners, ObjectProvider<java.time.Clock> clock) {
+            ParsProperties p,
+            ObjectProvider<ParsEventListener> listeners,
+            ObjectProvider<java.time.Clock> clock,
+            RulesCatalogue rules) {
         try {
-            ParsClient.Builder b = ParsClient.builder().baseUrl(p.getBaseUrl());
+            ParsClient.Builder b = ParsClient.builder().baseUrl(p.getBaseUrl()).rules(rules);
             clock.ifUnique(b::clock);
             // Unset values are left to the client's own check, which names everything missing at once.
             if (p.getProviderId() != null) {

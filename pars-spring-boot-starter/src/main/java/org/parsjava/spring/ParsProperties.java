@@ -33,6 +33,11 @@ public class ParsProperties {
      * writes them; its generation replaces {@link #generation}.
      */
     private java.nio.file.Path endpointsFile;
+    /**
+     * A rules catalogue file (boards, board ID formats, credit types, per-board rules); one that
+     * says {@code "extends": "defaults"} adds to the shipped catalogue. Unset: the shipped one.
+     */
+    private java.nio.file.Path rulesFile;
     /** Connect timeout. */
     private Duration connectTimeout = Duration.ofSeconds(10);
     /** Read timeout. */
@@ -184,6 +189,14 @@ public class ParsProperties {
 
     public void setEndpointsFile(java.nio.file.Path endpointsFile) {
         this.endpointsFile = endpointsFile;
+    }
+
+    public java.nio.file.Path getRulesFile() {
+        return rulesFile;
+    }
+
+    public void setRulesFile(java.nio.file.Path rulesFile) {
+        this.rulesFile = rulesFile;
     }
 
     public Duration getConnectTimeout() {

@@ -91,6 +91,39 @@ class ParsAutoConfigurationTest {
     }
 
     @Test
+    void anApplicationAddsABoardWithTheRulesFileProperty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("rules.json"), """
+                {"extends": "defaults", "boards": [{"code": "ABFM", "acronym": "ABFM",
+                  "name": "American Board of Family Medicine", "idFormat": "[0-9]{8}",
+                  "creditTypes": [{"code": "ABFM_KNOWLEDGE", "name": "Knowledge Self-Assessment"}]}]}
+                """);
+        runner.withPropertyValues(connection())
+                .withPropertyValues("pars.rules-file=" + file)
+                .run(context -> {
+                    org.parsjava.core.rules.RulesCatalogue rules =
+                            context.getBean(org.parsjava.core.rules.RulesCatalogue.class);
+                    assertThat(rules.board("ABFM")).isPresent();
+                    assertThat(context.getBean(ParsClient.class).rules()).isSameAs(rules);
+                    org.parsjava.core.model.Board abfm = rules.board("ABFM").orElseThrow();
+                    // The ledger judges records by the same catalogue: an ABFM ID of the wrong shape is refused.
+                    assertThat(rules.rules(abfm).orElseThrow().idFormat().pattern())
+                            .isEqualTo("[0-9]{8}");
+                });
+        runner.withPropertyValues(connection())
+                .run(context -> assertThat(
+                                context.getBean(ParsClient.class).rules().board("ABFM"))
+                        .isEmpty());
+        java.nio.file.Files.writeString(file, "{\"extends\": \"defaults\", \"boards\": [{\"code\": \"ABFM\"}]}");
+        runner.withPropertyValues(connection())
+                .withPropertyValues("pars.rules-file=" + file)
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("pars.rules-file")
+                        .hasMessageContaining("board ABFM: acronym is required"));
+    }
+
+    @Test
     void theApplicationsClockJudgesDates() {
         // A day before the fixture's completion (2026-02-27): the completion is then in the future.
         java.time.Clock february = java.time.Clock.fixed(

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import mockwebserver3.MockWebServer;
 import org.parsjava.client.ParsClient;
 import org.parsjava.client.ParsCredentials;
@@ -22,10 +23,13 @@ import org.parsjava.core.codec.ParsJsonCodec;
 import org.parsjava.core.codec.ParsXmlCodec;
 import org.parsjava.core.codec.WireOptions;
 import org.parsjava.core.model.Activity;
+import org.parsjava.core.model.Board;
+import org.parsjava.core.model.BoardReason;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.core.model.Learner;
 import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.ReportingWindow;
+import org.parsjava.testkit.internal.BoardDecision;
 import org.parsjava.testkit.internal.HttpFront;
 import org.parsjava.testkit.internal.SimulatorState;
 
@@ -78,7 +82,8 @@ public final class ParsSimulator implements AutoCloseable {
                 codec,
                 b.retained,
                 b.restRefusalsPerRecord,
-                b.rules);
+                b.rules,
+                b.boardReviewTime);
         this.user = b.user;
         this.password = b.password;
         this.clock = b.clock;
@@ -188,7 +193,32 @@ public final class ParsSimulator implements AutoCloseable {
         Objects.requireNonNull(creditId, "creditId");
         Objects.requireNonNull(state, "state");
         synchronized (this.state.lock) {
-            this.state.decisions.put(creditId, state);
+            this.state.decisions.put(creditId, new BoardDecision(state, Optional.empty()));
+        }
+        return this;
+    }
+
+    /** A board's rejection of one held credit line, with the reason PARS shows for it. */
+    public ParsSimulator boardRejects(String creditId, BoardReason reason) {
+        Objects.requireNonNull(creditId, "creditId");
+        Objects.requireNonNull(reason, "reason");
+        synchronized (this.state.lock) {
+            this.state.decisions.put(creditId, new BoardDecision(CreditStatus.State.REJECTED, Optional.of(reason)));
+        }
+        return this;
+    }
+
+    /**
+     * The board rejects every MOC line reported for the diplomate with this ID, giving
+     * {@code reason}, once its review time ({@link Builder#boardReviewTime}) has passed: as a
+     * board does with an ID it cannot match.
+     */
+    public ParsSimulator boardRejects(Board board, String boardId, BoardReason reason) {
+        Objects.requireNonNull(board, "board");
+        Objects.requireNonNull(boardId, "boardId");
+        Objects.requireNonNull(reason, "reason");
+        synchronized (this.state.lock) {
+            this.state.boardRejections.put(board.code() + "|" + boardId, reason);
         }
         return this;
     }
@@ -243,6 +273,7 @@ public final class ParsSimulator implements AutoCloseable {
         private ParsEndpoints endpoints = ParsEndpoints.defaults();
         private ParsCodec codec;
         private RulesCatalogue rules = RulesCatalogue.defaults();
+        private Duration boardReviewTime = Duration.ZERO;
         private int retained = Integer.MAX_VALUE;
         private Duration latency = Duration.ZERO;
         private boolean restRefusalsPerRecord;
@@ -302,6 +333,18 @@ public final class ParsSimulator implements AutoCloseable {
          */
         public Builder rules(RulesCatalogue rules) {
             this.rules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /**
+         * How long a board takes to decide on a MOC line (PARS: "within 24 hours",
+         * docs/pars-reference.md 12): until then a status lookup shows it pending. Default zero.
+         */
+        public Builder boardReviewTime(Duration reviewTime) {
+            if (Objects.requireNonNull(reviewTime, "reviewTime").isNegative()) {
+                throw new IllegalArgumentException("boardReviewTime must not be negative");
+            }
+            this.boardReviewTime = reviewTime;
             return this;
         }
 

@@ -143,17 +143,23 @@ final class ActivityMapping {
     }
 
     private static MocRegistration registration(ActivitiesDto.MocRegistration w, RulesCatalogue rules) {
-        Board board = rules.board(JacksonCodec.nz(w.boardName))
-                .orElseThrow(() ->
-                        new IllegalArgumentException("boardName in MOC registration is not in the rules catalogue"));
+        String name = JacksonCodec.nz(w.boardName).strip();
+        // A board the catalogue does not list keeps the activity readable: its MOC lines are then
+        // refused by the validator (BOARD_UNKNOWN), the activity's other credit still reported.
+        Board board = rules.board(name).orElseGet(() -> unlisted(name));
         Set<MocCreditType> types = new LinkedHashSet<>();
         if (w.mocCreditType != null) {
             for (String s : w.mocCreditType) {
-                MocCreditType t = rules.creditType(JacksonCodec.nz(s))
+                String type = JacksonCodec.nz(s).strip();
+                types.add(rules.creditType(type)
                         .filter(x -> x.board().equals(board))
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                "MOCCreditType in MOC registration is not one of the board's in the rules catalogue"));
-                types.add(t);
+                        .orElseGet(() -> MocCreditType.of(
+                                board.code() + "_"
+                                        + type.toUpperCase(java.util.Locale.ROOT)
+                                                .replaceAll("[^A-Z0-9]+", "_"),
+                                board,
+                                type,
+                                type)));
             }
         }
         return new MocRegistration(
@@ -161,5 +167,13 @@ final class ActivityMapping {
                 w.mocPoints == null ? BigDecimal.ZERO : w.mocPoints,
                 types,
                 JacksonCodec.parseDate(w.creditClaimDate));
+    }
+
+    private static Board unlisted(String name) {
+        String code = name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", "");
+        if (code.length() < 2 || code.length() > 12) {
+            throw new IllegalArgumentException("boardName in MOC registration is not a board name");
+        }
+        return Board.of(code, name, name, name);
     }
 }

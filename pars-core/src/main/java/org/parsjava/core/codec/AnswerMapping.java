@@ -106,6 +106,7 @@ final class AnswerMapping {
             w.moduleId = s.accmeActivityId().orElse(null);
             w.completedDateTime = s.completionDate().map(codec::date).orElse(null);
             w.status = s.rawStatus();
+            w.statusReason = s.boardReason().map(Vocabulary::boardReasonText).orElse(null);
             list.add(w);
         }
         doc.statuses = list;
@@ -125,7 +126,10 @@ final class AnswerMapping {
                     Optional.ofNullable(s.moduleId),
                     JacksonCodec.parseDate(s.completedDateTime),
                     CreditStatus.State.fromText(raw),
-                    raw));
+                    raw,
+                    s.statusReason == null || s.statusReason.isBlank()
+                            ? Optional.empty()
+                            : Optional.of(Vocabulary.boardReason(s.statusReason))));
         }
         return out;
     }

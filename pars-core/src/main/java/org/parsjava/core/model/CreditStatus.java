@@ -17,13 +17,26 @@ import java.util.Optional;
  * @param completionDate the completion date, if PARS echoed it
  * @param state the normalised state
  * @param rawStatus PARS's own status text
+ * @param boardReason why the board rejected the line, when PARS gave a reason (the text itself
+ *     is not kept)
  */
 public record CreditStatus(
         String creditId,
         Optional<String> accmeActivityId,
         Optional<LocalDate> completionDate,
         State state,
-        String rawStatus) {
+        String rawStatus,
+        Optional<BoardReason> boardReason) {
+
+    /** A status without a board reason. */
+    public CreditStatus(
+            String creditId,
+            Optional<String> accmeActivityId,
+            Optional<LocalDate> completionDate,
+            State state,
+            String rawStatus) {
+        this(creditId, accmeActivityId, completionDate, state, rawStatus, Optional.empty());
+    }
 
     /** Normalised record states. PARS's own names are not documented (docs/pars-reference.md 2.6). */
     public enum State {
@@ -60,5 +73,6 @@ public record CreditStatus(
         Objects.requireNonNull(completionDate, "completionDate");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(rawStatus, "rawStatus");
+        Objects.requireNonNull(boardReason, "boardReason");
     }
 }

@@ -211,17 +211,42 @@ class CodecTest {
         List<RecordVerdict> verdicts =
                 List.of(RecordVerdict.accepted(0), RecordVerdict.rejected(1, "NPI_INVALID", "UniqueID", "bad NPI"));
         assertEquals(verdicts, codec.decodeSaveResult(PeerCodec.of(codec).encodeSaveResult(verdicts)));
-        List<CreditStatus> statuses = List.of(new CreditStatus(
-                "ccid:1:a-cme",
-                Optional.of("201234567"),
-                Optional.of(LocalDate.of(2026, 2, 27)),
-                CreditStatus.State.ACCEPTED,
-                "Accepted"));
+        List<CreditStatus> statuses = List.of(
+                new CreditStatus(
+                        "ccid:1:a-cme",
+                        Optional.of("201234567"),
+                        Optional.of(LocalDate.of(2026, 2, 27)),
+                        CreditStatus.State.ACCEPTED,
+                        "Accepted"),
+                new CreditStatus(
+                        "ccid:1:a-abim-medical-knowledge",
+                        Optional.of("201234567"),
+                        Optional.of(LocalDate.of(2026, 2, 27)),
+                        CreditStatus.State.REJECTED,
+                        "Rejected",
+                        Optional.of(org.parsjava.core.model.BoardReason.BIRTH_DATE_MISMATCH)));
         assertEquals(statuses, codec.decodeStatuses(PeerCodec.of(codec).encodeStatuses(statuses)));
         MatchResult m = new MatchResult(MatchResult.Outcome.NOT_MATCHED, Optional.of("no physician found"));
         assertEquals(m, codec.decodeMatchResult(PeerCodec.of(codec).encodeMatchResult(m)));
         ParsFault f = new ParsFault(Optional.of("AUTH"), "invalid credentials");
         assertEquals(f, codec.decodeFault(PeerCodec.of(codec).encodeFault(f)));
+    }
+
+    @Test
+    void boardReasonTextsAreReadThroughOneTableAndUnknownOnesAreOther() {
+        for (org.parsjava.core.model.BoardReason r : org.parsjava.core.model.BoardReason.values()) {
+            assertEquals(
+                    r,
+                    org.parsjava.core.codec.internal.Vocabulary.boardReason(
+                            org.parsjava.core.codec.internal.Vocabulary.boardReasonText(r)),
+                    r.name());
+        }
+        assertEquals(
+                org.parsjava.core.model.BoardReason.LEARNER_NOT_MATCHED,
+                org.parsjava.core.codec.internal.Vocabulary.boardReason("UNABLE TO MATCH PARTICIPANT"));
+        assertEquals(
+                org.parsjava.core.model.BoardReason.OTHER,
+                org.parsjava.core.codec.internal.Vocabulary.boardReason("see board"));
     }
 
     // ---- decoding PARS answers ------------------------------------------------------------------

@@ -12,6 +12,7 @@ import org.parsjava.client.ParsClient;
 import org.parsjava.client.RetryPolicy;
 import org.parsjava.client.exception.ParsException;
 import org.parsjava.core.codec.CreditIds;
+import org.parsjava.core.model.BoardReason;
 import org.parsjava.core.model.CreditStatus;
 import org.parsjava.ledger.EntryProblem;
 import org.parsjava.ledger.EntryState;
@@ -44,13 +45,19 @@ public final class StatusSync {
                         .filter(x -> x.state() == CreditStatus.State.REJECTED)
                         .findFirst();
                 if (refused.isPresent()) {
-                    String reason = "PARS status: " + refused.get().rawStatus();
+                    Optional<BoardReason> why = refused.get().boardReason();
+                    String code = why.map(r -> "BOARD_" + r.name()).orElse("BOARD_REJECTED");
+                    String message = why.map(r -> "the board rejected the MOC credit: " + r.message() + ". What to do: "
+                                    + r.whatToDo())
+                            .orElse("the board rejected the MOC credit (PARS status: "
+                                    + refused.get().rawStatus()
+                                    + "); open the record in PARS to read the board's reason");
                     return Outcome.toFix(
                             c,
                             EntryState.BOARD_REJECTED,
                             "rejected by the board",
-                            List.of(new EntryProblem("", "BOARD_REJECTED", reason)),
-                            reason,
+                            List.of(new EntryProblem("mocCredits", code, message)),
+                            message,
                             false);
                 }
                 allAccepted &= s.stream().anyMatch(x -> x.state() == CreditStatus.State.ACCEPTED);

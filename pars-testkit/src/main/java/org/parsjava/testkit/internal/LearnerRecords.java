@@ -226,6 +226,7 @@ public final class LearnerRecords extends Part {
                             date,
                             line.mocType(),
                             line.credits()));
+            state.storedAt.put(line.creditId(), clock.instant());
         }
         String previousDay = learnerDays.put(dayKey, firstCredit);
         Person before = people.put(learnerKey, Person.of(r));

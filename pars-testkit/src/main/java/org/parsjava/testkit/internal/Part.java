@@ -41,7 +41,7 @@ abstract class Part {
     final Map<String, Activity> activities;
     final Map<String, StoredCredit> credits;
     final Map<String, String> learnerDays;
-    final Map<String, CreditStatus.State> decisions;
+    final Map<String, BoardDecision> decisions;
     final List<Learner> physicians;
     final Map<String, Person> people;
 
@@ -94,11 +94,44 @@ abstract class Part {
         return new String[] {code, field, message};
     }
 
+    /**
+     * What PARS shows of a held line: a decision set by a test; else, for a MOC line, pending
+     * until the board's review time has passed, then rejected for a diplomate the board rejects
+     * (with its reason), accepted otherwise. CME lines are accepted.
+     */
     CreditStatus statusOf(StoredCredit c) {
-        CreditStatus.State state = decisions.getOrDefault(c.creditId(), CreditStatus.State.ACCEPTED);
-        String text = state.name().charAt(0) + state.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        BoardDecision d = decisions.get(c.creditId());
+        if (d == null) {
+            d = boardDecision(c);
+        }
+        String text = d.state().name().charAt(0) + d.state().name().substring(1).toLowerCase(java.util.Locale.ROOT);
         return new CreditStatus(
-                c.creditId(), Optional.of(c.accmeActivityId()), Optional.of(c.completionDate()), state, text);
+                c.creditId(),
+                Optional.of(c.accmeActivityId()),
+                Optional.of(c.completionDate()),
+                d.state(),
+                text,
+                d.reason());
+    }
+
+    private BoardDecision boardDecision(StoredCredit c) {
+        BoardDecision accepted = new BoardDecision(CreditStatus.State.ACCEPTED, Optional.empty());
+        if (c.mocType().isEmpty()) {
+            return accepted;
+        }
+        java.time.Instant at = state.storedAt.get(c.creditId());
+        if (at != null && clock.instant().isBefore(at.plus(state.boardReviewTime))) {
+            return new BoardDecision(CreditStatus.State.PENDING, Optional.empty());
+        }
+        org.parsjava.core.model.Board board = c.mocType().get().board();
+        Person p = people.get(c.learnerKey());
+        if (p == null) {
+            return accepted;
+        }
+        return p.id(board.acronym())
+                .map(id -> state.boardRejections.get(board.code() + "|" + id))
+                .map(reason -> new BoardDecision(CreditStatus.State.REJECTED, Optional.of(reason)))
+                .orElse(accepted);
     }
 
     /** The credits of every learner holding {@code learnerId} as one of their identifiers. */

@@ -19,7 +19,7 @@ import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.core.codec.ParsCodec;
 import org.parsjava.core.codec.internal.PeerCodec;
 import org.parsjava.core.model.Activity;
-import org.parsjava.core.model.CreditStatus;
+import org.parsjava.core.model.BoardReason;
 import org.parsjava.core.model.Learner;
 import org.parsjava.core.rules.RulesCatalogue;
 import org.parsjava.core.validation.ReportingWindow;
@@ -56,8 +56,14 @@ public final class SimulatorState {
     public final Map<String, StoredCredit> credits;
 
     final Map<String, String> learnerDays;
-    /** Board decisions set by tests, by CreditID; a credit without one reads "Accepted". */
-    public final Map<String, CreditStatus.State> decisions = new HashMap<>();
+    /** Board decisions set by tests, by CreditID; they win over the rules below. */
+    public final Map<String, BoardDecision> decisions = new HashMap<>();
+    /** Diplomates a board rejects, by board code and ID, with the reason it gives. */
+    public final Map<String, BoardReason> boardRejections = new HashMap<>();
+    /** When each credit line was stored, by CreditID (for the board's review time). */
+    final Map<String, java.time.Instant> storedAt;
+    /** How long a board takes to decide on a MOC line; zero decides at once. */
+    public final java.time.Duration boardReviewTime;
     /** The registry learner match searches. */
     public final List<Learner> physicians = new ArrayList<>();
 
@@ -91,7 +97,8 @@ public final class SimulatorState {
             ParsCodec codec,
             int retained,
             boolean restRefusalsPerRecord,
-            RulesCatalogue rules) {
+            RulesCatalogue rules,
+            java.time.Duration boardReviewTime) {
         this.providerId = providerId;
         this.user = user;
         this.password = password;
@@ -103,6 +110,8 @@ public final class SimulatorState {
         this.retained = retained;
         this.restRefusalsPerRecord = restRefusalsPerRecord;
         this.rules = rules;
+        this.boardReviewTime = boardReviewTime;
+        this.storedAt = bounded(retained);
         this.credits = bounded(retained);
         this.learnerDays = bounded(retained);
         this.people = bounded(retained);
@@ -133,6 +142,8 @@ public final class SimulatorState {
             learnerDays.clear();
             people.clear();
             decisions.clear();
+            boardRejections.clear();
+            storedAt.clear();
             physicians.clear();
             faults.clear();
         }

@@ -68,7 +68,7 @@ public final class ResponsesDto {
     /** One credit line's status; identity fields the draft echoes are ignored (PII). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonPropertyOrder({"moduleID", "CompletedDateTime", "CreditID", "Status"})
+    @JsonPropertyOrder({"moduleID", "CompletedDateTime", "CreditID", "Status", "StatusReason"})
     public static final class Status {
         @JsonProperty("moduleID")
         public String moduleId;
@@ -81,6 +81,10 @@ public final class ResponsesDto {
 
         @JsonProperty("Status")
         public String status;
+
+        /** The board's reason for a rejection (inferred name; docs/pars-reference.md 12 [N2]). */
+        @JsonProperty("StatusReason")
+        public String statusReason;
     }
 
     /** {@code GetLearnerMatch} request. */

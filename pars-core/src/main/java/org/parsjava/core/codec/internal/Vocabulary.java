@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.parsjava.core.model.ActivityDetails;
 import org.parsjava.core.model.ActivityType;
+import org.parsjava.core.model.BoardReason;
 
 /**
  * Every PARS string the SDK sends or reads that is not an element name, in one table per
@@ -128,6 +129,62 @@ public final class Vocabulary {
             }
         }
         return false;
+    }
+
+    /**
+     * Words by which the reason PARS shows for a board's rejection is read (Inferred: PARS's
+     * reason texts are not published, docs/pars-reference.md 12 [N2]). Looked for in order,
+     * ignoring case; the first found decides. Correct them here against a PARS sandbox.
+     */
+    public static final Map<String, BoardReason> BOARD_REASONS = boardReasons();
+
+    private static Map<String, BoardReason> boardReasons() {
+        Map<String, BoardReason> m = new java.util.LinkedHashMap<>();
+        m.put("duplicate", BoardReason.DUPLICATE);
+        m.put("already", BoardReason.DUPLICATE);
+        m.put("birth", BoardReason.BIRTH_DATE_MISMATCH);
+        m.put("dob", BoardReason.BIRTH_DATE_MISMATCH);
+        m.put("not enrolled", BoardReason.NOT_ENROLLED);
+        m.put("not participating", BoardReason.NOT_ENROLLED);
+        m.put("not certified", BoardReason.NOT_ENROLLED);
+        m.put("not active", BoardReason.NOT_ENROLLED);
+        m.put("invalid id", BoardReason.BOARD_ID_INVALID);
+        m.put("id is invalid", BoardReason.BOARD_ID_INVALID);
+        m.put("invalid diplomate", BoardReason.BOARD_ID_INVALID);
+        m.put("name", BoardReason.NAME_MISMATCH);
+        m.put("not found", BoardReason.LEARNER_NOT_MATCHED);
+        m.put("no match", BoardReason.LEARNER_NOT_MATCHED);
+        m.put("not matched", BoardReason.LEARNER_NOT_MATCHED);
+        m.put("unable to match", BoardReason.LEARNER_NOT_MATCHED);
+        m.put("credit", BoardReason.CREDIT_NOT_ACCEPTED);
+        m.put("points", BoardReason.CREDIT_NOT_ACCEPTED);
+        m.put("exceed", BoardReason.CREDIT_NOT_ACCEPTED);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The board reason a PARS reason text reads as ({@link BoardReason#OTHER} when no word matches). */
+    public static BoardReason boardReason(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, BoardReason> e : BOARD_REASONS.entrySet()) {
+            if (t.contains(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return BoardReason.OTHER;
+    }
+
+    /** A reason text that reads back as {@code reason}: what a simulated PARS shows. */
+    public static String boardReasonText(BoardReason reason) {
+        return switch (reason) {
+            case LEARNER_NOT_MATCHED -> "Diplomate not found";
+            case BOARD_ID_INVALID -> "Invalid ID for the board";
+            case BIRTH_DATE_MISMATCH -> "Date of birth does not match";
+            case NAME_MISMATCH -> "Name does not match board records";
+            case NOT_ENROLLED -> "Physician not enrolled in MOC";
+            case CREDIT_NOT_ACCEPTED -> "Credit type not accepted for this activity";
+            case DUPLICATE -> "Duplicate record";
+            case OTHER -> "Rejected by board";
+        };
     }
 
     /** Match results (Inferred, 2.6). */
