@@ -15,6 +15,7 @@ module org.parsjava.ledger {
     requires com.fasterxml.jackson.databind;
     requires com.github.kagkarlsson.scheduler;
     requires com.h2database;
+    requires com.zaxxer.hikari;
     requires flyway.core;
     requires org.slf4j;
     requires static micrometer.core;

@@ -119,7 +119,7 @@ final class LedgerOptions {
             String jdbc = url != null
                     ? url
                     // Old file chunks reused at once, and a small cache: the file and the heap stay small.
-                    : "jdbc:h2:file:" + data.file(folder, "ledger") + ";RETENTION_TIME=0;CACHE_SIZE=8192";
+                    : "jdbc:h2:file:" + data.file(folder, "ledger") + ";CACHE_SIZE=8192";
             ReportingLedger ledger = ReportingLedger.builder()
                     .jdbcUrl(jdbc, user, password)
                     .client(pars.client())

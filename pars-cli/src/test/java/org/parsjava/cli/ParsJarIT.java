@@ -223,6 +223,7 @@ class ParsJarIT {
             first.waitFor();
             int storedAtKill = sim.credits().size();
             assertTrue(storedAtKill > 0 && storedAtKill < 1500, "killed midway: " + storedAtKill);
+            int resentBefore = sim.resentHeldRecords();
 
             Run second = run(parsOf(sim), args);
             assertEquals(1, second.exit(), second.out()); // the generated roster has rows to fix
@@ -234,6 +235,9 @@ class ParsJarIT {
                     .map(c -> c.accmeActivityId() + "|" + c.learnerKey() + "|" + c.completionDate())
                     .collect(Collectors.toSet());
             assertEquals(accepted, storedCompletions.size(), second.out());
+            // Records PARS held at the kill were looked up by CreditID, never sent again: the
+            // ledger's claims were on disk when the process died (H2 writes each commit).
+            assertEquals(0, sim.resentHeldRecords() - resentBefore, second.out());
             // Nothing sent twice, beyond what was in flight at the kill (one slice at most).
             int posted = sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()
                     .mapToInt(SeenRequest::records)

@@ -90,7 +90,7 @@ public final class ReportCompletions {
             throw new IllegalStateException(
                     "set PARS_LEDGER_KEY (Base64 of 32 random bytes) to keep real learner data");
         }
-        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath() + ";RETENTION_TIME=0;CACHE_SIZE=8192";
+        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath() + ";CACHE_SIZE=8192";
         System.out.println("Ledger: " + url.substring(0, url.indexOf(';')));
         return ReportingLedger.builder()
                 .jdbcUrl(url, null, null)

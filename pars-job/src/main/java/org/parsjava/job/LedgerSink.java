@@ -40,10 +40,16 @@ final class LedgerSink implements Sink {
         syncBoards(); // the boards' decisions on earlier runs, due by now
     }
 
-    /** After the roster: the boards' decisions due by the end of this run. */
+    /**
+     * After the roster: the boards' decisions due by the end of this run, then the ledger's
+     * housekeeping (learner data of long-settled entries removed, history past its keeping
+     * deleted), so a ledger used only by runs stays as small as one with a worker.
+     */
     @Override
     public void close() {
         syncBoards();
+        ledger.purgePersonalData();
+        ledger.pruneHistory();
     }
 
     private void syncBoards() {

@@ -59,7 +59,10 @@ public final class LedgerWorker implements AutoCloseable {
         RecurringTask<Void> status = Tasks.recurring("pars-ledger-status-sync", FixedDelay.of(interval.multipliedBy(5)))
                 .execute((instance, context) -> guarded("status sync", ledger::syncStatuses));
         RecurringTask<Void> purge = Tasks.recurring("pars-ledger-purge", FixedDelay.ofHours(24))
-                .execute((instance, context) -> guarded("purge", ledger::purgePersonalData));
+                .execute((instance, context) -> {
+                    guarded("purge", ledger::purgePersonalData);
+                    guarded("history", ledger::pruneHistory);
+                });
         Duration poll = interval.compareTo(Duration.ofSeconds(10)) < 0 ? interval : Duration.ofSeconds(10);
         Scheduler scheduler = Scheduler.create(dataSource)
                 .tableName(TABLE)

@@ -30,6 +30,7 @@ import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.core.validation.Violation;
 import org.parsjava.ledger.internal.Binding;
 import org.parsjava.ledger.internal.Claimed;
+import org.parsjava.ledger.internal.LedgerPool;
 import org.parsjava.ledger.internal.LedgerStore;
 import org.parsjava.ledger.internal.Migrations;
 import org.parsjava.ledger.internal.Outcome;
@@ -37,7 +38,6 @@ import org.parsjava.ledger.internal.PayloadCipher;
 import org.parsjava.ledger.internal.Recorder;
 import org.parsjava.ledger.internal.Sender;
 import org.parsjava.ledger.internal.StatusSync;
-import org.parsjava.ledger.internal.UrlDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,35 +78,51 @@ public final class ReportingLedger implements AutoCloseable {
     private final String node;
     private final Duration lease;
     private final Duration retention;
+    private final Duration history;
     private final Sender sender;
     private final StatusSync statusSync;
     private final ParsTarget boundTo;
     private final Adoption adoption;
 
     private ReportingLedger(Builder b) {
-        this.dataSource = b.dataSource;
-        this.ownedPool = b.ownedPool;
-        this.clock = b.clock;
-        this.validator = b.validator != null
-                ? b.validator
-                : ParsValidator.builder()
-                        .clock(b.clock)
-                        .rules(b.client != null ? b.client.rules() : org.parsjava.core.rules.RulesCatalogue.defaults())
-                        .build();
-        this.deadlines = b.deadlines;
-        this.batchSize = b.batchSize;
-        this.node = b.node;
-        this.lease = b.lease;
-        this.retention = b.retention;
-        this.sender = new Sender(b.client, b.retryWaits, b.statusWaits);
-        this.statusSync = new StatusSync(b.client, b.statusWaits);
-        boolean postgres = Migrations.migrate(dataSource);
-        this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres, validator.rules());
-        // Opens one stored payload, so a wrong key fails at start rather than in the middle of a drain.
-        store.queries().verifyKey();
-        this.boundTo = b.client.target();
-        this.adoption = Binding.check(store.jdbc(), boundTo, b.adoptPars, clock.instant())
-                .orElse(null);
+        if (b.dataSource == null && b.url != null) {
+            com.zaxxer.hikari.HikariDataSource pool = LedgerPool.open(b.url, b.user, b.password);
+            this.dataSource = pool;
+            this.ownedPool = pool;
+        } else {
+            this.dataSource = b.dataSource;
+            this.ownedPool = null;
+        }
+        try {
+            this.clock = b.clock;
+            this.validator = b.validator != null
+                    ? b.validator
+                    : ParsValidator.builder()
+                            .clock(b.clock)
+                            .rules(
+                                    b.client != null
+                                            ? b.client.rules()
+                                            : org.parsjava.core.rules.RulesCatalogue.defaults())
+                            .build();
+            this.deadlines = b.deadlines;
+            this.batchSize = b.batchSize;
+            this.node = b.node;
+            this.lease = b.lease;
+            this.retention = b.retention;
+            this.history = b.history;
+            this.sender = new Sender(b.client, b.retryWaits, b.statusWaits);
+            this.statusSync = new StatusSync(b.client, b.statusWaits);
+            boolean postgres = Migrations.migrate(dataSource);
+            this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres, validator.rules());
+            // Opens one stored payload, so a wrong key fails at start rather than in the middle of a drain.
+            store.queries().verifyKey();
+            this.boundTo = b.client.target();
+            this.adoption = Binding.check(store.jdbc(), boundTo, b.adoptPars, clock.instant())
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            close(); // a pool opened for a URL is not left holding the database (an H2 file stays locked)
+            throw e;
+        }
     }
 
     /** A builder. */
@@ -394,6 +410,18 @@ public final class ReportingLedger implements AutoCloseable {
     }
 
     /**
+     * Deletes history older than {@link Builder#history}: transitions that old, and entries
+     * settled (accepted, withdrawn, refused or invalid) and unchanged since. A completion recorded
+     * again after its entry is gone is sent again, and PARS's answer that it already holds the
+     * record (confirmed by CreditID) settles it as already held: nothing is stored twice.
+     *
+     * @return how many entries were deleted
+     */
+    public int pruneHistory() {
+        return store.retention().prune(clock.instant().minus(history));
+    }
+
+    /**
      * Releases every claim, so entries a crashed process had taken are sent again now rather
      * than when their lease ends. Only for a ledger no other node uses (an embedded H2 file).
      */
@@ -442,7 +470,9 @@ public final class ReportingLedger implements AutoCloseable {
     /** Configures a {@link ReportingLedger}; not thread safe. */
     public static final class Builder {
         private DataSource dataSource;
-        private AutoCloseable ownedPool;
+        private String url;
+        private String user;
+        private String password;
         private ParsClient client;
         private LedgerKey key;
         private ParsValidator validator;
@@ -452,6 +482,7 @@ public final class ReportingLedger implements AutoCloseable {
         private String node = "pars-ledger-" + UUID.randomUUID().toString().substring(0, 8);
         private Duration lease = Duration.ofMinutes(10);
         private Duration retention = Duration.ofDays(180);
+        private Duration history = Duration.ofDays(400);
         private RetryPolicy retryWaits = waits(Duration.ofMinutes(1), Duration.ofHours(6));
         private RetryPolicy statusWaits = waits(Duration.ofHours(1), Duration.ofDays(7));
         private boolean adoptPars;
@@ -461,7 +492,7 @@ public final class ReportingLedger implements AutoCloseable {
         /** The database (pooled, for production); the ledger's tables are created in it. */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-            this.ownedPool = null;
+            this.url = null;
             return this;
         }
 
@@ -471,18 +502,10 @@ public final class ReportingLedger implements AutoCloseable {
          * {@code password} (null when the URL carries them).
          */
         public Builder jdbcUrl(String url, String user, String password) {
-            Objects.requireNonNull(url, "url");
-            if (url.startsWith("jdbc:h2:")) {
-                // H2's own pool keeps the database open between transactions (reopening a file
-                // database for each one would cost a file open per call).
-                org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(
-                        url, user == null ? "" : user, password == null ? "" : password);
-                this.dataSource = pool;
-                this.ownedPool = pool::dispose;
-            } else {
-                this.dataSource = new UrlDataSource(url, user, password);
-                this.ownedPool = null;
-            }
+            this.url = Objects.requireNonNull(url, "url");
+            this.user = user;
+            this.password = password;
+            this.dataSource = null;
             return this;
         }
 
@@ -552,6 +575,16 @@ public final class ReportingLedger implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long the audit trail is kept (default 400 days: a reporting year and its grace):
+         * transitions older than this, and entries settled and unchanged since, are deleted by
+         * {@link ReportingLedger#pruneHistory()}.
+         */
+        public Builder history(Duration history) {
+            this.history = positive(history, "history");
+            return this;
+        }
+
         /** How long learner data of settled, accepted entries is kept (default 180 days). */
         public Builder retention(Duration retention) {
             this.retention = positive(retention, "retention");
@@ -596,7 +629,7 @@ public final class ReportingLedger implements AutoCloseable {
          */
         public ReportingLedger build() {
             StringBuilder missing = new StringBuilder();
-            if (dataSource == null) {
+            if (dataSource == null && url == null) {
                 missing.append("; dataSource (or jdbcUrl) is required");
             }
             if (client == null) {

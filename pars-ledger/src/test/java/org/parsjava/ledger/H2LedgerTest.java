@@ -7,7 +7,6 @@ package org.parsjava.ledger;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.parsjava.ledger.internal.UrlDataSource;
 
 /** The ledger contract on the embedded default: an H2 file database. */
 class H2LedgerTest extends LedgerContractTest {

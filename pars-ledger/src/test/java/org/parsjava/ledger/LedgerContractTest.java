@@ -656,6 +656,55 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void historyPastItsKeepingIsDeletedAndOpenWorkStays() {
+        List<LearnerCompletion> done = completions(3, false);
+        done.forEach(ledger::record);
+        ledger.drain();
+        LearnerCompletion open = completions(4, false).get(3);
+        ledger.record(open);
+        clock.advance(Duration.ofDays(399));
+        assertEquals(0, ledger.pruneHistory(), "kept 400 days by default");
+        clock.advance(Duration.ofDays(2));
+        assertEquals(3, ledger.pruneHistory());
+        assertTrue(ledger.entry("0001234", done.get(0).completionKey()).isEmpty());
+        assertEquals(EntryState.PENDING, state(open), "open work is never deleted");
+        assertTrue(ledger.history("0001234", open.completionKey()).isEmpty(), "its old transitions are");
+        // Recorded again, a deleted completion is confirmed as held by PARS, never stored twice.
+        ledger.record(done.get(0));
+        DrainSummary again = ledger.drain();
+        assertEquals(1, again.alreadyHeld(), again.toString());
+        assertEquals(
+                3, sim.credits().stream().filter(c -> c.mocType().isEmpty()).count() - 1);
+    }
+
+    @Test
+    void recordingAndDrainingTakeStatementsPerChunkNotPerEntry() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = ReportingLedger.builder()
+                .dataSource(counting)
+                .client(client)
+                .key(KEY)
+                .clock(clock)
+                .nodeName("counted")
+                .batchSize(500)
+                .build();
+        List<LearnerCompletion> five = completions(500, true);
+        counting.reset();
+        List<Recording> recorded = l.recordAll(five, c -> null);
+        assertTrue(recorded.stream().allMatch(r -> r.change() == Recording.Change.NEW));
+        // Activities, the chunk's lookup, one insert batch, one transitions insert.
+        assertTrue(counting.executed() <= 5, "statements to record 500: " + counting.executed());
+        counting.reset();
+        assertTrue(l.recordAll(five, c -> null).stream().allMatch(r -> r.change() == Recording.Change.UNCHANGED));
+        assertTrue(counting.executed() <= 3, "statements to record 500 unchanged: " + counting.executed());
+        counting.reset();
+        DrainSummary s = l.drain();
+        assertEquals(500, s.accepted());
+        // Claim and lease, outcomes and transitions, the activity read once, and the empty claim that ends it.
+        assertTrue(counting.executed() <= 8, "statements to drain 500: " + counting.executed());
+    }
+
+    @Test
     void boardRulesThatSpanRunsHoldAcrossRecordings() {
         Activity course = Fixtures.activity().toBuilder()
                 .accmeActivityId("201234570")

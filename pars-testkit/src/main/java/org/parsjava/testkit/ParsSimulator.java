@@ -98,6 +98,14 @@ public final class ParsSimulator implements AutoCloseable {
         return state.mostInFlight.get();
     }
 
+    /**
+     * Records this PARS received again while it already held their CreditID (each refused as a
+     * duplicate), since it started: what a reporter that lost track of its sends costs PARS.
+     */
+    public int resentHeldRecords() {
+        return state.heldResent.get();
+    }
+
     /** A builder with the default provider, credentials, system clock and XML codec. */
     public static Builder builder() {
         return new Builder();

@@ -24,6 +24,17 @@ public final class Migrations {
 
     private Migrations() {}
 
+    /** Why the database could not be reached, in words: an H2 file in use, or the SQL state. */
+    static LedgerException connectFailure(SQLException e) {
+        if (e.getErrorCode() == H2_DATABASE_IN_USE || "90020".equals(e.getSQLState())) {
+            return new LedgerException(
+                    "the ledger is in use by another run (its H2 file is open in another "
+                            + "process): wait for that run to end, or use another ledger",
+                    e);
+        }
+        return new LedgerException("could not connect to the ledger's database (SQL state " + e.getSQLState() + ")", e);
+    }
+
     /**
      * Migrates the ledger's tables on {@code dataSource}.
      *
@@ -43,14 +54,7 @@ public final class Migrations {
                 throw new LedgerException("the ledger runs on H2 or PostgreSQL, not on " + product);
             }
         } catch (SQLException e) {
-            if (e.getErrorCode() == H2_DATABASE_IN_USE || "90020".equals(e.getSQLState())) {
-                throw new LedgerException(
-                        "the ledger is in use by another run (its H2 file is open in another "
-                                + "process): wait for that run to end, or use another ledger",
-                        e);
-            }
-            throw new LedgerException(
-                    "could not connect to the ledger's database (SQL state " + e.getSQLState() + ")", e);
+            throw connectFailure(e);
         }
         try {
             Flyway.configure()
@@ -69,6 +73,32 @@ public final class Migrations {
                             + e.getClass().getSimpleName() + ")",
                     e);
         }
-        return types.get("bytes").equals("bytea");
+        boolean postgres = types.get("bytes").equals("bytea");
+        if (!postgres) {
+            durableAndCompact(dataSource);
+        }
+        return postgres;
+    }
+
+    /**
+     * H2 settings the ledger needs whatever URL it was given (they are kept in the database
+     * file): {@code WRITE_DELAY 0} writes each commit before it returns, so a committed claim or
+     * outcome survives a killed process (H2's default delays writes by half a second);
+     * {@code RETENTION_TIME 0} reuses old pages at once, so the file does not grow by page
+     * copies under steady writes.
+     */
+    private static void durableAndCompact(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("SET WRITE_DELAY 0");
+            st.execute("SET RETENTION_TIME 0");
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(Migrations.class)
+                    .warn(
+                            "PARS ledger: H2 refused SET WRITE_DELAY 0 and SET RETENTION_TIME 0 (SQL state {}; "
+                                    + "the ledger's user needs admin rights): a killed process may lose its last "
+                                    + "commits and the file grows by page copies",
+                            e.getSQLState());
+        }
     }
 }

@@ -56,6 +56,18 @@ final class MocLineRules {
             boolean safety,
             BigDecimal points) {}
 
+    /** True when a board of the completion's MOC lines has a rule that spans records. */
+    boolean concerns(LearnerCompletion completion) {
+        for (MocCredit m : completion.mocCredits()) {
+            Optional<BoardRules> r = rules.rules(m.board());
+            if (r.isPresent()
+                    && (r.get().oneRecordPerDiplomateActivityDay() || r.get().uniformCredit())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The problems recording {@code c} would cause with the ledger's other live entries; empty
      * when none, or when no board of its MOC lines has such a rule (then no query is made).

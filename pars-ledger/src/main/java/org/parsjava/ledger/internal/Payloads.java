@@ -59,7 +59,17 @@ public final class Payloads {
 
     /** Seals {@code completion}, storing its activity if this form of it is new. */
     public Sealed seal(Connection c, LearnerCompletion completion) throws SQLException {
-        String ref = saveActivity(c, completion.activity());
+        Sealed s = sealOnly(completion);
+        storeActivities(c, java.util.Set.of(s.activityRef()));
+        return s;
+    }
+
+    /**
+     * Seals {@code completion} without storing its activity: the caller stores the activities of
+     * a chunk once each ({@link #storeActivities}) in the same transaction.
+     */
+    public Sealed sealOnly(LearnerCompletion completion) {
+        String ref = ref(completion.activity());
         byte[] plain = json.write(completion, ref);
         return new Sealed(
                 cipher.seal(plain, associated(completion.activity().providerId(), completion.completionKey())),
@@ -91,27 +101,46 @@ public final class Payloads {
         return provider + "\u0000" + key;
     }
 
-    /** Stores the activity once per fingerprint (an upsert, so it holds in a caller's transaction too). */
-    private String saveActivity(Connection c, Activity activity) throws SQLException {
+    /** The fingerprint of the activity's stored form, computed once per activity. */
+    private String ref(Activity activity) {
         String ref = refs.get(activity);
-        byte[] body = ref == null ? null : bodies.get(ref);
-        if (body == null) {
-            body = json.activity(activity);
-            ref = HexFormat.of().formatHex(sha256(body));
-            if (bodies.size() < CACHE) {
-                bodies.put(ref, body);
-                refs.put(activity, ref);
-            }
+        if (ref != null && bodies.containsKey(ref)) {
+            return ref;
         }
+        byte[] body = json.activity(activity);
+        ref = HexFormat.of().formatHex(sha256(body));
+        if (bodies.size() < CACHE) {
+            bodies.put(ref, body);
+            refs.put(activity, ref);
+        } else {
+            overflow.put(ref, body);
+        }
+        return ref;
+    }
+
+    /** Stored forms computed past the cache's size, until stored. */
+    private final Map<String, byte[]> overflow = new ConcurrentHashMap<>();
+
+    /**
+     * Stores each activity once per fingerprint, one upsert per activity (so it holds in a
+     * caller's transaction too).
+     */
+    public void storeActivities(Connection c, java.util.Set<String> activityRefs) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 postgres
                         ? "insert into pars_ledger_activity (fingerprint, body) values (?, ?) on conflict do nothing"
                         : "merge into pars_ledger_activity key (fingerprint) values (?, ?)")) {
-            ps.setString(1, ref);
-            ps.setBytes(2, body);
-            ps.executeUpdate();
+            for (String ref : activityRefs) {
+                byte[] body = bodies.get(ref);
+                if (body == null) {
+                    body = overflow.remove(ref);
+                }
+                ps.setString(1, ref);
+                ps.setBytes(2, body);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
-        return ref;
     }
 
     private byte[] body(Connection c, String ref) {

@@ -83,26 +83,153 @@ public final class Recorder {
         return jdbc.inTransaction(c -> record(c, r), "record a completion");
     }
 
-    /** Records many in one transaction, each as {@link #record(Connection, Recorded)} would. */
+    /**
+     * Records many in one transaction, each as {@link #record(Connection, Recorded)} would, in
+     * statements per chunk rather than per entry: the chunk's activities stored once each, its
+     * entries looked up together, new entries inserted in one batch and their transitions in one
+     * statement. Unchanged entries cost no write. An entry that changed, a key repeated in the
+     * chunk, or a completion a board rule across runs concerns takes the per-entry path, in order.
+     */
     public List<Recording> recordAll(List<Recorded> recorded) {
         return jdbc.inTransaction(
                 c -> {
                     List<Recording> out = new java.util.ArrayList<>(recorded.size());
-                    for (Recorded r : recorded) {
-                        out.add(record(c, r));
+                    for (int from = 0; from < recorded.size(); from += CHUNK) {
+                        out.addAll(chunk(c, recorded.subList(from, Math.min(recorded.size(), from + CHUNK))));
                     }
                     return out;
                 },
                 "record completions");
     }
 
+    /** Entries looked up, inserted and given their transitions per statement. */
+    static final int CHUNK = 500;
+
+    private List<Recording> chunk(Connection c, List<Recorded> chunk) throws SQLException {
+        int n = chunk.size();
+        Payloads.Sealed[] sealed = new Payloads.Sealed[n];
+        java.util.Set<String> activities = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            sealed[i] = payloads.sealOnly(chunk.get(i).completion());
+            activities.add(sealed[i].activityRef());
+        }
+        payloads.storeActivities(c, activities);
+        java.util.Map<String, Known> known = known(c, chunk);
+        Recording[] out = new Recording[n];
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Integer> inserts = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Recorded r = chunk.get(i);
+            LearnerCompletion completion = r.completion();
+            String k = completion.activity().providerId() + "\u0000" + completion.completionKey();
+            boolean repeated = !seen.add(k);
+            Known e = repeated ? null : known.get(k);
+            if (e != null && e.mac.equals(sealed[i].mac()) && !(e.state == EntryState.INVALID && r.valid())) {
+                out[i] = new Recording(Recording.Change.UNCHANGED, e.state);
+            } else if (e == null && !repeated && !mocLines.concerns(completion)) {
+                inserts.add(i);
+            } else {
+                insertAll(c, chunk, sealed, inserts, out);
+                out[i] = record(c, r, sealed[i]);
+            }
+        }
+        insertAll(c, chunk, sealed, inserts, out);
+        return java.util.Arrays.asList(out);
+    }
+
+    /** An existing entry as the chunk path needs it: enough to tell an unchanged record. */
+    private record Known(EntryState state, String mac) {}
+
+    /** The chunk's existing entries, locked, by provider and key: one select per provider. */
+    private static java.util.Map<String, Known> known(Connection c, List<Recorded> chunk) throws SQLException {
+        java.util.Map<String, List<String>> byProvider = new java.util.LinkedHashMap<>();
+        for (Recorded r : chunk) {
+            byProvider
+                    .computeIfAbsent(r.completion().activity().providerId(), p -> new java.util.ArrayList<>())
+                    .add(r.completion().completionKey());
+        }
+        java.util.Map<String, Known> out = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, List<String>> e : byProvider.entrySet()) {
+            List<String> keys = e.getValue();
+            String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("select completion_key, state, content_mac from "
+                    + "pars_ledger_entry where provider_id=? and completion_key in (" + marks + ") for update")) {
+                ps.setString(1, e.getKey());
+                for (int i = 0; i < keys.size(); i++) {
+                    ps.setString(i + 2, keys.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(
+                                e.getKey() + "\u0000" + rs.getString(1),
+                                new Known(EntryState.valueOf(rs.getString(2)), rs.getString(3)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Inserts the pending new entries in one batch, then their first transitions in one
+     * statement per provider, and empties the list.
+     */
+    private static void insertAll(
+            Connection c, List<Recorded> chunk, Payloads.Sealed[] sealed, List<Integer> pending, Recording[] out)
+            throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (int i : pending) {
+                Recorded r = chunk.get(i);
+                bindInsert(ps, r, r.valid() ? EntryState.PENDING : EntryState.INVALID, sealed[i]);
+                ps.addBatch();
+                out[i] = new Recording(Recording.Change.NEW, r.valid() ? EntryState.PENDING : EntryState.INVALID);
+            }
+            ps.executeBatch();
+        }
+        java.util.Map<String, List<String>> byProvider = new java.util.LinkedHashMap<>();
+        for (int i : pending) {
+            LearnerCompletion completion = chunk.get(i).completion();
+            byProvider
+                    .computeIfAbsent(completion.activity().providerId(), p -> new java.util.ArrayList<>())
+                    .add(completion.completionKey());
+        }
+        Instant at = chunk.get(pending.get(0)).at();
+        for (java.util.Map.Entry<String, List<String>> e : byProvider.entrySet()) {
+            List<String> keys = e.getValue();
+            String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_transition (entry_id, at, "
+                    + "from_state, to_state, note) select id, ?, null, state, case when pars_code is null then "
+                    + "'recorded' else concat('recorded; invalid: ', pars_code) end from pars_ledger_entry where "
+                    + "provider_id=? and completion_key in (" + marks + ")")) {
+                ps.setObject(1, Jdbc.time(at));
+                ps.setString(2, e.getKey());
+                for (int i = 0; i < keys.size(); i++) {
+                    ps.setString(i + 3, keys.get(i));
+                }
+                ps.executeUpdate();
+            }
+        }
+        pending.clear();
+    }
+
     /** Records on the caller's connection, leaving commit or rollback to the caller. */
     public Recording record(Connection c, Recorded recorded) {
+        try {
+            return record(c, recorded, payloads.seal(c, recorded.completion()));
+        } catch (SQLException ex) {
+            throw Jdbc.failure("record a completion", ex);
+        }
+    }
+
+    /** {@link #record(Connection, Recorded)} with the completion sealed (and its activity stored) already. */
+    private Recording record(Connection c, Recorded recorded, Payloads.Sealed sealed) {
         LearnerCompletion completion = recorded.completion();
         String provider = completion.activity().providerId();
         String key = completion.completionKey();
         try {
-            Payloads.Sealed sealed = payloads.seal(c, completion);
             Existing e = existing(c, provider, key);
             // Unchanged content stays as it is, except an invalid entry the rules now accept: a board
             // rule across runs that no longer applies, or a rules catalogue that changed.
@@ -153,13 +280,26 @@ public final class Recorder {
         }
     }
 
+    private static final String INSERT =
+            "insert into pars_ledger_entry (provider_id, completion_key, state, content_mac, payload, reference, "
+                    + "activity_id, completion_date, has_moc, due_date, due_rule, pars_code, violations, "
+                    + "created_at, updated_at, credit_ids, activity_ref) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
     private static long insert(Connection c, Recorded r, EntryState state, Payloads.Sealed sealed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            bindInsert(ps, r, state, sealed);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void bindInsert(PreparedStatement ps, Recorded r, EntryState state, Payloads.Sealed sealed)
+            throws SQLException {
         LearnerCompletion completion = r.completion();
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into pars_ledger_entry (provider_id, completion_key, state, content_mac, payload, reference, "
-                        + "activity_id, completion_date, has_moc, due_date, due_rule, pars_code, violations, "
-                        + "created_at, updated_at, credit_ids, activity_ref) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        {
             ps.setString(1, completion.activity().providerId());
             ps.setString(2, completion.completionKey());
             ps.setString(3, state.name());
@@ -177,11 +317,6 @@ public final class Recorder {
             ps.setObject(15, Jdbc.time(r.at()));
             ps.setString(16, String.join(",", CreditIds.all(completion)));
             ps.setString(17, sealed.activityRef());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
         }
     }
 

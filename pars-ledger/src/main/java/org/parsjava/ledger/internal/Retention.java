@@ -18,6 +18,33 @@ public final class Retention {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Deletes the history older than {@code before}: every transition that old, and the settled
+     * entries (accepted, withdrawn, refused or invalid) last changed before it, so the ledger's size
+     * follows its open work rather than its whole past.
+     *
+     * @return how many entries were deleted
+     */
+    public int prune(Instant before) {
+        return jdbc.inTransaction(
+                c -> {
+                    String settled = "state in ('ACCEPTED','BOARD_ACCEPTED','WITHDRAWN','REJECTED','BOARD_REJECTED',"
+                            + "'INVALID') and updated_at < ?";
+                    try (PreparedStatement ps =
+                            c.prepareStatement("delete from pars_ledger_transition where at < ? or entry_id in "
+                                    + "(select id from pars_ledger_entry where " + settled + ")")) {
+                        ps.setObject(1, Jdbc.time(before));
+                        ps.setObject(2, Jdbc.time(before));
+                        ps.executeUpdate();
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("delete from pars_ledger_entry where " + settled)) {
+                        ps.setObject(1, Jdbc.time(before));
+                        return ps.executeUpdate();
+                    }
+                },
+                "delete old history");
+    }
+
     /** Removes the personal data of settled, accepted or withdrawn entries last changed before {@code before}. */
     public int purge(Instant before, Instant now) {
         return jdbc.inTransaction(

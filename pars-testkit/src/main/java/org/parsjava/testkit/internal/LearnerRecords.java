@@ -205,6 +205,7 @@ public final class LearnerRecords extends Part {
                 r.creditLines().isEmpty() ? "" : r.creditLines().get(0).creditId();
         for (LearnerReportRecord.CreditLine line : r.creditLines()) {
             if (credits.containsKey(line.creditId())) {
+                state.heldResent.incrementAndGet();
                 return err(SimulatorErrors.DUPLICATE_RECORD, "CreditID", "this CreditID is already held");
             }
         }

@@ -81,6 +81,8 @@ public final class SimulatorState {
     public final boolean restRefusalsPerRecord;
     /** The boards PARS knows and their rules. */
     public final RulesCatalogue rules;
+    /** Records sent again whose CreditID was already held (each refused as a duplicate). */
+    public final AtomicInteger heldResent = new AtomicInteger();
     /** The most requests handled at one moment. */
     public final AtomicInteger mostInFlight = new AtomicInteger();
 

@@ -2,7 +2,7 @@
  * Copyright 2026 The pars-java authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.parsjava.ledger.internal;
+package org.parsjava.ledger;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -17,14 +17,14 @@ import javax.sql.DataSource;
  * embedded H2 default and for tools; applications pass their own pooled data source instead.
  * {@link #toString()} shows the URL without credentials.
  */
-public final class UrlDataSource implements DataSource {
+final class UrlDataSource implements DataSource {
 
     private final String url;
     private final String user;
     private final String password;
 
     /** A data source for {@code url}; user and password may be null. */
-    public UrlDataSource(String url, String user, String password) {
+    UrlDataSource(String url, String user, String password) {
         this.url = url;
         this.user = user;
         this.password = password;
