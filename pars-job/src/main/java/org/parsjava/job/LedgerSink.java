@@ -87,9 +87,11 @@ final class LedgerSink implements Sink {
         Map<String, RosterRow> awaiting = new HashMap<>();
         for (int i = 0; i < completions.size(); i++) {
             RosterRow row = rowOf.get(completions.get(i));
-            switch (recorded.get(i).state()) {
+            Recording r = recorded.get(i);
+            switch (r.state()) {
                 case PENDING, CORRECTING, WITHDRAWING, RETRYING -> awaiting.put(row.completionKey(), row);
-                default -> settleFromEntry(row, entry(row), true); // settled by an earlier run
+                // Settled already: invalid now, or by an earlier run. The recording says what to fix.
+                default -> settle(row, r.state(), r.problems(), true, null);
             }
         }
         DrainSummary s;
@@ -134,7 +136,17 @@ final class LedgerSink implements Sink {
      *     status lookup found held
      */
     private void settleFromEntry(RosterRow row, LedgerEntry e, boolean heldBefore) {
-        RowStatus status = switch (e.state()) {
+        settle(row, e.state(), e.problems(), heldBefore, e);
+    }
+
+    /**
+     * Counts a row by its entry's state and problems.
+     *
+     * @param e the entry, when read (for PARS's code and message); null when a recording said it
+     */
+    private void settle(
+            RosterRow row, EntryState state, List<EntryProblem> entryProblems, boolean heldBefore, LedgerEntry e) {
+        RowStatus status = switch (state) {
             case ACCEPTED, AWAITING_BOARD, BOARD_ACCEPTED -> heldBefore ? RowStatus.ALREADY_HELD : RowStatus.ACCEPTED;
             case WITHDRAWN, WITHDRAWING -> RowStatus.WITHDRAWN;
             case PENDING, RETRYING, CORRECTING -> RowStatus.FAILED;
@@ -146,15 +158,17 @@ final class LedgerSink implements Sink {
                 List.of(new RowProblem(
                         "",
                         "",
-                        "not confirmed yet: the ledger sends it again on the " + "next run"
-                                + e.message().map(m -> " (" + m + ")").orElse("")));
+                        "not confirmed yet: the ledger sends it again on the next run"
+                                + (e == null
+                                        ? ""
+                                        : e.message().map(m -> " (" + m + ")").orElse(""))));
             case INVALID, REJECTED ->
-                e.problems().isEmpty()
+                entryProblems.isEmpty() && e != null
                         ? List.of(new RowProblem(
                                 "",
                                 e.parsCode().orElse(e.state().name()),
                                 e.message().orElse("")))
-                        : e.problems().stream().map(LedgerSink::problem).toList();
+                        : entryProblems.stream().map(LedgerSink::problem).toList();
             default -> List.of();
         };
         run.settle(row.line(), row.completionKey(), status, problems);

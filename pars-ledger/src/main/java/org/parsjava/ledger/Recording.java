@@ -4,6 +4,7 @@
  */
 package org.parsjava.ledger;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,15 @@ import java.util.Objects;
  *
  * @param change new, unchanged, or a changed completion that becomes a correction
  * @param state the entry's state afterwards
+ * @param problems why the entry needs a fix, when its state says so ({@link EntryState#INVALID},
+ *     {@link EntryState#REJECTED}, {@link EntryState#BOARD_REJECTED}); empty otherwise
  */
-public record Recording(Change change, EntryState state) {
+public record Recording(Change change, EntryState state, List<EntryProblem> problems) {
+
+    /** A recording without problems. */
+    public Recording(Change change, EntryState state) {
+        this(change, state, List.of());
+    }
 
     /** What recording changed. */
     public enum Change {
@@ -30,5 +38,6 @@ public record Recording(Change change, EntryState state) {
     public Recording {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(state, "state");
+        problems = List.copyOf(problems);
     }
 }

@@ -11,13 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -29,11 +26,9 @@ import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.core.validation.Violation;
 import org.parsjava.ledger.internal.Binding;
-import org.parsjava.ledger.internal.Claimed;
 import org.parsjava.ledger.internal.LedgerPool;
 import org.parsjava.ledger.internal.LedgerStore;
 import org.parsjava.ledger.internal.Migrations;
-import org.parsjava.ledger.internal.Outcome;
 import org.parsjava.ledger.internal.PayloadCipher;
 import org.parsjava.ledger.internal.Recorder;
 import org.parsjava.ledger.internal.Sender;
@@ -79,8 +74,8 @@ public final class ReportingLedger implements AutoCloseable {
     private final Duration lease;
     private final Duration retention;
     private final Duration history;
-    private final Sender sender;
-    private final StatusSync statusSync;
+    private final Draining draining;
+
     private final ParsTarget boundTo;
     private final Adoption adoption;
 
@@ -110,10 +105,16 @@ public final class ReportingLedger implements AutoCloseable {
             this.lease = b.lease;
             this.retention = b.retention;
             this.history = b.history;
-            this.sender = new Sender(b.client, b.retryWaits, b.statusWaits);
-            this.statusSync = new StatusSync(b.client, b.statusWaits);
             boolean postgres = Migrations.migrate(dataSource);
             this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres, validator.rules());
+            this.draining = new Draining(
+                    store,
+                    new Sender(b.client, b.retryWaits, b.statusWaits),
+                    new StatusSync(b.client, b.statusWaits),
+                    clock,
+                    batchSize,
+                    node,
+                    lease);
             // Opens one stored payload, so a wrong key fails at start rather than in the middle of a drain.
             store.queries().verifyKey();
             this.boundTo = b.client.target();
@@ -252,48 +253,7 @@ public final class ReportingLedger implements AutoCloseable {
      *     batch in hand go back to their state, unsent
      */
     public DrainSummary drain(DrainListener listener) {
-        DrainSummary total = DrainSummary.EMPTY;
-        while (true) {
-            List<Claimed> batch = store.claims().sends(batchSize, clock.instant(), node, lease);
-            if (batch.isEmpty()) {
-                return total;
-            }
-            Sender.Step step = sender.send(batch, clock.instant());
-            Map<Long, Claimed> claims = byId(batch);
-            store.settlements().settle(step.outcomes(), claims, clock.instant());
-            if (listener != null) {
-                notify(step.outcomes(), claims, listener);
-            }
-            if (step.refused() != null) {
-                throw step.refused();
-            }
-            total = total.plus(step.summary());
-        }
-    }
-
-    private static Map<Long, Claimed> byId(List<Claimed> batch) {
-        Map<Long, Claimed> out = new HashMap<>();
-        batch.forEach(c -> out.put(c.id(), c));
-        return out;
-    }
-
-    private void notify(List<Outcome> outcomes, Map<Long, Claimed> claims, DrainListener listener) {
-        Set<String> held = new HashSet<>();
-        List<Long> ids = new ArrayList<>(outcomes.size());
-        for (Outcome o : outcomes) {
-            ids.add(o.id());
-            if (o.alreadyHeld()) {
-                Claimed c = claims.get(o.id());
-                held.add(c.providerId() + "\u0000" + c.completionKey());
-            }
-        }
-        for (LedgerEntry e : store.queries().byIds(ids)) {
-            try {
-                listener.settled(e, held.contains(e.providerId() + "\u0000" + e.completionKey()));
-            } catch (RuntimeException ex) {
-                LOG.warn("PARS ledger drain listener failed: {}", ex.getClass().getName());
-            }
-        }
+        return draining.drain(listener);
     }
 
     // ---- board decisions ------------------------------------------------------------------------
@@ -317,27 +277,7 @@ public final class ReportingLedger implements AutoCloseable {
      * @return how many entries were checked
      */
     public int syncStatuses(DrainListener listener) {
-        int checked = 0;
-        while (true) {
-            List<Claimed> batch = store.claims().statusChecks(batchSize, clock.instant(), node, lease);
-            if (batch.isEmpty()) {
-                return checked;
-            }
-            Instant now = clock.instant();
-            List<Outcome> outcomes = new ArrayList<>(batch.size());
-            for (Claimed c : batch) {
-                outcomes.add(statusSync.check(c, now));
-            }
-            Map<Long, Claimed> claims = byId(batch);
-            store.settlements().settle(outcomes, claims, now);
-            if (listener != null) {
-                List<Outcome> decided = outcomes.stream()
-                        .filter(o -> o.to() == EntryState.BOARD_ACCEPTED || o.to() == EntryState.BOARD_REJECTED)
-                        .toList();
-                notify(decided, claims, listener);
-            }
-            checked += batch.size();
-        }
+        return draining.syncStatuses(listener);
     }
 
     // ---- queries --------------------------------------------------------------------------------
@@ -451,6 +391,9 @@ public final class ReportingLedger implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (draining != null) {
+            draining.close();
+        }
         if (ownedPool != null) {
             try {
                 ownedPool.close();
@@ -550,7 +493,7 @@ public final class ReportingLedger implements AutoCloseable {
             return this;
         }
 
-        /** Entries taken up per drain step (default 500). */
+        /** Entries taken up per drain step (default 500; on H2 at most 1,000). */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1 || batchSize > 100_000) {
                 throw new IllegalArgumentException("batchSize must be 1 to 100,000");

@@ -44,22 +44,57 @@ public final class Claims {
      * node died) comes back marked {@code resumed}. An entry whose payload no longer opens with
      * this key becomes a row to fix rather than stopping every drain.
      */
-    public List<Claimed> sends(int limit, Instant now, String node, Duration lease) {
+    public List<Claimed> sends(int batch, Instant now, String node, Duration lease) {
+        int limit = jdbc.postgres() ? batch : Math.min(batch, H2_MAX_BATCH);
         return jdbc.inTransaction(
                 c -> {
                     List<Claimed> out = new ArrayList<>();
                     List<Long> unreadable = new ArrayList<>();
+                    // The most urgent of each state, read in index order (a sort of the whole
+                    // backlog per batch would read every waiting entry), merged by due date.
+                    List<Candidate> due = new ArrayList<>();
+                    // On PostgreSQL the rows are locked as they are read (SKIP LOCKED in index order,
+                    // so two nodes take different entries); on H2, whose FOR UPDATE locks every row
+                    // the condition matches before the limit applies, the chosen ones are locked next.
+                    for (EntryState state : SENDABLE_ORDER) {
+                        try (PreparedStatement ps = c.prepareStatement("select id, due_date from pars_ledger_entry "
+                                + "where state=? and (next_attempt_at is null or next_attempt_at <= ?) and "
+                                + "(claimed_until is null or claimed_until < ?) order by state, due_date, id limit ?"
+                                + (jdbc.postgres() ? " for update skip locked" : ""))) {
+                            ps.setString(1, state.name());
+                            ps.setObject(2, Jdbc.time(now));
+                            ps.setObject(3, Jdbc.time(now));
+                            ps.setInt(4, limit);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    due.add(new Candidate(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)));
+                                }
+                            }
+                        }
+                    }
+                    if (due.isEmpty()) {
+                        return out;
+                    }
+                    due.sort(java.util.Comparator.comparing(Candidate::due).thenComparingLong(Candidate::id));
+                    List<Long> ids = due.subList(0, Math.min(limit, due.size())).stream()
+                            .map(Candidate::id)
+                            .toList();
                     String states =
                             SENDABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
-                    try (PreparedStatement ps = c.prepareStatement("select id, sending_since, provider_id, "
-                            + "completion_key, state, payload, previous_payload, attempts, outcome_unknown, version, "
-                            + "credit_ids, confirm_first from pars_ledger_entry where state in (" + states
-                            + ") and (next_attempt_at "
-                            + "is null or next_attempt_at <= ?) and (claimed_until is null or claimed_until < ?) "
-                            + "order by due_date, id limit ? for update skip locked")) {
-                        ps.setObject(1, Jdbc.time(now));
-                        ps.setObject(2, Jdbc.time(now));
-                        ps.setInt(3, limit);
+                    String columns = "id, sending_since, provider_id, completion_key, state, payload, "
+                            + "previous_payload, attempts, outcome_unknown, version, credit_ids, confirm_first";
+                    try (PreparedStatement ps = c.prepareStatement(
+                            jdbc.postgres()
+                                    ? "select x.* from unnest(?::bigint[]) k(id) cross join lateral (select " + columns
+                                            + " from pars_ledger_entry e where e.id = k.id) x"
+                                    : "select " + columns + " from pars_ledger_entry where " + idsMatch(ids.size())
+                                            + " and state in (" + states
+                                            + ") and (claimed_until is null or claimed_until < ?) "
+                                            + "for update skip locked")) {
+                        int next = bindIds(c, ps, 1, ids);
+                        if (!jdbc.postgres()) {
+                            ps.setObject(next, Jdbc.time(now));
+                        }
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 try {
@@ -70,6 +105,11 @@ public final class Claims {
                             }
                         }
                     }
+                    java.util.Map<Long, Integer> rank = new java.util.HashMap<>();
+                    for (int i = 0; i < ids.size(); i++) {
+                        rank.put(ids.get(i), i);
+                    }
+                    out.sort(java.util.Comparator.comparing(x -> rank.get(x.id())));
                     for (long id : unreadable) {
                         Jdbc.update(
                                 c,
@@ -84,6 +124,35 @@ public final class Claims {
                     return out;
                 },
                 "claim due entries");
+    }
+
+    /** Entries locked per step on H2, whose IN lists take one parameter per entry. */
+    static final int H2_MAX_BATCH = 1_000;
+
+    /** States a drain takes up, each read in its own index range. */
+    private static final List<EntryState> SENDABLE_ORDER =
+            List.of(EntryState.PENDING, EntryState.RETRYING, EntryState.CORRECTING, EntryState.WITHDRAWING);
+
+    /** An entry due for sending, before it is locked. */
+    private record Candidate(long id, java.time.LocalDate due) {}
+
+    /** A condition matching any of {@code n} entry IDs: an array on PostgreSQL, a list on H2. */
+    private String idsMatch(int n) {
+        return jdbc.postgres()
+                ? "id = any(?)"
+                : "id in (" + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
+    }
+
+    /** Binds {@link #idsMatch} from position {@code at}; returns the next position. */
+    private int bindIds(Connection c, PreparedStatement ps, int at, List<Long> ids) throws SQLException {
+        if (jdbc.postgres()) {
+            ps.setArray(at, c.createArrayOf("bigint", ids.toArray()));
+            return at + 1;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            ps.setLong(at + i, ids.get(i));
+        }
+        return at + ids.size();
     }
 
     /** The problem of an entry whose payload does not open with this key, as stored (JSON, no quotes to escape). */
@@ -114,18 +183,41 @@ public final class Claims {
     }
 
     /** Entries awaiting the board whose status check is due, claimed like sends. */
-    public List<Claimed> statusChecks(int limit, Instant now, String node, Duration lease) {
+    public List<Claimed> statusChecks(int batch, Instant now, String node, Duration lease) {
+        int limit = jdbc.postgres() ? batch : Math.min(batch, H2_MAX_BATCH);
         return jdbc.inTransaction(
                 c -> {
                     List<Claimed> out = new ArrayList<>();
-                    try (PreparedStatement ps = c.prepareStatement("select id, provider_id, completion_key, payload, "
-                            + "status_checks, version, credit_ids from pars_ledger_entry where state=? and "
+                    List<Long> ids = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("select id from pars_ledger_entry where state=? and "
                             + "next_status_check_at <= ? and (claimed_until is null or claimed_until < ?) order by "
-                            + "next_status_check_at, id limit ? for update skip locked")) {
+                            + "state, next_status_check_at, id limit ?"
+                            + (jdbc.postgres() ? " for update skip locked" : ""))) {
                         ps.setString(1, EntryState.AWAITING_BOARD.name());
                         ps.setObject(2, Jdbc.time(now));
                         ps.setObject(3, Jdbc.time(now));
                         ps.setInt(4, limit);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                ids.add(rs.getLong(1));
+                            }
+                        }
+                    }
+                    if (ids.isEmpty()) {
+                        return out;
+                    }
+                    String columns = "id, provider_id, completion_key, payload, status_checks, version, credit_ids";
+                    try (PreparedStatement ps = c.prepareStatement(
+                            jdbc.postgres()
+                                    ? "select x.* from unnest(?::bigint[]) k(id) cross join lateral (select " + columns
+                                            + " from pars_ledger_entry e where e.id = k.id) x"
+                                    : "select " + columns + " from pars_ledger_entry where " + idsMatch(ids.size())
+                                            + " and state=? and (claimed_until is null or claimed_until < ?) for update skip locked")) {
+                        int next = bindIds(c, ps, 1, ids);
+                        if (!jdbc.postgres()) {
+                            ps.setString(next, EntryState.AWAITING_BOARD.name());
+                            ps.setObject(next + 1, Jdbc.time(now));
+                        }
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 byte[] payload = rs.getBytes(4);

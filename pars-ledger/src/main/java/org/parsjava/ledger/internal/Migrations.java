@@ -75,29 +75,25 @@ public final class Migrations {
         }
         boolean postgres = types.get("bytes").equals("bytea");
         if (!postgres) {
-            durableAndCompact(dataSource);
+            compact(dataSource);
         }
         return postgres;
     }
 
     /**
-     * H2 settings the ledger needs whatever URL it was given (they are kept in the database
-     * file): {@code WRITE_DELAY 0} writes each commit before it returns, so a committed claim or
-     * outcome survives a killed process (H2's default delays writes by half a second);
-     * {@code RETENTION_TIME 0} reuses old pages at once, so the file does not grow by page
-     * copies under steady writes.
+     * The H2 setting the ledger needs whatever URL it was given (kept in the database file):
+     * {@code RETENTION_TIME 0} reuses old pages at once, so the file does not grow by page copies
+     * under steady writes. (Durability is {@link Jdbc}'s: a checkpoint after each commit.)
      */
-    private static void durableAndCompact(DataSource dataSource) {
+    private static void compact(DataSource dataSource) {
         try (Connection c = dataSource.getConnection();
                 java.sql.Statement st = c.createStatement()) {
-            st.execute("SET WRITE_DELAY 0");
             st.execute("SET RETENTION_TIME 0");
         } catch (SQLException e) {
             org.slf4j.LoggerFactory.getLogger(Migrations.class)
                     .warn(
-                            "PARS ledger: H2 refused SET WRITE_DELAY 0 and SET RETENTION_TIME 0 (SQL state {}; "
-                                    + "the ledger's user needs admin rights): a killed process may lose its last "
-                                    + "commits and the file grows by page copies",
+                            "PARS ledger: H2 refused SET RETENTION_TIME 0 (SQL state {}; the ledger's user needs "
+                                    + "admin rights): the file grows by page copies",
                             e.getSQLState());
         }
     }

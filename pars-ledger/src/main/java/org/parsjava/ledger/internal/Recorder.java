@@ -94,8 +94,13 @@ public final class Recorder {
         return jdbc.inTransaction(
                 c -> {
                     List<Recording> out = new java.util.ArrayList<>(recorded.size());
+                    // Each chunk is sealed (serialised, encrypted, fingerprinted) on another thread
+                    // while the one before it is written: the CPU work and the database's overlap.
+                    java.util.concurrent.CompletableFuture<Payloads.Sealed[]> next = seal(recorded, 0);
                     for (int from = 0; from < recorded.size(); from += CHUNK) {
-                        out.addAll(chunk(c, recorded.subList(from, Math.min(recorded.size(), from + CHUNK))));
+                        Payloads.Sealed[] sealed = join(next);
+                        next = seal(recorded, from + CHUNK);
+                        out.addAll(chunk(c, recorded.subList(from, Math.min(recorded.size(), from + CHUNK)), sealed));
                     }
                     return out;
                 },
@@ -105,16 +110,40 @@ public final class Recorder {
     /** Entries looked up, inserted and given their transitions per statement. */
     static final int CHUNK = 500;
 
-    private List<Recording> chunk(Connection c, List<Recorded> chunk) throws SQLException {
+    /** Seals the chunk starting at {@code from} in the background; an empty result past the end. */
+    private java.util.concurrent.CompletableFuture<Payloads.Sealed[]> seal(List<Recorded> recorded, int from) {
+        if (from >= recorded.size()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(new Payloads.Sealed[0]);
+        }
+        List<Recorded> chunk = recorded.subList(from, Math.min(recorded.size(), from + CHUNK));
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Payloads.Sealed[] sealed = new Payloads.Sealed[chunk.size()];
+            for (int i = 0; i < sealed.length; i++) {
+                sealed[i] = payloads.sealOnly(chunk.get(i).completion());
+            }
+            return sealed;
+        });
+    }
+
+    private static Payloads.Sealed[] join(java.util.concurrent.CompletableFuture<Payloads.Sealed[]> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private List<Recording> chunk(Connection c, List<Recorded> chunk, Payloads.Sealed[] sealed) throws SQLException {
         int n = chunk.size();
-        Payloads.Sealed[] sealed = new Payloads.Sealed[n];
         java.util.Set<String> activities = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
-            sealed[i] = payloads.sealOnly(chunk.get(i).completion());
             activities.add(sealed[i].activityRef());
         }
         payloads.storeActivities(c, activities);
-        java.util.Map<String, Known> known = known(c, chunk);
+        java.util.Map<String, Known> known = known(c, chunk, jdbc.postgres());
         Recording[] out = new Recording[n];
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<Integer> inserts = new java.util.ArrayList<>(n);
@@ -125,7 +154,7 @@ public final class Recorder {
             boolean repeated = !seen.add(k);
             Known e = repeated ? null : known.get(k);
             if (e != null && e.mac.equals(sealed[i].mac()) && !(e.state == EntryState.INVALID && r.valid())) {
-                out[i] = new Recording(Recording.Change.UNCHANGED, e.state);
+                out[i] = new Recording(Recording.Change.UNCHANGED, e.state, e.problems);
             } else if (e == null && !repeated && !mocLines.concerns(completion)) {
                 inserts.add(i);
             } else {
@@ -137,11 +166,29 @@ public final class Recorder {
         return java.util.Arrays.asList(out);
     }
 
+    /**
+     * An entry's stored problems as a recording reports them: its violations, or for an entry
+     * refused without any, PARS's code and message.
+     */
+    private static List<EntryProblem> stored(EntryState state, String violations, String code, String message) {
+        boolean toFix =
+                state == EntryState.INVALID || state == EntryState.REJECTED || state == EntryState.BOARD_REJECTED;
+        if (!toFix) {
+            return List.of();
+        }
+        List<EntryProblem> problems = ProblemsJson.read(violations);
+        if (problems.isEmpty()) {
+            return List.of(new EntryProblem("", code != null ? code : state.name(), message != null ? message : ""));
+        }
+        return problems;
+    }
+
     /** An existing entry as the chunk path needs it: enough to tell an unchanged record. */
-    private record Known(EntryState state, String mac) {}
+    private record Known(EntryState state, String mac, List<EntryProblem> problems) {}
 
     /** The chunk's existing entries, locked, by provider and key: one select per provider. */
-    private static java.util.Map<String, Known> known(Connection c, List<Recorded> chunk) throws SQLException {
+    private static java.util.Map<String, Known> known(Connection c, List<Recorded> chunk, boolean postgres)
+            throws SQLException {
         java.util.Map<String, List<String>> byProvider = new java.util.LinkedHashMap<>();
         for (Recorded r : chunk) {
             byProvider
@@ -151,18 +198,27 @@ public final class Recorder {
         java.util.Map<String, Known> out = new java.util.HashMap<>();
         for (java.util.Map.Entry<String, List<String>> e : byProvider.entrySet()) {
             List<String> keys = e.getValue();
-            String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("select completion_key, state, content_mac from "
-                    + "pars_ledger_entry where provider_id=? and completion_key in (" + marks + ") for update")) {
-                ps.setString(1, e.getKey());
-                for (int i = 0; i < keys.size(); i++) {
-                    ps.setString(i + 2, keys.get(i));
-                }
+            String columns = "completion_key, state, content_mac, violations, pars_code, pars_message";
+            try (PreparedStatement ps = c.prepareStatement(
+                    postgres
+                            ? "select x.* from unnest(?::varchar[]) k(key) cross join lateral (select " + columns
+                                    + " from pars_ledger_entry e where e.provider_id = ? and e.completion_key = k.key "
+                                    + "for update) x"
+                            : "select " + columns + " from pars_ledger_entry where " + keysMatch(keys.size())
+                                    + " for update")) {
+                bindKeys(c, ps, 1, postgres, e.getKey(), keys);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(
                                 e.getKey() + "\u0000" + rs.getString(1),
-                                new Known(EntryState.valueOf(rs.getString(2)), rs.getString(3)));
+                                new Known(
+                                        EntryState.valueOf(rs.getString(2)),
+                                        rs.getString(3),
+                                        stored(
+                                                EntryState.valueOf(rs.getString(2)),
+                                                rs.getString(4),
+                                                rs.getString(5),
+                                                rs.getString(6))));
                     }
                 }
             }
@@ -171,8 +227,8 @@ public final class Recorder {
     }
 
     /**
-     * Inserts the pending new entries in one batch, then their first transitions in one
-     * statement per provider, and empties the list.
+     * Inserts the pending new entries in one batch, then their first transitions in another
+     * (the entries' IDs come back from the first), and empties the list.
      */
     private static void insertAll(
             Connection c, List<Recorded> chunk, Payloads.Sealed[] sealed, List<Integer> pending, Recording[] out)
@@ -180,39 +236,64 @@ public final class Recorder {
         if (pending.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        long[] ids = new long[pending.size()];
+        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
             for (int i : pending) {
                 Recorded r = chunk.get(i);
                 bindInsert(ps, r, r.valid() ? EntryState.PENDING : EntryState.INVALID, sealed[i]);
                 ps.addBatch();
-                out[i] = new Recording(Recording.Change.NEW, r.valid() ? EntryState.PENDING : EntryState.INVALID);
+                out[i] = new Recording(
+                        Recording.Change.NEW, r.valid() ? EntryState.PENDING : EntryState.INVALID, r.problems());
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (int k = 0; k < ids.length; k++) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned fewer generated keys than rows inserted");
+                    }
+                    ids[k] = keys.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) values (?,?,?,?,?)")) {
+            for (int k = 0; k < ids.length; k++) {
+                Recorded r = chunk.get(pending.get(k));
+                ps.setLong(1, ids[k]);
+                ps.setObject(2, Jdbc.time(r.at()));
+                ps.setString(3, null);
+                ps.setString(4, (r.valid() ? EntryState.PENDING : EntryState.INVALID).name());
+                ps.setString(5, r.valid() ? "recorded" : Jdbc.note("recorded; invalid: " + r.code()));
+                ps.addBatch();
             }
             ps.executeBatch();
         }
-        java.util.Map<String, List<String>> byProvider = new java.util.LinkedHashMap<>();
-        for (int i : pending) {
-            LearnerCompletion completion = chunk.get(i).completion();
-            byProvider
-                    .computeIfAbsent(completion.activity().providerId(), p -> new java.util.ArrayList<>())
-                    .add(completion.completionKey());
-        }
-        Instant at = chunk.get(pending.get(0)).at();
-        for (java.util.Map.Entry<String, List<String>> e : byProvider.entrySet()) {
-            List<String> keys = e.getValue();
-            String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_transition (entry_id, at, "
-                    + "from_state, to_state, note) select id, ?, null, state, case when pars_code is null then "
-                    + "'recorded' else concat('recorded; invalid: ', pars_code) end from pars_ledger_entry where "
-                    + "provider_id=? and completion_key in (" + marks + ")")) {
-                ps.setObject(1, Jdbc.time(at));
-                ps.setString(2, e.getKey());
-                for (int i = 0; i < keys.size(); i++) {
-                    ps.setString(i + 3, keys.get(i));
-                }
-                ps.executeUpdate();
-            }
-        }
         pending.clear();
+    }
+
+    /**
+     * On H2, a condition matching one provider's entries with any of {@code n} keys as row values,
+     * which H2 answers from the (provider, key) index (an IN list on the key alone it reads by
+     * scanning the provider's entries). PostgreSQL, whose planner may scan a fresh table that has
+     * no statistics yet, is given the keys as an array joined laterally: one index lookup each.
+     */
+    private static String keysMatch(int n) {
+        return "(provider_id, completion_key) in (" + String.join(",", java.util.Collections.nCopies(n, "(?,?)")) + ")";
+    }
+
+    /** Binds {@link #keysMatch}'s parameters from position {@code at}. */
+    private static void bindKeys(
+            Connection c, PreparedStatement ps, int at, boolean postgres, String provider, List<String> keys)
+            throws SQLException {
+        if (postgres) {
+            ps.setArray(at, c.createArrayOf("varchar", keys.toArray()));
+            ps.setString(at + 1, provider);
+            return;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            ps.setString(at + 2 * i, provider);
+            ps.setString(at + 2 * i + 1, keys.get(i));
+        }
     }
 
     /** Records on the caller's connection, leaving commit or rollback to the caller. */
@@ -236,7 +317,7 @@ public final class Recorder {
             boolean recheck =
                     e != null && e.mac.equals(sealed.mac()) && e.state == EntryState.INVALID && recorded.valid();
             if (e != null && e.mac.equals(sealed.mac()) && !recheck) {
-                return new Recording(Recording.Change.UNCHANGED, e.state);
+                return new Recording(Recording.Change.UNCHANGED, e.state, e.problems);
             }
             Recorded r = recorded;
             if (r.valid()) {
@@ -246,14 +327,14 @@ public final class Recorder {
                 }
             }
             if (recheck && !r.valid()) {
-                return new Recording(Recording.Change.UNCHANGED, e.state);
+                return new Recording(Recording.Change.UNCHANGED, e.state, e.problems);
             }
             EntryState fresh = r.valid() ? EntryState.PENDING : EntryState.INVALID;
             if (e == null) {
                 long id = insert(c, r, fresh, sealed);
                 mocLines.store(c, id, completion, r.valid());
                 Jdbc.transition(c, id, null, fresh, r.valid() ? "recorded" : "recorded; invalid: " + r.code(), r.at());
-                return new Recording(Recording.Change.NEW, fresh);
+                return new Recording(Recording.Change.NEW, fresh, r.problems());
             }
             boolean inPars =
                     MAYBE_IN_PARS.contains(e.state) || e.outcomeUnknown || e.previous != null || e.confirmFirst;
@@ -274,7 +355,8 @@ public final class Recorder {
                             ? "content changed after it may have reached PARS: delete, then resubmit"
                             : "content changed before it reached PARS",
                     r.at());
-            return new Recording(previous != null ? Recording.Change.CORRECTION : Recording.Change.REPLACED, next);
+            return new Recording(
+                    previous != null ? Recording.Change.CORRECTION : Recording.Change.REPLACED, next, r.problems());
         } catch (SQLException ex) {
             throw Jdbc.failure("record a completion", ex);
         }
@@ -360,11 +442,13 @@ public final class Recorder {
             byte[] payload,
             byte[] previous,
             boolean outcomeUnknown,
-            boolean confirmFirst) {}
+            boolean confirmFirst,
+            List<EntryProblem> problems) {}
 
     private static Existing existing(Connection c, String provider, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select id, state, content_mac, payload, previous_payload, "
-                + "outcome_unknown, sending_since, confirm_first from pars_ledger_entry where provider_id=? and "
+                + "outcome_unknown, sending_since, confirm_first, violations, pars_code, pars_message from "
+                + "pars_ledger_entry where provider_id=? and "
                 + "completion_key=? "
                 + "for update")) {
             ps.setString(1, provider);
@@ -380,7 +464,12 @@ public final class Recorder {
                         rs.getBytes(4),
                         rs.getBytes(5),
                         rs.getBoolean(6) || rs.getObject(7) != null,
-                        rs.getBoolean(8));
+                        rs.getBoolean(8),
+                        stored(
+                                EntryState.valueOf(rs.getString(2)),
+                                rs.getString(9),
+                                rs.getString(10),
+                                rs.getString(11)));
             }
         }
     }

@@ -1,0 +1,181 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.parsjava.ledger.internal.Claimed;
+import org.parsjava.ledger.internal.LedgerStore;
+import org.parsjava.ledger.internal.Outcome;
+import org.parsjava.ledger.internal.Sender;
+import org.parsjava.ledger.internal.StatusSync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A ledger's sending loop and its board-status loop: claims due entries batch by batch, sends
+ * them, and stores each batch's outcomes on one settling thread while the next batch is claimed
+ * and sent.
+ */
+final class Draining {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Draining.class);
+
+    private final LedgerStore store;
+    private final Sender sender;
+    private final StatusSync statusSync;
+    private final Clock clock;
+    private final int batchSize;
+    private final String node;
+    private final Duration lease;
+    /** Stores a drain's outcomes while the next batch is sent. */
+    private final ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pars-ledger-settle");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Draining(
+            LedgerStore store,
+            Sender sender,
+            StatusSync statusSync,
+            Clock clock,
+            int batchSize,
+            String node,
+            Duration lease) {
+        this.store = store;
+        this.sender = sender;
+        this.statusSync = statusSync;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.node = node;
+        this.lease = lease;
+    }
+
+    DrainSummary drain(DrainListener listener) {
+        DrainSummary total = DrainSummary.EMPTY;
+        // A batch's outcomes are stored while the next batch is claimed and sent (its entries
+        // stay leased meanwhile, so nothing is taken twice); one settlement at a time, in order.
+        Future<?> settling = null;
+        try {
+            while (true) {
+                List<Claimed> batch = store.claims().sends(batchSize, clock.instant(), node, lease);
+                if (batch.isEmpty()) {
+                    if (settling == null) {
+                        return total;
+                    }
+                    // The batch being settled may make more due (a correction's new content once
+                    // the old record is deleted): look again once it is stored.
+                    finish(settling);
+                    settling = null;
+                    continue;
+                }
+                Sender.Step step = sender.send(batch, clock.instant());
+                finish(settling);
+                settling = null;
+                Map<Long, Claimed> claims = byId(batch);
+                Runnable settle = () -> {
+                    store.settlements().settle(step.outcomes(), claims, clock.instant());
+                    if (listener != null) {
+                        notify(step.outcomes(), claims, listener);
+                    }
+                };
+                if (step.refused() != null) {
+                    settle.run();
+                    throw step.refused();
+                }
+                settling = settler.submit(settle);
+                total = total.plus(step.summary());
+            }
+        } finally {
+            finish(settling);
+        }
+    }
+
+    /** Waits for a settlement, rethrowing its failure as it was. */
+    private static void finish(Future<?> settling) {
+        if (settling == null) {
+            return;
+        }
+        try {
+            settling.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException("interrupted while the ledger stored a drain's outcomes", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new LedgerException("the ledger could not store a drain's outcomes", e.getCause());
+        }
+    }
+
+    private static Map<Long, Claimed> byId(List<Claimed> batch) {
+        Map<Long, Claimed> out = new HashMap<>();
+        batch.forEach(c -> out.put(c.id(), c));
+        return out;
+    }
+
+    private void notify(List<Outcome> outcomes, Map<Long, Claimed> claims, DrainListener listener) {
+        Set<String> held = new HashSet<>();
+        List<Long> ids = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            ids.add(o.id());
+            if (o.alreadyHeld()) {
+                Claimed c = claims.get(o.id());
+                held.add(c.providerId() + "\u0000" + c.completionKey());
+            }
+        }
+        for (LedgerEntry e : store.queries().byIds(ids)) {
+            try {
+                listener.settled(e, held.contains(e.providerId() + "\u0000" + e.completionKey()));
+            } catch (RuntimeException ex) {
+                LOG.warn("PARS ledger drain listener failed: {}", ex.getClass().getName());
+            }
+        }
+    }
+
+    int syncStatuses(DrainListener listener) {
+        int checked = 0;
+        while (true) {
+            List<Claimed> batch = store.claims().statusChecks(batchSize, clock.instant(), node, lease);
+            if (batch.isEmpty()) {
+                return checked;
+            }
+            Instant now = clock.instant();
+            List<Outcome> outcomes = new ArrayList<>(batch.size());
+            for (Claimed c : batch) {
+                outcomes.add(statusSync.check(c, now));
+            }
+            Map<Long, Claimed> claims = byId(batch);
+            store.settlements().settle(outcomes, claims, now);
+            if (listener != null) {
+                List<Outcome> decided = outcomes.stream()
+                        .filter(o -> o.to() == EntryState.BOARD_ACCEPTED || o.to() == EntryState.BOARD_REJECTED)
+                        .toList();
+                notify(decided, claims, listener);
+            }
+            checked += batch.size();
+        }
+    }
+
+    void close() {
+        settler.shutdown();
+    }
+}
