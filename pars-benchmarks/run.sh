@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs every pars-java benchmark on this machine and writes BENCHMARKS.md at the root.
-# Sized for 2 cores: about 35 minutes. Not part of the test command.
+# Sized for 2 cores: about 80 minutes (the ledger rows, run-ledger.sh, take about 45). Not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=pars-benchmarks/target/results
@@ -48,28 +48,16 @@ trap - EXIT
 
 echo "== 8: the README main job (embedded simulator) on 2,000,000 rows with -Xmx160m, without the ledger"
 java -cp "$CP" org.parsjava.benchmarks.WriteRoster "$OUT/roster-2m.csv" 2000000 20261120
-java -Xmx160m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun report "$OUT/roster-2m.csv" --ledger none \
+java -Xmx160m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun report "$OUT/roster-2m.csv" --demo --ledger none \
     --report "$OUT/rows-to-fix-2m.csv" | tee "$OUT/memory-embedded-2m.txt"
-
-echo "== 9: ReportingLedger.record, one completion per call: H2 file and PostgreSQL (embedded server)"
-java -cp "$CP" org.parsjava.benchmarks.LedgerRecordRun "$OUT/ledger-record.txt" "$OUT/ledger-work"
-
-echo "== 10: the 1,000,000-row roster through the ledger (H2 file), -Xmx256m (a fresh simulator)"
-java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" > "$OUT/simulator.log" 2>&1 &
-SIM=$!
-trap 'kill $SIM 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && break; sleep 0.2; done
-rm -rf "$OUT/ledger-1m"* && java -cp "$CP" org.parsjava.benchmarks.LedgerKeyFile "$OUT/ledger.key"
-java -Xmx256m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun report "$OUT/roster-1m.csv" \
-    --ledger "jdbc:h2:file:$PWD/$OUT/ledger-1m;RETENTION_TIME=0;CACHE_SIZE=8192" --ledger-key-file "$OUT/ledger.key" \
-    --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 --provider-name "Benchmark Provider" \
-    --user simulator --password simulator-password --report "$OUT/rows-to-fix-1m-ledger.csv" | tee "$OUT/memory-ledger.txt"
-kill $SIM; wait $SIM 2>/dev/null || true
-trap - EXIT
 
 echo "== 11: ACCME's learner Excel template, 100,000 completions written and read back, beside CSV reading, -Xmx256m"
 java -Xmx256m -cp "$CP" org.parsjava.benchmarks.ExcelRun "$OUT/excel.txt" "$OUT/excel-work"
 
+echo "== 12-15: the ledger"
+pars-benchmarks/run-ledger.sh
+
 echo "== report"
 java -cp "$CP" org.parsjava.benchmarks.BenchmarkReport "$OUT" BENCHMARKS.md
+java -cp "$CP" org.parsjava.benchmarks.LedgerReport "$OUT" BENCHMARKS.md
 cat BENCHMARKS.md

@@ -38,15 +38,18 @@ record ParsSettings(
     /** Demo provider's name, as the simulator's reports carry it. */
     static final String DEMO_PROVIDER_NAME = "Example Health Continuing Education";
 
-    /** Credit lines the embedded simulator remembers; older ones are forgotten, so memory stays flat. */
-    static final int SIMULATOR_RETAINS = 200_000;
+    /**
+     * Share of the heap the embedded simulator's memory of credit lines may take; older lines
+     * are forgotten, so memory stays flat on any roster size.
+     */
+    static final double SIMULATOR_HEAP_SHARE = 0.25;
 
     ParsConnection open() {
         if (demo) {
             Clock clock = asOf != null ? movingFrom(asOf, ZoneId.of("America/Chicago")) : DemoActivities.clock();
             ParsSimulator sim = ParsSimulator.builder()
                     .clock(clock)
-                    .retainAtMost(SIMULATOR_RETAINS)
+                    .retainWithinHeap(SIMULATOR_HEAP_SHARE)
                     .rules(rules)
                     .endpoints(endpoints != null ? endpoints : ParsEndpoints.of(generation))
                     .build()

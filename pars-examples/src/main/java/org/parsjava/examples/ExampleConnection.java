@@ -25,7 +25,7 @@ record ExampleConnection(ParsClient client, ParsSimulator simulator, Clock clock
             // Bounded, so the demo's memory stays flat on any roster size.
             ParsSimulator sim = ParsSimulator.builder()
                     .clock(DemoActivities.clock())
-                    .retainAtMost(200_000)
+                    .retainWithinHeap(0.25)
                     .build()
                     .start();
             DemoActivities.ALL.forEach(sim::addActivity);

@@ -75,7 +75,7 @@ public final class SummaryText {
     }
 
     private static void line(PrintStream out, String label, long n, String codes) {
-        out.printf("  %-40s %8d%s%n", label, n, codes);
+        out.printf("  %-46s %8d%s%n", label, n, codes);
     }
 
     private static String codes(Map<String, Long> counts) {

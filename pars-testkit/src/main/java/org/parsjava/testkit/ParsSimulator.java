@@ -282,6 +282,11 @@ public final class ParsSimulator implements AutoCloseable {
         private ParsCodec codec;
         private RulesCatalogue rules = RulesCatalogue.defaults();
         private Duration boardReviewTime = Duration.ZERO;
+        /** Heap a remembered credit line takes, with its learner and identifiers (measured). */
+        private static final int BYTES_PER_CREDIT_LINE = 1024;
+
+        private static final int MIN_RETAINED = 1_000;
+
         private int retained = Integer.MAX_VALUE;
         private Duration latency = Duration.ZERO;
         private boolean restRefusalsPerRecord;
@@ -292,8 +297,8 @@ public final class ParsSimulator implements AutoCloseable {
          * Keeps memory bounded on any volume: the simulator remembers at most {@code creditLines}
          * credit lines (and as many requests), forgetting the oldest first. A forgotten credit
          * answers status lookups with 404 and is no longer refused as a duplicate, so set this
-         * only where volume matters more than exact duplicate detection (the examples use
-         * 200,000). Default: no limit.
+         * only where volume matters more than exact duplicate detection (the examples size it by the
+         * heap with {@link #retainWithinHeap}). Default: no limit.
          */
         public Builder retainAtMost(int creditLines) {
             if (creditLines < 1) {
@@ -301,6 +306,23 @@ public final class ParsSimulator implements AutoCloseable {
             }
             this.retained = creditLines;
             return this;
+        }
+
+        /**
+         * {@link #retainAtMost(int)} sized for the heap this JVM runs in: as many credit lines as
+         * fit in about {@code share} of its maximum heap (a remembered credit line with its
+         * learner and identifiers takes about 1 KB, measured with a class histogram), at least
+         * 1,000. The embedded simulator of the examples and the command line takes a quarter, so
+         * the ledger and the job beside it keep the rest on any roster size.
+         *
+         * @param share a fraction of the maximum heap, above 0 and at most 1
+         */
+        public Builder retainWithinHeap(double share) {
+            if (!(share > 0 && share <= 1)) {
+                throw new IllegalArgumentException("share must be above 0 and at most 1, was " + share);
+            }
+            long lines = (long) (Runtime.getRuntime().maxMemory() * share / BYTES_PER_CREDIT_LINE);
+            return retainAtMost((int) Math.max(MIN_RETAINED, Math.min(Integer.MAX_VALUE, lines)));
         }
 
         /**

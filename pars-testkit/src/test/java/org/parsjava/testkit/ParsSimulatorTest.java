@@ -53,6 +53,12 @@ class ParsSimulatorTest {
         return pars.simulator().clientBuilder().sleeper(d -> {}).build();
     }
 
+    /** A valid NPI per number, starting with 2 as no real NPI does. */
+    private static String syntheticNpi(int n) {
+        String base = String.format("2%08d", n);
+        return base + org.parsjava.core.model.Npi.checkDigit(base);
+    }
+
     private static List<LearnerCompletion> completions(int n) {
         List<LearnerCompletion> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -698,6 +704,38 @@ class ParsSimulatorTest {
         assertEquals(SimulatorErrors.ACTIVITY_FIELD_MISSING, r.code());
         assertTrue(pars.simulator().activities().values().stream()
                 .noneMatch(a -> a.providerActivityId().equals("NEW-3")));
+    }
+
+    @Test
+    void retainWithinHeapKeepsAtLeastAThousandCreditLinesAndRefusesABadShare() {
+        assertThrows(
+                IllegalArgumentException.class, () -> ParsSimulator.builder().retainWithinHeap(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> ParsSimulator.builder().retainWithinHeap(1.5));
+        assertThrows(
+                IllegalArgumentException.class, () -> ParsSimulator.builder().retainWithinHeap(Double.NaN));
+        try (ParsSimulator small = ParsSimulator.builder()
+                .clock(CLOCK)
+                .retainWithinHeap(1e-12)
+                .build()
+                .start()) {
+            small.addActivity(Fixtures.activity());
+            List<LearnerCompletion> cs = new ArrayList<>();
+            for (int i = 0; i < 1_005; i++) {
+                cs.add(Fixtures.completion().toBuilder()
+                        .completionKey("h-" + i)
+                        .learner(Fixtures.learner().toBuilder()
+                                .license(LicensingJurisdiction.NY, "N" + (1000 + i))
+                                .npi(syntheticNpi(i))
+                                .build())
+                        .clearMocCredits()
+                        .build());
+            }
+            try (ParsClient c = small.clientBuilder().sleeper(d -> {}).build()) {
+                assertEquals(1_005, c.learners().submit(cs).acceptedCount());
+                assertEquals(1_000, small.credits().size(), "the floor, whatever the share");
+            }
+        }
     }
 
     @Test

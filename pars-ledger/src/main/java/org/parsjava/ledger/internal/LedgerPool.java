@@ -7,8 +7,13 @@ package org.parsjava.ledger.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.parsjava.ledger.LedgerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool (HikariCP) the ledger opens for a JDBC URL, and closes with itself: a
@@ -16,6 +21,8 @@ import org.parsjava.ledger.LedgerException;
  * on H2.
  */
 public final class LedgerPool {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerPool.class);
 
     /** Connections at most: a drain, the recording thread and the worker's tasks. */
     static final int MAX_CONNECTIONS = 5;
@@ -55,5 +62,46 @@ public final class LedgerPool {
             throw new LedgerException(
                     "could not open the ledger's database: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Closes a pool the ledger opened; on an H2 file no one else has open, first rewrites the
+     * file without its free pages ({@code SHUTDOWN COMPACT}: an H2 file otherwise keeps the space
+     * of every page it ever copied, about twice what it holds after a run of 100,000 rows). Another
+     * session on the same database (a second ledger in this JVM, a process through H2's automatic
+     * server) leaves the file as it is.
+     *
+     * @return whether the file was compacted
+     */
+    public static boolean close(HikariDataSource pool) {
+        boolean compacted = false;
+        if (embeddedH2File(pool.getJdbcUrl())) {
+            try (Connection c = pool.getConnection();
+                    Statement s = c.createStatement()) {
+                long sessions;
+                try (ResultSet rs = s.executeQuery("select count(*) from information_schema.sessions")) {
+                    rs.next();
+                    sessions = rs.getLong(1);
+                }
+                if (sessions <= pool.getHikariPoolMXBean().getTotalConnections()) {
+                    s.execute("SHUTDOWN COMPACT");
+                    compacted = true;
+                }
+            } catch (SQLException e) {
+                LOG.warn("PARS ledger: compacting its H2 file failed with SQL state {}", e.getSQLState());
+            }
+        }
+        pool.close();
+        return compacted;
+    }
+
+    /** An H2 database this JVM opens as a file: not in memory, not through a server. */
+    static boolean embeddedH2File(String url) {
+        String u = url.toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("jdbc:h2:")
+                && !u.startsWith("jdbc:h2:mem:")
+                && !u.startsWith("jdbc:h2:tcp:")
+                && !u.startsWith("jdbc:h2:ssl:")
+                && !u.startsWith("jdbc:h2:zip:");
     }
 }

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The ledger's benchmarks (rows 12-15 of BENCHMARKS.md), each beside its floor from the same run:
+# bulk recording and draining on H2 and PostgreSQL (an embedded server started here), the main job
+# on 100,000 rows without a ledger and through each database, and memory at 1,000,000 and
+# 2,000,000 rows. About 45 minutes on 2 cores. Called by run.sh; runs alone after a build:
+#   mvn -B -q -DskipTests install -pl pars-benchmarks -am && pars-benchmarks/run-ledger.sh
+# ONLY="13 14" runs only those rows (the report keeps the other rows' last results).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=pars-benchmarks/target/results
+mkdir -p "$OUT"
+if [ ! -f "$OUT/classpath.txt" ]; then
+  mvn -B -q -pl pars-benchmarks dependency:build-classpath -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
+fi
+CP="$PWD/pars-benchmarks/target/classes:$(cat "$OUT/classpath.txt")"
+PORT=18089
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+
+simulator() { # a fresh standalone simulator on $PORT
+  java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" > "$OUT/simulator.log" 2>&1 &
+  SIM=$!; PIDS+=("$SIM")
+  for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && return; sleep 0.2; done
+  echo "the simulator did not start" >&2; exit 1
+}
+postgres() { # a fresh embedded PostgreSQL server; sets PG_URL (admin URL, database postgres)
+  java -cp "$CP" org.parsjava.benchmarks.PostgresServer 15432 > "$OUT/postgres.log" 2>&1 &
+  PG=$!; PIDS+=("$PG")
+  for _ in $(seq 1 300); do grep -q READY "$OUT/postgres.log" && break; sleep 0.2; done
+  PG_URL=$(grep READY "$OUT/postgres.log" | awk '{print $2}')
+  [ -n "$PG_URL" ] || { echo "PostgreSQL did not start" >&2; exit 1; }
+}
+want() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
+stop() { kill "$@" 2>/dev/null || true; wait "$@" 2>/dev/null || true; }
+[ -f "$OUT/ledger.key" ] || java -cp "$CP" org.parsjava.benchmarks.LedgerKeyFile "$OUT/ledger.key"
+[ -f "$OUT/roster-100k.csv" ] || java -cp "$CP" org.parsjava.benchmarks.WriteRoster "$OUT/roster-100k.csv" 100000 20261120
+[ -f "$OUT/roster-1m.csv" ] || java -cp "$CP" org.parsjava.benchmarks.WriteRoster "$OUT/roster-1m.csv" 1000000 20261120
+[ -f "$OUT/roster-2m.csv" ] || java -cp "$CP" org.parsjava.benchmarks.WriteRoster "$OUT/roster-2m.csv" 2000000 20261120
+
+report() { # report <result file> <heap> <roster> <ledger URL or none> [more options]
+  local result=$1 heap=$2 roster=$3 ledger=$4; shift 4
+  java "-Xmx$heap" -cp "$CP" org.parsjava.benchmarks.PeakHeapRun report "$roster" --ledger "$ledger" \
+      --ledger-key-file "$OUT/ledger.key" --pars-url "http://127.0.0.1:$PORT/services/" --provider-id 0001234 \
+      --provider-name "Benchmark Provider" --user simulator --password simulator-password \
+      --report "$OUT/rows-to-fix.csv" "$@" > "$result.log" 2>&1
+  grep -E "PEAK_HEAP_MB" "$result.log" | tee "$result"
+}
+
+if want 12; then
+echo "== 12: recordAll and drain of 100,000 entries, H2 file and PostgreSQL, beside raw JDBC and no ledger"
+rm -f "$OUT/ledger-bulk.txt"
+simulator
+rm -rf "$OUT/bulk-h2" && mkdir -p "$OUT/bulk-h2"
+java -Xmx512m -cp "$CP" org.parsjava.benchmarks.LedgerBulkRun "$OUT/ledger-bulk-h2.txt" h2 "$OUT/bulk-h2" \
+    "http://127.0.0.1:$PORT/services/" 100000
+stop "$SIM"; simulator; postgres
+java -Xmx512m -cp "$CP" org.parsjava.benchmarks.LedgerBulkRun "$OUT/ledger-bulk-postgresql.txt" postgresql "$PG_URL" \
+    "http://127.0.0.1:$PORT/services/" 100000
+stop "$SIM" "$PG"
+fi
+
+if want 13; then
+echo "== 13: the main job on 100,000 rows, -Xmx256m: no ledger, an H2 URL as a user writes it, PostgreSQL"
+simulator
+report "$OUT/mainjob-none.txt" 256m "$OUT/roster-100k.csv" none
+stop "$SIM"; simulator
+rm -rf "$OUT/mainjob-h2"*
+report "$OUT/mainjob-h2.txt" 256m "$OUT/roster-100k.csv" "jdbc:h2:file:$PWD/$OUT/mainjob-h2"
+echo "H2_FILE_BYTES=$(stat -c %s "$OUT/mainjob-h2.mv.db")" | tee -a "$OUT/mainjob-h2.txt"
+stop "$SIM"; simulator; postgres
+report "$OUT/mainjob-postgresql.txt" 256m "$OUT/roster-100k.csv" "$PG_URL"
+java -cp "$CP" org.parsjava.benchmarks.PostgresServer --size "$PG_URL" | tee -a "$OUT/mainjob-postgresql.txt"
+stop "$SIM" "$PG"
+fi
+
+if want 14; then
+echo "== 14: 1,000,000 rows through the ledger at -Xmx128m, H2 and PostgreSQL"
+simulator
+rm -rf "$OUT/memory-h2"*
+report "$OUT/memory-1m-h2.txt" 128m "$OUT/roster-1m.csv" "jdbc:h2:file:$PWD/$OUT/memory-h2"
+stop "$SIM"; simulator; postgres
+report "$OUT/memory-1m-postgresql.txt" 128m "$OUT/roster-1m.csv" "$PG_URL"
+stop "$SIM" "$PG"
+fi
+
+if want 15; then
+echo "== 15: the main job with its defaults (pars report --demo: embedded simulator, default H2 ledger), 2,000,000 rows, -Xmx160m"
+rm -rf "$OUT/readme-run" && mkdir -p "$OUT/readme-run"
+(cd "$OUT/readme-run" && PARS_DATA_DIR="$PWD/data" java -Xmx160m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun \
+    report "../roster-2m.csv" --demo --report rows-to-fix.csv > ../memory-readme-2m.txt.log 2>&1)
+grep PEAK_HEAP_MB "$OUT/memory-readme-2m.txt.log" | tee "$OUT/memory-readme-2m.txt"
+fi
+
+echo "== ledger report"
+java -cp "$CP" org.parsjava.benchmarks.LedgerReport "$OUT" BENCHMARKS.md

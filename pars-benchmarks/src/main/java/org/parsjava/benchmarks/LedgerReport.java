@@ -1,0 +1,256 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the ledger's rows (12-15) of {@code BENCHMARKS.md} from the results of
+ * {@code run-ledger.sh}, each figure beside its floor from the same run, between the markers
+ * {@code <!-- ledger:begin -->} and {@code <!-- ledger:end -->} (appended when absent):
+ * {@code LedgerReport <results dir> <BENCHMARKS.md>}.
+ */
+public final class LedgerReport {
+
+    static final String BEGIN = "<!-- ledger:begin -->";
+    static final String END = "<!-- ledger:end -->";
+
+    private final Path dir;
+    private final StringBuilder md = new StringBuilder();
+
+    private LedgerReport(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws IOException {
+        Path target = Path.of(args[1]);
+        String section = new LedgerReport(Path.of(args[0])).section();
+        String doc = Files.exists(target) ? Files.readString(target) : "";
+        int b = doc.indexOf(BEGIN);
+        int e = doc.indexOf(END);
+        String out = b >= 0 && e > b
+                ? doc.substring(0, b) + section + doc.substring(e + END.length())
+                : doc + (doc.endsWith("\n") ? "\n" : "\n\n") + section + "\n";
+        Files.writeString(target, out, StandardCharsets.UTF_8);
+        System.out.println(section);
+    }
+
+    private String section() throws IOException {
+        md.append(BEGIN).append('\n');
+        md.append("## The ledger (rows 12-15, `pars-benchmarks/run-ledger.sh`)\n\n");
+        md.append("Each figure beside its floor measured in the same run on the same machine. ")
+                .append("H2 is a file database; PostgreSQL is a real server started by the script ")
+                .append("(embedded binaries, loopback). The simulator is a separate process.\n\n");
+        md.append("| # | benchmark | ledger | floor | ratio | target | met |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (String db : new String[] {"h2", "postgresql"}) {
+            bulk(db);
+        }
+        mainJob();
+        memory(
+                "14",
+                "memory-1m-h2.txt",
+                "1,000,000 rows through the ledger (H2 file), -Xmx128m",
+                "succeeds at -Xmx128m");
+        memory(
+                "14",
+                "memory-1m-postgresql.txt",
+                "1,000,000 rows through the ledger (PostgreSQL), -Xmx128m",
+                "succeeds at -Xmx128m");
+        memory(
+                "15",
+                "memory-readme-2m.txt",
+                "2,000,000 rows through the main job with its defaults (`pars report --demo`: embedded simulator, "
+                        + "default H2 ledger), -Xmx160m",
+                "succeeds at -Xmx160m");
+        md.append(END);
+        return md.toString();
+    }
+
+    private void bulk(String db) throws IOException {
+        Path file = dir.resolve("ledger-bulk-" + db + ".txt");
+        if (!Files.exists(file)) {
+            return;
+        }
+        String text = Files.readString(file);
+        boolean pg = db.equals("postgresql");
+        String name = pg ? "PostgreSQL" : "H2 file";
+        Map<String, Long> rec = line(text, "RECORD");
+        Map<String, Long> drain = line(text, "DRAIN");
+        Map<String, Long> storage = line(text, "STORAGE");
+        Map<String, Long> two = line(text, "DRAIN_TWO_NODES");
+        if (rec != null) {
+            double rate = rate(rec.get("ENTRIES"), rec.get("MS"));
+            double ratio = (double) rec.get("MS") / rec.get("FLOOR_MS");
+            row(
+                    "12",
+                    "`recordAll` of " + n(rec.get("ENTRIES")) + " completions in slices of 5,000, " + name,
+                    f("%,.0f entries/s (%.1f s)", rate, rec.get("MS") / 1000.0),
+                    f(
+                            "raw JDBC batches (entry and transition rows) %,.0f rows/s (%.1f s)",
+                            rate(rec.get("ENTRIES"), rec.get("FLOOR_MS")), rec.get("FLOOR_MS") / 1000.0),
+                    f("%.2fx the floor's time", ratio),
+                    pg ? ">= 20,000/s and <= 2x" : "(none)",
+                    pg ? met(rate >= 20_000 && ratio <= 2) : "-");
+        }
+        if (drain != null) {
+            double rate = rate(drain.get("SENT"), drain.get("MS"));
+            row(
+                    "12",
+                    "drain: " + n(drain.get("SENT")) + " valid of " + n(drain.get("ENTRIES"))
+                            + " recorded entries sent and settled (" + n(drain.get("ACCEPTED")) + " accepted), " + name,
+                    f("%,.0f entries/s (%.1f s)", rate, drain.get("MS") / 1000.0),
+                    f(
+                            "the same completions sent without a ledger %.1f s; the rows updated with raw JDBC %.1f s",
+                            drain.get("NOFLOOR_MS") / 1000.0, drain.get("FLOOR_UPDATE_MS") / 1000.0),
+                    f("%.2fx the ledger-free time", (double) drain.get("MS") / drain.get("NOFLOOR_MS")),
+                    pg ? ">= 5,000/s" : "(none)",
+                    pg ? met(rate >= 5_000) : "-");
+        }
+        if (two != null && drain != null) {
+            row(
+                    "12",
+                    "two nodes draining one ledger together, " + name,
+                    f(
+                            "%,.0f entries/s (%.1f s; node A sent %s)",
+                            rate(two.get("SENT"), two.get("MS")), two.get("MS") / 1000.0, n(two.get("NODE_A"))),
+                    f("one node %.1f s", drain.get("MS") / 1000.0),
+                    f("%.2fx one node's time", (double) two.get("MS") / drain.get("MS")),
+                    "faster than one",
+                    met(two.get("MS") < drain.get("MS")));
+        }
+        if (storage != null) {
+            double perEntry = (double) storage.get("BYTES") / storage.get("ENTRIES");
+            row(
+                    "12",
+                    "storage after the drain above, " + name,
+                    f("%.0f MB, %,.0f bytes per entry", storage.get("BYTES") / 1048576.0, perEntry),
+                    "-",
+                    "-",
+                    pg ? "<= 1,536 bytes per entry" : "<= 1,024 bytes per entry",
+                    met(perEntry <= (pg ? 1536 : 1024)));
+        }
+    }
+
+    private void mainJob() throws IOException {
+        Map<String, Long> none = heapLine("mainjob-none.txt");
+        if (none == null) {
+            return;
+        }
+        for (String[] db : new String[][] {
+            {"h2", "an H2 file URL as a user writes it (`jdbc:h2:file:./ledger`)", "H2_FILE_BYTES", "1024"},
+            {"postgresql", "PostgreSQL", "PG_BYTES", "1536"}
+        }) {
+            Map<String, Long> run = heapLine("mainjob-" + db[0] + ".txt");
+            if (run == null) {
+                continue;
+            }
+            double ratio = (double) run.get("ELAPSED_MS") / none.get("ELAPSED_MS");
+            Long bytes = run.get(db[2]);
+            row(
+                    "13",
+                    "the main job (`pars report`), 100,000 rows, -Xmx256m, through " + db[1],
+                    f(
+                            "%.1f s, peak heap (sampled) %d MB%s",
+                            run.get("ELAPSED_MS") / 1000.0,
+                            run.get("PEAK_HEAP_MB"),
+                            bytes == null ? "" : f(", storage %,.0f bytes per row", bytes / 100_000.0)),
+                    f(
+                            "`--ledger none` %.1f s, peak heap %d MB",
+                            none.get("ELAPSED_MS") / 1000.0, none.get("PEAK_HEAP_MB")),
+                    f("%.2fx the ledger-free time", ratio),
+                    "<= 1.5x; storage <= " + db[3] + " bytes per row",
+                    met(ratio <= 1.5)
+                            + (bytes == null ? "" : "; storage " + met(bytes / 100_000.0 <= Long.parseLong(db[3]))));
+        }
+    }
+
+    private void memory(String number, String file, String what, String target) throws IOException {
+        Map<String, Long> run = heapLine(file);
+        if (run == null) {
+            return;
+        }
+        // Succeeded: exit 0 or 1, and the summary accounts for every row, none failed.
+        Path log = dir.resolve(file + ".log");
+        String summary = Files.exists(log) ? Files.readString(log) : "";
+        Matcher failed =
+                Pattern.compile("(?m)^\\s+failed, report again later\\s+(\\d+)").matcher(summary);
+        boolean ok = run.get("EXIT") <= 1
+                && Pattern.compile("every row accounted for:\\s+yes")
+                        .matcher(summary)
+                        .find()
+                && failed.find()
+                && failed.group(1).equals("0");
+        row(
+                number,
+                what,
+                f(
+                        "peak heap (sampled) %d MB of %d MB; %.0f s (exit %d)",
+                        run.get("PEAK_HEAP_MB"),
+                        run.get("MAX_HEAP_MB"),
+                        run.get("ELAPSED_MS") / 1000.0,
+                        run.get("EXIT")),
+                "-",
+                "-",
+                target,
+                met(ok));
+    }
+
+    /** The {@code PEAK_HEAP_MB=...} line of a result file and any {@code NAME=number} lines after it. */
+    private Map<String, Long> heapLine(String file) throws IOException {
+        Path p = dir.resolve(file);
+        if (!Files.exists(p)) {
+            return null;
+        }
+        Map<String, Long> out = pairs(Files.readString(p));
+        return out.containsKey("ELAPSED_MS") ? out : null;
+    }
+
+    private static Map<String, Long> line(String text, String what) {
+        Matcher m =
+                Pattern.compile("(?m)^LEDGER_BULK .*WHAT=" + what + " (.*)$").matcher(text);
+        return m.find() ? pairs(m.group(1)) : null;
+    }
+
+    private static Map<String, Long> pairs(String text) {
+        Map<String, Long> out = new HashMap<>();
+        Matcher m = Pattern.compile("([A-Z_]+)=(\\d+(?:\\.\\d+)?)").matcher(text);
+        while (m.find()) {
+            out.put(m.group(1), Math.round(Double.parseDouble(m.group(2))));
+        }
+        return out;
+    }
+
+    private void row(String number, String what, String sdk, String floor, String ratio, String target, String met) {
+        md.append("| ")
+                .append(String.join(" | ", number, what, sdk, floor, ratio, target, met))
+                .append(" |\n");
+    }
+
+    private static double rate(long count, long ms) {
+        return count * 1000.0 / Math.max(1, ms);
+    }
+
+    private static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    private static String met(boolean ok) {
+        return ok ? "yes" : "no";
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

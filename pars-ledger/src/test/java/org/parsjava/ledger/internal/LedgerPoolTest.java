@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerPoolTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void closingAnH2FileNoOneElseHasOpenCompactsIt() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("ledger");
+        HikariDataSource pool = LedgerPool.open(url, null, null);
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create table t(id bigint primary key, payload varchar(2000))");
+            // Rows written and rewritten leave copied pages behind in the file.
+            for (int round = 0; round < 4; round++) {
+                try (PreparedStatement ps = c.prepareStatement("merge into t key(id) values (?, ?)")) {
+                    for (int i = 0; i < 5_000; i++) {
+                        ps.setLong(1, i);
+                        ps.setString(2, ("row " + i + " round " + round + " ").repeat(20));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                s.execute("CHECKPOINT");
+            }
+        }
+        long before = Files.size(dir.resolve("ledger.mv.db"));
+        assertTrue(LedgerPool.close(pool));
+        long after = Files.size(dir.resolve("ledger.mv.db"));
+        assertTrue(after < before, "compacted from " + before + " to " + after + " bytes");
+        HikariDataSource again = LedgerPool.open(url, null, null);
+        try (Connection c = again.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select count(*) from t")) {
+            rs.next();
+            assertEquals(5_000, rs.getLong(1), "nothing lost");
+        } finally {
+            LedgerPool.close(again);
+        }
+    }
+
+    @Test
+    void aFileAnotherPoolHasOpenIsLeftAsItIs() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("shared");
+        HikariDataSource first = LedgerPool.open(url, null, null);
+        HikariDataSource second = LedgerPool.open(url, null, null);
+        assertFalse(LedgerPool.close(first));
+        try (Connection c = second.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select 1")) {
+            assertTrue(rs.next(), "the other pool still works");
+        } finally {
+            LedgerPool.close(second);
+        }
+    }
+
+    @Test
+    void onlyEmbeddedH2FilesAreCompacted() {
+        assertTrue(LedgerPool.embeddedH2File("jdbc:h2:file:./ledger"));
+        assertTrue(LedgerPool.embeddedH2File("jdbc:h2:./ledger;CACHE_SIZE=8192"));
+        assertFalse(LedgerPool.embeddedH2File("jdbc:h2:mem:ledger"));
+        assertFalse(LedgerPool.embeddedH2File("jdbc:h2:tcp://localhost/ledger"));
+        assertFalse(LedgerPool.embeddedH2File("jdbc:postgresql://localhost/ledger"));
+    }
+}
