@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
             AssumptionsCommand.class,
             ConformanceCommand.class,
             SimulatorCommand.class,
+            DashboardCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

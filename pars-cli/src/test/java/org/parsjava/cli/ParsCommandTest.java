@@ -406,6 +406,53 @@ class ParsCommandTest {
     }
 
     @Test
+    void theDashboardShowsTheLedgerBehindAOneTimeLinkUntilStopped() throws Exception {
+        assertEquals(0, pars("report", sample().toString(), "--demo").exit() & ~1);
+        java.io.PipedInputStream lines = new java.io.PipedInputStream();
+        PrintStream out = new PrintStream(new java.io.PipedOutputStream(lines), true, StandardCharsets.UTF_8);
+        int[] exit = {-1};
+        Thread served = new Thread(() -> exit[0] =
+                ParsCommand.execute(new String[] {"dashboard", "--demo", "--read-only"}, out, System.err, env));
+        served.start();
+        java.io.BufferedReader reader =
+                new java.io.BufferedReader(new java.io.InputStreamReader(lines, StandardCharsets.UTF_8));
+        String url = null;
+        for (String l = reader.readLine(); l != null && url == null; l = reader.readLine()) {
+            if (l.startsWith("Dashboard: open ")) {
+                url = l.substring("Dashboard: open ".length());
+            }
+        }
+        assertTrue(url != null && url.startsWith("http://127.0.0.1:") && url.contains("?token="), url);
+        java.net.HttpURLConnection first =
+                (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+        first.setInstanceFollowRedirects(false);
+        assertEquals(303, first.getResponseCode());
+        String cookie = first.getHeaderField("Set-Cookie").split(";")[0];
+        java.net.HttpURLConnection page = (java.net.HttpURLConnection) java.net
+                .URI
+                .create(url.substring(0, url.indexOf("/?")) + "/overview")
+                .toURL()
+                .openConnection();
+        page.setRequestProperty("Cookie", cookie);
+        assertEquals(200, page.getResponseCode());
+        String html = new String(page.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher entries = java.util.regex.Pattern.compile("<caption>(\\d+) entries</caption>")
+                .matcher(html);
+        assertTrue(entries.find() && Integer.parseInt(entries.group(1)) >= 900, "the demo ledger's entries");
+        served.interrupt();
+        served.join(10_000);
+        assertFalse(served.isAlive());
+        assertEquals(0, exit[0]);
+    }
+
+    @Test
+    void theDashboardNeedsALedger() {
+        Run run = pars("dashboard", "--demo", "--ledger", "none");
+        assertNothingCreated(run);
+        assertTrue(run.err().contains("--ledger none has nothing to show"), run.err());
+    }
+
+    @Test
     void statusSaysWhenNothingIsHeld() {
         realPars();
         Run run = pars("status", "ccid:0001234:nobody-cme");

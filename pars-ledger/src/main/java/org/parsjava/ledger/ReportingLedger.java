@@ -236,6 +236,18 @@ public final class ReportingLedger implements AutoCloseable {
         return store.recorder().withdraw(providerId, completionKey, clock.instant());
     }
 
+    /**
+     * Brings the next attempt of a {@link EntryState#RETRYING} entry forward to now, so the next
+     * {@link #drain()} (or the worker's) sends it; other states are left as they are.
+     *
+     * @return the entry's state, or empty when there is no such entry
+     */
+    public Optional<EntryState> sendNow(String providerId, String completionKey) {
+        Objects.requireNonNull(providerId, "providerId");
+        Objects.requireNonNull(completionKey, "completionKey");
+        return store.recorder().sendNow(providerId, completionKey, clock.instant());
+    }
+
     // ---- sending --------------------------------------------------------------------------------
 
     /** {@link #drain(DrainListener)} without a listener. */

@@ -271,6 +271,23 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void sendNowBringsARetrysNextAttemptForwardAndLeavesOtherStatesAlone() {
+        for (int i = 0; i < 4; i++) {
+            sim.inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503));
+        }
+        LearnerCompletion c = completions(1, false).get(0);
+        ledger.record(c);
+        assertEquals(1, ledger.drain().retrying());
+        assertEquals(DrainSummary.EMPTY, ledger.drain(), "not due yet");
+        assertEquals(java.util.Optional.of(EntryState.RETRYING), ledger.sendNow("0001234", c.completionKey()));
+        assertEquals(1, ledger.drain().accepted(), "due at once");
+        assertEquals(EntryState.ACCEPTED, state(c));
+        assertEquals(java.util.Optional.of(EntryState.ACCEPTED), ledger.sendNow("0001234", c.completionKey()));
+        assertEquals(DrainSummary.EMPTY, ledger.drain(), "an accepted entry is not sent again");
+        assertEquals(java.util.Optional.empty(), ledger.sendNow("0001234", "nobody"));
+    }
+
+    @Test
     void aChangeAfterPARSAcceptedItDeletesTheOldRecordThenSendsTheNewOne() {
         LearnerCompletion c = completions(1, false).get(0);
         ledger.record(c);

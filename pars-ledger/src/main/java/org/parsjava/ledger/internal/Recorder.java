@@ -506,4 +506,31 @@ public final class Recorder {
                 },
                 "withdraw a completion");
     }
+
+    /**
+     * Makes a retrying entry due now (its next attempt brought forward, its attempts kept);
+     * returns its state, or empty when there is no such entry. Entries in any other state are
+     * left as they are.
+     */
+    public Optional<EntryState> sendNow(String provider, String key, Instant now) {
+        return jdbc.inTransaction(
+                c -> {
+                    Existing e = existing(c, provider, key);
+                    if (e == null) {
+                        return Optional.empty();
+                    }
+                    if (e.state == EntryState.RETRYING) {
+                        Jdbc.update(
+                                c,
+                                e.id,
+                                e.state,
+                                EntryState.RETRYING,
+                                now,
+                                "next attempt brought forward on request",
+                                "next_attempt_at=null");
+                    }
+                    return Optional.of(e.state);
+                },
+                "send an entry now");
+    }
 }

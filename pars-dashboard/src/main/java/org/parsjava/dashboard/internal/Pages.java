@@ -1,0 +1,372 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.dashboard.internal;
+
+import static org.parsjava.dashboard.internal.Html.esc;
+import static org.parsjava.dashboard.internal.Html.q;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.parsjava.ledger.EntryProblem;
+import org.parsjava.ledger.EntryState;
+import org.parsjava.ledger.LedgerEntry;
+import org.parsjava.ledger.ReportingLedger;
+import org.parsjava.ledger.Transition;
+
+/** The dashboard's pages, rendered on the server from the ledger's queries. */
+final class Pages {
+
+    /** Rows a list shows at most. */
+    static final int LIST_LIMIT = 500;
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    private final ReportingLedger ledger;
+    private final Clock clock;
+
+    Pages(ReportingLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    String overview() {
+        Map<EntryState, Long> counts = ledger.counts();
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder b = new StringBuilder();
+        b.append("<section aria-labelledby=\"deadlines\"><h2 id=\"deadlines\">Deadlines</h2><ul class=\"figures\">");
+        b.append("<li><a href=\"/overdue\"><span class=\"figure\" id=\"overdue-count\">")
+                .append(ledger.countOverdue())
+                .append("</span> overdue</a></li>");
+        for (int days : new int[] {7, 30}) {
+            b.append("<li><a href=\"/at-risk?days=")
+                    .append(days)
+                    .append("\"><span class=\"figure\" id=\"at-risk-")
+                    .append(days)
+                    .append("\">")
+                    .append(ledger.countAtRisk(Duration.ofDays(days)))
+                    .append("</span> due within ")
+                    .append(days)
+                    .append(" days</a></li>");
+        }
+        b.append("</ul></section>");
+        b.append("<section aria-labelledby=\"states\"><h2 id=\"states\">Entries by state</h2>");
+        b.append(chart(counts, total));
+        b.append("<table id=\"states-table\"><caption>")
+                .append(total)
+                .append(" entries</caption><thead><tr><th scope=\"col\">State</th><th scope=\"col\">Entries</th>"
+                        + "<th scope=\"col\">Meaning</th></tr></thead><tbody>");
+        for (EntryState s : EntryState.values()) {
+            b.append("<tr><th scope=\"row\"><a href=\"/entries?state=")
+                    .append(s.name())
+                    .append("\">")
+                    .append(s.name())
+                    .append("</a></th><td>")
+                    .append(counts.getOrDefault(s, 0L))
+                    .append("</td><td>")
+                    .append(esc(meaning(s)))
+                    .append("</td></tr>");
+        }
+        b.append("</tbody></table></section>");
+        return Html.page("Overview", b.toString());
+    }
+
+    /** A bar per state, drawn in SVG presentation attributes (no inline styles, so the CSP holds). */
+    private static String chart(Map<EntryState, Long> counts, long total) {
+        EntryState[] states = EntryState.values();
+        int rowHeight = 22;
+        StringBuilder b = new StringBuilder();
+        b.append("<figure><svg role=\"img\" aria-labelledby=\"chart-title\" width=\"640\" height=\"")
+                .append(states.length * rowHeight + 10)
+                .append("\" viewBox=\"0 0 640 ")
+                .append(states.length * rowHeight + 10)
+                .append("\"><title id=\"chart-title\">Entries by state, as bars</title>");
+        long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        for (int i = 0; i < states.length; i++) {
+            long n = counts.getOrDefault(states[i], 0L);
+            int width = max == 0 ? 0 : (int) Math.max(n > 0 ? 2 : 0, 400 * n / max);
+            int y = i * rowHeight + 5;
+            b.append("<text x=\"0\" y=\"")
+                    .append(y + 15)
+                    .append("\" font-size=\"12\">")
+                    .append(states[i].name())
+                    .append("</text><rect x=\"150\" y=\"")
+                    .append(y + 3)
+                    .append("\" width=\"")
+                    .append(width)
+                    .append("\" height=\"14\" fill=\"")
+                    .append(colour(states[i]))
+                    .append("\"></rect><text x=\"")
+                    .append(156 + width)
+                    .append("\" y=\"")
+                    .append(y + 15)
+                    .append("\" font-size=\"12\">")
+                    .append(n)
+                    .append("</text>");
+        }
+        b.append("</svg><figcaption>").append(total).append(" entries in the ledger</figcaption></figure>");
+        return b.toString();
+    }
+
+    private static String colour(EntryState s) {
+        return switch (s) {
+            case ACCEPTED, BOARD_ACCEPTED, WITHDRAWN -> "#2e7d32";
+            case INVALID, REJECTED, BOARD_REJECTED -> "#c62828";
+            case RETRYING -> "#ef6c00";
+            default -> "#1565c0";
+        };
+    }
+
+    static String meaning(EntryState s) {
+        return switch (s) {
+            case PENDING -> "recorded, not yet sent";
+            case ACCEPTED -> "accepted by PARS (CME only)";
+            case AWAITING_BOARD -> "accepted by PARS, the board has not decided";
+            case BOARD_ACCEPTED -> "accepted by the board";
+            case BOARD_REJECTED -> "rejected by the board: needs a person";
+            case INVALID -> "refused before sending: needs a person";
+            case REJECTED -> "rejected by PARS: needs a person";
+            case RETRYING -> "sending failed, tried again later";
+            case CORRECTING -> "changed after PARS had it: old record deleted, new one sent";
+            case WITHDRAWING -> "withdrawn: the delete is being sent";
+            case WITHDRAWN -> "withdrawn";
+        };
+    }
+
+    String entries(EntryState state) {
+        return Html.page(
+                "Entries " + state.name(),
+                "<p>" + esc(meaning(state)) + ".</p>" + table(ledger.entries(state, LIST_LIMIT), "entries"));
+    }
+
+    String atRisk(int days) {
+        return Html.page(
+                "At risk",
+                "<p>Not yet with PARS and due within " + days + " days.</p>"
+                        + "<form method=\"get\" action=\"/at-risk\"><label for=\"days\">Due within (days)</label>"
+                        + "<input id=\"days\" name=\"days\" type=\"number\" min=\"1\" max=\"366\" value=\"" + days
+                        + "\"><button type=\"submit\">Show</button></form>"
+                        + table(ledger.atRisk(Duration.ofDays(days), LIST_LIMIT), "at-risk"));
+    }
+
+    String overdue() {
+        return Html.page(
+                "Overdue",
+                "<p>Past their due date and still not with PARS.</p>" + table(ledger.overdue(LIST_LIMIT), "overdue"));
+    }
+
+    String rowsToFix(String code) {
+        List<LedgerEntry> rows = ledger.rowsToFix(LIST_LIMIT).stream()
+                .filter(e -> code == null || code.isEmpty() || codes(e).contains(code))
+                .toList();
+        String filter = "<form method=\"get\" action=\"/rows-to-fix\"><label for=\"code\">Code</label>"
+                + "<input id=\"code\" name=\"code\" type=\"text\" value=\"" + esc(code == null ? "" : code)
+                + "\"><button type=\"submit\">Filter</button></form>"
+                + "<p><a id=\"csv\" href=\"/rows-to-fix.csv"
+                + (code == null || code.isEmpty() ? "" : "?code=" + q(code))
+                + "\">Download as CSV</a></p>";
+        StringBuilder b = new StringBuilder(filter);
+        b.append("<table id=\"rows-to-fix\"><caption>")
+                .append(rows.size())
+                .append(" rows to fix (at most ")
+                .append(LIST_LIMIT)
+                .append(")</caption><thead><tr><th scope=\"col\">Completion key</th><th scope=\"col\">State</th>"
+                        + "<th scope=\"col\">Field</th><th scope=\"col\">Code</th><th scope=\"col\">What PARS or "
+                        + "the rules said, and what to do</th></tr></thead><tbody>");
+        for (LedgerEntry e : rows) {
+            for (String[] p : problems(e)) {
+                b.append("<tr><td>")
+                        .append(entryLink(e))
+                        .append("</td><td>")
+                        .append(e.state().name())
+                        .append("</td><td>")
+                        .append(esc(p[0]))
+                        .append("</td><td>")
+                        .append(esc(p[1]))
+                        .append("</td><td>")
+                        .append(esc(p[2]))
+                        .append("</td></tr>");
+            }
+        }
+        b.append("</tbody></table>");
+        return Html.page("Rows to fix", b.toString());
+    }
+
+    /** The rows to fix as CSV: no names, birth days or identifiers, as the command line's file. */
+    String rowsToFixCsv(String code) {
+        StringBuilder b =
+                new StringBuilder("provider_id,completion_key,activity_id,completion_date,state,field,code,message\n");
+        for (LedgerEntry e : ledger.rowsToFix(LIST_LIMIT)) {
+            if (code != null && !code.isEmpty() && !codes(e).contains(code)) {
+                continue;
+            }
+            for (String[] p : problems(e)) {
+                b.append(String.join(
+                                ",",
+                                csv(e.providerId()),
+                                csv(e.completionKey()),
+                                csv(e.accmeActivityId().orElse("")),
+                                e.completionDate().toString(),
+                                e.state().name(),
+                                csv(p[0]),
+                                csv(p[1]),
+                                csv(p[2])))
+                        .append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    String entry(LedgerEntry e, List<Transition> history, String csrf, boolean readOnly) {
+        StringBuilder b = new StringBuilder();
+        b.append("<dl id=\"entry\">");
+        dt(b, "Completion key", esc(e.completionKey()));
+        dt(b, "Provider", esc(e.providerId()));
+        dt(b, "State", e.state().name() + " (" + esc(meaning(e.state())) + ")");
+        dt(b, "ACCME Activity ID", esc(e.accmeActivityId().orElse("-")));
+        dt(b, "Completion date", e.completionDate().toString());
+        dt(b, "Due", e.deadline().date() + " (" + esc(e.deadline().rule().name()) + ")");
+        dt(b, "Attempts", String.valueOf(e.attempts()));
+        dt(b, "Next attempt", e.nextAttemptAt().map(TIME::format).orElse("-"));
+        dt(b, "CreditIDs", e.creditIds().isEmpty() ? "-" : esc(String.join(", ", e.creditIds())));
+        dt(b, "PARS code", esc(e.parsCode().orElse("-")));
+        dt(b, "PARS message", esc(e.message().orElse("-")));
+        b.append("</dl>");
+        b.append("<p>Learner identity is kept encrypted in the ledger and not shown here.</p>");
+        if (!e.problems().isEmpty()) {
+            b.append("<h2>Problems</h2><ul id=\"problems\">");
+            for (EntryProblem p : e.problems()) {
+                b.append("<li>")
+                        .append(esc(p.field()))
+                        .append(" ")
+                        .append(esc(p.code()))
+                        .append(": ")
+                        .append(esc(p.message()))
+                        .append("</li>");
+            }
+            b.append("</ul>");
+        }
+        b.append("<h2>History</h2><table id=\"history\"><caption>Every change of state, oldest first</caption>"
+                + "<thead><tr><th scope=\"col\">When</th><th scope=\"col\">From</th><th scope=\"col\">To</th>"
+                + "<th scope=\"col\">Note</th></tr></thead><tbody>");
+        for (Transition t : history) {
+            b.append("<tr><td>")
+                    .append(TIME.format(t.at()))
+                    .append("</td><td>")
+                    .append(t.from().map(Enum::name).orElse("-"))
+                    .append("</td><td>")
+                    .append(t.to().name())
+                    .append("</td><td>")
+                    .append(esc(t.note()))
+                    .append("</td></tr>");
+        }
+        b.append("</tbody></table>");
+        if (!readOnly) {
+            b.append("<h2>Actions</h2>");
+            action(b, e, csrf, "send-now", "Send now", "Send it at the next drain rather than wait for its retry");
+            action(
+                    b,
+                    e,
+                    csrf,
+                    "withdraw",
+                    "Withdraw",
+                    "Withdraw it: the learner opted out (deleted from PARS if sent)");
+        }
+        return Html.page("Entry", b.toString());
+    }
+
+    private static void action(StringBuilder b, LedgerEntry e, String csrf, String path, String label, String what) {
+        b.append("<form method=\"post\" action=\"/")
+                .append(path)
+                .append("\" class=\"action\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                .append(esc(csrf))
+                .append("\"><input type=\"hidden\" name=\"provider\" value=\"")
+                .append(esc(e.providerId()))
+                .append("\"><input type=\"hidden\" name=\"key\" value=\"")
+                .append(esc(e.completionKey()))
+                .append("\"><input type=\"checkbox\" required name=\"confirm\" value=\"yes\" id=\"confirm-")
+                .append(path)
+                .append("\"><label for=\"confirm-")
+                .append(path)
+                .append("\">")
+                .append(esc(what))
+                .append("</label> <button type=\"submit\" id=\"")
+                .append(path)
+                .append("\">")
+                .append(esc(label))
+                .append("</button></form>");
+    }
+
+    private static void dt(StringBuilder b, String term, String html) {
+        b.append("<dt>").append(esc(term)).append("</dt><dd>").append(html).append("</dd>");
+    }
+
+    private String table(List<LedgerEntry> entries, String id) {
+        StringBuilder b = new StringBuilder("<table id=\"" + id + "\"><caption>")
+                .append(entries.size())
+                .append(" entries (at most ")
+                .append(LIST_LIMIT)
+                .append("), most urgent first</caption><thead><tr><th scope=\"col\">Completion key</th>"
+                        + "<th scope=\"col\">State</th><th scope=\"col\">Activity</th><th scope=\"col\">Completed</th>"
+                        + "<th scope=\"col\">Due</th><th scope=\"col\">Attempts</th><th scope=\"col\">PARS code</th>"
+                        + "</tr></thead><tbody>");
+        for (LedgerEntry e : entries) {
+            b.append("<tr><td>")
+                    .append(entryLink(e))
+                    .append("</td><td>")
+                    .append(e.state().name())
+                    .append("</td><td>")
+                    .append(esc(e.accmeActivityId().orElse("-")))
+                    .append("</td><td>")
+                    .append(e.completionDate())
+                    .append("</td><td>")
+                    .append(e.deadline().date())
+                    .append("</td><td>")
+                    .append(e.attempts())
+                    .append("</td><td>")
+                    .append(esc(e.parsCode().orElse("")))
+                    .append("</td></tr>");
+        }
+        return b.append("</tbody></table>").toString();
+    }
+
+    private static String entryLink(LedgerEntry e) {
+        return "<a href=\"/entry?provider=" + esc(q(e.providerId())) + "&amp;key=" + esc(q(e.completionKey())) + "\">"
+                + esc(e.completionKey()) + "</a>";
+    }
+
+    private static List<String> codes(LedgerEntry e) {
+        return problems(e).stream().map(p -> p[1]).toList();
+    }
+
+    /** Field, code and message of each problem; PARS's own code and message when there is none. */
+    private static List<String[]> problems(LedgerEntry e) {
+        if (!e.problems().isEmpty()) {
+            return e.problems().stream()
+                    .map(p -> new String[] {p.field(), p.code(), p.message()})
+                    .toList();
+        }
+        return java.util.Collections.singletonList(new String[] {
+            "", e.parsCode().orElse(e.state().name()), e.message().orElse("")
+        });
+    }
+
+    private static String csv(String s) {
+        boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0;
+        String v = s.replace("\"", "\"\"");
+        // A cell a spreadsheet would run as a formula is kept as text.
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return quote ? "\"" + v + "\"" : v;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}
