@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes the ledger's rows (12-15) of {@code BENCHMARKS.md} from the results of
+ * Writes the ledger's rows (12-16) of {@code BENCHMARKS.md} from the results of
  * {@code run-ledger.sh}, each figure beside its floor from the same run, between the markers
  * {@code <!-- ledger:begin -->} and {@code <!-- ledger:end -->} (appended when absent):
  * {@code LedgerReport <results dir> <BENCHMARKS.md>}.
@@ -48,7 +48,7 @@ public final class LedgerReport {
 
     private String section() throws IOException {
         md.append(BEGIN).append('\n');
-        md.append("## The ledger (rows 12-15, `pars-benchmarks/run-ledger.sh`)\n\n");
+        md.append("## The ledger (rows 12-16, `pars-benchmarks/run-ledger.sh`)\n\n");
         md.append("Each figure beside its floor measured in the same run on the same machine. ")
                 .append("H2 is a file database; PostgreSQL is a real server started by the script ")
                 .append("(embedded binaries, loopback). The simulator is a separate process.\n\n");
@@ -74,6 +74,7 @@ public final class LedgerReport {
                 "2,000,000 rows through the main job with its defaults (`pars report --demo`: embedded simulator, "
                         + "default H2 ledger), -Xmx160m",
                 "succeeds at -Xmx160m");
+        dashboard();
         md.append(END);
         return md.toString();
     }
@@ -140,6 +141,27 @@ public final class LedgerReport {
                     "-",
                     pg ? "<= 1,536 bytes per entry" : "<= 1,024 bytes per entry",
                     met(perEntry <= (pg ? 1536 : 1024)));
+        }
+    }
+
+    private void dashboard() throws IOException {
+        Path file = dir.resolve("dashboard-h2.txt");
+        if (!Files.exists(file)) {
+            return;
+        }
+        Matcher m = Pattern.compile("PAGE=(\\S+) COLD_MS=(\\d+) MEDIAN_MS=(\\d+) ENTRIES=(\\d+)")
+                .matcher(Files.readString(file));
+        while (m.find()) {
+            long median = Long.parseLong(m.group(3));
+            row(
+                    "16",
+                    "dashboard page `" + m.group(1) + "` on an H2 ledger of " + n(Long.parseLong(m.group(4)))
+                            + " entries (request over loopback, median of 5 after the first)",
+                    f("%d ms (first request %d ms)", median, Long.parseLong(m.group(2))),
+                    "-",
+                    "-",
+                    "< 200 ms",
+                    met(median < 200));
         }
     }
 

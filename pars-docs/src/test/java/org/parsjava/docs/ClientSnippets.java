@@ -57,9 +57,8 @@ final class ClientSnippets {
         return pars;
     }
 
-    static Optional<TranscriptTotal> transcripts(ParsClient pars, OutputStream pdf) throws IOException {
-        LocalDate start = LocalDate.of(2026, 1, 1);
-        LocalDate end = LocalDate.of(2026, 12, 31);
+    static Optional<TranscriptTotal> transcripts(ParsClient pars, OutputStream pdf, LocalDate start, LocalDate end)
+            throws IOException {
         // tag::transcripts[]
         TranscriptQuery who = TranscriptQuery.builder()
                 .npi("1234567893") // or .license(CA, "A99999"), or both names

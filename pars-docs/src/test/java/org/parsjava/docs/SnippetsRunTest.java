@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +38,19 @@ class SnippetsRunTest {
 
     private ParsSimulator simulator;
 
+    /**
+     * The demo activity running from two months ago for a year, judged by the system clock as the
+     * snippets' clients are: the tests hold on any day.
+     */
+    private final org.parsjava.core.model.Activity activity = DemoActivities.SEPSIS.toBuilder()
+            .startDate(LocalDate.now().minusMonths(2))
+            .endDate(LocalDate.now().plusYears(1))
+            .build();
+
     @BeforeEach
     void start() {
-        simulator =
-                ParsSimulator.builder().clock(DemoActivities.clock()).build().start();
-        DemoActivities.ALL.forEach(simulator::addActivity);
+        simulator = ParsSimulator.builder().build().start();
+        simulator.addActivity(activity);
     }
 
     @AfterEach
@@ -50,7 +59,9 @@ class SnippetsRunTest {
     }
 
     private LearnerCompletion completion() {
-        return ModelSnippets.completion(DemoActivities.SEPSIS);
+        return ModelSnippets.completion(activity).toBuilder()
+                .completionDate(LocalDate.now().minusDays(3))
+                .build();
     }
 
     @Test
@@ -74,19 +85,18 @@ class SnippetsRunTest {
     @Test
     void theRestClientReportsToo() {
         try (ParsSimulator rest = ParsSimulator.builder()
-                        .clock(DemoActivities.clock())
                         .endpoints(
                                 org.parsjava.client.ParsEndpoints.of(org.parsjava.client.ParsEndpoints.Generation.REST))
                         .build()
                         .start();
                 ParsClient pars = ClientSnippets.rest(
                         rest.baseUrl(), ParsSimulator.DEFAULT_USER, ParsSimulator.DEFAULT_PASSWORD)) {
-            rest.addActivity(DemoActivities.SEPSIS);
+            rest.addActivity(activity);
             assertEquals(1, pars.learners().submit(List.of(completion())).acceptedCount());
             Optional<TranscriptTotal> total;
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             try {
-                total = ClientSnippets.transcripts(pars, pdf);
+                total = ClientSnippets.transcripts(pars, pdf, LocalDate.now().minusYears(1), LocalDate.now());
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }
@@ -117,9 +127,7 @@ class SnippetsRunTest {
         List<TemplateRow> rows = ExcelSnippets.writeAndCheck(
                 dir.resolve("upload.xlsx"),
                 completion(),
-                id -> DemoActivities.ALL.stream()
-                        .filter(a -> a.accmeActivityId().map(id::equals).orElse(false))
-                        .findFirst());
+                id -> activity.accmeActivityId().filter(id::equals).map(x -> activity));
         assertEquals(1, rows.size());
     }
 
@@ -129,13 +137,14 @@ class SnippetsRunTest {
         Files.writeString(
                 csv,
                 "completion_key,activity_id,first_name,last_name,birth_date,npi,completion_date,cme_credits,consent\n"
-                        + "enrolment-1,201234567,Jane,Sample,02/29,1234567893,2026-03-02,1.5,yes\n"
-                        + "enrolment-2,201234567,John,Sample,13/01,1245319599,2026-03-02,1.5,yes\n");
+                        + "enrolment-1,201234567,Jane,Sample,02/29,1234567893,"
+                        + LocalDate.now().minusDays(3) + ",1.5,yes\n"
+                        + "enrolment-2,201234567,John,Sample,13/01,1245319599,"
+                        + LocalDate.now().minusDays(3) + ",1.5,yes\n");
         try (ParsClient client = simulator.clientBuilder().build();
                 ReportingLedger ledger = ReportingLedger.builder()
                         .jdbcUrl("jdbc:h2:file:" + dir.resolve("job-ledger"), null, null)
                         .client(client)
-                        .clock(DemoActivities.clock())
                         .key(LedgerKey.generate())
                         .build()) {
             JobSummary summary = JobSnippets.backfill(client, ledger, csv, dir.resolve("rows-to-fix.csv"));

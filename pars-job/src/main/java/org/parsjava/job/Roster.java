@@ -84,16 +84,6 @@ public final class Roster {
         return name;
     }
 
-    /** The file, for a roster read from one. */
-    public Optional<Path> path() {
-        return Optional.ofNullable(file);
-    }
-
-    /** The character encoding of CSV text. */
-    public Charset encoding() {
-        return encoding;
-    }
-
     /**
      * Reads the header (and for a workbook, checks it is safe to read), then closes the roster:
      * a bad roster is refused before anything else is done.

@@ -236,6 +236,16 @@ class ReportingJobTest {
         assertEquals(1, s.count(RowStatus.VALID));
         assertEquals(Map.of("COMPLETION_DATE_IN_FUTURE", 1L), s.codes(RowStatus.INVALID));
         assertEquals(0, sim.requests(Operation.SAVE_LEARNER_ACTIVITY).size());
+        // A validator of the application's own replaces the job's: here, one judging as of a later day.
+        JobSummary later = job(Destination.checkOnly())
+                .validator(org.parsjava.core.validation.ParsValidator.builder()
+                        .clock(java.time.Clock.fixed(
+                                java.time.Instant.parse("2026-11-20T18:00:00Z"),
+                                java.time.ZoneId.of("America/Chicago")))
+                        .build())
+                .build()
+                .run(roster(GOOD_ROWS));
+        assertEquals(2, later.count(RowStatus.VALID));
     }
 
     @Test
@@ -317,6 +327,8 @@ class ReportingJobTest {
         JobSummary s;
         try (RowsToFixFile file = new RowsToFixFile(fix)) {
             s = job(Destination.pars()).listener(file).build().run(roster);
+            assertEquals(2, file.lines(), "one line per problem");
+            assertEquals(fix, file.file());
         }
         assertEquals(1, s.count(RowStatus.ACCEPTED));
         assertEquals(2, s.count(RowStatus.INVALID));

@@ -195,14 +195,6 @@ public final class ReportingLedger implements AutoCloseable {
      */
     public Recording record(Connection transaction, LearnerCompletion completion, String reference) {
         Objects.requireNonNull(transaction, "transaction");
-        try {
-            if (transaction.getAutoCommit()) {
-                throw new IllegalArgumentException("the connection is in auto-commit mode: record(connection, ...) "
-                        + "joins the caller's transaction, so start one first (setAutoCommit(false))");
-            }
-        } catch (SQLException e) {
-            throw new LedgerException("could not read the connection's auto-commit mode", e);
-        }
         return store.recorder().record(transaction, recorded(completion, reference));
     }
 

@@ -88,7 +88,9 @@ public final class LedgerPool {
                     compacted = true;
                 }
             } catch (SQLException e) {
-                LOG.warn("PARS ledger: compacting its H2 file failed with SQL state {}", e.getSQLState());
+                if (!compacted) { // after SHUTDOWN COMPACT, closing the statement finds the database closed
+                    LOG.warn("PARS ledger: compacting its H2 file failed with SQL state {}", e.getSQLState());
+                }
             }
         }
         pool.close();

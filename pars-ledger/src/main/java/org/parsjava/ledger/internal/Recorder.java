@@ -299,6 +299,10 @@ public final class Recorder {
     /** Records on the caller's connection, leaving commit or rollback to the caller. */
     public Recording record(Connection c, Recorded recorded) {
         try {
+            if (c.getAutoCommit()) {
+                throw new IllegalArgumentException("the connection is in auto-commit mode: record(connection, ...) "
+                        + "joins the caller's transaction, so start one first (setAutoCommit(false))");
+            }
             return record(c, recorded, payloads.seal(c, recorded.completion()));
         } catch (SQLException ex) {
             throw Jdbc.failure("record a completion", ex);

@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.benchmarks;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsCredentials;
+import org.parsjava.dashboard.Dashboard;
+import org.parsjava.ledger.LedgerKey;
+import org.parsjava.ledger.ReportingLedger;
+
+/**
+ * The dashboard's pages timed over loopback on a large ledger (a request's whole round trip, so an
+ * upper bound of the server's time): {@code DashboardRun <out> <jdbc url> <key file> <pars url>}.
+ * Each page is asked 6 times; the first is reported apart (cold), then the median of the other 5.
+ * Prints {@code DASHBOARD PAGE=... COLD_MS=... MEDIAN_MS=... ENTRIES=...} lines.
+ */
+public final class DashboardRun {
+
+    private DashboardRun() {}
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[0])), true, StandardCharsets.UTF_8);
+                ParsClient client = ParsClient.builder()
+                        .baseUrl(args[3])
+                        .providerId("0001234")
+                        .providerName("Benchmark Provider")
+                        .credentials(ParsCredentials.of("simulator", "simulator-password"))
+                        .build();
+                ReportingLedger ledger = ReportingLedger.builder()
+                        .jdbcUrl(args[1], null, null)
+                        .client(client)
+                        .key(LedgerKey.fromBase64(
+                                Files.readString(Path.of(args[2])).strip()))
+                        .build();
+                Dashboard dashboard = Dashboard.builder().ledger(ledger).build().start()) {
+            long entries =
+                    ledger.counts().values().stream().mapToLong(Long::longValue).sum();
+            HttpURLConnection login =
+                    (HttpURLConnection) URI.create(dashboard.url()).toURL().openConnection();
+            login.setInstanceFollowRedirects(false);
+            login.getResponseCode();
+            String cookie = login.getHeaderField("Set-Cookie").split(";")[0];
+            String base = "http://127.0.0.1:" + dashboard.port();
+            for (String page :
+                    new String[] {"/overview", "/rows-to-fix", "/entries?state=ACCEPTED", "/at-risk?days=30", "/overdue"
+                    }) {
+                long[] ms = new long[6];
+                for (int i = 0; i < ms.length; i++) {
+                    long t = System.nanoTime();
+                    HttpURLConnection c =
+                            (HttpURLConnection) URI.create(base + page).toURL().openConnection();
+                    c.setRequestProperty("Cookie", cookie);
+                    if (c.getResponseCode() != 200) {
+                        throw new IllegalStateException(page + " answered " + c.getResponseCode());
+                    }
+                    try (InputStream in = c.getInputStream()) {
+                        in.readAllBytes();
+                    }
+                    ms[i] = (System.nanoTime() - t) / 1_000_000;
+                }
+                long[] warm = java.util.Arrays.copyOfRange(ms, 1, ms.length);
+                java.util.Arrays.sort(warm);
+                String line = "DASHBOARD PAGE=" + page + " COLD_MS=" + ms[0] + " MEDIAN_MS=" + warm[warm.length / 2]
+                        + " ENTRIES=" + entries;
+                System.out.println(line);
+                out.println(line);
+            }
+        }
+    }
+}
