@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The ledger's benchmarks (rows 12-15 of BENCHMARKS.md), each beside its floor from the same run:
+# The ledger's benchmarks and those added with it (rows 12-17 of BENCHMARKS.md), each beside its floor from the same run:
 # bulk recording and draining on H2 and PostgreSQL (an embedded server started here), the main job
 # on 100,000 rows without a ledger and through each database, and memory at 1,000,000 and
 # 2,000,000 rows. About 45 minutes on 2 cores. Called by run.sh; runs alone after a build:
@@ -9,10 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=pars-benchmarks/target/results
 mkdir -p "$OUT"
-if [ ! -f "$OUT/classpath.txt" ]; then
-  mvn -B -q -pl pars-benchmarks dependency:build-classpath -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
-fi
+mvn -B -q -pl pars-benchmarks dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
 CP="$PWD/pars-benchmarks/target/classes:$(cat "$OUT/classpath.txt")"
 PORT=18089
 PIDS=()
@@ -90,6 +88,19 @@ rm -rf "$OUT/readme-run" && mkdir -p "$OUT/readme-run"
 (cd "$OUT/readme-run" && PARS_DATA_DIR="$PWD/data" java -Xmx160m -cp "$CP" org.parsjava.benchmarks.PeakHeapRun \
     report "../roster-2m.csv" --demo --report rows-to-fix.csv > ../memory-readme-2m.txt.log 2>&1)
 grep PEAK_HEAP_MB "$OUT/memory-readme-2m.txt.log" | tee "$OUT/memory-readme-2m.txt"
+fi
+
+if want 16; then
+echo "== 16: the dashboard's pages on the ledger of row 14 (H2, about 1,000,000 entries)"
+simulator
+java -Xmx512m -cp "$CP" org.parsjava.benchmarks.DashboardRun "$OUT/dashboard-h2.txt" \
+    "jdbc:h2:file:$PWD/$OUT/memory-h2" "$OUT/ledger.key" "http://127.0.0.1:$PORT/services/"
+stop "$SIM"
+fi
+
+if want 17; then
+echo "== 17: the 1,000,000-row roster read through RosterReader on FastCSV and on the hand-written parser it replaced"
+java -Xmx256m -cp "$CP" org.parsjava.benchmarks.CsvRun "$OUT/csv.txt" "$OUT/roster-1m.csv"
 fi
 
 echo "== ledger report"

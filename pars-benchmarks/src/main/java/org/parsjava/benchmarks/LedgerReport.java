@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes the ledger's rows (12-16) of {@code BENCHMARKS.md} from the results of
+ * Writes rows 12-17 (the ledger, the dashboard, the roster parser) of {@code BENCHMARKS.md} from the results of
  * {@code run-ledger.sh}, each figure beside its floor from the same run, between the markers
  * {@code <!-- ledger:begin -->} and {@code <!-- ledger:end -->} (appended when absent):
  * {@code LedgerReport <results dir> <BENCHMARKS.md>}.
@@ -48,7 +48,8 @@ public final class LedgerReport {
 
     private String section() throws IOException {
         md.append(BEGIN).append('\n');
-        md.append("## The ledger (rows 12-16, `pars-benchmarks/run-ledger.sh`)\n\n");
+        md.append(
+                "## The ledger, the dashboard and the roster parser (rows 12-17, `pars-benchmarks/run-ledger.sh`)\n\n");
         md.append("Each figure beside its floor measured in the same run on the same machine. ")
                 .append("H2 is a file database; PostgreSQL is a real server started by the script ")
                 .append("(embedded binaries, loopback). The simulator is a separate process.\n\n");
@@ -75,6 +76,7 @@ public final class LedgerReport {
                         + "default H2 ledger), -Xmx160m",
                 "succeeds at -Xmx160m");
         dashboard();
+        csv();
         md.append(END);
         return md.toString();
     }
@@ -142,6 +144,33 @@ public final class LedgerReport {
                     pg ? "<= 1,536 bytes per entry" : "<= 1,024 bytes per entry",
                     met(perEntry <= (pg ? 1536 : 1024)));
         }
+    }
+
+    private void csv() throws IOException {
+        Path file = dir.resolve("csv.txt");
+        if (!Files.exists(file)) {
+            return;
+        }
+        Map<String, Long> fast = null;
+        Map<String, Long> hand = null;
+        for (String l : Files.readAllLines(file)) {
+            if (l.contains("PARSER=fastcsv")) {
+                fast = pairs(l);
+            } else if (l.contains("PARSER=handwritten")) {
+                hand = pairs(l);
+            }
+        }
+        if (fast == null || hand == null) {
+            return;
+        }
+        row(
+                "17",
+                "read and validate a " + n(fast.get("ROWS")) + "-row roster (`RosterReader` on FastCSV), best of 3",
+                f("%.2f s (%,.0f rows/s)", fast.get("MS") / 1000.0, rate(fast.get("ROWS"), fast.get("MS"))),
+                f("the hand-written parser it replaced, same reader: %.2f s", hand.get("MS") / 1000.0),
+                f("%.2fx its time", (double) fast.get("MS") / hand.get("MS")),
+                "no slower than the hand-written parser",
+                met(fast.get("MS") <= hand.get("MS")));
     }
 
     private void dashboard() throws IOException {
@@ -247,7 +276,7 @@ public final class LedgerReport {
 
     private static Map<String, Long> pairs(String text) {
         Map<String, Long> out = new HashMap<>();
-        Matcher m = Pattern.compile("([A-Z_]+)=(\\d+(?:\\.\\d+)?)").matcher(text);
+        Matcher m = Pattern.compile("([A-Z][A-Z0-9_]*)=(\\d+(?:\\.\\d+)?)").matcher(text);
         while (m.find()) {
             out.put(m.group(1), Math.round(Double.parseDouble(m.group(2))));
         }

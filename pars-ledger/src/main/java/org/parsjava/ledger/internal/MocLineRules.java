@@ -86,7 +86,7 @@ final class MocLineRules {
                         c.prepareStatement("select 1 from pars_ledger_moc_key k join pars_ledger_entry e "
                                 + "on e.id = k.entry_id where k.rule_name = ? and k.board = ? and k.activity_id = ? "
                                 + "and k.completion_date = ? and k.diplomate = ? and k.patient_safety = ? and k.entry_id <> ? "
-                                + "and e.state not in " + NOT_LIVE)) {
+                                + "and e.state not in " + NOT_LIVE + " limit 1")) {
                     ps.setString(1, ONE_PER_DAY);
                     ps.setString(2, k.board().code());
                     ps.setString(3, k.activity());
@@ -108,7 +108,10 @@ final class MocLineRules {
             } else {
                 try (PreparedStatement ps = c.prepareStatement("select k.points from pars_ledger_moc_key k join "
                         + "pars_ledger_entry e on e.id = k.entry_id where k.rule_name = ? and k.board = ? "
-                        + "and k.activity_id = ? and k.entry_id <> ? and e.state not in " + NOT_LIVE)) {
+                        + "and k.activity_id = ? and k.entry_id <> ? and e.state not in " + NOT_LIVE
+                        // LIMIT, not only setMaxRows: the planner then walks the index instead of
+                        // joining every entry, which grew with the ledger (a full join per recorded row)
+                        + " limit 1")) {
                     ps.setString(1, UNIFORM);
                     ps.setString(2, k.board().code());
                     ps.setString(3, k.activity());
