@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -81,6 +83,25 @@ class DashboardBrowserTest {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * Clicks a link or a submit button and waits until the browser has left the page, so what is
+     * read next is the new page, not the old one on its way out.
+     */
+    private void follow(By target) throws InterruptedException {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                page.isEnabled();
+            } catch (StaleElementReferenceException gone) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the browser did not leave the page after clicking " + target);
+    }
+
     @Test
     void officeStaffFollowTheLinksAndWithdrawAndRetryFromThePage() throws Exception {
         browser.get(dashboard.url());
@@ -89,13 +110,13 @@ class DashboardBrowserTest {
         assertTrue(browser.findElement(By.id("states-table")).getText().contains("RETRYING 1"));
         shot("overview");
 
-        browser.findElement(By.linkText("Rows to fix")).click();
+        follow(By.linkText("Rows to fix"));
         assertEquals("Rows to fix - PARS reporting", browser.getTitle());
         assertTrue(browser.findElement(By.id("rows-to-fix")).getText().contains("CONSENT_MISSING"));
         shot("rows-to-fix");
 
         // An invalid row: withdrawn (the learner opted out), after confirming.
-        browser.findElement(By.linkText("bad-1")).click();
+        follow(By.linkText("bad-1"));
         assertEquals("Entry - PARS reporting", browser.getTitle());
         shot("entry");
         browser.findElement(By.id("withdraw")).click();
@@ -104,19 +125,19 @@ class DashboardBrowserTest {
                 fixture.ledger.entry("0001234", "bad-1").orElseThrow().state(),
                 "nothing happens until the box is ticked");
         browser.findElement(By.id("confirm-withdraw")).sendKeys(Keys.SPACE); // by keyboard
-        browser.findElement(By.id("withdraw")).click();
+        follow(By.id("withdraw"));
         assertTrue(browser.findElement(By.id("entry")).getText().contains("WITHDRAWN"));
         assertEquals(
                 EntryState.WITHDRAWN,
                 fixture.ledger.entry("0001234", "bad-1").orElseThrow().state());
 
         // A failing send: sent now instead of at its next attempt.
-        browser.findElement(By.linkText("Overview")).click();
-        browser.findElement(By.linkText("RETRYING")).click();
-        browser.findElement(By.linkText("retry-1")).click();
+        follow(By.linkText("Overview"));
+        follow(By.linkText("RETRYING"));
+        follow(By.linkText("retry-1"));
         assertFalse(browser.findElement(By.id("entry")).getText().contains("Next attempt\n-"));
         browser.findElement(By.id("confirm-send-now")).click();
-        browser.findElement(By.id("send-now")).click();
+        follow(By.id("send-now"));
         assertTrue(browser.findElement(By.id("history")).getText().contains("next attempt brought forward"));
         shot("entry-after-send-now");
         assertEquals(1, fixture.ledger.drain().accepted(), "due at once");
@@ -124,9 +145,9 @@ class DashboardBrowserTest {
                 EntryState.ACCEPTED,
                 fixture.ledger.entry("0001234", "retry-1").orElseThrow().state());
 
-        browser.findElement(By.linkText("At risk")).click();
+        follow(By.linkText("At risk"));
         assertEquals("At risk - PARS reporting", browser.getTitle());
-        browser.findElement(By.linkText("Overdue")).click();
+        follow(By.linkText("Overdue"));
         assertEquals("Overdue - PARS reporting", browser.getTitle());
         shot("overdue");
     }
