@@ -178,7 +178,7 @@ public final class BenchmarkReport {
     }
 
     /** A memory run's row: "yes" only when every row was read and accounted for and none failed. */
-    private static String memoryRow(String n, String what, String memory, long expectedRows, String target) {
+    static String memoryRow(String n, String what, String memory, long expectedRows, String target) {
         Matcher m = Pattern.compile("PEAK_HEAP_MB=([\\d.]+) MAX_HEAP_MB=([\\d.]+) ELAPSED_MS=(\\d+) EXIT=(\\d+)")
                 .matcher(memory);
         Matcher rows = Pattern.compile("(?m)^\\s+rows read\\s+(\\d+)").matcher(memory);

@@ -62,16 +62,19 @@ public final class LedgerReport {
         memory(
                 "14",
                 "memory-1m-h2.txt",
+                1_000_000,
                 "1,000,000 rows through the ledger (H2 file), -Xmx128m",
                 "succeeds at -Xmx128m");
         memory(
                 "14",
                 "memory-1m-postgresql.txt",
+                1_000_000,
                 "1,000,000 rows through the ledger (PostgreSQL), -Xmx128m",
                 "succeeds at -Xmx128m");
         memory(
                 "15",
                 "memory-readme-2m.txt",
+                2_000_000,
                 "2,000,000 rows through the main job with its defaults (`pars report --demo`: embedded simulator, "
                         + "default H2 ledger), -Xmx160m",
                 "succeeds at -Xmx160m");
@@ -227,35 +230,13 @@ public final class LedgerReport {
         }
     }
 
-    private void memory(String number, String file, String what, String target) throws IOException {
-        Map<String, Long> run = heapLine(file);
-        if (run == null) {
+    /** A memory run's row, judged as the other memory rows are ({@link BenchmarkReport#memoryRow}). */
+    private void memory(String number, String file, long rows, String what, String target) throws IOException {
+        Path log = dir.resolve(file + ".log"); // the run's whole output: its summary and its heap line
+        if (heapLine(file) == null || !Files.exists(log)) {
             return;
         }
-        // Succeeded: exit 0 or 1, and the summary accounts for every row, none failed.
-        Path log = dir.resolve(file + ".log");
-        String summary = Files.exists(log) ? Files.readString(log) : "";
-        Matcher failed =
-                Pattern.compile("(?m)^\\s+failed, report again later\\s+(\\d+)").matcher(summary);
-        boolean ok = run.get("EXIT") <= 1
-                && Pattern.compile("every row accounted for:\\s+yes")
-                        .matcher(summary)
-                        .find()
-                && failed.find()
-                && failed.group(1).equals("0");
-        row(
-                number,
-                what,
-                f(
-                        "peak heap (sampled) %d MB of %d MB; %.0f s (exit %d)",
-                        run.get("PEAK_HEAP_MB"),
-                        run.get("MAX_HEAP_MB"),
-                        run.get("ELAPSED_MS") / 1000.0,
-                        run.get("EXIT")),
-                "-",
-                "-",
-                target,
-                met(ok));
+        md.append(BenchmarkReport.memoryRow(number, what, Files.readString(log), rows, target));
     }
 
     /** The {@code PEAK_HEAP_MB=...} line of a result file and any {@code NAME=number} lines after it. */

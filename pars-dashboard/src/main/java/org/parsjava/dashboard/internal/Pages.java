@@ -161,9 +161,7 @@ final class Pages {
     }
 
     String rowsToFix(String code) {
-        List<LedgerEntry> rows = ledger.rowsToFix(LIST_LIMIT).stream()
-                .filter(e -> code == null || code.isEmpty() || codes(e).contains(code))
-                .toList();
+        List<LedgerEntry> rows = rowsToFixWith(code);
         String filter = "<form method=\"get\" action=\"/rows-to-fix\"><label for=\"code\">Code</label>"
                 + "<input id=\"code\" name=\"code\" type=\"text\" value=\"" + esc(code == null ? "" : code)
                 + "\"><button type=\"submit\">Filter</button></form>"
@@ -201,10 +199,7 @@ final class Pages {
     String rowsToFixCsv(String code) {
         StringBuilder b =
                 new StringBuilder("provider_id,completion_key,activity_id,completion_date,state,field,code,message\n");
-        for (LedgerEntry e : ledger.rowsToFix(LIST_LIMIT)) {
-            if (code != null && !code.isEmpty() && !codes(e).contains(code)) {
-                continue;
-            }
+        for (LedgerEntry e : rowsToFixWith(code)) {
             for (String[] p : problems(e)) {
                 b.append(String.join(
                                 ",",
@@ -340,8 +335,12 @@ final class Pages {
                 + esc(e.completionKey()) + "</a>";
     }
 
-    private static List<String> codes(LedgerEntry e) {
-        return problems(e).stream().map(p -> p[1]).toList();
+    /** The rows to fix (at most {@link #LIST_LIMIT}) with a problem of {@code code}; all when it is blank. */
+    private List<LedgerEntry> rowsToFixWith(String code) {
+        return ledger.rowsToFix(LIST_LIMIT).stream()
+                .filter(e ->
+                        code == null || code.isEmpty() || problems(e).stream().anyMatch(p -> p[1].equals(code)))
+                .toList();
     }
 
     /** Field, code and message of each problem; PARS's own code and message when there is none. */
