@@ -9,6 +9,8 @@
 module org.parsjava.dashboard {
     requires transitive org.parsjava.ledger;
     requires jdk.httpserver;
+    requires org.parsjava.excel;
+    requires static jakarta.servlet;
     requires org.slf4j;
 
     exports org.parsjava.dashboard;

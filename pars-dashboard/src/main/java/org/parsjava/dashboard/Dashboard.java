@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.parsjava.dashboard.internal.JdkExchange;
+import org.parsjava.dashboard.internal.LinkAccess;
 import org.parsjava.dashboard.internal.Routes;
 import org.parsjava.dashboard.internal.Sessions;
 import org.parsjava.ledger.ReportingLedger;
@@ -31,9 +33,10 @@ import org.parsjava.ledger.ReportingLedger;
  * <p>No page without the token: its URL opens one browser session (a cookie, HttpOnly and
  * SameSite=Strict) and is spent. Sessions and an unused token expire. Actions are POSTs that
  * carry the session's CSRF token and a confirmation. Pages show completion keys, activity IDs,
- * dates, states and PARS's (scrubbed) messages; the ledger keeps learner identity encrypted and
- * the dashboard never decrypts it. Every response carries a content security policy and forbids
- * framing and sniffing. Thread safe.
+ * dates, states and PARS's (scrubbed) messages; learner identity stays hidden until a person asks
+ * to see one entry's (an action, logged with who asked and when, never what was shown). Every
+ * response carries a content security policy and forbids framing and sniffing. In a servlet
+ * container (the Spring Boot starter), {@link DashboardServlet} serves the same pages. Thread safe.
  */
 public final class Dashboard implements AutoCloseable {
 
@@ -85,7 +88,7 @@ public final class Dashboard implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new Routes(ledger, sessions, clock, readOnly));
+        server.createContext("/", JdkExchange.handler(new Routes(ledger, new LinkAccess(sessions), clock, readOnly)));
         server.start();
         return this;
     }

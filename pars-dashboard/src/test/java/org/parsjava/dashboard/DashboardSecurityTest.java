@@ -32,7 +32,7 @@ class DashboardSecurityTest {
     private LedgerFixture fixture;
     private Dashboard dashboard;
     /** A response: status, headers, body. */
-    record Response(int statusCode, java.util.Map<String, java.util.List<String>> headers, String body) {
+    record Response(int statusCode, java.util.Map<String, java.util.List<String>> headers, String body, byte[] raw) {
         java.util.Optional<String> header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
@@ -41,7 +41,7 @@ class DashboardSecurityTest {
         }
     }
 
-    private static Response send(String url, String cookie, String form) throws Exception {
+    static Response send(String url, String cookie, String form) throws Exception {
         HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
         c.setInstanceFollowRedirects(false);
         if (cookie != null) {
@@ -55,8 +55,8 @@ class DashboardSecurityTest {
         }
         int status = c.getResponseCode();
         InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return new Response(status, c.getHeaderFields(), body);
+        byte[] raw = in == null ? new byte[0] : in.readAllBytes();
+        return new Response(status, c.getHeaderFields(), new String(raw, StandardCharsets.UTF_8), raw);
     }
 
     @BeforeEach

@@ -69,9 +69,7 @@ public final class ReportingLedger implements AutoCloseable {
     private final ParsValidator validator;
     private final DeadlineRules deadlines;
     private final Clock clock;
-    private final int batchSize;
     private final String node;
-    private final Duration lease;
     private final Duration retention;
     private final Duration history;
     private final Draining draining;
@@ -94,15 +92,10 @@ public final class ReportingLedger implements AutoCloseable {
                     ? b.validator
                     : ParsValidator.builder()
                             .clock(b.clock)
-                            .rules(
-                                    b.client != null
-                                            ? b.client.rules()
-                                            : org.parsjava.core.rules.RulesCatalogue.defaults())
+                            .rules(b.client.rules())
                             .build();
             this.deadlines = b.deadlines;
-            this.batchSize = b.batchSize;
             this.node = b.node;
-            this.lease = b.lease;
             this.retention = b.retention;
             this.history = b.history;
             boolean postgres = Migrations.migrate(dataSource);
@@ -112,9 +105,9 @@ public final class ReportingLedger implements AutoCloseable {
                     new Sender(b.client, b.retryWaits, b.statusWaits),
                     new StatusSync(b.client, b.statusWaits),
                     clock,
-                    batchSize,
+                    b.batchSize,
                     node,
-                    lease);
+                    b.lease);
             // Opens one stored payload, so a wrong key fails at start rather than in the middle of a drain.
             store.queries().verifyKey();
             this.boundTo = b.client.target();
@@ -297,6 +290,18 @@ public final class ReportingLedger implements AutoCloseable {
                 .findFirst();
     }
 
+    /**
+     * The completion of an entry as recorded, learner identity included: for a person who must see
+     * it (a dashboard's reveal, an upload file to fix by hand). Empty when no such entry is recorded
+     * or its learner data was purged after the retention.
+     */
+    public Optional<LearnerCompletion> completion(String providerId, String completionKey) {
+        return store.queries()
+                .completion(
+                        Objects.requireNonNull(providerId, "providerId"),
+                        Objects.requireNonNull(completionKey, "completionKey"));
+    }
+
     /** Entries in {@code state}, most urgent first, at most {@code limit}. */
     public List<LedgerEntry> entries(EntryState state, int limit) {
         Objects.requireNonNull(state, "state");
@@ -326,10 +331,6 @@ public final class ReportingLedger implements AutoCloseable {
     /** How many entries {@link #overdue(int)} would list without a limit. */
     public long countOverdue() {
         return store.queries().countOverdue(LocalDate.now(clock));
-    }
-
-    private static long days(Duration within) {
-        return Objects.requireNonNull(within, "within").toDays();
     }
 
     /** How many entries are in each state. */
@@ -380,6 +381,10 @@ public final class ReportingLedger implements AutoCloseable {
      */
     public LedgerWorker startWorker(Duration interval) {
         return LedgerWorker.start(this, dataSource, interval, node);
+    }
+
+    private static long days(Duration within) {
+        return Objects.requireNonNull(within, "within").toDays();
     }
 
     private static int positive(int limit) {

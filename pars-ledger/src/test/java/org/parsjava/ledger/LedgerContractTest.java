@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -539,8 +540,19 @@ abstract class LedgerContractTest {
         ledger.record(c);
         ledger.drain();
         assertEquals(0, ledger.purgePersonalData());
+        assertEquals(
+                c.learner(),
+                ledger.completion(c.activity().providerId(), c.completionKey())
+                        .orElseThrow()
+                        .learner(),
+                "the completion opens with the key, learner and all");
+        assertEquals(Optional.empty(), ledger.completion(c.activity().providerId(), "no-such-key"));
         clock.advance(Duration.ofDays(181));
         assertEquals(1, ledger.purgePersonalData());
+        assertEquals(
+                Optional.empty(),
+                ledger.completion(c.activity().providerId(), c.completionKey()),
+                "purged: nothing to reveal");
         try (Connection conn = dataSource().getConnection();
                 PreparedStatement ps = conn.prepareStatement("select payload from pars_ledger_entry");
                 ResultSet rs = ps.executeQuery()) {

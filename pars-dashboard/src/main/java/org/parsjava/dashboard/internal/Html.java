@@ -39,12 +39,12 @@ final class Html {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + esc(title) + " - PARS reporting</title>"
-                + "<link rel=\"stylesheet\" href=\"/style.css\"></head><body>"
+                + "<link rel=\"stylesheet\" href=\"style.css\"></head><body>"
                 + "<header><p class=\"brand\">PARS reporting</p><nav aria-label=\"Main\"><ul>"
-                + "<li><a href=\"/overview\">Overview</a></li>"
-                + "<li><a href=\"/rows-to-fix\">Rows to fix</a></li>"
-                + "<li><a href=\"/at-risk\">At risk</a></li>"
-                + "<li><a href=\"/overdue\">Overdue</a></li>"
+                + "<li><a href=\"overview\">Overview</a></li>"
+                + "<li><a href=\"rows-to-fix\">Rows to fix</a></li>"
+                + "<li><a href=\"at-risk\">At risk</a></li>"
+                + "<li><a href=\"overdue\">Overdue</a></li>"
                 + "</ul></nav></header><main>"
                 + "<h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
     }

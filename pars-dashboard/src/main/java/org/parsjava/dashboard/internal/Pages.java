@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.parsjava.core.model.Learner;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.excel.LearnerUploadWriter;
 import org.parsjava.ledger.EntryProblem;
 import org.parsjava.ledger.EntryState;
 import org.parsjava.ledger.LedgerEntry;
@@ -40,11 +44,11 @@ final class Pages {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder b = new StringBuilder();
         b.append("<section aria-labelledby=\"deadlines\"><h2 id=\"deadlines\">Deadlines</h2><ul class=\"figures\">");
-        b.append("<li><a href=\"/overdue\"><span class=\"figure\" id=\"overdue-count\">")
+        b.append("<li><a href=\"overdue\"><span class=\"figure\" id=\"overdue-count\">")
                 .append(ledger.countOverdue())
                 .append("</span> overdue</a></li>");
         for (int days : new int[] {7, 30}) {
-            b.append("<li><a href=\"/at-risk?days=")
+            b.append("<li><a href=\"at-risk?days=")
                     .append(days)
                     .append("\"><span class=\"figure\" id=\"at-risk-")
                     .append(days)
@@ -62,7 +66,7 @@ final class Pages {
                 .append(" entries</caption><thead><tr><th scope=\"col\">State</th><th scope=\"col\">Entries</th>"
                         + "<th scope=\"col\">Meaning</th></tr></thead><tbody>");
         for (EntryState s : EntryState.values()) {
-            b.append("<tr><th scope=\"row\"><a href=\"/entries?state=")
+            b.append("<tr><th scope=\"row\"><a href=\"entries?state=")
                     .append(s.name())
                     .append("\">")
                     .append(s.name())
@@ -148,7 +152,7 @@ final class Pages {
         return Html.page(
                 "At risk",
                 "<p>Not yet with PARS and due within " + days + " days.</p>"
-                        + "<form method=\"get\" action=\"/at-risk\"><label for=\"days\">Due within (days)</label>"
+                        + "<form method=\"get\" action=\"at-risk\"><label for=\"days\">Due within (days)</label>"
                         + "<input id=\"days\" name=\"days\" type=\"number\" min=\"1\" max=\"366\" value=\"" + days
                         + "\"><button type=\"submit\">Show</button></form>"
                         + table(ledger.atRisk(Duration.ofDays(days), LIST_LIMIT), "at-risk"));
@@ -160,14 +164,24 @@ final class Pages {
                 "<p>Past their due date and still not with PARS.</p>" + table(ledger.overdue(LIST_LIMIT), "overdue"));
     }
 
-    String rowsToFix(String code) {
+    String rowsToFix(String code, Visitor v, boolean readOnly) {
         List<LedgerEntry> rows = rowsToFixWith(code);
-        String filter = "<form method=\"get\" action=\"/rows-to-fix\"><label for=\"code\">Code</label>"
+        String filter = "<form method=\"get\" action=\"rows-to-fix\"><label for=\"code\">Code</label>"
                 + "<input id=\"code\" name=\"code\" type=\"text\" value=\"" + esc(code == null ? "" : code)
                 + "\"><button type=\"submit\">Filter</button></form>"
-                + "<p><a id=\"csv\" href=\"/rows-to-fix.csv"
+                + "<p><a id=\"csv\" href=\"rows-to-fix.csv"
                 + (code == null || code.isEmpty() ? "" : "?code=" + q(code))
-                + "\">Download as CSV</a></p>";
+                + "\">Download as CSV</a> (no learner data)</p>";
+        if (!readOnly) {
+            filter += form(
+                    v,
+                    "rows-to-fix.xlsx",
+                    code == null || code.isEmpty() ? Map.of() : Map.of("code", code),
+                    "xlsx",
+                    "Download ACCME's Excel upload file",
+                    "It holds learner identities; the download is logged. Rows refused before sending (INVALID) "
+                            + "are left out: fix them where they come from.");
+        }
         StringBuilder b = new StringBuilder(filter);
         b.append("<table id=\"rows-to-fix\"><caption>")
                 .append(rows.size())
@@ -217,7 +231,13 @@ final class Pages {
         return b.toString();
     }
 
-    String entry(LedgerEntry e, List<Transition> history, String csrf, boolean readOnly) {
+    String entry(
+            LedgerEntry e,
+            List<Transition> history,
+            Visitor v,
+            boolean readOnly,
+            boolean reveal,
+            Optional<LearnerCompletion> shown) {
         StringBuilder b = new StringBuilder();
         b.append("<dl id=\"entry\">");
         dt(b, "Completion key", esc(e.completionKey()));
@@ -232,7 +252,22 @@ final class Pages {
         dt(b, "PARS code", esc(e.parsCode().orElse("-")));
         dt(b, "PARS message", esc(e.message().orElse("-")));
         b.append("</dl>");
-        b.append("<p>Learner identity is kept encrypted in the ledger and not shown here.</p>");
+        b.append("<h2>Learner</h2>");
+        if (reveal) {
+            b.append(shown.map(Pages::identity)
+                    .orElse("<p id=\"identity\">The learner data was removed after the retention.</p>"));
+        } else {
+            b.append("<p>Learner identity is kept encrypted in the ledger and hidden here.</p>");
+            if (!readOnly) {
+                b.append(form(
+                        v,
+                        "reveal",
+                        keyOf(e),
+                        "reveal",
+                        "Show learner identity",
+                        "Show who this is (the showing is logged)"));
+            }
+        }
         if (!e.problems().isEmpty()) {
             b.append("<h2>Problems</h2><ul id=\"problems\">");
             for (EntryProblem p : e.problems()) {
@@ -263,38 +298,85 @@ final class Pages {
         b.append("</tbody></table>");
         if (!readOnly) {
             b.append("<h2>Actions</h2>");
-            action(b, e, csrf, "send-now", "Send now", "Send it at the next drain rather than wait for its retry");
-            action(
-                    b,
-                    e,
-                    csrf,
+            b.append(form(
+                    v,
+                    "send-now",
+                    keyOf(e),
+                    "send-now",
+                    "Send now",
+                    "Send it at the next drain rather than wait for its retry"));
+            b.append(form(
+                    v,
+                    "withdraw",
+                    keyOf(e),
                     "withdraw",
                     "Withdraw",
-                    "Withdraw it: the learner opted out (deleted from PARS if sent)");
+                    "Withdraw it: the learner opted out (deleted from PARS if sent)"));
         }
         return Html.page("Entry", b.toString());
     }
 
-    private static void action(StringBuilder b, LedgerEntry e, String csrf, String path, String label, String what) {
-        b.append("<form method=\"post\" action=\"/")
+    private static Map<String, String> keyOf(LedgerEntry e) {
+        return Map.of("provider", e.providerId(), "key", e.completionKey());
+    }
+
+    /** A POST form: the CSRF token, the host's fields, {@code hidden}, a confirmation box and a button. */
+    private static String form(
+            Visitor v, String path, Map<String, String> hidden, String id, String label, String what) {
+        StringBuilder b = new StringBuilder("<form method=\"post\" action=\"")
                 .append(path)
-                .append("\" class=\"action\"><input type=\"hidden\" name=\"csrf\" value=\"")
-                .append(esc(csrf))
-                .append("\"><input type=\"hidden\" name=\"provider\" value=\"")
-                .append(esc(e.providerId()))
-                .append("\"><input type=\"hidden\" name=\"key\" value=\"")
-                .append(esc(e.completionKey()))
-                .append("\"><input type=\"checkbox\" required name=\"confirm\" value=\"yes\" id=\"confirm-")
-                .append(path)
+                .append("\" class=\"action\">");
+        hidden(b, "csrf", v.csrf());
+        v.formFields().forEach((k, val) -> hidden(b, k, val));
+        new java.util.TreeMap<>(hidden).forEach((k, val) -> hidden(b, k, val));
+        b.append("<input type=\"checkbox\" required name=\"confirm\" value=\"yes\" id=\"confirm-")
+                .append(id)
                 .append("\"><label for=\"confirm-")
-                .append(path)
+                .append(id)
                 .append("\">")
                 .append(esc(what))
                 .append("</label> <button type=\"submit\" id=\"")
-                .append(path)
+                .append(id)
                 .append("\">")
                 .append(esc(label))
                 .append("</button></form>");
+        return b.toString();
+    }
+
+    private static void hidden(StringBuilder b, String name, String value) {
+        b.append("<input type=\"hidden\" name=\"")
+                .append(esc(name))
+                .append("\" value=\"")
+                .append(esc(value))
+                .append("\">");
+    }
+
+    /** The learner as recorded, for a person who asked to see it. */
+    private static String identity(LearnerCompletion c) {
+        Learner l = c.learner();
+        StringBuilder b = new StringBuilder("<dl id=\"identity\">");
+        dt(b, "Name", esc(l.firstName() + " " + l.lastName()));
+        dt(b, "Birth day", l.birthDate().getMonthValue() + "/" + l.birthDate().getDayOfMonth());
+        dt(b, "NPI", esc(l.npi().map(org.parsjava.core.model.Npi::value).orElse("-")));
+        dt(
+                b,
+                "License",
+                esc(l.license().map(x -> x.jurisdiction() + " " + x.number()).orElse("-")));
+        l.boardIds().forEach((board, id) -> dt(b, board.code() + " ID", esc(id)));
+        return b.append("</dl>").toString();
+    }
+
+    /** ACCME's Excel upload file of the rows to fix that pass the checks (at most {@link #LIST_LIMIT}). */
+    byte[] rowsToFixUploadFile(String code) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (LearnerUploadWriter w = LearnerUploadWriter.create(out)) {
+            for (LedgerEntry e : rowsToFixWith(code)) {
+                if (e.state() != EntryState.INVALID) {
+                    ledger.completion(e.providerId(), e.completionKey()).ifPresent(w::add);
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     private static void dt(StringBuilder b, String term, String html) {
@@ -331,7 +413,7 @@ final class Pages {
     }
 
     private static String entryLink(LedgerEntry e) {
-        return "<a href=\"/entry?provider=" + esc(q(e.providerId())) + "&amp;key=" + esc(q(e.completionKey())) + "\">"
+        return "<a href=\"entry?provider=" + esc(q(e.providerId())) + "&amp;key=" + esc(q(e.completionKey())) + "\">"
                 + esc(e.completionKey()) + "</a>";
     }
 

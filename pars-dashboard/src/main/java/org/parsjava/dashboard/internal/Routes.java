@@ -4,15 +4,10 @@
  */
 package org.parsjava.dashboard.internal;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.parsjava.ledger.EntryState;
@@ -22,14 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dashboard's HTTP front: authentication by session cookie, CSRF checks on actions, the
- * security headers on every response, and dispatch to {@link Pages}.
+ * The dashboard's HTTP front, whichever server carries it: admission through an {@link Access},
+ * CSRF checks and a confirmation on actions, the security headers on every response, and dispatch
+ * to {@link Pages}. Thread safe.
  */
-public final class Routes implements HttpHandler {
+public final class Routes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
-
-    static final String COOKIE = "pars_session";
 
     /** Policies for every response: nothing from elsewhere, no framing, no sniffing, no caching. */
     static final Map<String, String> HEADERS = Map.of(
@@ -48,14 +42,14 @@ public final class Routes implements HttpHandler {
     private static final int MAX_FORM = 16 * 1024;
 
     private final ReportingLedger ledger;
-    private final Sessions sessions;
+    private final Access access;
     private final Pages pages;
     private final boolean readOnly;
     private final byte[] css;
 
-    public Routes(ReportingLedger ledger, Sessions sessions, Clock clock, boolean readOnly) {
+    public Routes(ReportingLedger ledger, Access access, Clock clock, boolean readOnly) {
         this.ledger = ledger;
-        this.sessions = sessions;
+        this.access = access;
         this.pages = new Pages(ledger, clock);
         this.readOnly = readOnly;
         try (InputStream in = Routes.class.getResourceAsStream("style.css")) {
@@ -65,115 +59,119 @@ public final class Routes implements HttpHandler {
         }
     }
 
-    @Override
-    public void handle(HttpExchange x) throws IOException {
-        try (x) {
-            HEADERS.forEach((k, v) -> x.getResponseHeaders().set(k, v));
-            String path = x.getRequestURI().getPath();
-            String method = x.getRequestMethod();
-            Map<String, String> query = form(x.getRequestURI().getRawQuery());
+    /** Answers one request. */
+    public void handle(Exchange x) throws IOException {
+        try {
+            HEADERS.forEach(x::header);
+            String path = x.path();
+            String method = x.method();
+            if (path.isEmpty()) {
+                x.redirect(x.mount() + "/overview");
+                return;
+            }
             if (path.equals("/style.css") && method.equals("GET")) {
-                send(x, 200, "text/css; charset=utf-8", css);
+                x.send(200, "text/css; charset=utf-8", css);
                 return;
             }
-            if (path.equals("/") && method.equals("GET") && query.containsKey("token")) {
-                Optional<String> opened = sessions.open(query.get("token"));
-                if (opened.isEmpty()) {
-                    refuse(x, 401, "This link has been used or has expired. Ask for a new one.");
-                    return;
-                }
-                x.getResponseHeaders()
-                        .add("Set-Cookie", COOKIE + "=" + opened.get() + "; Path=/; HttpOnly; SameSite=Strict");
-                redirect(x, "/overview");
-                return;
-            }
-            Optional<Sessions.Session> session = sessions.session(cookie(x));
-            if (session.isEmpty()) {
-                refuse(x, 401, "Open the dashboard with the link its owner gave you.");
+            Optional<Visitor> visitor = access.admit(x);
+            if (visitor.isEmpty()) {
                 return;
             }
             if (method.equals("POST")) {
-                post(x, path, session.get());
+                post(x, path, visitor.get());
             } else if (method.equals("GET")) {
-                get(x, path, query, session.get());
+                get(x, path, x.query(), visitor.get());
             } else {
-                refuse(x, 405, "Not allowed.");
+                x.refuse(405, "Not allowed.");
             }
         } catch (RuntimeException e) {
             LOG.warn("PARS dashboard: a request failed with {}", e.getClass().getName());
             try {
-                refuse(x, 500, "Something went wrong; the ledger is unchanged unless the page says otherwise.");
+                x.refuse(500, "Something went wrong; the ledger is unchanged unless the page says otherwise.");
             } catch (IOException | RuntimeException ignored) {
                 // the response had started
             }
         }
     }
 
-    private void get(HttpExchange x, String path, Map<String, String> q, Sessions.Session s) throws IOException {
+    private void get(Exchange x, String path, Map<String, String> q, Visitor v) throws IOException {
         switch (path) {
-            case "/", "/overview" -> html(x, pages.overview());
-            case "/rows-to-fix" -> html(x, pages.rowsToFix(q.get("code")));
+            case "/", "/overview" -> x.html(pages.overview());
+            case "/rows-to-fix" -> x.html(pages.rowsToFix(q.get("code"), v, readOnly));
             case "/rows-to-fix.csv" -> {
-                x.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"rows-to-fix.csv\"");
-                send(
-                        x,
+                x.header("Content-Disposition", "attachment; filename=\"rows-to-fix.csv\"");
+                x.send(
                         200,
                         "text/csv; charset=utf-8",
                         pages.rowsToFixCsv(q.get("code")).getBytes(StandardCharsets.UTF_8));
             }
-            case "/overdue" -> html(x, pages.overdue());
+            case "/overdue" -> x.html(pages.overdue());
             case "/at-risk" -> {
                 int days = number(q.get("days"), 7);
-                html(x, pages.atRisk(Math.max(1, Math.min(366, days))));
+                x.html(pages.atRisk(Math.max(1, Math.min(366, days))));
             }
             case "/entries" -> {
                 EntryState state = state(q.get("state"));
                 if (state == null) {
-                    refuse(x, 404, "No such state.");
+                    x.refuse(404, "No such state.");
                 } else {
-                    html(x, pages.entries(state));
+                    x.html(pages.entries(state));
                 }
             }
-            case "/entry" -> {
-                Optional<LedgerEntry> e = entry(q);
-                if (e.isEmpty()) {
-                    refuse(x, 404, "No such entry.");
-                } else {
-                    html(
-                            x,
-                            pages.entry(
-                                    e.get(),
-                                    ledger.history(e.get().providerId(), e.get().completionKey()),
-                                    s.csrf(),
-                                    readOnly));
-                }
-            }
-            default -> refuse(x, 404, "No such page.");
+            case "/entry" -> entryPage(x, q, v, false);
+            default -> x.refuse(404, "No such page.");
         }
     }
 
-    private void post(HttpExchange x, String path, Sessions.Session s) throws IOException {
-        byte[] body = x.getRequestBody().readNBytes(MAX_FORM + 1);
-        if (body.length > MAX_FORM) {
-            refuse(x, 413, "Too large.");
+    private void entryPage(Exchange x, Map<String, String> q, Visitor v, boolean reveal) throws IOException {
+        Optional<LedgerEntry> e = entry(q);
+        if (e.isEmpty()) {
+            x.refuse(404, "No such entry.");
             return;
         }
-        Map<String, String> f = form(new String(body, StandardCharsets.US_ASCII));
-        if (!Sessions.csrfMatches(s, f.get("csrf"))) {
-            refuse(x, 403, "This form has expired; open the page again.");
+        LedgerEntry entry = e.get();
+        Optional<org.parsjava.core.model.LearnerCompletion> shown = Optional.empty();
+        if (reveal) {
+            shown = ledger.completion(entry.providerId(), entry.completionKey());
+            // Who and when (the log's time), never what: the entry is not named either.
+            LOG.info("PARS dashboard: learner identity of an entry shown to {}", v.who());
+        }
+        x.html(pages.entry(
+                entry, ledger.history(entry.providerId(), entry.completionKey()), v, readOnly, reveal, shown));
+    }
+
+    private void post(Exchange x, String path, Visitor v) throws IOException {
+        Map<String, String> f = x.form(MAX_FORM);
+        if (f.isEmpty()) {
+            x.refuse(413, "Nothing received, or too much.");
+            return;
+        }
+        if (!Sessions.csrfMatches(v.csrf(), f.get("csrf"))) {
+            x.refuse(403, "This form has expired; open the page again.");
             return;
         }
         if (readOnly) {
-            refuse(x, 403, "This dashboard is read-only.");
+            x.refuse(403, "This dashboard is read-only.");
             return;
         }
         if (!"yes".equals(f.get("confirm"))) {
-            refuse(x, 400, "Tick the box to confirm, then submit again.");
+            x.refuse(400, "Tick the box to confirm, then submit again.");
+            return;
+        }
+        if (path.equals("/rows-to-fix.xlsx")) {
+            byte[] file = pages.rowsToFixUploadFile(f.get("code"));
+            LOG.info("PARS dashboard: rows to fix downloaded as an upload file by {}", v.who());
+            x.header("Content-Disposition", "attachment; filename=\"rows-to-fix.xlsx\"");
+            x.send(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+            return;
+        }
+        if (path.equals("/reveal")) {
+            entryPage(x, f, v, true);
             return;
         }
         Optional<LedgerEntry> e = entry(f);
         if (e.isEmpty()) {
-            refuse(x, 404, "No such entry.");
+            x.refuse(404, "No such entry.");
             return;
         }
         String provider = e.get().providerId();
@@ -182,12 +180,12 @@ public final class Routes implements HttpHandler {
             case "/withdraw" -> ledger.withdraw(provider, key);
             case "/send-now" -> ledger.sendNow(provider, key);
             default -> {
-                refuse(x, 404, "No such action.");
+                x.refuse(404, "No such action.");
                 return;
             }
         }
-        LOG.info("PARS dashboard: {} on an entry", path.substring(1));
-        redirect(x, "/entry?provider=" + Html.q(provider) + "&key=" + Html.q(key));
+        LOG.info("PARS dashboard: {} on an entry by {}", path.substring(1), v.who());
+        x.redirect("entry?provider=" + Html.q(provider) + "&key=" + Html.q(key));
     }
 
     private Optional<LedgerEntry> entry(Map<String, String> q) {
@@ -209,59 +207,6 @@ public final class Routes implements HttpHandler {
             return s == null ? otherwise : Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
             return otherwise;
-        }
-    }
-
-    private static String cookie(HttpExchange x) {
-        for (String header : x.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
-            for (String part : header.split(";")) {
-                String p = part.trim();
-                if (p.startsWith(COOKIE + "=")) {
-                    return p.substring(COOKIE.length() + 1);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Map<String, String> form(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.putIfAbsent(k, v);
-        }
-        return out;
-    }
-
-    private static void html(HttpExchange x, String page) throws IOException {
-        send(x, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void refuse(HttpExchange x, int status, String why) throws IOException {
-        send(
-                x,
-                status,
-                "text/html; charset=utf-8",
-                Html.page("Not available", "<p>" + Html.esc(why) + "</p>").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void redirect(HttpExchange x, String to) throws IOException {
-        x.getResponseHeaders().set("Location", to);
-        x.sendResponseHeaders(303, -1);
-    }
-
-    private static void send(HttpExchange x, int status, String type, byte[] body) throws IOException {
-        x.getResponseHeaders().set("Content-Type", type);
-        x.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = x.getResponseBody()) {
-                out.write(body);
-            }
         }
     }
 }

@@ -74,15 +74,16 @@ public final class Sessions {
         return Optional.of(renewed);
     }
 
-    /** Whether {@code offered} is the session's CSRF token (compared in constant time). */
-    public static boolean csrfMatches(Session s, String offered) {
+    /** Whether {@code offered} is the expected CSRF token (compared in constant time). */
+    public static boolean csrfMatches(String expected, String offered) {
         return offered != null
                 && MessageDigest.isEqual(
-                        s.csrf().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                         offered.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
-    private static String secret() {
+    /** 32 random bytes, URL-safe base64. */
+    static String secret() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

@@ -184,6 +184,25 @@ public final class EntryQueries {
                 "read history");
     }
 
+    /** The completion of an entry as recorded, decrypted; empty when unknown or its learner data was purged. */
+    public Optional<org.parsjava.core.model.LearnerCompletion> completion(String provider, String key) {
+        return jdbc.inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "select payload from pars_ledger_entry where provider_id=? and completion_key=?")) {
+                        ps.setString(1, provider);
+                        ps.setString(2, key);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            byte[] sealed = rs.next() ? rs.getBytes(1) : null;
+                            return sealed == null
+                                    ? Optional.<org.parsjava.core.model.LearnerCompletion>empty()
+                                    : Optional.of(payloads.open(c, sealed, provider, key));
+                        }
+                    }
+                },
+                "read a completion");
+    }
+
     /**
      * Opens one stored payload, if any.
      *
