@@ -30,7 +30,10 @@ import org.springframework.context.annotation.Import;
  *       its worker and gauges ({@link ParsLedgerConfiguration});
  *   <li>with pars-job: the reporting job, through the ledger when there is one
  *       ({@link ParsJobConfiguration});
- *   <li>with Actuator: a {@code pars} health indicator ({@link ParsHealthConfiguration}).
+ *   <li>with Actuator: a {@code pars} health indicator ({@link ParsHealthConfiguration});
+ *   <li>with pars-dashboard, the ledger, a servlet web application and
+ *       {@code pars.dashboard.enabled=true}: the dashboard under {@code pars.dashboard.path}
+ *       ({@link ParsDashboardConfiguration}).
  * </ul>
  * Every bean backs off when the application defines its own. When the application has one
  * {@link java.time.Clock} bean, the client and the ledger judge dates and deadlines by it
@@ -49,7 +52,8 @@ import org.springframework.context.annotation.Import;
     ParsMetricsConfiguration.class,
     ParsLedgerConfiguration.class,
     ParsJobConfiguration.class,
-    ParsHealthConfiguration.class
+    ParsHealthConfiguration.class,
+    ParsDashboardConfiguration.class
 })
 public class ParsAutoConfiguration {
 

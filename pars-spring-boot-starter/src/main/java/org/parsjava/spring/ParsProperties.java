@@ -48,6 +48,8 @@ public class ParsProperties {
     private final Retry retry = new Retry();
     /** The reporting ledger (needs pars-ledger and a DataSource). */
     private final Ledger ledger = new Ledger();
+    /** The dashboard (needs pars-dashboard, the ledger and a servlet web application). */
+    private final Dashboard dashboard = new Dashboard();
 
     /** Retry settings. */
     public static class Retry {
@@ -70,6 +72,63 @@ public class ParsProperties {
 
         public void setTotalDeadline(Duration totalDeadline) {
             this.totalDeadline = totalDeadline;
+        }
+    }
+
+    /** Dashboard settings. */
+    public static class Dashboard {
+        /** Whether the dashboard is served. */
+        private boolean enabled;
+        /** Where it is mounted, below the application's context path. */
+        private String path = "/pars-dashboard";
+        /** The Spring Security role a user needs to see it (without the ROLE_ prefix). */
+        private String role = "PARS_DASHBOARD";
+        /** Pages only: no withdraw, no send now, no learner identity. */
+        private boolean readOnly;
+        /**
+         * Whether it may be served when the application has no Spring Security: people then get
+         * in by a one-time link printed at startup. For local use only.
+         */
+        private boolean allowWithoutSpringSecurity;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public String getRole() {
+            return role;
+        }
+
+        public void setRole(String role) {
+            this.role = role;
+        }
+
+        public boolean isReadOnly() {
+            return readOnly;
+        }
+
+        public void setReadOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+        }
+
+        public boolean isAllowWithoutSpringSecurity() {
+            return allowWithoutSpringSecurity;
+        }
+
+        public void setAllowWithoutSpringSecurity(boolean allowWithoutSpringSecurity) {
+            this.allowWithoutSpringSecurity = allowWithoutSpringSecurity;
         }
     }
 
@@ -229,6 +288,10 @@ public class ParsProperties {
 
     public Ledger getLedger() {
         return ledger;
+    }
+
+    public Dashboard getDashboard() {
+        return dashboard;
     }
 
     @Override

@@ -36,7 +36,13 @@ class SampleApplicationTest {
      * The application: nothing of its own but Spring Boot, the starter, and a clock set to the
      * day the fixtures were written for (the starter judges dates by the application's clock).
      */
-    @SpringBootApplication
+    @SpringBootApplication(
+            // This application has no accounts: Spring Security is on the test class path for
+            // the dashboard's tests only.
+            excludeName = {
+                "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"
+            })
     static class LmsApplication {
         @org.springframework.context.annotation.Bean
         java.time.Clock clock() {
