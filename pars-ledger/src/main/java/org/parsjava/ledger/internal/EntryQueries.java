@@ -41,15 +41,57 @@ public final class EntryQueries {
 
     /** Entries matching {@code where} (with its parameters), in due-date order, at most {@code limit}. */
     public List<LedgerEntry> entries(String where, List<Object> params, int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
+        return query(
+                "select " + COLUMNS + " from pars_ledger_entry where " + where + " order by due_date, id limit ?", all);
+    }
+
+    /**
+     * Open entries whose due date matches {@code range}, in due-date order, at most {@code limit}:
+     * one index range per open state, merged (H2 reads an IN list with a date range on both sides
+     * through far more of the index: 1.5 s against 85 ms on a million entries).
+     */
+    private List<LedgerEntry> open(String range, List<Object> params, int limit) {
+        return merged(OPEN_STATES, range, params, limit);
+    }
+
+    private List<LedgerEntry> merged(List<String> states, String range, List<Object> params, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from (");
+        List<Object> all = new ArrayList<>();
+        for (String state : states) {
+            sql.append(state.equals(states.get(0)) ? "" : " union all ")
+                    .append("(select ")
+                    .append(COLUMNS)
+                    .append(", id from pars_ledger_entry where state='")
+                    .append(state)
+                    .append("' and ")
+                    .append(range)
+                    .append(" order by due_date, id limit ?)");
+            all.addAll(params);
+            all.add(limit);
+        }
+        all.add(limit);
+        return query(sql.append(") t order by due_date, id limit ?").toString(), all);
+    }
+
+    /** How many open entries have a due date in {@code range}, counted per state as {@link #open} reads them. */
+    private long countOpen(String range, List<Object> params) {
+        long n = 0;
+        for (String state : OPEN_STATES) {
+            n += count("state='" + state + "' and " + range, params);
+        }
+        return n;
+    }
+
+    private List<LedgerEntry> query(String sql, List<Object> params) {
         return jdbc.inTransaction(
                 c -> {
-                    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from pars_ledger_entry "
-                            + "where " + where + " order by due_date, id limit ?")) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
                         int i = 1;
                         for (Object p : params) {
                             ps.setObject(i++, p instanceof Instant t ? Jdbc.time(t) : p);
                         }
-                        ps.setInt(i, limit);
                         List<LedgerEntry> out = new ArrayList<>();
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
@@ -63,31 +105,31 @@ public final class EntryQueries {
     }
 
     /** States in which an entry is not yet with PARS: they can be late. */
-    private static final String OPEN = "state in ('PENDING','RETRYING','CORRECTING','INVALID')";
+    private static final List<String> OPEN_STATES = List.of("PENDING", "RETRYING", "CORRECTING", "INVALID");
 
     /** Invalid, rejected by PARS or rejected by the board, most urgent first. */
     public List<LedgerEntry> rowsToFix(int limit) {
-        return entries("state in ('INVALID','REJECTED','BOARD_REJECTED')", List.of(), limit);
+        return merged(List.of("INVALID", "REJECTED", "BOARD_REJECTED"), "1=1", List.of(), limit);
     }
 
     /** Open entries due from {@code today} to {@code days} later, most urgent first. */
     public List<LedgerEntry> atRisk(LocalDate today, long days, int limit) {
-        return entries(OPEN + " and due_date >= ? and due_date <= ?", List.of(today, today.plusDays(days)), limit);
+        return open("due_date >= ? and due_date <= ?", List.of(today, today.plusDays(days)), limit);
     }
 
     /** How many entries {@link #atRisk} would list without a limit. */
     public long countAtRisk(LocalDate today, long days) {
-        return count(OPEN + " and due_date >= ? and due_date <= ?", List.of(today, today.plusDays(days)));
+        return countOpen("due_date >= ? and due_date <= ?", List.of(today, today.plusDays(days)));
     }
 
     /** Open entries due before {@code today}, most urgent first. */
     public List<LedgerEntry> overdue(LocalDate today, int limit) {
-        return entries(OPEN + " and due_date < ?", List.of(today), limit);
+        return open("due_date < ?", List.of(today), limit);
     }
 
     /** How many entries {@link #overdue} would list without a limit. */
     public long countOverdue(LocalDate today) {
-        return count(OPEN + " and due_date < ?", List.of(today));
+        return countOpen("due_date < ?", List.of(today));
     }
 
     /** How many entries match {@code where}. */
