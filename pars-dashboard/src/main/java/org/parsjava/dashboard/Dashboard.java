@@ -49,6 +49,7 @@ public final class Dashboard implements AutoCloseable {
     private com.sun.net.httpserver.HttpServer server;
     private ExecutorService executor;
     private Sessions sessions;
+    private Routes routes;
     private String token;
 
     private Dashboard(Builder b) {
@@ -88,7 +89,8 @@ public final class Dashboard implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", JdkExchange.handler(new Routes(ledger, new LinkAccess(sessions), clock, readOnly)));
+        routes = new Routes(ledger, new LinkAccess(sessions), clock, readOnly);
+        server.createContext("/", JdkExchange.handler(routes));
         server.start();
         return this;
     }
@@ -124,6 +126,7 @@ public final class Dashboard implements AutoCloseable {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
+            routes.close();
             server = null;
         }
     }

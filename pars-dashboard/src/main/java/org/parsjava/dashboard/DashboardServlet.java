@@ -57,6 +57,12 @@ public final class DashboardServlet extends HttpServlet {
         routes.handle(new ServletExchange(request, response));
     }
 
+    /** Stops the dashboard's background count when the container takes the servlet out of service. */
+    @Override
+    public void destroy() {
+        routes.close();
+    }
+
     /**
      * A new one-time link, relative to where the servlet is mounted ({@code /?token=...}): append
      * it to the mount's address. Valid once, until it expires.

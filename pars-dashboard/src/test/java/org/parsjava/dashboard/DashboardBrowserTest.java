@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.parsjava.ledger.EntryState;
+import org.parsjava.testkit.demo.DemoActivities;
 
 /**
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver};
@@ -54,7 +55,11 @@ class DashboardBrowserTest {
                 "browser tests skipped: install Debian's chromium and chromium-driver "
                         + "(apt-get install chromium chromium-driver) to run them; CI=true makes them mandatory");
         fixture = new LedgerFixture(dir);
-        dashboard = Dashboard.builder().ledger(fixture.ledger).build().start();
+        dashboard = Dashboard.builder()
+                .ledger(fixture.ledger)
+                .clock(DemoActivities.clock())
+                .build()
+                .start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
@@ -108,6 +113,7 @@ class DashboardBrowserTest {
         assertEquals("Overview - PARS reporting", browser.getTitle());
         assertFalse(browser.getCurrentUrl().contains("token"), "the token leaves the address bar");
         assertTrue(browser.findElement(By.id("states-table")).getText().contains("RETRYING 1"));
+        assertTrue(browser.findElement(By.id("deadlines-ahead")).isDisplayed());
         shot("overview");
 
         follow(By.linkText("Rows to fix"));
@@ -150,6 +156,11 @@ class DashboardBrowserTest {
         follow(By.linkText("Overdue"));
         assertEquals("Overdue - PARS reporting", browser.getTitle());
         shot("overdue");
+        follow(By.linkText("Volume"));
+        assertEquals("Reporting volume - PARS reporting", browser.getTitle());
+        String today = java.time.LocalDate.now(DemoActivities.clock()).toString();
+        assertTrue(browser.findElement(By.id("volume")).getText().contains(today), "today's sends are in the table");
+        shot("volume");
     }
 
     @Test

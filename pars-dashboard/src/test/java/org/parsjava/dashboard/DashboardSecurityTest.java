@@ -166,6 +166,7 @@ class DashboardSecurityTest {
             "/entries?state=RETRYING",
             "/at-risk?days=400",
             "/overdue",
+            "/volume",
             "/entry?provider=0001234&key=accepted-1",
             "/entry?provider=0001234&key=retry-1"
         }) {

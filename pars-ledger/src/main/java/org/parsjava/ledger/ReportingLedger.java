@@ -24,7 +24,6 @@ import org.parsjava.client.RetryPolicy;
 import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.validation.ParsValidator;
-import org.parsjava.core.validation.Violation;
 import org.parsjava.ledger.internal.Binding;
 import org.parsjava.ledger.internal.LedgerPool;
 import org.parsjava.ledger.internal.LedgerStore;
@@ -134,8 +133,6 @@ public final class ReportingLedger implements AutoCloseable {
         return Optional.ofNullable(adoption);
     }
 
-    // ---- recording ------------------------------------------------------------------------------
-
     /** {@link #record(LearnerCompletion, String)} without a reference. */
     public Recording record(LearnerCompletion completion) {
         return record(completion, null);
@@ -197,13 +194,9 @@ public final class ReportingLedger implements AutoCloseable {
             throw new IllegalArgumentException("reference must be at most 200 characters");
         }
         List<EntryProblem> problems = validator.validate(completion).errors().stream()
-                .map(ReportingLedger::problem)
+                .map(v -> new EntryProblem(v.field(), v.code().name(), v.message()))
                 .toList();
         return new Recorder.Recorded(completion, reference, problems, deadlines.dueDate(completion), clock.instant());
-    }
-
-    private static EntryProblem problem(Violation v) {
-        return new EntryProblem(v.field(), v.code().name(), v.message());
     }
 
     /**
@@ -232,8 +225,6 @@ public final class ReportingLedger implements AutoCloseable {
         Objects.requireNonNull(completionKey, "completionKey");
         return store.recorder().sendNow(providerId, completionKey, clock.instant());
     }
-
-    // ---- sending --------------------------------------------------------------------------------
 
     /** {@link #drain(DrainListener)} without a listener. */
     public DrainSummary drain() {
@@ -276,8 +267,6 @@ public final class ReportingLedger implements AutoCloseable {
     public int syncStatuses(DrainListener listener) {
         return draining.syncStatuses(listener);
     }
-
-    // ---- queries --------------------------------------------------------------------------------
 
     /** The entry for a completion, if recorded. */
     public Optional<LedgerEntry> entry(String providerId, String completionKey) {
@@ -336,6 +325,14 @@ public final class ReportingLedger implements AutoCloseable {
     /** How many entries are in each state. */
     public Map<EntryState, Long> counts() {
         return store.queries().counts();
+    }
+
+    /**
+     * Changes of state per day (UTC) from {@code firstDay} on: how many entries reached each
+     * state on each day, oldest day first (days without any are absent). For a chart of volume.
+     */
+    public Map<LocalDate, Map<EntryState, Long>> transitionsByDay(LocalDate firstDay) {
+        return store.queries().transitionsByDay(Objects.requireNonNull(firstDay, "firstDay"));
     }
 
     /** Every transition of an entry, oldest first. */

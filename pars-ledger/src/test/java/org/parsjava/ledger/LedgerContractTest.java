@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -532,6 +533,24 @@ abstract class LedgerContractTest {
         assertEquals(20, s.accepted());
         assertEquals(20, sim.credits().size());
         assertEquals(20, recordsPosted(), "the 10 PARS held were settled by status lookup, not sent again");
+    }
+
+    @Test
+    void transitionsAreCountedPerDayForAChartOfVolume() {
+        List<LearnerCompletion> cs = completions(3, false);
+        cs.forEach(ledger::record);
+        ledger.drain();
+        clock.advance(Duration.ofDays(2));
+        ledger.withdraw(cs.get(0).activity().providerId(), cs.get(0).completionKey());
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        Map<java.time.LocalDate, Map<EntryState, Long>> lastDay = ledger.transitionsByDay(today);
+        assertEquals(List.of(today), List.copyOf(lastDay.keySet()));
+        assertEquals(1L, lastDay.get(today).get(EntryState.WITHDRAWING));
+        Map<java.time.LocalDate, Map<EntryState, Long>> three = ledger.transitionsByDay(today.minusDays(2));
+        assertEquals(List.of(today.minusDays(2), today), List.copyOf(three.keySet()), "oldest first; none between");
+        assertEquals(3L, three.get(today.minusDays(2)).get(EntryState.PENDING));
+        assertEquals(3L, three.get(today.minusDays(2)).get(EntryState.ACCEPTED));
+        assertEquals(Map.of(), ledger.transitionsByDay(today.plusDays(1)));
     }
 
     @Test

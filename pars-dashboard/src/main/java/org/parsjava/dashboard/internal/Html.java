@@ -45,6 +45,7 @@ final class Html {
                 + "<li><a href=\"rows-to-fix\">Rows to fix</a></li>"
                 + "<li><a href=\"at-risk\">At risk</a></li>"
                 + "<li><a href=\"overdue\">Overdue</a></li>"
+                + "<li><a href=\"volume\">Volume</a></li>"
                 + "</ul></nav></header><main>"
                 + "<h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
     }

@@ -33,14 +33,26 @@ final class Pages {
 
     private final ReportingLedger ledger;
     private final Clock clock;
+    private final StateCounts stateCounts;
 
     Pages(ReportingLedger ledger, Clock clock) {
         this.ledger = ledger;
         this.clock = clock;
+        this.stateCounts = new StateCounts(ledger, clock);
+    }
+
+    /** An action changed an entry: count again. */
+    void changed() {
+        stateCounts.refresh();
+    }
+
+    void close() {
+        stateCounts.close();
     }
 
     String overview() {
-        Map<EntryState, Long> counts = ledger.counts();
+        StateCounts.Snapshot snapshot = stateCounts.get();
+        Map<EntryState, Long> counts = snapshot.counts();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder b = new StringBuilder();
         b.append("<section aria-labelledby=\"deadlines\"><h2 id=\"deadlines\">Deadlines</h2><ul class=\"figures\">");
@@ -58,12 +70,16 @@ final class Pages {
                     .append(days)
                     .append(" days</a></li>");
         }
-        b.append("</ul></section>");
+        b.append("</ul>");
+        b.append(Charts.deadlinesAhead(weeksAhead()));
+        b.append("</section>");
         b.append("<section aria-labelledby=\"states\"><h2 id=\"states\">Entries by state</h2>");
         b.append(chart(counts, total));
         b.append("<table id=\"states-table\"><caption>")
                 .append(total)
-                .append(" entries</caption><thead><tr><th scope=\"col\">State</th><th scope=\"col\">Entries</th>"
+                .append(" entries, counted at ")
+                .append(TIME.format(snapshot.at()))
+                .append("</caption><thead><tr><th scope=\"col\">State</th><th scope=\"col\">Entries</th>"
                         + "<th scope=\"col\">Meaning</th></tr></thead><tbody>");
         for (EntryState s : EntryState.values()) {
             b.append("<tr><th scope=\"row\"><a href=\"entries?state=")
@@ -78,6 +94,30 @@ final class Pages {
         }
         b.append("</tbody></table></section>");
         return Html.page("Overview", b.toString());
+    }
+
+    /** Open entries due in each of the next eight weeks (this week's from today). */
+    private long[] weeksAhead() {
+        long[] weeks = new long[8];
+        long before = 0;
+        for (int w = 0; w < weeks.length; w++) {
+            long upTo = ledger.countAtRisk(Duration.ofDays(7L * (w + 1) - 1));
+            weeks[w] = upTo - before;
+            before = upTo;
+        }
+        return weeks;
+    }
+
+    String volume(int days) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        Map<java.time.LocalDate, Map<EntryState, Long>> byDay = ledger.transitionsByDay(today.minusDays(days - 1L));
+        return Html.page(
+                "Reporting volume",
+                "<p>What happened to entries each day (UTC) over the last " + days + " days.</p>"
+                        + "<form method=\"get\" action=\"volume\"><label for=\"days\">Days</label>"
+                        + "<input id=\"days\" name=\"days\" type=\"number\" min=\"1\" max=\"366\" value=\""
+                        + days + "\"><button type=\"submit\">Show</button></form>"
+                        + Charts.volume(byDay, today, days));
     }
 
     /** A bar per state, drawn in SVG presentation attributes (no inline styles, so the CSP holds). */

@@ -59,6 +59,11 @@ public final class Routes {
         }
     }
 
+    /** Stops the background count. */
+    public void close() {
+        pages.close();
+    }
+
     /** Answers one request. */
     public void handle(Exchange x) throws IOException {
         try {
@@ -106,6 +111,7 @@ public final class Routes {
                         pages.rowsToFixCsv(q.get("code")).getBytes(StandardCharsets.UTF_8));
             }
             case "/overdue" -> x.html(pages.overdue());
+            case "/volume" -> x.html(pages.volume(Math.max(1, Math.min(366, number(q.get("days"), 30)))));
             case "/at-risk" -> {
                 int days = number(q.get("days"), 7);
                 x.html(pages.atRisk(Math.max(1, Math.min(366, days))));
@@ -184,6 +190,7 @@ public final class Routes {
                 return;
             }
         }
+        pages.changed();
         LOG.info("PARS dashboard: {} on an entry by {}", path.substring(1), v.who());
         x.redirect("entry?provider=" + Html.q(provider) + "&key=" + Html.q(key));
     }

@@ -200,6 +200,31 @@ public final class EntryQueries {
                 "count entries");
     }
 
+    /** Transitions per UTC day and the state into which they led, from {@code first} on. */
+    public Map<LocalDate, Map<EntryState, Long>> transitionsByDay(LocalDate first) {
+        return jdbc.inTransaction(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement("select cast(at at time zone 'UTC' as date), "
+                            + "to_state, count(*) from pars_ledger_transition where at >= ? "
+                            + "group by cast(at at time zone 'UTC' as date), to_state")) {
+                        ps.setObject(
+                                1,
+                                Jdbc.time(first.atStartOfDay(java.time.ZoneOffset.UTC)
+                                        .toInstant()));
+                        Map<LocalDate, Map<EntryState, Long>> out = new java.util.TreeMap<>();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.computeIfAbsent(
+                                                rs.getObject(1, LocalDate.class), d -> new EnumMap<>(EntryState.class))
+                                        .put(EntryState.valueOf(rs.getString(2)), rs.getLong(3));
+                            }
+                        }
+                        return out;
+                    }
+                },
+                "count transitions by day");
+    }
+
     /** An entry's transitions, oldest first. */
     public List<Transition> history(String provider, String key) {
         return jdbc.inTransaction(

@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.ledger.LedgerEntry;
+import org.parsjava.testkit.demo.DemoActivities;
+
+/** What the overview's and the volume page's figures say, against the ledger's own. */
+class DashboardPagesTest {
+
+    @TempDir
+    Path dir;
+
+    private LedgerFixture fixture;
+    private Dashboard dashboard;
+    private String cookie;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new LedgerFixture(dir);
+        dashboard = Dashboard.builder()
+                .ledger(fixture.ledger)
+                .clock(DemoActivities.clock())
+                .build()
+                .start();
+        HttpURLConnection c =
+                (HttpURLConnection) URI.create(dashboard.url()).toURL().openConnection();
+        c.setInstanceFollowRedirects(false);
+        c.getResponseCode();
+        cookie = c.getHeaderField("Set-Cookie").split(";")[0];
+    }
+
+    @AfterEach
+    void stop() {
+        dashboard.close();
+        fixture.close();
+    }
+
+    private String page(String path) throws Exception {
+        DashboardSecurityTest.Response r =
+                DashboardSecurityTest.send("http://127.0.0.1:" + dashboard.port() + path, cookie, null);
+        assertEquals(200, r.statusCode(), path);
+        return r.body();
+    }
+
+    /** The cell beside a row heading of a table. */
+    private static String cell(String html, String table, String row) {
+        Matcher m = Pattern.compile("<table id=\"" + table + "\">.*?<th scope=\"row\">" + Pattern.quote(row)
+                        + "</th><td>([^<]*)</td>")
+                .matcher(html);
+        assertTrue(m.find(), row + " in " + table);
+        return m.group(1);
+    }
+
+    @Test
+    void deadlinesAheadCountOpenEntriesByTheWeekTheyAreDue() throws Exception {
+        // Invalid (no consent), so open: completed 3 days ago, due 30 days after completion.
+        LocalDate today = DemoActivities.AS_OF;
+        LearnerCompletion c = LedgerFixture.completion("soon-1", "1245319599", false).toBuilder()
+                .completionDate(today.minusDays(3))
+                .build();
+        fixture.ledger.record(c);
+        LedgerEntry e = fixture.ledger.entry("0001234", "soon-1").orElseThrow();
+        long daysAhead = Duration.between(
+                        today.atStartOfDay(), e.deadline().date().atStartOfDay())
+                .toDays();
+        int week = (int) (daysAhead / 7); // 0: this week
+        String overview = page("/overview");
+        String label = week == 0 ? "this week (from today)" : "week " + (week + 1);
+        assertEquals(
+                "1",
+                cell(overview, "deadlines-ahead", label),
+                "due " + e.deadline().date());
+        long sum = 0;
+        Matcher all = Pattern.compile("<table id=\"deadlines-ahead\">.*?</table>", Pattern.DOTALL)
+                .matcher(overview);
+        assertTrue(all.find());
+        Matcher cells = Pattern.compile("</th><td>(\\d+)</td>").matcher(all.group());
+        while (cells.find()) {
+            sum += Long.parseLong(cells.group(1));
+        }
+        assertEquals(fixture.ledger.countAtRisk(Duration.ofDays(55)), sum, "eight weeks, no day twice");
+    }
+
+    @Test
+    void theVolumePageCountsEachDaysChangesOfState() throws Exception {
+        String today = LocalDate.now(java.time.Clock.offset(DemoActivities.clock(), Duration.ZERO)
+                        .withZone(java.time.ZoneOffset.UTC))
+                .toString();
+        String volume = page("/volume?days=7");
+        // The fixture recorded two valid completions today (the invalid one went straight to INVALID),
+        // and PARS took one of them.
+        assertEquals("2", cell(volume, "volume", today));
+        Matcher row = Pattern.compile("<th scope=\"row\">" + today + "</th><td>2</td><td>(\\d+)</td><td>(\\d+)</td>")
+                .matcher(volume);
+        assertTrue(row.find(), volume);
+        assertEquals("1", row.group(1), "taken by PARS or the board");
+        assertEquals("1", row.group(2), "refused: the invalid one");
+        assertTrue(page("/volume?days=9999").contains("over the last 366 days"), "bounded");
+    }
+}
