@@ -79,6 +79,11 @@ rm -rf "$OUT/memory-h2"*
 report "$OUT/memory-1m-h2.txt" 128m "$OUT/roster-1m.csv" "jdbc:h2:file:$PWD/$OUT/memory-h2"
 stop "$SIM"; simulator; postgres
 report "$OUT/memory-1m-postgresql.txt" 128m "$OUT/roster-1m.csv" "$PG_URL"
+if want 16; then # the dashboard on this PostgreSQL ledger while its server still runs
+  echo "== 16: the dashboard's pages on the ledger just written (PostgreSQL, about 1,000,000 entries)"
+  java -Xmx512m -cp "$CP" org.parsjava.benchmarks.DashboardRun "$OUT/dashboard-postgresql.txt" \
+      "$PG_URL" "$OUT/ledger.key" "http://127.0.0.1:$PORT/services/"
+fi
 stop "$SIM" "$PG"
 fi
 
@@ -91,7 +96,7 @@ grep PEAK_HEAP_MB "$OUT/memory-readme-2m.txt.log" | tee "$OUT/memory-readme-2m.t
 fi
 
 if want 16; then
-echo "== 16: the dashboard's pages on the ledger of row 14 (H2, about 1,000,000 entries)"
+echo "== 16: the dashboard's pages on the ledger of row 14 (H2, about 1,000,000 entries; PostgreSQL is timed in row 14's run)"
 simulator
 java -Xmx512m -cp "$CP" org.parsjava.benchmarks.DashboardRun "$OUT/dashboard-h2.txt" \
     "jdbc:h2:file:$PWD/$OUT/memory-h2" "$OUT/ledger.key" "http://127.0.0.1:$PORT/services/"

@@ -21,7 +21,10 @@ import org.parsjava.ledger.ReportingLedger;
  * The dashboard's pages timed over loopback on a large ledger (a request's whole round trip, so an
  * upper bound of the server's time): {@code DashboardRun <out> <jdbc url> <key file> <pars url>}.
  * Each page is asked 6 times; the first is reported apart (cold), then the median of the other 5.
- * Prints {@code DASHBOARD PAGE=... COLD_MS=... MEDIAN_MS=... ENTRIES=...} lines.
+ * The floor is the same round trip for the style sheet (no ledger work). Also times the count of
+ * entries by state the overview makes in the background. Prints
+ * {@code DASHBOARD PAGE=... COLD_MS=... MEDIAN_MS=... ENTRIES=... FLOOR_MS=...} lines and
+ * {@code DASHBOARD COUNT_MS=...}.
  */
 public final class DashboardRun {
 
@@ -51,9 +54,26 @@ public final class DashboardRun {
             login.getResponseCode();
             String cookie = login.getHeaderField("Set-Cookie").split(";")[0];
             String base = "http://127.0.0.1:" + dashboard.port();
-            for (String page :
-                    new String[] {"/overview", "/rows-to-fix", "/entries?state=ACCEPTED", "/at-risk?days=30", "/overdue"
-                    }) {
+            long[] counts = new long[3];
+            for (int i = 0; i < counts.length; i++) {
+                long t = System.nanoTime();
+                ledger.counts();
+                counts[i] = (System.nanoTime() - t) / 1_000_000;
+            }
+            java.util.Arrays.sort(counts);
+            String countLine = "DASHBOARD COUNT_MS=" + counts[1] + " ENTRIES=" + entries;
+            System.out.println(countLine);
+            out.println(countLine);
+            long floor = -1;
+            for (String page : new String[] {
+                "/style.css",
+                "/overview",
+                "/rows-to-fix",
+                "/entries?state=ACCEPTED",
+                "/at-risk?days=30",
+                "/overdue",
+                "/volume?days=30"
+            }) {
                 long[] ms = new long[6];
                 for (int i = 0; i < ms.length; i++) {
                     long t = System.nanoTime();
@@ -70,8 +90,12 @@ public final class DashboardRun {
                 }
                 long[] warm = java.util.Arrays.copyOfRange(ms, 1, ms.length);
                 java.util.Arrays.sort(warm);
+                if (floor < 0) {
+                    floor = warm[warm.length / 2];
+                    continue;
+                }
                 String line = "DASHBOARD PAGE=" + page + " COLD_MS=" + ms[0] + " MEDIAN_MS=" + warm[warm.length / 2]
-                        + " ENTRIES=" + entries;
+                        + " ENTRIES=" + entries + " FLOOR_MS=" + floor;
                 System.out.println(line);
                 out.println(line);
             }
