@@ -110,6 +110,14 @@ class DashboardIdentityTest {
     }
 
     @Test
+    void anActionIsLoggedWithWhoTookItAndNotTheEntry() throws Exception {
+        String form = "provider=0001234&key=retry-1&confirm=yes&csrf=" + csrf();
+        String log = logOf(() -> assertEquals(303, post("/send-now", form).statusCode()));
+        assertTrue(log.contains("send-now on an entry by browser session "), log);
+        assertFalse(log.contains("retry-1"), log);
+    }
+
+    @Test
     void aReadOnlyDashboardRevealsNothing() throws Exception {
         dashboard.close();
         dashboard = Dashboard.builder()

@@ -99,6 +99,54 @@ class DashboardPagesTest {
         assertEquals(fixture.ledger.countAtRisk(Duration.ofDays(55)), sum, "eight weeks, no day twice");
     }
 
+    /** The overview's count of entries in {@code state}, waiting up to 10 s for the background count. */
+    private long eventually(String state, long expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long seen;
+        do {
+            Matcher m = Pattern.compile("entries\\?state=" + state + "\">" + state + "</a></th><td>(\\d+)</td>")
+                    .matcher(page("/overview"));
+            assertTrue(m.find());
+            seen = Long.parseLong(m.group(1));
+            if (seen == expected) {
+                return seen;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return seen;
+    }
+
+    @Test
+    void theCountByStateIsRedoneAfterAnActionAndWhenItIsOld() throws Exception {
+        assertEquals(1, eventually("INVALID", 1));
+        Matcher csrf =
+                Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page("/entry?provider=0001234&key=bad-1"));
+        assertTrue(csrf.find());
+        DashboardSecurityTest.Response r = DashboardSecurityTest.send(
+                "http://127.0.0.1:" + dashboard.port() + "/withdraw",
+                cookie,
+                "csrf=" + csrf.group(1) + "&provider=0001234&key=bad-1&confirm=yes");
+        assertEquals(303, r.statusCode());
+        assertEquals(1, eventually("WITHDRAWN", 1), "counted again after the action");
+
+        // A change the dashboard did not make: seen once the count is older than its maximum age.
+        dashboard.close();
+        DashboardSecurityTest.MovableClock clock = new DashboardSecurityTest.MovableClock();
+        dashboard =
+                Dashboard.builder().ledger(fixture.ledger).clock(clock).build().start();
+        HttpURLConnection c =
+                (HttpURLConnection) URI.create(dashboard.url()).toURL().openConnection();
+        c.setInstanceFollowRedirects(false);
+        c.getResponseCode();
+        cookie = c.getHeaderField("Set-Cookie").split(";")[0];
+        assertEquals(1, eventually("WITHDRAWN", 1));
+        fixture.ledger.record(LedgerFixture.completion("bad-2", "1245319599", false));
+        Thread.sleep(300);
+        assertEquals(0, eventually("INVALID", 0), "the page shows the count it has");
+        clock.advance(Duration.ofSeconds(16));
+        assertEquals(1, eventually("INVALID", 1), "an old count is redone");
+    }
+
     @Test
     void theVolumePageCountsEachDaysChangesOfState() throws Exception {
         String today = LocalDate.now(java.time.Clock.offset(DemoActivities.clock(), Duration.ZERO)
