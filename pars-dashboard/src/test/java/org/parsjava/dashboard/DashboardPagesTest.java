@@ -148,6 +148,35 @@ class DashboardPagesTest {
     }
 
     @Test
+    void rowsToFixFilterByCodeActivityAndDueDateAlikeInThePageAndTheCsv() throws Exception {
+        LearnerCompletion other = LedgerFixture.completion("bad-other", "1245319599", false).toBuilder()
+                .activity(DemoActivities.PEDIATRICS)
+                .completionDate(DemoActivities.AS_OF.minusDays(1))
+                .build();
+        fixture.ledger.record(other);
+        String all = page("/rows-to-fix");
+        assertTrue(all.contains("bad-1") && all.contains("bad-other"), all);
+        String pediatrics = DemoActivities.PEDIATRICS.accmeActivityId().orElseThrow();
+        String byActivity = page("/rows-to-fix?activity=" + pediatrics);
+        assertTrue(byActivity.contains("bad-other") && !byActivity.contains("bad-1"), byActivity);
+        assertTrue(byActivity.contains("rows-to-fix.csv?activity=" + pediatrics), "the CSV link keeps the filter");
+        String csv = page("/rows-to-fix.csv?activity=" + pediatrics);
+        assertTrue(csv.contains("bad-other") && !csv.contains("bad-1"), csv);
+        String dueSoon = page("/rows-to-fix?due-by=" + DemoActivities.AS_OF);
+        assertTrue(
+                dueSoon.contains("bad-1") && !dueSoon.contains("bad-other"), "bad-1 is overdue; the other due later");
+        String byCode = page("/rows-to-fix?code=NO_SUCH_CODE");
+        assertTrue(!byCode.contains("bad-1") && !byCode.contains("bad-other"));
+        assertTrue(page("/rows-to-fix?due-by=not-a-date").contains("bad-other"), "an unreadable date is no filter");
+    }
+
+    @Test
+    void theOverviewSaysWhichParsTheLedgerReportsTo() throws Exception {
+        assertTrue(page("/overview")
+                .contains("This ledger reports to " + fixture.ledger.boundTo().describe()));
+    }
+
+    @Test
     void theVolumePageCountsEachDaysChangesOfState() throws Exception {
         String today = LocalDate.now(java.time.Clock.offset(DemoActivities.clock(), Duration.ZERO)
                         .withZone(java.time.ZoneOffset.UTC))

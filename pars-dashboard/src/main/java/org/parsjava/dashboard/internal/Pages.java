@@ -55,6 +55,20 @@ final class Pages {
         Map<EntryState, Long> counts = snapshot.counts();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder b = new StringBuilder();
+        b.append("<p id=\"pars\">This ledger reports to ")
+                .append(esc(ledger.boundTo().describe()))
+                .append('.');
+        ledger.adoption()
+                .ifPresent(
+                        a -> b.append(" It adopted this PARS when it was opened")
+                                .append(a.from()
+                                        .map(f -> ", in place of " + esc(f.describe()))
+                                        .orElse(""))
+                                .append(": ")
+                                .append(a.entries())
+                                .append(
+                                        " entries it had settled are confirmed here by CreditID, and sent again where this PARS does not hold them."));
+        b.append("</p>");
         b.append("<section aria-labelledby=\"deadlines\"><h2 id=\"deadlines\">Deadlines</h2><ul class=\"figures\">");
         b.append("<li><a href=\"overdue\"><span class=\"figure\" id=\"overdue-count\">")
                 .append(ledger.countOverdue())
@@ -204,19 +218,23 @@ final class Pages {
                 "<p>Past their due date and still not with PARS.</p>" + table(ledger.overdue(LIST_LIMIT), "overdue"));
     }
 
-    String rowsToFix(String code, Visitor v, boolean readOnly) {
-        List<LedgerEntry> rows = rowsToFixWith(code);
+    String rowsToFix(RowFilter rf, Visitor v, boolean readOnly) {
+        List<LedgerEntry> rows = rowsToFixWith(rf);
         String filter = "<form method=\"get\" action=\"rows-to-fix\"><label for=\"code\">Code</label>"
-                + "<input id=\"code\" name=\"code\" type=\"text\" value=\"" + esc(code == null ? "" : code)
-                + "\"><button type=\"submit\">Filter</button></form>"
-                + "<p><a id=\"csv\" href=\"rows-to-fix.csv"
-                + (code == null || code.isEmpty() ? "" : "?code=" + q(code))
+                + "<input id=\"code\" name=\"code\" type=\"text\" value=\"" + esc(rf.code())
+                + "\"> <label for=\"activity\">ACCME Activity ID</label>"
+                + "<input id=\"activity\" name=\"activity\" type=\"text\" value=\"" + esc(rf.activity())
+                + "\"> <label for=\"due-by\">Due by</label>"
+                + "<input id=\"due-by\" name=\"due-by\" type=\"date\" value=\""
+                + (rf.dueBy() == null ? "" : rf.dueBy()) + "\"> <button type=\"submit\">Filter</button></form>"
+                + "<p>Filters apply to the " + LIST_LIMIT + " most urgent rows to fix.</p>"
+                + "<p><a id=\"csv\" href=\"rows-to-fix.csv" + esc(rf.query())
                 + "\">Download as CSV</a> (no learner data)</p>";
         if (!readOnly) {
             filter += form(
                     v,
                     "rows-to-fix.xlsx",
-                    code == null || code.isEmpty() ? Map.of() : Map.of("code", code),
+                    rf.params(),
                     "xlsx",
                     "Download ACCME's Excel upload file",
                     "It holds learner identities; the download is logged. Rows refused before sending (INVALID) "
@@ -250,10 +268,10 @@ final class Pages {
     }
 
     /** The rows to fix as CSV: no names, birth days or identifiers, as the command line's file. */
-    String rowsToFixCsv(String code) {
+    String rowsToFixCsv(RowFilter rf) {
         StringBuilder b =
                 new StringBuilder("provider_id,completion_key,activity_id,completion_date,state,field,code,message\n");
-        for (LedgerEntry e : rowsToFixWith(code)) {
+        for (LedgerEntry e : rowsToFixWith(rf)) {
             for (String[] p : problems(e)) {
                 b.append(String.join(
                                 ",",
@@ -407,10 +425,10 @@ final class Pages {
     }
 
     /** ACCME's Excel upload file of the rows to fix that pass the checks (at most {@link #LIST_LIMIT}). */
-    byte[] rowsToFixUploadFile(String code) {
+    byte[] rowsToFixUploadFile(RowFilter rf) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (LearnerUploadWriter w = LearnerUploadWriter.create(out)) {
-            for (LedgerEntry e : rowsToFixWith(code)) {
+            for (LedgerEntry e : rowsToFixWith(rf)) {
                 if (e.state() != EntryState.INVALID) {
                     ledger.completion(e.providerId(), e.completionKey()).ifPresent(w::add);
                 }
@@ -457,11 +475,10 @@ final class Pages {
                 + esc(e.completionKey()) + "</a>";
     }
 
-    /** The rows to fix (at most {@link #LIST_LIMIT}) with a problem of {@code code}; all when it is blank. */
-    private List<LedgerEntry> rowsToFixWith(String code) {
+    /** Those of the {@link #LIST_LIMIT} most urgent rows to fix that pass {@code rf}. */
+    private List<LedgerEntry> rowsToFixWith(RowFilter rf) {
         return ledger.rowsToFix(LIST_LIMIT).stream()
-                .filter(e ->
-                        code == null || code.isEmpty() || problems(e).stream().anyMatch(p -> p[1].equals(code)))
+                .filter(e -> rf.matches(e, problems(e).stream().map(p -> p[1]).toList()))
                 .toList();
     }
 

@@ -102,13 +102,13 @@ public final class Routes {
     private void get(Exchange x, String path, Map<String, String> q, Visitor v) throws IOException {
         switch (path) {
             case "/", "/overview" -> x.html(pages.overview());
-            case "/rows-to-fix" -> x.html(pages.rowsToFix(q.get("code"), v, readOnly));
+            case "/rows-to-fix" -> x.html(pages.rowsToFix(RowFilter.of(q), v, readOnly));
             case "/rows-to-fix.csv" -> {
                 x.header("Content-Disposition", "attachment; filename=\"rows-to-fix.csv\"");
                 x.send(
                         200,
                         "text/csv; charset=utf-8",
-                        pages.rowsToFixCsv(q.get("code")).getBytes(StandardCharsets.UTF_8));
+                        pages.rowsToFixCsv(RowFilter.of(q)).getBytes(StandardCharsets.UTF_8));
             }
             case "/overdue" -> x.html(pages.overdue());
             case "/volume" -> x.html(pages.volume(Math.max(1, Math.min(366, number(q.get("days"), 30)))));
@@ -165,7 +165,7 @@ public final class Routes {
             return;
         }
         if (path.equals("/rows-to-fix.xlsx")) {
-            byte[] file = pages.rowsToFixUploadFile(f.get("code"));
+            byte[] file = pages.rowsToFixUploadFile(RowFilter.of(f));
             LOG.info("PARS dashboard: rows to fix downloaded as an upload file by {}", v.who());
             x.header("Content-Disposition", "attachment; filename=\"rows-to-fix.xlsx\"");
             x.send(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
