@@ -40,6 +40,15 @@ import org.parsjava.ledger.ReportingLedger;
  */
 public final class Dashboard implements AutoCloseable {
 
+    static {
+        // The JDK's server otherwise leaves Nagle's algorithm on: each small response then waits
+        // for the browser's delayed acknowledgement, about 40 ms on loopback. Read once, when the
+        // JVM's first server is made; a value the application set is kept.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final ReportingLedger ledger;
     private final Clock clock;
     private final int port;

@@ -32,8 +32,6 @@ import org.parsjava.ledger.internal.PayloadCipher;
 import org.parsjava.ledger.internal.Recorder;
 import org.parsjava.ledger.internal.Sender;
 import org.parsjava.ledger.internal.StatusSync;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The durable state of every completion between "earned" and "accepted by the board": record
@@ -57,8 +55,6 @@ import org.slf4j.LoggerFactory;
  * worker's recurring work is coordinated by db-scheduler. Thread safe.
  */
 public final class ReportingLedger implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ReportingLedger.class);
 
     private final DataSource dataSource;
     /** A pool the ledger made from a JDBC URL, closed with it; null for a caller's data source. */
@@ -335,6 +331,14 @@ public final class ReportingLedger implements AutoCloseable {
         return store.queries().transitionsByDay(Objects.requireNonNull(firstDay, "firstDay"));
     }
 
+    /**
+     * Entries not yet with PARS (pending, retrying, correcting or invalid) due on each day from
+     * {@code from} to {@code to}, both included; days with none are absent. The deadlines ahead.
+     */
+    public Map<LocalDate, Long> dueByDay(LocalDate from, LocalDate to) {
+        return store.queries().dueByDay(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
+    }
+
     /** Every transition of an entry, oldest first. */
     public List<Transition> history(String providerId, String completionKey) {
         return store.queries().history(providerId, completionKey);
@@ -403,13 +407,7 @@ public final class ReportingLedger implements AutoCloseable {
             draining.close();
         }
         if (ownedPool != null && !ownedPool.isClosed()) {
-            try {
-                LedgerPool.close(ownedPool);
-            } catch (Exception e) {
-                LOG.warn(
-                        "PARS ledger: closing its connection pool failed with {}",
-                        e.getClass().getName());
-            }
+            LedgerPool.closeQuietly(ownedPool);
         }
     }
 

@@ -433,6 +433,20 @@ abstract class LedgerContractTest {
                         .toList());
         assertEquals(1, ledger.countOverdue());
         assertEquals(1, ledger.countAtRisk(Duration.ofDays(7)));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate soonDue = ledger.entry(soon.activity().providerId(), "soon")
+                .orElseThrow()
+                .deadline()
+                .date();
+        LocalDate laterDue = ledger.entry(soon.activity().providerId(), "later")
+                .orElseThrow()
+                .deadline()
+                .date();
+        assertEquals(
+                java.util.Map.of(soonDue, 1L, laterDue, 1L),
+                ledger.dueByDay(today, today.plusDays(400)),
+                "open entries by due day; the overdue one is before the range");
+        assertEquals(java.util.Map.of(soonDue, 1L), ledger.dueByDay(today, soonDue));
         io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         org.parsjava.ledger.metrics.LedgerMetrics.bind(ledger, registry, Duration.ofDays(7));

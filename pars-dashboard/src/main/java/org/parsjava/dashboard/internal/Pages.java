@@ -59,16 +59,17 @@ final class Pages {
                 .append(esc(ledger.boundTo().describe()))
                 .append('.');
         ledger.adoption()
-                .ifPresent(
-                        a -> b.append(" It adopted this PARS when it was opened")
-                                .append(a.from()
-                                        .map(f -> ", in place of " + esc(f.describe()))
-                                        .orElse(""))
-                                .append(": ")
-                                .append(a.entries())
-                                .append(
-                                        " entries it had settled are confirmed here by CreditID, and sent again where this PARS does not hold them."));
+                .ifPresent(a -> b.append(" It adopted this PARS when it was opened")
+                        .append(a.from()
+                                .map(f -> ", in place of " + esc(f.describe()))
+                                .orElse(""))
+                        .append(": ")
+                        .append(a.entries())
+                        .append(" entries it had settled are confirmed here by CreditID, and sent again"
+                                + " where this PARS does not hold them."));
         b.append("</p>");
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        Map<java.time.LocalDate, Long> ahead = ledger.dueByDay(today, today.plusDays(55));
         b.append("<section aria-labelledby=\"deadlines\"><h2 id=\"deadlines\">Deadlines</h2><ul class=\"figures\">");
         b.append("<li><a href=\"overdue\"><span class=\"figure\" id=\"overdue-count\">")
                 .append(ledger.countOverdue())
@@ -79,13 +80,13 @@ final class Pages {
                     .append("\"><span class=\"figure\" id=\"at-risk-")
                     .append(days)
                     .append("\">")
-                    .append(ledger.countAtRisk(Duration.ofDays(days)))
+                    .append(sum(ahead, today, today.plusDays(days)))
                     .append("</span> due within ")
                     .append(days)
                     .append(" days</a></li>");
         }
         b.append("</ul>");
-        b.append(Charts.deadlinesAhead(weeksAhead()));
+        b.append(Charts.deadlinesAhead(weeksAhead(ahead, today)));
         b.append("</section>");
         b.append("<section aria-labelledby=\"states\"><h2 id=\"states\">Entries by state</h2>");
         b.append(chart(counts, total));
@@ -111,15 +112,21 @@ final class Pages {
     }
 
     /** Open entries due in each of the next eight weeks (this week's from today). */
-    private long[] weeksAhead() {
+    private static long[] weeksAhead(Map<java.time.LocalDate, Long> ahead, java.time.LocalDate today) {
         long[] weeks = new long[8];
-        long before = 0;
         for (int w = 0; w < weeks.length; w++) {
-            long upTo = ledger.countAtRisk(Duration.ofDays(7L * (w + 1) - 1));
-            weeks[w] = upTo - before;
-            before = upTo;
+            weeks[w] = sum(ahead, today.plusDays(7L * w), today.plusDays(7L * w + 6));
         }
         return weeks;
+    }
+
+    /** Entries due from {@code from} to {@code to}, both included. */
+    private static long sum(Map<java.time.LocalDate, Long> byDay, java.time.LocalDate from, java.time.LocalDate to) {
+        long n = 0;
+        for (java.time.LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            n += byDay.getOrDefault(d, 0L);
+        }
+        return n;
     }
 
     String volume(int days) {

@@ -132,6 +132,30 @@ public final class EntryQueries {
         return countOpen("due_date < ?", List.of(today));
     }
 
+    /** Open entries due per day from {@code from} to {@code to}, one index range per open state. */
+    public Map<LocalDate, Long> dueByDay(LocalDate from, LocalDate to) {
+        return jdbc.inTransaction(
+                c -> {
+                    Map<LocalDate, Long> out = new java.util.TreeMap<>();
+                    for (String state : OPEN_STATES) {
+                        try (PreparedStatement ps = c.prepareStatement(
+                                "select due_date, count(*) from "
+                                        + "pars_ledger_entry where state=? and due_date >= ? and due_date <= ? group by due_date")) {
+                            ps.setString(1, state);
+                            ps.setObject(2, from);
+                            ps.setObject(3, to);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    out.merge(rs.getObject(1, LocalDate.class), rs.getLong(2), Long::sum);
+                                }
+                            }
+                        }
+                    }
+                    return out;
+                },
+                "count entries due by day");
+    }
+
     /** How many entries match {@code where}. */
     public long count(String where, List<Object> params) {
         return jdbc.inTransaction(

@@ -46,6 +46,10 @@ public final class LedgerPool {
         if (password != null) {
             config.setPassword(password);
         }
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts")) {
+            // The driver sends a batch of inserts as multi-row statements rather than one by one.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         config.setPoolName("pars-ledger");
         config.setMaximumPoolSize(MAX_CONNECTIONS);
         config.setMinimumIdle(1);
@@ -95,6 +99,17 @@ public final class LedgerPool {
         }
         pool.close();
         return compacted;
+    }
+
+    /** {@link #close} for the ledger's own close: a failure is logged (by its class only), not thrown. */
+    public static void closeQuietly(HikariDataSource pool) {
+        try {
+            close(pool);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "PARS ledger: closing its connection pool failed with {}",
+                    e.getClass().getName());
+        }
     }
 
     /** An H2 database this JVM opens as a file: not in memory, not through a server. */
