@@ -91,13 +91,25 @@ public final class RowsToFixFile implements RowListener, Closeable {
 
     private void write(String line, String key, String outcome, RowProblem p) throws IOException {
         lines++;
-        out.write(line + "," + key + "," + outcome + "," + cell(p.field()) + "," + cell(p.code()) + ",\""
-                + p.message().replace("\"", "\"\"") + "\"\n");
+        out.write(line + "," + cell(key) + "," + outcome + "," + cell(p.field()) + "," + cell(p.code()) + ",\""
+                + text(p.message()).replace("\"", "\"\"") + "\"\n");
     }
 
-    /** A cell that needs no quotes as written: field paths and codes hold no commas or quotes, except by accident. */
+    /**
+     * A cell, quoted only when it holds a comma, a quote or a line break (field paths and codes
+     * never do, keys and messages rarely), and kept as text when a spreadsheet would run it as a
+     * formula.
+     */
     private static String cell(String s) {
-        return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+        String v = text(s);
+        return v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0
+                ? v
+                : "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    /** A leading {@code = + - @} would make a spreadsheet run the cell as a formula: an apostrophe keeps it text. */
+    private static String text(String s) {
+        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     /** The file. */
