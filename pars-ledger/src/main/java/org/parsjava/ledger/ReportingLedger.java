@@ -290,7 +290,7 @@ public final class ReportingLedger implements AutoCloseable {
     /** Entries in {@code state}, most urgent first, at most {@code limit}. */
     public List<LedgerEntry> entries(EntryState state, int limit) {
         Objects.requireNonNull(state, "state");
-        return store.queries().entries("state=?", List.of(state.name()), positive(limit));
+        return store.queries().inState(state.name(), positive(limit));
     }
 
     /** Rows to fix: invalid, rejected by PARS or rejected by the board; at most {@code limit}. */

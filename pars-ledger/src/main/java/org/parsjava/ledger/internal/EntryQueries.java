@@ -67,7 +67,9 @@ public final class EntryQueries {
                     .append(state)
                     .append("' and ")
                     .append(range)
-                    .append(" order by due_date, id limit ?)");
+                    // state first, though fixed: H2 then reads the index in order instead of sorting
+                    // every entry of the state (6 s against 8 ms for a million accepted entries)
+                    .append(" order by state, due_date, id limit ?)");
             all.addAll(params);
             all.add(limit);
         }
@@ -106,6 +108,11 @@ public final class EntryQueries {
 
     /** States in which an entry is not yet with PARS: they can be late. */
     private static final List<String> OPEN_STATES = List.of("PENDING", "RETRYING", "CORRECTING", "INVALID");
+
+    /** Entries in {@code state}, most urgent first. */
+    public List<LedgerEntry> inState(String state, int limit) {
+        return merged(List.of(state), "1=1", List.of(), limit);
+    }
 
     /** Invalid, rejected by PARS or rejected by the board, most urgent first. */
     public List<LedgerEntry> rowsToFix(int limit) {
