@@ -100,6 +100,7 @@ public final class Dashboard implements AutoCloseable {
         server.setExecutor(executor);
         routes = new Routes(ledger, new LinkAccess(sessions), clock, readOnly);
         server.createContext("/", JdkExchange.handler(routes));
+        routes.warm();
         server.start();
         return this;
     }
@@ -150,7 +151,7 @@ public final class Dashboard implements AutoCloseable {
     /** Configures a {@link Dashboard}; not thread safe. */
     public static final class Builder {
         private ReportingLedger ledger;
-        private Clock clock = Clock.systemDefaultZone();
+        private Clock clock = Clock.systemUTC();
         private int port;
         private Duration tokenLifetime = Duration.ofMinutes(10);
         private Duration sessionLifetime = Duration.ofHours(8);
@@ -164,7 +165,7 @@ public final class Dashboard implements AutoCloseable {
             return this;
         }
 
-        /** The clock for expiry and "at risk" (default the system clock). */
+        /** The clock for expiry and "today" (default the system clock in UTC, as the ledger's). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -57,6 +57,12 @@ public final class DashboardServlet extends HttpServlet {
         routes.handle(new ServletExchange(request, response));
     }
 
+    /** Starts the first count by state when the container puts the servlet in service. */
+    @Override
+    public void init() {
+        routes.warm();
+    }
+
     /** Stops the dashboard's background count when the container takes the servlet out of service. */
     @Override
     public void destroy() {
@@ -84,7 +90,7 @@ public final class DashboardServlet extends HttpServlet {
     /** Configures a {@link DashboardServlet}; not thread safe. */
     public static final class Builder {
         private ReportingLedger ledger;
-        private Clock clock = Clock.systemDefaultZone();
+        private Clock clock = Clock.systemUTC();
         private Duration tokenLifetime = Duration.ofMinutes(10);
         private Duration sessionLifetime = Duration.ofHours(8);
         private boolean readOnly;
@@ -100,7 +106,7 @@ public final class DashboardServlet extends HttpServlet {
             return this;
         }
 
-        /** The clock for expiry and "at risk" (default the system clock). */
+        /** The clock for expiry and "today" (default the system clock in UTC, as the ledger's). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -754,7 +754,7 @@ abstract class LedgerContractTest {
         counting.reset();
         List<Recording> recorded = l.recordAll(five, c -> null);
         assertTrue(recorded.stream().allMatch(r -> r.change() == Recording.Change.NEW));
-        // Activities, the chunk's lookup, (on PostgreSQL) the new IDs, one insert batch, one transitions insert.
+        // Activities, the chunk's lookup, one insert batch, one transitions insert.
         assertTrue(counting.executed() <= 5, "statements to record 500: " + counting.executed());
         counting.reset();
         assertTrue(l.recordAll(five, c -> null).stream().allMatch(r -> r.change() == Recording.Change.UNCHANGED));

@@ -78,14 +78,13 @@ class ParsDashboardConfiguration {
     ApplicationListener<WebServerInitializedEvent> parsDashboardLink(
             ServletRegistrationBean<DashboardServlet> dashboard, ParsProperties p) {
         return event -> {
-            if (!springSecurity(event.getApplicationContext().getClassLoader())) {
-                String context = event.getApplicationContext()
-                                instanceof
-                                org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext w
-                        ? w.getServletContext().getContextPath()
-                        : "";
-                System.out.println("PARS dashboard (local use; one-time link, valid 10 minutes): http://127.0.0.1:"
-                        + event.getWebServer().getPort() + context
+            // The application's own server only (not a separate management server's).
+            if (event.getApplicationContext().getServerNamespace() == null
+                    && !springSecurity(event.getApplicationContext().getClassLoader())) {
+                String context =
+                        event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "");
+                System.out.println("PARS dashboard (local use: this machine only; one-time link, valid 10 minutes): "
+                        + "http://127.0.0.1:" + event.getWebServer().getPort() + context
                         + p.getDashboard().getPath()
                         + dashboard.getServlet().newAccessPath());
             }

@@ -99,7 +99,55 @@ class ParsDashboardConfigurationTest {
                             context.getBean(ServletRegistrationBean.class).getServlet();
                     assertThat(servlet.toString()).isEqualTo("DashboardServlet[by one-time link]");
                     assertThat(servlet.newAccessPath()).startsWith("/?token=");
+                    @SuppressWarnings("unchecked")
+                    org.springframework.context.ApplicationListener<
+                                    org.springframework.boot.web.context.WebServerInitializedEvent>
+                            link = context.getBean(
+                                    "parsDashboardLink", org.springframework.context.ApplicationListener.class);
+                    assertThat(printed(link, null))
+                            .startsWith("PARS dashboard (local use: this machine only")
+                            .contains("http://127.0.0.1:8123/lms/pars-dashboard/?token=");
+                    assertThat(printed(link, "management"))
+                            .as("not for a management server")
+                            .isEmpty();
                 });
+    }
+
+    /** What the link listener prints for a server on port 8123 under context path /lms. */
+    private static String printed(
+            org.springframework.context.ApplicationListener<
+                            org.springframework.boot.web.context.WebServerInitializedEvent>
+                    link,
+            String namespace) {
+        org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext app =
+                new org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext();
+        app.setServerNamespace(namespace);
+        app.getEnvironment()
+                .getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource(
+                        "test", java.util.Map.of("server.servlet.context-path", "/lms")));
+        org.springframework.boot.web.server.WebServer server = new org.springframework.boot.web.server.WebServer() {
+            @Override
+            public void start() {}
+
+            @Override
+            public void stop() {}
+
+            @Override
+            public int getPort() {
+                return 8123;
+            }
+        };
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            link.onApplicationEvent(
+                    new org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent(server, app));
+        } finally {
+            System.setOut(saved);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -29,6 +29,12 @@ public interface Exchange {
     /** A form POST's parameters, decoded (the first value of each); empty when larger than {@code max} bytes. */
     Map<String, String> form(int max) throws IOException;
 
+    /** Whether the request came from this machine. */
+    boolean fromLoopback();
+
+    /** Whether the request came over TLS. */
+    boolean secure();
+
     /** The value of a request cookie, or null. */
     String cookie(String name);
 

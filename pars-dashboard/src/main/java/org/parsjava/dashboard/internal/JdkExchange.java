@@ -57,6 +57,16 @@ public final class JdkExchange implements Exchange {
     }
 
     @Override
+    public boolean fromLoopback() {
+        return x.getRemoteAddress().getAddress().isLoopbackAddress();
+    }
+
+    @Override
+    public boolean secure() {
+        return false; // the dashboard's JDK server speaks plain HTTP, on loopback only
+    }
+
+    @Override
     public String cookie(String name) {
         for (String header : x.getRequestHeaders().getOrDefault("Cookie", List.of())) {
             for (String part : header.split(";")) {

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Access by one-time link, as notebook servers do: the link's token opens one browser session (a
- * cookie, HttpOnly and SameSite=Strict, limited to the dashboard's path) and is spent.
+ * cookie, HttpOnly and SameSite=Strict, limited to the dashboard's path, Secure over TLS) and is
+ * spent. For local use: requests from another machine are refused.
  */
 public final class LinkAccess implements Access {
 
@@ -28,6 +29,10 @@ public final class LinkAccess implements Access {
 
     @Override
     public Optional<Visitor> admit(Exchange x) throws IOException {
+        if (!x.fromLoopback()) {
+            x.refuse(403, "This dashboard answers requests from its own machine only.");
+            return Optional.empty();
+        }
         Map<String, String> query = x.query();
         if (x.path().equals("/") && x.method().equals("GET") && query.containsKey("token")) {
             Optional<String> opened = sessions.open(query.get("token"));
@@ -36,7 +41,10 @@ public final class LinkAccess implements Access {
                 return Optional.empty();
             }
             String path = x.mount().isEmpty() ? "/" : x.mount();
-            x.addHeader("Set-Cookie", COOKIE + "=" + opened.get() + "; Path=" + path + "; HttpOnly; SameSite=Strict");
+            x.addHeader(
+                    "Set-Cookie",
+                    COOKIE + "=" + opened.get() + "; Path=" + path + "; HttpOnly; SameSite=Strict"
+                            + (x.secure() ? "; Secure" : ""));
             x.redirect("overview");
             return Optional.empty();
         }

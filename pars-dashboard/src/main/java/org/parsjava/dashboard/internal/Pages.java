@@ -68,7 +68,7 @@ final class Pages {
                         .append(" entries it had settled are confirmed here by CreditID, and sent again"
                                 + " where this PARS does not hold them."));
         b.append("</p>");
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         Map<java.time.LocalDate, Long> ahead = ledger.dueByDay(today, today.plusDays(55));
         b.append("<section aria-labelledby=\"deadlines\"><h2 id=\"deadlines\">Deadlines</h2><ul class=\"figures\">");
         b.append("<li><a href=\"overdue\"><span class=\"figure\" id=\"overdue-count\">")

@@ -59,6 +59,11 @@ public final class Routes {
         }
     }
 
+    /** Starts the first count by state, so the first overview need not wait for it. */
+    public void warm() {
+        pages.changed();
+    }
+
     /** Stops the background count. */
     public void close() {
         pages.close();

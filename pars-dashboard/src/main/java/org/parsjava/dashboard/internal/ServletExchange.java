@@ -64,6 +64,21 @@ public final class ServletExchange implements Exchange {
     }
 
     @Override
+    public boolean fromLoopback() {
+        try {
+            // an address literal: no lookup
+            return java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    @Override
     public String cookie(String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {

@@ -23,7 +23,13 @@ public final class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A browser session: its CSRF token and when it lapses unless used. */
-    public record Session(String csrf, Instant lapsesAt) {}
+    public record Session(String csrf, Instant lapsesAt) {
+        /** The lapse time only; the token stays out. */
+        @Override
+        public String toString() {
+            return "Session[lapses " + lapsesAt + "]";
+        }
+    }
 
     private final Clock clock;
     private final Duration tokenLifetime;

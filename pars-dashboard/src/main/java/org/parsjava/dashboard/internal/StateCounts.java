@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.parsjava.ledger.EntryState;
 import org.parsjava.ledger.ReportingLedger;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Entries by state, counted in the background: counting a million entries takes H2 a third of a
  * second or more, longer than a page may take, so a page shows the last count (with when it was
  * made) and a count older than {@link #MAX_AGE} is redone behind it. The first count starts when
- * the dashboard does. Thread safe.
+ * the dashboard is put in service ({@link #refresh}), its thread only then. Thread safe.
  */
 final class StateCounts {
 
@@ -34,18 +33,15 @@ final class StateCounts {
 
     private final ReportingLedger ledger;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pars-dashboard-counts");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean counting = new AtomicBoolean();
+    private ExecutorService worker;
+    private boolean running;
+    private boolean again;
+    private boolean closed;
     private volatile Snapshot last;
 
     StateCounts(ReportingLedger ledger, Clock clock) {
         this.ledger = ledger;
         this.clock = clock;
-        refresh();
     }
 
     /** The last count; when there is none yet, waits for one. A stale one starts a new count. */
@@ -65,20 +61,44 @@ final class StateCounts {
         return s;
     }
 
-    /** Starts a new count in the background, unless one is running (after an action changed a state). */
-    void refresh() {
-        if (counting.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                try {
-                    last = count();
-                } catch (RuntimeException e) {
-                    LOG.warn(
-                            "PARS dashboard: counting entries by state failed with {}",
-                            e.getClass().getName());
-                } finally {
-                    counting.set(false);
-                }
+    /**
+     * Counts again in the background: now, or, when a count is running (it may have read the
+     * ledger before the change that asks for this one), once more after it. Never throws.
+     */
+    synchronized void refresh() {
+        if (closed) {
+            return;
+        }
+        if (running) {
+            again = true;
+            return;
+        }
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "pars-dashboard-counts");
+                t.setDaemon(true);
+                return t;
             });
+        }
+        running = true;
+        worker.execute(this::countUntilCurrent);
+    }
+
+    private void countUntilCurrent() {
+        boolean more = true;
+        while (more) {
+            try {
+                last = count();
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "PARS dashboard: counting entries by state failed with {}",
+                        e.getClass().getName());
+            }
+            synchronized (this) {
+                more = again && !closed;
+                again = false;
+                running = more;
+            }
         }
     }
 
@@ -87,8 +107,11 @@ final class StateCounts {
         return new Snapshot(Map.copyOf(ledger.counts()), at);
     }
 
-    /** Stops the background thread. */
-    void close() {
-        worker.shutdownNow();
+    /** Stops the background thread; later refreshes do nothing. */
+    synchronized void close() {
+        closed = true;
+        if (worker != null) {
+            worker.shutdownNow();
+        }
     }
 }

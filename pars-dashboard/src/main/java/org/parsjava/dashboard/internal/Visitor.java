@@ -11,4 +11,11 @@ import java.util.Map;
  * short fingerprint; never a learner's data), the CSRF token each form carries, and hidden fields
  * the host application wants in every form (such as Spring Security's own CSRF token).
  */
-public record Visitor(String who, String csrf, Map<String, String> formFields) {}
+public record Visitor(String who, String csrf, Map<String, String> formFields) {
+
+    /** Names the visitor; the tokens stay out. */
+    @Override
+    public String toString() {
+        return "Visitor[" + who + "]";
+    }
+}

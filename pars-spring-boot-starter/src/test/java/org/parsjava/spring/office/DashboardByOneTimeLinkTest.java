@@ -62,6 +62,18 @@ class DashboardByOneTimeLinkTest {
                 assertThat(send(http, base + "/overview", cookie.split(";")[0]).statusCode())
                         .isEqualTo(200);
                 assertThat(send(http, link, null).statusCode()).as("spent").isEqualTo(401);
+                java.util.Optional<java.net.InetAddress> other =
+                        java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                                .findFirst();
+                if (other.isPresent()) { // a machine with a network: its address, not loopback
+                    String fromOutside = "http://" + other.get().getHostAddress() + ":" + server.getPort()
+                            + "/lms/pars-dashboard" + servlet.newAccessPath();
+                    assertThat(send(http, fromOutside, null).statusCode())
+                            .as("local use: another machine's request is refused")
+                            .isEqualTo(403);
+                }
             } finally {
                 server.stop();
             }
