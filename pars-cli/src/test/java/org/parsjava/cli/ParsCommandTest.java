@@ -436,7 +436,7 @@ class ParsCommandTest {
         page.setRequestProperty("Cookie", cookie);
         assertEquals(200, page.getResponseCode());
         String html = new String(page.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        java.util.regex.Matcher entries = java.util.regex.Pattern.compile("<caption>(\\d+) entries</caption>")
+        java.util.regex.Matcher entries = java.util.regex.Pattern.compile("<caption>(\\d+) entries, counted at ")
                 .matcher(html);
         assertTrue(entries.find() && Integer.parseInt(entries.group(1)) >= 900, "the demo ledger's entries");
         served.interrupt();
