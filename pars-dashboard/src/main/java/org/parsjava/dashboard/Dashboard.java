@@ -182,13 +182,13 @@ public final class Dashboard implements AutoCloseable {
 
         /** How long an unused access token stays valid (default 10 minutes). */
         public Builder tokenLifetime(Duration lifetime) {
-            this.tokenLifetime = positive(lifetime, "tokenLifetime");
+            this.tokenLifetime = Sessions.lifetime(lifetime, "tokenLifetime");
             return this;
         }
 
         /** How long a browser session lasts after its last request (default 8 hours). */
         public Builder sessionLifetime(Duration lifetime) {
-            this.sessionLifetime = positive(lifetime, "sessionLifetime");
+            this.sessionLifetime = Sessions.lifetime(lifetime, "sessionLifetime");
             return this;
         }
 
@@ -196,14 +196,6 @@ public final class Dashboard implements AutoCloseable {
         public Builder readOnly(boolean readOnly) {
             this.readOnly = readOnly;
             return this;
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return d;
         }
 
         /**

@@ -150,22 +150,14 @@ public final class DashboardServlet extends HttpServlet {
 
         /** How long an unused one-time link stays valid (default 10 minutes). */
         public Builder tokenLifetime(Duration lifetime) {
-            this.tokenLifetime = positive(lifetime, "tokenLifetime");
+            this.tokenLifetime = Sessions.lifetime(lifetime, "tokenLifetime");
             return this;
         }
 
         /** How long a link's browser session lasts after its last request (default 8 hours). */
         public Builder sessionLifetime(Duration lifetime) {
-            this.sessionLifetime = positive(lifetime, "sessionLifetime");
+            this.sessionLifetime = Sessions.lifetime(lifetime, "sessionLifetime");
             return this;
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return d;
         }
 
         /**

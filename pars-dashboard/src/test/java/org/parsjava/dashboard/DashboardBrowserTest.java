@@ -100,11 +100,34 @@ class DashboardBrowserTest {
             try {
                 page.isEnabled();
             } catch (StaleElementReferenceException gone) {
+                awaitLoaded();
+                return;
+            } catch (org.openqa.selenium.WebDriverException detached) {
+                // Chromium may instead say the old node no longer belongs to the document: gone too.
+                awaitLoaded();
                 return;
             }
             Thread.sleep(20);
         }
         throw new AssertionError("the browser did not leave the page after clicking " + target);
+    }
+
+    /** Waits until the page now shown has loaded. */
+    private void awaitLoaded() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                Object state =
+                        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.readyState");
+                if ("complete".equals(state)) {
+                    return;
+                }
+            } catch (org.openqa.selenium.WebDriverException between) {
+                // the next document is not there yet
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the next page did not load");
     }
 
     @Test

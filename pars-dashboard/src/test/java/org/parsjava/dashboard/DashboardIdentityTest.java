@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +42,7 @@ class DashboardIdentityTest {
     void start() throws Exception {
         fixture = new LedgerFixture(dir);
         dashboard = Dashboard.builder().ledger(fixture.ledger).build().start();
-        HttpURLConnection c =
-                (HttpURLConnection) URI.create(dashboard.url()).toURL().openConnection();
-        c.setInstanceFollowRedirects(false);
-        c.getResponseCode();
-        cookie = c.getHeaderField("Set-Cookie").split(";")[0];
+        cookie = DashboardSecurityTest.sessionCookie(dashboard);
     }
 
     @AfterEach
@@ -125,11 +119,7 @@ class DashboardIdentityTest {
                 .readOnly(true)
                 .build()
                 .start();
-        HttpURLConnection c =
-                (HttpURLConnection) URI.create(dashboard.url()).toURL().openConnection();
-        c.setInstanceFollowRedirects(false);
-        c.getResponseCode();
-        cookie = c.getHeaderField("Set-Cookie").split(";")[0];
+        cookie = DashboardSecurityTest.sessionCookie(dashboard);
         String page = get("/entry?provider=0001234&key=accepted-1").body();
         assertFalse(page.contains("Show learner identity"), page);
         Matcher m = Pattern.compile("<form").matcher(get("/rows-to-fix").body());

@@ -7,8 +7,6 @@ package org.parsjava.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,11 +38,7 @@ class DashboardPagesTest {
                 .clock(DemoActivities.clock())
                 .build()
                 .start();
-        HttpURLConnection c =
-                (HttpURLConnection) URI.create(dashboard.url()).toURL().openConnection();
-        c.setInstanceFollowRedirects(false);
-        c.getResponseCode();
-        cookie = c.getHeaderField("Set-Cookie").split(";")[0];
+        cookie = DashboardSecurityTest.sessionCookie(dashboard);
     }
 
     @AfterEach
@@ -134,11 +128,7 @@ class DashboardPagesTest {
         DashboardSecurityTest.MovableClock clock = new DashboardSecurityTest.MovableClock();
         dashboard =
                 Dashboard.builder().ledger(fixture.ledger).clock(clock).build().start();
-        HttpURLConnection c =
-                (HttpURLConnection) URI.create(dashboard.url()).toURL().openConnection();
-        c.setInstanceFollowRedirects(false);
-        c.getResponseCode();
-        cookie = c.getHeaderField("Set-Cookie").split(";")[0];
+        cookie = DashboardSecurityTest.sessionCookie(dashboard);
         assertEquals(1, eventually("WITHDRAWN", 1));
         fixture.ledger.record(LedgerFixture.completion("bad-2", "1245319599", false));
         Thread.sleep(300);

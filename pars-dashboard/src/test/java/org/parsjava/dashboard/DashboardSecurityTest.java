@@ -79,6 +79,15 @@ class DashboardSecurityTest {
         return send("http://127.0.0.1:" + dashboard.port() + path, cookie, form);
     }
 
+    /** Opens {@code dashboard}'s link: the session cookie ({@code name=value}). */
+    static String sessionCookie(Dashboard dashboard) throws Exception {
+        HttpURLConnection c =
+                (HttpURLConnection) URI.create(dashboard.url()).toURL().openConnection();
+        c.setInstanceFollowRedirects(false);
+        c.getResponseCode();
+        return c.getHeaderField("Set-Cookie").split(";")[0];
+    }
+
     /** Spends the one-time token: the session cookie. */
     private String login() throws Exception {
         Response r = send(dashboard.url(), null, null);

@@ -88,6 +88,15 @@ public final class Sessions {
                         offered.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
+    /** {@code d}, when it is a positive lifetime. */
+    public static Duration lifetime(Duration d, String name) {
+        java.util.Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return d;
+    }
+
     /** 32 random bytes, URL-safe base64. */
     static String secret() {
         byte[] b = new byte[32];
