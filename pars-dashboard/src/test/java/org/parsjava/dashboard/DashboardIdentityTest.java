@@ -41,7 +41,11 @@ class DashboardIdentityTest {
     @BeforeEach
     void start() throws Exception {
         fixture = new LedgerFixture(dir);
-        dashboard = Dashboard.builder().ledger(fixture.ledger).build().start();
+        dashboard = Dashboard.builder()
+                .ledger(fixture.ledger)
+                .clock(DemoActivities.clock())
+                .build()
+                .start();
         cookie = DashboardSecurityTest.sessionCookie(dashboard);
     }
 

@@ -434,7 +434,12 @@ final class Pages {
     /** ACCME's Excel upload file of the rows to fix that pass the checks (at most {@link #LIST_LIMIT}). */
     byte[] rowsToFixUploadFile(RowFilter rf) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (LearnerUploadWriter w = LearnerUploadWriter.create(out)) {
+        // Checked as of the dashboard's today, not the machine's.
+        try (LearnerUploadWriter w = LearnerUploadWriter.create(
+                out,
+                org.parsjava.core.validation.ParsValidator.builder()
+                        .clock(clock)
+                        .build())) {
             for (LedgerEntry e : rowsToFixWith(rf)) {
                 if (e.state() != EntryState.INVALID) {
                     ledger.completion(e.providerId(), e.completionKey()).ifPresent(w::add);
