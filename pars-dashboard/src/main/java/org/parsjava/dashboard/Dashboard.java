@@ -37,6 +37,10 @@ import org.parsjava.ledger.ReportingLedger;
  * to see one entry's (an action, logged with who asked and when, never what was shown). Every
  * response carries a content security policy and forbids framing and sniffing. In a servlet
  * container (the Spring Boot starter), {@link DashboardServlet} serves the same pages. Thread safe.
+ *
+ * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to
+ * {@code true} unless the application set it: the JDK's HTTP server otherwise delays every small
+ * response by about 40 ms.
  */
 public final class Dashboard implements AutoCloseable {
 

@@ -221,6 +221,11 @@ class DashboardSecurityTest {
     }
 
     @Test
+    void theJdkServersSmallResponsesAreNotHeldBack() {
+        assertEquals("true", System.getProperty("sun.net.httpserver.nodelay"), "set when the class loads");
+    }
+
+    @Test
     void aDashboardNeedsALedger() {
         assertThrows(IllegalStateException.class, () -> Dashboard.builder().build());
         assertThrows(IllegalArgumentException.class, () -> Dashboard.builder().port(70_000));
