@@ -731,12 +731,53 @@ abstract class LedgerContractTest {
         assertTrue(ledger.entry("0001234", done.get(0).completionKey()).isEmpty());
         assertEquals(EntryState.PENDING, state(open), "open work is never deleted");
         assertTrue(ledger.history("0001234", open.completionKey()).isEmpty(), "its old transitions are");
+        assertEquals(0, orphanTransitions(), "no transition outlives its entry");
         // Recorded again, a deleted completion is confirmed as held by PARS, never stored twice.
         ledger.record(done.get(0));
         DrainSummary again = ledger.drain();
         assertEquals(1, again.alreadyHeld(), again.toString());
         assertEquals(
                 3, sim.credits().stream().filter(c -> c.mocType().isEmpty()).count() - 1);
+    }
+
+    /** Transitions whose entry is gone: the ledger keeps the link itself (the table has no foreign key). */
+    private long orphanTransitions() {
+        try (Connection c = dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from pars_ledger_transition t where not exists "
+                        + "(select 1 from pars_ledger_entry e where e.id = t.entry_id)")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void transitionsAreWrittenWithoutAForeignKeyCheckAndEachBelongsToItsEntry() throws SQLException {
+        try (Connection c = dataSource().getConnection()) {
+            for (String table : List.of("pars_ledger_transition", "PARS_LEDGER_TRANSITION")) {
+                try (ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), table)) {
+                    assertFalse(rs.next(), "a foreign key on the transitions (schema version 6 drops it)");
+                }
+            }
+        }
+        List<LearnerCompletion> cs = completions(120, false);
+        ledger.recordAll(cs, x -> null);
+        ledger.withdraw("0001234", cs.get(7).completionKey());
+        ledger.drain();
+        for (LearnerCompletion c : List.of(cs.get(0), cs.get(7), cs.get(119))) {
+            List<EntryState> path = ledger.history("0001234", c.completionKey()).stream()
+                    .map(Transition::to)
+                    .toList();
+            assertEquals(
+                    c == cs.get(7)
+                            ? List.of(EntryState.PENDING, EntryState.WITHDRAWN)
+                            : List.of(EntryState.PENDING, EntryState.ACCEPTED),
+                    path,
+                    c.completionKey());
+        }
+        assertEquals(0, orphanTransitions());
     }
 
     @Test

@@ -33,6 +33,39 @@ class PostgresLedgerTest extends LedgerContractTest {
     }
 
     @Test
+    void theBoardStatusChecksAreAnsweredFromAnIndexThatNewEntriesAreNotAddedTo() throws Exception {
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery(
+                    "select indexdef from pg_indexes where indexname = 'pars_ledger_entry_board_check'")) {
+                org.junit.jupiter.api.Assertions.assertTrue(rs.next());
+                org.junit.jupiter.api.Assertions.assertTrue(
+                        rs.getString(1).endsWith("WHERE (next_status_check_at IS NOT NULL)"), rs.getString(1));
+            }
+            // The status checks' query (its condition implies the index's), with a scan ruled out:
+            // a plan without the index would mean the checks read the whole table.
+            c.setAutoCommit(false);
+            st.execute("set local enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (java.sql.PreparedStatement ps =
+                    c.prepareStatement("explain " + org.parsjava.ledger.internal.Claims.statusCheckQuery(true))) {
+                ps.setString(1, EntryState.AWAITING_BOARD.name());
+                ps.setObject(2, java.time.OffsetDateTime.now());
+                ps.setObject(3, java.time.OffsetDateTime.now());
+                ps.setInt(4, 50);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+            }
+            c.rollback();
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    plan.toString().contains("pars_ledger_entry_board_check"), plan.toString());
+        }
+    }
+
+    @Test
     void aLedgerOpenedByUrlHasTheDriverBatchInsertsAsMultiRowStatements() throws Exception {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         try (com.zaxxer.hikari.HikariDataSource pool = org.parsjava.ledger.internal.LedgerPool.open(url, null, null)) {

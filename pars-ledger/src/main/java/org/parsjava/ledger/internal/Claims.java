@@ -182,6 +182,17 @@ public final class Claims {
                 payload);
     }
 
+    /**
+     * The IDs of entries in a state (1) whose status check is due (2), not claimed at (3), most
+     * urgent first, at most (4); on PostgreSQL locked, skipping those another node holds. Its
+     * condition implies the PostgreSQL index's ({@code next_status_check_at is not null}).
+     */
+    public static String statusCheckQuery(boolean postgres) {
+        return "select id from pars_ledger_entry where state=? and next_status_check_at <= ? and (claimed_until is "
+                + "null or claimed_until < ?) order by state, next_status_check_at, id limit ?"
+                + (postgres ? " for update skip locked" : "");
+    }
+
     /** Entries awaiting the board whose status check is due, claimed like sends. */
     public List<Claimed> statusChecks(int batch, Instant now, String node, Duration lease) {
         int limit = jdbc.postgres() ? batch : Math.min(batch, H2_MAX_BATCH);
@@ -189,10 +200,7 @@ public final class Claims {
                 c -> {
                     List<Claimed> out = new ArrayList<>();
                     List<Long> ids = new ArrayList<>();
-                    try (PreparedStatement ps = c.prepareStatement("select id from pars_ledger_entry where state=? and "
-                            + "next_status_check_at <= ? and (claimed_until is null or claimed_until < ?) order by "
-                            + "state, next_status_check_at, id limit ?"
-                            + (jdbc.postgres() ? " for update skip locked" : ""))) {
+                    try (PreparedStatement ps = c.prepareStatement(statusCheckQuery(jdbc.postgres()))) {
                         ps.setString(1, EntryState.AWAITING_BOARD.name());
                         ps.setObject(2, Jdbc.time(now));
                         ps.setObject(3, Jdbc.time(now));

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.parsjava.ledger.LedgerException;
 import org.parsjava.ledger.internal.migration.V2__Problems_as_json;
+import org.parsjava.ledger.internal.migration.V6__Lean_inserts;
 
 /**
  * Creates or migrates the ledger's tables with Flyway, in the ledger's own history table
@@ -61,7 +62,7 @@ public final class Migrations {
                     .dataSource(dataSource)
                     .table("pars_ledger_schema_history")
                     .locations("classpath:db/pars-ledger/migration")
-                    .javaMigrations(new V2__Problems_as_json())
+                    .javaMigrations(new V2__Problems_as_json(), new V6__Lean_inserts())
                     .placeholders(types)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

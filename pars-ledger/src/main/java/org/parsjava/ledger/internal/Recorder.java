@@ -158,11 +158,11 @@ public final class Recorder {
             } else if (e == null && !repeated && !mocLines.concerns(completion)) {
                 inserts.add(i);
             } else {
-                insertAll(c, chunk, sealed, inserts, out);
+                insertAll(c, chunk, sealed, inserts, out, jdbc.postgres());
                 out[i] = record(c, r, sealed[i]);
             }
         }
-        insertAll(c, chunk, sealed, inserts, out);
+        insertAll(c, chunk, sealed, inserts, out, jdbc.postgres());
         return java.util.Arrays.asList(out);
     }
 
@@ -227,34 +227,78 @@ public final class Recorder {
     }
 
     /**
-     * Inserts the pending new entries in one batch, then their first transitions in another
-     * (the entries' IDs come back from the first), and empties the list.
+     * Inserts the pending new entries in one batch, then their first transitions in another, and
+     * empties the list. On PostgreSQL the entries' IDs are taken from their sequence first, so the
+     * inserts return nothing and the driver sends them as multi-row statements (it does not when
+     * keys are to come back); elsewhere the IDs come back from the insert.
      */
     private static void insertAll(
-            Connection c, List<Recorded> chunk, Payloads.Sealed[] sealed, List<Integer> pending, Recording[] out)
+            Connection c,
+            List<Recorded> chunk,
+            Payloads.Sealed[] sealed,
+            List<Integer> pending,
+            Recording[] out,
+            boolean postgres)
             throws SQLException {
         if (pending.isEmpty()) {
             return;
         }
-        long[] ids = new long[pending.size()];
-        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
+        long[] ids = postgres ? nextIds(c, pending.size()) : new long[pending.size()];
+        try (PreparedStatement ps =
+                postgres ? c.prepareStatement(INSERT_WITH_ID) : c.prepareStatement(INSERT, new String[] {"id"})) {
+            int k = 0;
             for (int i : pending) {
                 Recorded r = chunk.get(i);
                 bindInsert(ps, r, r.valid() ? EntryState.PENDING : EntryState.INVALID, sealed[i]);
+                if (postgres) {
+                    ps.setLong(INSERT_ID_AT, ids[k++]);
+                }
                 ps.addBatch();
                 out[i] = new Recording(
                         Recording.Change.NEW, r.valid() ? EntryState.PENDING : EntryState.INVALID, r.problems());
             }
             ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                for (int k = 0; k < ids.length; k++) {
-                    if (!keys.next()) {
-                        throw new SQLException("the database returned fewer generated keys than rows inserted");
+            if (!postgres) {
+                readIds(ps, ids);
+            }
+        }
+        insertTransitions(c, chunk, pending, ids);
+        pending.clear();
+    }
+
+    /** {@code n} IDs from the entries' identity sequence, ascending: one round trip. */
+    private static long[] nextIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement ps = c.prepareStatement(
+                "select nextval(pg_get_serial_sequence('pars_ledger_entry', " + "'id')) from generate_series(1, ?)")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int k = 0; k < n; k++) {
+                    if (!rs.next()) {
+                        throw new SQLException("the sequence gave fewer IDs than asked for");
                     }
-                    ids[k] = keys.getLong(1);
+                    ids[k] = rs.getLong(1);
                 }
             }
         }
+        java.util.Arrays.sort(ids);
+        return ids;
+    }
+
+    /** The IDs an insert batch generated, in the batch's order. */
+    private static void readIds(PreparedStatement ps, long[] ids) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            for (int k = 0; k < ids.length; k++) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned fewer generated keys than rows inserted");
+                }
+                ids[k] = keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertTransitions(Connection c, List<Recorded> chunk, List<Integer> pending, long[] ids)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) values (?,?,?,?,?)")) {
             for (int k = 0; k < ids.length; k++) {
@@ -268,7 +312,6 @@ public final class Recorder {
             }
             ps.executeBatch();
         }
-        pending.clear();
     }
 
     /**
@@ -370,6 +413,12 @@ public final class Recorder {
             "insert into pars_ledger_entry (provider_id, completion_key, state, content_mac, payload, reference, "
                     + "activity_id, completion_date, has_moc, due_date, due_rule, pars_code, violations, "
                     + "created_at, updated_at, credit_ids, activity_ref) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    /** {@link #INSERT} with the ID given (PostgreSQL, from the sequence), bound at {@link #INSERT_ID_AT}. */
+    private static final String INSERT_WITH_ID =
+            INSERT.replace("activity_ref) values (", "activity_ref, id) values (?,");
+
+    private static final int INSERT_ID_AT = 18;
 
     private static long insert(Connection c, Recorded r, EntryState state, Payloads.Sealed sealed) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
