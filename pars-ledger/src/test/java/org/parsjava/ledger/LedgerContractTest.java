@@ -874,6 +874,95 @@ abstract class LedgerContractTest {
                         .state());
     }
 
+    @Test
+    void boardRulesThatSpanRunsHoldWithinAChunkAndAgainstEarlierOnesInStatementsPerChunk() {
+        Activity course = Fixtures.activity().toBuilder()
+                .accmeActivityId("201234571")
+                .providerActivityId("BOARDS-2")
+                .mocRegistration(MocRegistration.of(
+                        Board.ABA, "10", MocCreditType.ABA_LIFELONG_LEARNING, MocCreditType.ABA_PATIENT_SAFETY))
+                .mocRegistration(MocRegistration.of(Board.ABP, "10", MocCreditType.ABP_LIFELONG_LEARNING))
+                .build();
+        Learner diplomate =
+                Fixtures.learner().toBuilder().boardId(Board.ABA, "123456").build();
+        Learner other = Fixtures.learner().toBuilder()
+                .npi("1245319599")
+                .boardId(Board.ABA, "654321")
+                .build();
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = ReportingLedger.builder()
+                .dataSource(counting)
+                .client(client)
+                .key(KEY)
+                .clock(clock)
+                .nodeName("counted")
+                .build();
+        List<LearnerCompletion> first = new ArrayList<>(List.of(
+                moc("aba-1", course, diplomate, MocCreditType.ABA_LIFELONG_LEARNING, "1"),
+                moc("aba-2", course, diplomate, MocCreditType.ABA_LIFELONG_LEARNING, "0.5"),
+                moc("aba-3", course, diplomate, MocCreditType.ABA_PATIENT_SAFETY, "1"),
+                moc("aba-4", course, other, MocCreditType.ABA_LIFELONG_LEARNING, "1")));
+        for (int i = 0; i < 200; i++) { // 200 pediatricians, the seventh with other credit than the rest
+            first.add(moc(
+                    "abp-" + i,
+                    course,
+                    pediatrician("1234567893", String.format("7%05d", i)),
+                    MocCreditType.ABP_LIFELONG_LEARNING,
+                    i == 7 ? "1.5" : "2"));
+        }
+        counting.reset();
+        List<EntryState> states =
+                l.recordAll(first, c -> null).stream().map(Recording::state).toList();
+        assertTrue(counting.executed() <= 9, "statements to record 204: " + counting.executed());
+        assertEquals(
+                List.of(EntryState.PENDING, EntryState.INVALID, EntryState.PENDING, EntryState.PENDING),
+                states.subList(0, 4),
+                "one record per diplomate, activity and day; patient safety apart; another diplomate apart");
+        assertEquals(
+                1, states.stream().skip(4).filter(s -> s == EntryState.INVALID).count());
+        assertEquals(EntryState.INVALID, states.get(4 + 7));
+        assertEquals(
+                List.of("MOC_ONE_RECORD_PER_DAY"),
+                l.entry("0001234", "aba-2").orElseThrow().problems().stream()
+                        .map(EntryProblem::code)
+                        .toList());
+        assertTrue(l.entry("0001234", "abp-7")
+                .orElseThrow()
+                .problems()
+                .get(0)
+                .message()
+                .contains("have 2"));
+        // A later chunk meets what the first left in the ledger.
+        List<Recording> second = l.recordAll(
+                List.of(
+                        moc("aba-5", course, diplomate, MocCreditType.ABA_LIFELONG_LEARNING, "0.25"),
+                        moc(
+                                "abp-x",
+                                course,
+                                pediatrician("1234567893", "799999"),
+                                MocCreditType.ABP_LIFELONG_LEARNING,
+                                "1"),
+                        moc(
+                                "abp-y",
+                                course,
+                                pediatrician("1234567893", "799998"),
+                                MocCreditType.ABP_LIFELONG_LEARNING,
+                                "2")),
+                c -> null);
+        assertEquals(
+                List.of(EntryState.INVALID, EntryState.INVALID, EntryState.PENDING),
+                second.stream().map(Recording::state).toList());
+        // Once the first is withdrawn, the day is free again: for a new completion in a chunk too.
+        l.withdraw("0001234", "aba-1");
+        assertEquals(
+                EntryState.PENDING,
+                l.recordAll(
+                                List.of(moc("aba-6", course, diplomate, MocCreditType.ABA_LIFELONG_LEARNING, "1")),
+                                c -> null)
+                        .get(0)
+                        .state());
+    }
+
     private static LearnerCompletion moc(String key, Activity a, Learner l, MocCreditType type, String points) {
         return Fixtures.completion().toBuilder()
                 .completionKey(key)

@@ -33,10 +33,10 @@ import org.parsjava.ledger.EntryProblem;
  */
 final class MocLineRules {
 
-    private static final String ONE_PER_DAY = "ONE_PER_DAY";
-    private static final String UNIFORM = "UNIFORM";
+    static final String ONE_PER_DAY = "ONE_PER_DAY";
+    static final String UNIFORM = "UNIFORM";
     /** Entries whose record is not, and will not be, in PARS. */
-    private static final String NOT_LIVE = "('INVALID','REJECTED','BOARD_REJECTED','WITHDRAWING','WITHDRAWN')";
+    static final String NOT_LIVE = "('INVALID','REJECTED','BOARD_REJECTED','WITHDRAWING','WITHDRAWN')";
 
     private final RulesCatalogue rules;
     private final PayloadCipher cipher;
@@ -47,7 +47,7 @@ final class MocLineRules {
     }
 
     /** One rule a completion takes part in, for one board. */
-    private record Key(
+    record Key(
             String rule,
             Board board,
             String activity,
@@ -97,42 +97,97 @@ final class MocLineRules {
                     ps.setMaxRows(1);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            out.add(new EntryProblem(
-                                    "mocCredits",
-                                    ViolationCode.MOC_ONE_RECORD_PER_DAY.name(),
-                                    k.board().acronym() + " takes one record per diplomate, activity and completion "
-                                            + "date; the ledger already holds one for this learner"));
+                            out.add(onePerDay(k.board()));
                         }
                     }
                 }
             } else {
-                try (PreparedStatement ps = c.prepareStatement("select k.points from pars_ledger_moc_key k join "
-                        + "pars_ledger_entry e on e.id = k.entry_id where k.rule_name = ? and k.board = ? "
-                        + "and k.activity_id = ? and k.entry_id <> ? and e.state not in " + NOT_LIVE
-                        // LIMIT, not only setMaxRows: the planner then walks the index instead of
-                        // joining every entry, which grew with the ledger (a full join per recorded row)
-                        + " limit 1")) {
-                    ps.setString(1, UNIFORM);
-                    ps.setString(2, k.board().code());
-                    ps.setString(3, k.activity());
-                    ps.setLong(4, entryId);
-                    ps.setMaxRows(1);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next() && rs.getBigDecimal(1).compareTo(k.points()) != 0) {
-                            out.add(new EntryProblem(
-                                    "mocCredits",
-                                    ViolationCode.MOC_CREDIT_NOT_UNIFORM.name(),
-                                    k.board().acronym() + " requires every learner of an activity to earn the same MOC "
-                                            + "credit; the ledger's other learners of this activity have "
-                                            + rs.getBigDecimal(1)
-                                                    .stripTrailingZeros()
-                                                    .toPlainString()));
-                        }
-                    }
+                Optional<BigDecimal> others = uniformPoints(c, k.board(), k.activity(), entryId);
+                if (others.isPresent() && others.get().compareTo(k.points()) != 0) {
+                    out.add(notUniform(k.board(), others.get()));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The MOC credit of a live entry (other than {@code entryId}) of the activity for a board that
+     * asks for uniform credit: all of them have the same, so one serves.
+     */
+    static Optional<BigDecimal> uniformPoints(Connection c, Board board, String activity, long entryId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select k.points from pars_ledger_moc_key k join "
+                + "pars_ledger_entry e on e.id = k.entry_id where k.rule_name = ? and k.board = ? "
+                + "and k.activity_id = ? and k.entry_id <> ? and e.state not in " + NOT_LIVE
+                // LIMIT, not only setMaxRows: the planner then walks the index instead of
+                // joining every entry, which grew with the ledger (a full join per recorded row)
+                + " limit 1")) {
+            ps.setString(1, UNIFORM);
+            ps.setString(2, board.code());
+            ps.setString(3, activity);
+            ps.setLong(4, entryId);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBigDecimal(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The problem of a second live record for a diplomate, activity and completion date. */
+    static EntryProblem onePerDay(Board board) {
+        return new EntryProblem(
+                "mocCredits",
+                ViolationCode.MOC_ONE_RECORD_PER_DAY.name(),
+                board.acronym() + " takes one record per diplomate, activity and completion "
+                        + "date; the ledger already holds one for this learner");
+    }
+
+    /** The problem of MOC credit other than {@code others}, what the activity's live entries have. */
+    static EntryProblem notUniform(Board board, BigDecimal others) {
+        return new EntryProblem(
+                "mocCredits",
+                ViolationCode.MOC_CREDIT_NOT_UNIFORM.name(),
+                board.acronym() + " requires every learner of an activity to earn the same MOC "
+                        + "credit; the ledger's other learners of this activity have "
+                        + others.stripTrailingZeros().toPlainString());
+    }
+
+    /**
+     * Stores the rows of new entries in one batch: {@code ids[k]} is the entry of
+     * {@code completions.get(k)}; a null completion (invalid, or of no such rule) has none.
+     */
+    void storeNew(Connection c, long[] ids, List<LearnerCompletion> completions) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_KEY)) {
+            int rows = 0;
+            for (int i = 0; i < ids.length; i++) {
+                LearnerCompletion completion = completions.get(i);
+                if (completion != null) {
+                    for (Key k : keys(completion)) {
+                        bindKey(ps, ids[i], k);
+                        ps.addBatch();
+                        rows++;
+                    }
+                }
+            }
+            if (rows > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static final String INSERT_KEY = "insert into pars_ledger_moc_key (entry_id, rule_name, board, "
+            + "activity_id, completion_date, diplomate, patient_safety, points) values (?,?,?,?,?,?,?,?)";
+
+    private static void bindKey(PreparedStatement ps, long entryId, Key k) throws SQLException {
+        ps.setLong(1, entryId);
+        ps.setString(2, k.rule());
+        ps.setString(3, k.board().code());
+        ps.setString(4, k.activity());
+        ps.setObject(5, k.date());
+        ps.setString(6, k.diplomate());
+        ps.setBoolean(7, k.safety());
+        ps.setBigDecimal(8, k.points());
     }
 
     /** Replaces the entry's rows with those of {@code completion} (none when it is invalid). */
@@ -145,24 +200,17 @@ final class MocLineRules {
         if (keys.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_moc_key (entry_id, rule_name, board, "
-                + "activity_id, completion_date, diplomate, patient_safety, points) values (?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_KEY)) {
             for (Key k : keys) {
-                ps.setLong(1, entryId);
-                ps.setString(2, k.rule());
-                ps.setString(3, k.board().code());
-                ps.setString(4, k.activity());
-                ps.setObject(5, k.date());
-                ps.setString(6, k.diplomate());
-                ps.setBoolean(7, k.safety());
-                ps.setBigDecimal(8, k.points());
+                bindKey(ps, entryId, k);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    private List<Key> keys(LearnerCompletion completion) {
+    /** The rules {@code completion} takes part in: none without MOC credit, an ACCME Activity ID, or such a board. */
+    List<Key> keys(LearnerCompletion completion) {
         Optional<String> activity = completion.activity().accmeActivityId();
         if (completion.mocCredits().isEmpty() || activity.isEmpty()) {
             return List.of();

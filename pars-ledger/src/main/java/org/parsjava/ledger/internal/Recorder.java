@@ -136,16 +136,32 @@ public final class Recorder {
         }
     }
 
-    private List<Recording> chunk(Connection c, List<Recorded> chunk, Payloads.Sealed[] sealed) throws SQLException {
-        int n = chunk.size();
+    private List<Recording> chunk(Connection c, List<Recorded> given, Payloads.Sealed[] sealed) throws SQLException {
+        int n = given.size();
+        List<Recorded> chunk = new java.util.ArrayList<>(given); // new entries may gain board-rule problems
         java.util.Set<String> activities = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             activities.add(sealed[i].activityRef());
         }
         payloads.storeActivities(c, activities);
         java.util.Map<String, Known> known = known(c, chunk, jdbc.postgres());
-        Recording[] out = new Recording[n];
+        // New entries a board rule across runs concerns are checked together: one read of what the
+        // ledger holds for them, then each in order against it and the chunk's earlier ones.
+        boolean[] fresh = new boolean[n];
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<LearnerCompletion> boardChecked = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            LearnerCompletion completion = chunk.get(i).completion();
+            String k = completion.activity().providerId() + "\u0000" + completion.completionKey();
+            fresh[i] = seen.add(k) && !known.containsKey(k);
+            if (fresh[i] && chunk.get(i).valid() && mocLines.concerns(completion)) {
+                boardChecked.add(completion);
+            }
+        }
+        MocLineChunk boards =
+                boardChecked.isEmpty() ? null : MocLineChunk.read(c, mocLines, boardChecked, jdbc.postgres());
+        Recording[] out = new Recording[n];
+        seen.clear();
         List<Integer> inserts = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Recorded r = chunk.get(i);
@@ -153,13 +169,23 @@ public final class Recorder {
             String k = completion.activity().providerId() + "\u0000" + completion.completionKey();
             boolean repeated = !seen.add(k);
             Known e = repeated ? null : known.get(k);
+            boolean concerned = mocLines.concerns(completion);
             if (e != null && e.mac.equals(sealed[i].mac()) && !(e.state == EntryState.INVALID && r.valid())) {
                 out[i] = new Recording(Recording.Change.UNCHANGED, e.state, e.problems);
-            } else if (e == null && !repeated && !mocLines.concerns(completion)) {
+            } else if (fresh[i] && (!concerned || boards != null || !r.valid())) {
+                if (concerned && r.valid()) {
+                    List<EntryProblem> across = boards.check(completion);
+                    if (!across.isEmpty()) {
+                        chunk.set(i, r.withProblems(across));
+                    }
+                }
                 inserts.add(i);
             } else {
                 insertAll(c, chunk, sealed, inserts, out, jdbc.postgres());
                 out[i] = record(c, r, sealed[i]);
+                // This one may have changed what the ledger holds for the board rules: the chunk's
+                // later entries they concern are checked one by one, against the database.
+                boards = null;
             }
         }
         insertAll(c, chunk, sealed, inserts, out, jdbc.postgres());
@@ -232,7 +258,7 @@ public final class Recorder {
      * inserts return nothing and the driver sends them as multi-row statements (it does not when
      * keys are to come back); elsewhere the IDs come back from the insert.
      */
-    private static void insertAll(
+    private void insertAll(
             Connection c,
             List<Recorded> chunk,
             Payloads.Sealed[] sealed,
@@ -263,6 +289,17 @@ public final class Recorder {
             }
         }
         insertTransitions(c, chunk, pending, ids);
+        List<LearnerCompletion> ruled = new java.util.ArrayList<>(ids.length);
+        boolean any = false;
+        for (int i : pending) {
+            Recorded r = chunk.get(i);
+            boolean stored = r.valid() && mocLines.concerns(r.completion());
+            ruled.add(stored ? r.completion() : null);
+            any |= stored;
+        }
+        if (any) {
+            mocLines.storeNew(c, ids, ruled);
+        }
         pending.clear();
     }
 
