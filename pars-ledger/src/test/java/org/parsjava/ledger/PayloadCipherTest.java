@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,43 @@ class PayloadCipherTest {
         assertThrows(LedgerException.class, () -> cipher.open(altered, "0001234\u0000k1"), "altered");
         PayloadCipher other = new PayloadCipher(LedgerKey.generate().bytes());
         assertThrows(LedgerException.class, () -> other.open(sealed, "0001234\u0000k1"), "another key");
+    }
+
+    @Test
+    void aPayloadSealedBeforeCompressionStillOpens() {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 7);
+        // Sealed by the format before compression (version 1), with this key, for this entry.
+        byte[] stored = java.util.HexFormat.of()
+                .parseHex("01401b198bd93117fd03a2cea269d7d171b283495abde5f118478bac136d657c795859dee0668de71dd"
+                        + "4118e39516ebca32fa0ff4c263ee88449d6c5");
+        PayloadCipher c = new PayloadCipher(key);
+        assertEquals(
+                "{\"firstName\":\"Jane\",\"key\":\"k1\"}",
+                new String(c.open(stored, "0001234\u0000k1"), StandardCharsets.UTF_8));
+        assertThrows(LedgerException.class, () -> c.open(stored, "0001234\u0000k2"));
+    }
+
+    @Test
+    void aPayloadIsCompressedBeforeItIsSealedAndComesBackWhole() {
+        String completion = "{\"activityRef\":\"" + "6f".repeat(32) + "\",\"activityStatus\":\"ACTIVE\","
+                + "\"birthDate\":\"08-14\",\"boardIds\":{\"ABIM\":\"693614\"},\"cme\":0.75,"
+                + "\"completionDate\":\"2026-04-03\",\"consent\":true,\"firstName\":\"Jane\",\"key\":\"enr-0\","
+                + "\"lastName\":\"Sample\",\"licenseNumber\":\"L866882\",\"licenseState\":\"MT\","
+                + "\"moc\":{\"ABIM_MEDICAL_KNOWLEDGE\":1},\"npi\":\"1400182949\"}";
+        byte[] bytes = completion.getBytes(StandardCharsets.UTF_8);
+        byte[] sealed = cipher.seal(bytes, "0001234\u0000enr-0");
+        assertEquals(2, sealed[0], "format version 2: compressed, then encrypted");
+        assertTrue(sealed.length < bytes.length * 3 / 4, sealed.length + " bytes sealed for " + bytes.length);
+        assertArrayEquals(bytes, cipher.open(sealed, "0001234\u0000enr-0"));
+        // Many at once on several threads: the pooled compressors are not shared while in use.
+        java.util.List<byte[]> all = java.util.stream.IntStream.range(0, 2_000)
+                .parallel()
+                .mapToObj(i -> cipher.seal((completion + i).getBytes(StandardCharsets.UTF_8), "k" + i))
+                .toList();
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(completion + i, new String(cipher.open(all.get(i), "k" + i), StandardCharsets.UTF_8));
+        }
     }
 
     @Test

@@ -20,10 +20,20 @@ import org.parsjava.ledger.LedgerException;
  * entry's provider and key as associated data, so a payload moved to another row does not
  * open), and fingerprints content with HMAC-SHA-256 so unchanged records are recognised without
  * storing anything readable. Both keys are derived from the caller's key. Thread safe.
+ *
+ * <p>Format: {@code [version][nonce][ciphertext and tag]}. Version 2 (written now) encrypts the
+ * plaintext compressed ({@link PayloadDeflate}); version 1 (written before) encrypts it as it
+ * is, and still opens. A payload holds one learner's completion only, so its length says no
+ * more about anyone else's data than an uncompressed one's.
  */
 public final class PayloadCipher {
 
-    private static final byte VERSION = 1;
+    /** The format written: the plaintext compressed, then encrypted. */
+    private static final byte VERSION = 2;
+
+    /** The earlier format, still read: the plaintext encrypted as it is. */
+    private static final byte VERSION_UNCOMPRESSED = 1;
+
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
 
@@ -47,7 +57,7 @@ public final class PayloadCipher {
         }
     }
 
-    /** {@code [version][nonce][ciphertext and tag]}. */
+    /** {@code [version][nonce][ciphertext and tag]}, the plaintext compressed first. */
     public byte[] seal(byte[] plain, String associated) {
         try {
             byte[] nonce = new byte[NONCE];
@@ -55,7 +65,7 @@ public final class PayloadCipher {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = c.doFinal(plain);
+            byte[] sealed = c.doFinal(PayloadDeflate.deflate(plain));
             return ByteBuffer.allocate(1 + NONCE + sealed.length)
                     .put(VERSION)
                     .put(nonce)
@@ -74,14 +84,15 @@ public final class PayloadCipher {
      *     payload was altered or moved
      */
     public byte[] open(byte[] sealed, String associated) {
-        if (sealed.length < 1 + NONCE + TAG_BITS / 8 || sealed[0] != VERSION) {
+        if (sealed.length < 1 + NONCE + TAG_BITS / 8 || (sealed[0] != VERSION && sealed[0] != VERSION_UNCOMPRESSED)) {
             throw new LedgerException("a ledger payload is not in a format this version reads");
         }
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE));
             c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
-            return c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+            byte[] opened = c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+            return sealed[0] == VERSION ? PayloadDeflate.inflate(opened, 0, opened.length) : opened;
         } catch (GeneralSecurityException e) {
             throw new LedgerException(
                     "a ledger payload does not open with this key (wrong key, or the data was " + "altered)");
