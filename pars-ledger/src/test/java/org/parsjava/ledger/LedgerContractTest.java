@@ -795,8 +795,9 @@ abstract class LedgerContractTest {
         counting.reset();
         List<Recording> recorded = l.recordAll(five, c -> null);
         assertTrue(recorded.stream().allMatch(r -> r.change() == Recording.Change.NEW));
-        // Activities, the chunk's lookup, one insert batch, one transitions insert.
-        assertTrue(counting.executed() <= 5, "statements to record 500: " + counting.executed());
+        // Activities, the chunk's lookup, one insert batch, one transitions insert; on PostgreSQL
+        // the IDs taken from the sequence, and once per ledger whether the user may take them.
+        assertTrue(counting.executed() <= 6, "statements to record 500: " + counting.executed());
         counting.reset();
         assertTrue(l.recordAll(five, c -> null).stream().allMatch(r -> r.change() == Recording.Change.UNCHANGED));
         assertTrue(counting.executed() <= 3, "statements to record 500 unchanged: " + counting.executed());
@@ -913,7 +914,7 @@ abstract class LedgerContractTest {
         counting.reset();
         List<EntryState> states =
                 l.recordAll(first, c -> null).stream().map(Recording::state).toList();
-        assertTrue(counting.executed() <= 9, "statements to record 204: " + counting.executed());
+        assertTrue(counting.executed() <= 10, "statements to record 204: " + counting.executed());
         assertEquals(
                 List.of(EntryState.PENDING, EntryState.INVALID, EntryState.PENDING, EntryState.PENDING),
                 states.subList(0, 4),

@@ -58,6 +58,12 @@ class PayloadCipherTest {
         byte[] bytes = completion.getBytes(StandardCharsets.UTF_8);
         byte[] sealed = cipher.seal(bytes, "0001234\u0000enr-0");
         assertEquals(2, sealed[0], "format version 2: compressed, then encrypted");
+        byte[] relabelled = sealed.clone();
+        relabelled[0] = 1;
+        assertThrows(
+                LedgerException.class,
+                () -> cipher.open(relabelled, "0001234\u0000enr-0"),
+                "the format byte is authenticated: changed, the payload does not open");
         assertTrue(sealed.length < bytes.length * 3 / 4, sealed.length + " bytes sealed for " + bytes.length);
         assertArrayEquals(bytes, cipher.open(sealed, "0001234\u0000enr-0"));
         // Many at once on several threads: the pooled compressors are not shared while in use.

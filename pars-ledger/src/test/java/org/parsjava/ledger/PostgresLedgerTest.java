@@ -66,6 +66,34 @@ class PostgresLedgerTest extends LedgerContractTest {
     }
 
     @Test
+    void anApplicationRoleGrantedOnlyTheTablesRecordsAndDrains() throws Exception {
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = 'pars_app') then "
+                    + "create role pars_app login; end if; end $$");
+            st.execute("grant select, insert, update, delete on all tables in schema public to pars_app");
+        }
+        try (ReportingLedger app = ReportingLedger.builder()
+                .dataSource(postgres.getDatabase("pars_app", "postgres"))
+                .client(client)
+                .key(KEY)
+                .clock(clock)
+                .nodeName("app")
+                .build()) {
+            List<org.parsjava.core.model.LearnerCompletion> cs = completions(30, false);
+            // New entries take their IDs from the column's default: the role may not call nextval.
+            org.junit.jupiter.api.Assertions.assertTrue(app.recordAll(cs, c -> null).stream()
+                    .allMatch(r -> r.change() == Recording.Change.NEW && r.state() == EntryState.PENDING));
+            org.junit.jupiter.api.Assertions.assertEquals(30, app.drain().accepted());
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    List.of(EntryState.PENDING, EntryState.ACCEPTED),
+                    app.history("0001234", cs.get(29).completionKey()).stream()
+                            .map(Transition::to)
+                            .toList());
+        }
+    }
+
+    @Test
     void aLedgerOpenedByUrlHasTheDriverBatchInsertsAsMultiRowStatements() throws Exception {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         try (com.zaxxer.hikari.HikariDataSource pool = org.parsjava.ledger.internal.LedgerPool.open(url, null, null)) {

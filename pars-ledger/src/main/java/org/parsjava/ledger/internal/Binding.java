@@ -94,6 +94,15 @@ public final class Binding {
      */
     private static long reopen(Connection c, ParsTarget to, Instant now) throws SQLException {
         String note = Jdbc.note("adopted PARS at " + to.describe() + ": confirm by CreditID, send if not held");
+        // The entries are locked first, so none is deleted (retention on another node) between
+        // their transitions and their update: a transition never outlives its entry.
+        try (PreparedStatement lock = c.prepareStatement(
+                        "select id from pars_ledger_entry where state in (" + SETTLED_BY_PARS + ") for update");
+                java.sql.ResultSet rs = lock.executeQuery()) {
+            while (rs.next()) {
+                rs.getLong(1);
+            }
+        }
         try (PreparedStatement t = c.prepareStatement("insert into pars_ledger_transition (entry_id, at, from_state, "
                 + "to_state, note) select id, ?, state, 'PENDING', ? from pars_ledger_entry where state in ("
                 + SETTLED_BY_PARS + ")")) {

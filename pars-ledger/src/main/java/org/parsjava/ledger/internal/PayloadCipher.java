@@ -22,8 +22,8 @@ import org.parsjava.ledger.LedgerException;
  * storing anything readable. Both keys are derived from the caller's key. Thread safe.
  *
  * <p>Format: {@code [version][nonce][ciphertext and tag]}. Version 2 (written now) encrypts the
- * plaintext compressed ({@link PayloadDeflate}); version 1 (written before) encrypts it as it
- * is, and still opens. A payload holds one learner's completion only, so its length says no
+ * plaintext compressed ({@link PayloadDeflate}) and authenticates the version byte with the
+ * associated data; version 1 (written before) encrypts it as it is, and still opens. A payload holds one learner's completion only, so its length says no
  * more about anyone else's data than an uncompressed one's.
  */
 public final class PayloadCipher {
@@ -64,6 +64,7 @@ public final class PayloadCipher {
             random.nextBytes(nonce);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(new byte[] {VERSION}); // the format is authenticated too
             c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = c.doFinal(PayloadDeflate.deflate(plain));
             return ByteBuffer.allocate(1 + NONCE + sealed.length)
@@ -90,6 +91,9 @@ public final class PayloadCipher {
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE));
+            if (sealed[0] != VERSION_UNCOMPRESSED) {
+                c.updateAAD(new byte[] {sealed[0]});
+            }
             c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
             byte[] opened = c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
             return sealed[0] == VERSION ? PayloadDeflate.inflate(opened, 0, opened.length) : opened;

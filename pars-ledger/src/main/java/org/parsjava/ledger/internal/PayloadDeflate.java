@@ -18,7 +18,8 @@ import org.parsjava.ledger.LedgerException;
  * {@link PayloadCipher}): raw deflate primed with a dictionary of the payload's JSON shape, so a
  * few hundred bytes of field names and fixed values shrink to about half. The dictionary is part
  * of the stored format: it never changes (another would be another format version). Compressors
- * are reused from a small pool, so their native memory is not allocated per payload. Thread safe.
+ * are reused from a small pool, so their native memory is not allocated per payload. What is
+ * inflated was authenticated first (AES-GCM), so it is what this ledger compressed. Thread safe.
  */
 final class PayloadDeflate {
 
@@ -28,9 +29,6 @@ final class PayloadDeflate {
                     + "1,\"completionDate\":\"20\",\"consent\":true,\"firstName\":\"\",\"key\":\"\",\"lastName\":\"\","
                     + "\"licenseNumber\":\"\",\"licenseState\":\"\",\"moc\":{},\"npi\":\"\"}")
             .getBytes(StandardCharsets.US_ASCII);
-
-    /** The largest plaintext inflated: far above any completion, a bound on a damaged payload. */
-    private static final int MAX_PLAIN = 1 << 20;
 
     /** Compressors kept for reuse at most. */
     private static final int POOLED = 8;
@@ -81,9 +79,6 @@ final class PayloadDeflate {
                     throw new LedgerException("a ledger payload is incomplete");
                 }
                 out.write(buffer, 0, n);
-                if (out.size() > MAX_PLAIN) {
-                    throw new LedgerException("a ledger payload is larger than any completion");
-                }
             }
             return out.toByteArray();
         } catch (DataFormatException e) {

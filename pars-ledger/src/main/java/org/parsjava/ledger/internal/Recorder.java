@@ -87,8 +87,11 @@ public final class Recorder {
      * Records many in one transaction, each as {@link #record(Connection, Recorded)} would, in
      * statements per chunk rather than per entry: the chunk's activities stored once each, its
      * entries looked up together, new entries inserted in one batch and their transitions in one
-     * statement. Unchanged entries cost no write. An entry that changed, a key repeated in the
-     * chunk, or a completion a board rule across runs concerns takes the per-entry path, in order.
+     * statement. Unchanged entries cost no write. New completions a board rule across runs
+     * concerns are checked together ({@link MocLineChunk}). An entry that changed, or a key
+     * repeated in the chunk, takes the per-entry path, in order; after one, the chunk's later new
+     * completions a board rule concerns do too (what the ledger holds for the rules may have
+     * changed).
      */
     public List<Recording> recordAll(List<Recorded> recorded) {
         return jdbc.inTransaction(
@@ -256,7 +259,8 @@ public final class Recorder {
      * Inserts the pending new entries in one batch, then their first transitions in another, and
      * empties the list. On PostgreSQL the entries' IDs are taken from their sequence first, so the
      * inserts return nothing and the driver sends them as multi-row statements (it does not when
-     * keys are to come back); elsewhere the IDs come back from the insert.
+     * keys are to come back), when the database user may take them ({@link #idsFromSequence});
+     * elsewhere the IDs come back from the insert.
      */
     private void insertAll(
             Connection c,
@@ -269,14 +273,15 @@ public final class Recorder {
         if (pending.isEmpty()) {
             return;
         }
-        long[] ids = postgres ? nextIds(c, pending.size()) : new long[pending.size()];
+        boolean fromSequence = postgres && idsFromSequence(c);
+        long[] ids = fromSequence ? nextIds(c, pending.size()) : new long[pending.size()];
         try (PreparedStatement ps =
-                postgres ? c.prepareStatement(INSERT_WITH_ID) : c.prepareStatement(INSERT, new String[] {"id"})) {
+                fromSequence ? c.prepareStatement(INSERT_WITH_ID) : c.prepareStatement(INSERT, new String[] {"id"})) {
             int k = 0;
             for (int i : pending) {
                 Recorded r = chunk.get(i);
                 bindInsert(ps, r, r.valid() ? EntryState.PENDING : EntryState.INVALID, sealed[i]);
-                if (postgres) {
+                if (fromSequence) {
                     ps.setLong(INSERT_ID_AT, ids[k++]);
                 }
                 ps.addBatch();
@@ -284,7 +289,7 @@ public final class Recorder {
                         Recording.Change.NEW, r.valid() ? EntryState.PENDING : EntryState.INVALID, r.problems());
             }
             ps.executeBatch();
-            if (!postgres) {
+            if (!fromSequence) {
                 readIds(ps, ids);
             }
         }
@@ -301,6 +306,27 @@ public final class Recorder {
             mocLines.storeNew(c, ids, ruled);
         }
         pending.clear();
+    }
+
+    /** Whether this database user may take IDs from the entries' sequence; asked once. */
+    private volatile Boolean sequenceUsable;
+
+    /**
+     * Whether the database user may call {@code nextval} on the entries' identity sequence: an
+     * application role granted only the tables inserts through the column's default, which
+     * needs no such right, but not with IDs of its own.
+     */
+    private boolean idsFromSequence(Connection c) throws SQLException {
+        Boolean usable = sequenceUsable;
+        if (usable == null) {
+            try (PreparedStatement ps = c.prepareStatement("select has_sequence_privilege("
+                            + "pg_get_serial_sequence('pars_ledger_entry', 'id'), 'USAGE')");
+                    ResultSet rs = ps.executeQuery()) {
+                usable = rs.next() && rs.getBoolean(1);
+            }
+            sequenceUsable = usable;
+        }
+        return usable;
     }
 
     /** {@code n} IDs from the entries' identity sequence, ascending: one round trip. */

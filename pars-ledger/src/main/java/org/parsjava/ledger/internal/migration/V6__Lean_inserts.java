@@ -39,7 +39,8 @@ public final class V6__Lean_inserts extends BaseJavaMigration {
         DatabaseMetaData meta = c.getMetaData();
         boolean postgres =
                 meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        String table = postgres ? "pars_ledger_transition" : "PARS_LEDGER_TRANSITION";
+        // The table's name as the database keeps it (an H2 URL may ask for lower case).
+        String table = meta.storesUpperCaseIdentifiers() ? "PARS_LEDGER_TRANSITION" : "pars_ledger_transition";
         List<String> keys = new ArrayList<>();
         try (ResultSet rs = meta.getImportedKeys(null, c.getSchema(), table)) {
             while (rs.next()) {
