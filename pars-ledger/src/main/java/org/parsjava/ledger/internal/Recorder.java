@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +38,7 @@ public final class Recorder {
     private final Jdbc jdbc;
     private final Payloads payloads;
     private final MocLineRules mocLines;
+    private final EntryInserts inserts = new EntryInserts();
 
     /** A recorder on {@code jdbc}, sealing with {@code payloads}, keeping the board rules that span runs. */
     Recorder(Jdbc jdbc, Payloads payloads, MocLineRules mocLines) {
@@ -256,11 +256,8 @@ public final class Recorder {
     }
 
     /**
-     * Inserts the pending new entries in one batch, then their first transitions in another, and
-     * empties the list. On PostgreSQL the entries' IDs are taken from their sequence first, so the
-     * inserts return nothing and the driver sends them as multi-row statements (it does not when
-     * keys are to come back), when the database user may take them ({@link #idsFromSequence});
-     * elsewhere the IDs come back from the insert.
+     * Inserts the pending new entries ({@link EntryInserts}) with their first transitions and the
+     * board rules' rows of those a rule concerns, and empties the list.
      */
     private void insertAll(
             Connection c,
@@ -273,27 +270,12 @@ public final class Recorder {
         if (pending.isEmpty()) {
             return;
         }
-        boolean fromSequence = postgres && idsFromSequence(c);
-        long[] ids = fromSequence ? nextIds(c, pending.size()) : new long[pending.size()];
-        try (PreparedStatement ps =
-                fromSequence ? c.prepareStatement(INSERT_WITH_ID) : c.prepareStatement(INSERT, new String[] {"id"})) {
-            int k = 0;
-            for (int i : pending) {
-                Recorded r = chunk.get(i);
-                bindInsert(ps, r, r.valid() ? EntryState.PENDING : EntryState.INVALID, sealed[i]);
-                if (fromSequence) {
-                    ps.setLong(INSERT_ID_AT, ids[k++]);
-                }
-                ps.addBatch();
-                out[i] = new Recording(
-                        Recording.Change.NEW, r.valid() ? EntryState.PENDING : EntryState.INVALID, r.problems());
-            }
-            ps.executeBatch();
-            if (!fromSequence) {
-                readIds(ps, ids);
-            }
+        for (int i : pending) {
+            Recorded r = chunk.get(i);
+            out[i] = new Recording(
+                    Recording.Change.NEW, r.valid() ? EntryState.PENDING : EntryState.INVALID, r.problems());
         }
-        insertTransitions(c, chunk, pending, ids);
+        long[] ids = inserts.insert(c, chunk, sealed, pending, postgres);
         List<LearnerCompletion> ruled = new java.util.ArrayList<>(ids.length);
         boolean any = false;
         for (int i : pending) {
@@ -306,75 +288,6 @@ public final class Recorder {
             mocLines.storeNew(c, ids, ruled);
         }
         pending.clear();
-    }
-
-    /** Whether this database user may take IDs from the entries' sequence; asked once. */
-    private volatile Boolean sequenceUsable;
-
-    /**
-     * Whether the database user may call {@code nextval} on the entries' identity sequence: an
-     * application role granted only the tables inserts through the column's default, which
-     * needs no such right, but not with IDs of its own.
-     */
-    private boolean idsFromSequence(Connection c) throws SQLException {
-        Boolean usable = sequenceUsable;
-        if (usable == null) {
-            try (PreparedStatement ps = c.prepareStatement("select has_sequence_privilege("
-                            + "pg_get_serial_sequence('pars_ledger_entry', 'id'), 'USAGE')");
-                    ResultSet rs = ps.executeQuery()) {
-                usable = rs.next() && rs.getBoolean(1);
-            }
-            sequenceUsable = usable;
-        }
-        return usable;
-    }
-
-    /** {@code n} IDs from the entries' identity sequence, ascending: one round trip. */
-    private static long[] nextIds(Connection c, int n) throws SQLException {
-        long[] ids = new long[n];
-        try (PreparedStatement ps = c.prepareStatement(
-                "select nextval(pg_get_serial_sequence('pars_ledger_entry', " + "'id')) from generate_series(1, ?)")) {
-            ps.setInt(1, n);
-            try (ResultSet rs = ps.executeQuery()) {
-                for (int k = 0; k < n; k++) {
-                    if (!rs.next()) {
-                        throw new SQLException("the sequence gave fewer IDs than asked for");
-                    }
-                    ids[k] = rs.getLong(1);
-                }
-            }
-        }
-        java.util.Arrays.sort(ids);
-        return ids;
-    }
-
-    /** The IDs an insert batch generated, in the batch's order. */
-    private static void readIds(PreparedStatement ps, long[] ids) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            for (int k = 0; k < ids.length; k++) {
-                if (!keys.next()) {
-                    throw new SQLException("the database returned fewer generated keys than rows inserted");
-                }
-                ids[k] = keys.getLong(1);
-            }
-        }
-    }
-
-    private static void insertTransitions(Connection c, List<Recorded> chunk, List<Integer> pending, long[] ids)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) values (?,?,?,?,?)")) {
-            for (int k = 0; k < ids.length; k++) {
-                Recorded r = chunk.get(pending.get(k));
-                ps.setLong(1, ids[k]);
-                ps.setObject(2, Jdbc.time(r.at()));
-                ps.setString(3, null);
-                ps.setString(4, (r.valid() ? EntryState.PENDING : EntryState.INVALID).name());
-                ps.setString(5, r.valid() ? "recorded" : Jdbc.note("recorded; invalid: " + r.code()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
     /**
@@ -441,7 +354,7 @@ public final class Recorder {
             }
             EntryState fresh = r.valid() ? EntryState.PENDING : EntryState.INVALID;
             if (e == null) {
-                long id = insert(c, r, fresh, sealed);
+                long id = EntryInserts.insertOne(c, r, fresh, sealed);
                 mocLines.store(c, id, completion, r.valid());
                 Jdbc.transition(c, id, null, fresh, r.valid() ? "recorded" : "recorded; invalid: " + r.code(), r.at());
                 return new Recording(Recording.Change.NEW, fresh, r.problems());
@@ -469,52 +382,6 @@ public final class Recorder {
                     previous != null ? Recording.Change.CORRECTION : Recording.Change.REPLACED, next, r.problems());
         } catch (SQLException ex) {
             throw Jdbc.failure("record a completion", ex);
-        }
-    }
-
-    private static final String INSERT =
-            "insert into pars_ledger_entry (provider_id, completion_key, state, content_mac, payload, reference, "
-                    + "activity_id, completion_date, has_moc, due_date, due_rule, pars_code, violations, "
-                    + "created_at, updated_at, credit_ids, activity_ref) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-
-    /** {@link #INSERT} with the ID given (PostgreSQL, from the sequence), bound at {@link #INSERT_ID_AT}. */
-    private static final String INSERT_WITH_ID =
-            INSERT.replace("activity_ref) values (", "activity_ref, id) values (?,");
-
-    private static final int INSERT_ID_AT = 18;
-
-    private static long insert(Connection c, Recorded r, EntryState state, Payloads.Sealed sealed) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            bindInsert(ps, r, state, sealed);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static void bindInsert(PreparedStatement ps, Recorded r, EntryState state, Payloads.Sealed sealed)
-            throws SQLException {
-        LearnerCompletion completion = r.completion();
-        {
-            ps.setString(1, completion.activity().providerId());
-            ps.setString(2, completion.completionKey());
-            ps.setString(3, state.name());
-            ps.setString(4, sealed.mac());
-            ps.setBytes(5, sealed.bytes());
-            ps.setString(6, r.reference());
-            ps.setString(7, completion.activity().accmeActivityId().orElse(null));
-            ps.setObject(8, completion.completionDate());
-            ps.setBoolean(9, !completion.mocCredits().isEmpty());
-            ps.setObject(10, r.deadline().date());
-            ps.setString(11, r.deadline().rule().name());
-            ps.setString(12, r.code());
-            ps.setString(13, ProblemsJson.write(r.problems()));
-            ps.setObject(14, Jdbc.time(r.at()));
-            ps.setObject(15, Jdbc.time(r.at()));
-            ps.setString(16, String.join(",", CreditIds.all(completion)));
-            ps.setString(17, sealed.activityRef());
         }
     }
 

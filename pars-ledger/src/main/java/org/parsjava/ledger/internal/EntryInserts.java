@@ -1,0 +1,175 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.parsjava.core.codec.CreditIds;
+import org.parsjava.core.model.LearnerCompletion;
+import org.parsjava.ledger.EntryState;
+
+/**
+ * New entries written: one at a time, or a chunk's in one insert batch and their first
+ * transitions in another. On PostgreSQL a batch's IDs are taken from the entries' sequence
+ * first, so the inserts return nothing and the driver sends them as multi-row statements (it
+ * does not when keys are to come back), when the database user may take them; elsewhere the IDs
+ * come back from the insert. Thread safe.
+ */
+final class EntryInserts {
+
+    /**
+     * Inserts {@code pending} (positions in {@code chunk}) as new entries, pending or invalid as
+     * their problems say, each with its first transition; returns their IDs in that order.
+     */
+    long[] insert(
+            Connection c,
+            List<Recorder.Recorded> chunk,
+            Payloads.Sealed[] sealed,
+            List<Integer> pending,
+            boolean postgres)
+            throws SQLException {
+        boolean fromSequence = postgres && idsFromSequence(c);
+        long[] ids = fromSequence ? nextIds(c, pending.size()) : new long[pending.size()];
+        try (PreparedStatement ps =
+                fromSequence ? c.prepareStatement(INSERT_WITH_ID) : c.prepareStatement(INSERT, new String[] {"id"})) {
+            int k = 0;
+            for (int i : pending) {
+                Recorder.Recorded r = chunk.get(i);
+                bindInsert(ps, r, r.valid() ? EntryState.PENDING : EntryState.INVALID, sealed[i]);
+                if (fromSequence) {
+                    ps.setLong(INSERT_ID_AT, ids[k++]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            if (!fromSequence) {
+                readIds(ps, ids);
+            }
+        }
+        insertTransitions(c, chunk, pending, ids);
+        return ids;
+    }
+
+    /** Whether this database user may take IDs from the entries' sequence; asked once. */
+    private volatile Boolean sequenceUsable;
+
+    /**
+     * Whether the database user may call {@code nextval} on the entries' identity sequence: an
+     * application role granted only the tables inserts through the column's default, which
+     * needs no such right, but not with IDs of its own.
+     */
+    private boolean idsFromSequence(Connection c) throws SQLException {
+        Boolean usable = sequenceUsable;
+        if (usable == null) {
+            try (PreparedStatement ps = c.prepareStatement("select has_sequence_privilege("
+                            + "pg_get_serial_sequence('pars_ledger_entry', 'id'), 'USAGE')");
+                    ResultSet rs = ps.executeQuery()) {
+                usable = rs.next() && rs.getBoolean(1);
+            }
+            sequenceUsable = usable;
+        }
+        return usable;
+    }
+
+    /** {@code n} IDs from the entries' identity sequence, ascending: one round trip. */
+    private static long[] nextIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement ps = c.prepareStatement(
+                "select nextval(pg_get_serial_sequence('pars_ledger_entry', " + "'id')) from generate_series(1, ?)")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int k = 0; k < n; k++) {
+                    if (!rs.next()) {
+                        throw new SQLException("the sequence gave fewer IDs than asked for");
+                    }
+                    ids[k] = rs.getLong(1);
+                }
+            }
+        }
+        java.util.Arrays.sort(ids);
+        return ids;
+    }
+
+    /** The IDs an insert batch generated, in the batch's order. */
+    private static void readIds(PreparedStatement ps, long[] ids) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            for (int k = 0; k < ids.length; k++) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned fewer generated keys than rows inserted");
+                }
+                ids[k] = keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertTransitions(
+            Connection c, List<Recorder.Recorded> chunk, List<Integer> pending, long[] ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) values (?,?,?,?,?)")) {
+            for (int k = 0; k < ids.length; k++) {
+                Recorder.Recorded r = chunk.get(pending.get(k));
+                ps.setLong(1, ids[k]);
+                ps.setObject(2, Jdbc.time(r.at()));
+                ps.setString(3, null);
+                ps.setString(4, (r.valid() ? EntryState.PENDING : EntryState.INVALID).name());
+                ps.setString(5, r.valid() ? "recorded" : Jdbc.note("recorded; invalid: " + r.code()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static final String INSERT =
+            "insert into pars_ledger_entry (provider_id, completion_key, state, content_mac, payload, reference, "
+                    + "activity_id, completion_date, has_moc, due_date, due_rule, pars_code, violations, "
+                    + "created_at, updated_at, credit_ids, activity_ref) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    /** {@link #INSERT} with the ID given (PostgreSQL, from the sequence), bound at {@link #INSERT_ID_AT}. */
+    private static final String INSERT_WITH_ID =
+            INSERT.replace("activity_ref) values (", "activity_ref, id) values (?,");
+
+    private static final int INSERT_ID_AT = 18;
+
+    /** Inserts one entry; returns its ID. */
+    static long insertOne(Connection c, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            bindInsert(ps, r, state, sealed);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void bindInsert(PreparedStatement ps, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed)
+            throws SQLException {
+        LearnerCompletion completion = r.completion();
+        {
+            ps.setString(1, completion.activity().providerId());
+            ps.setString(2, completion.completionKey());
+            ps.setString(3, state.name());
+            ps.setString(4, sealed.mac());
+            ps.setBytes(5, sealed.bytes());
+            ps.setString(6, r.reference());
+            ps.setString(7, completion.activity().accmeActivityId().orElse(null));
+            ps.setObject(8, completion.completionDate());
+            ps.setBoolean(9, !completion.mocCredits().isEmpty());
+            ps.setObject(10, r.deadline().date());
+            ps.setString(11, r.deadline().rule().name());
+            ps.setString(12, r.code());
+            ps.setString(13, ProblemsJson.write(r.problems()));
+            ps.setObject(14, Jdbc.time(r.at()));
+            ps.setObject(15, Jdbc.time(r.at()));
+            ps.setString(16, String.join(",", CreditIds.all(completion)));
+            ps.setString(17, sealed.activityRef());
+        }
+    }
+}
