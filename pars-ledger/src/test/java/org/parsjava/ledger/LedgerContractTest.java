@@ -780,17 +780,22 @@ abstract class LedgerContractTest {
         assertEquals(0, orphanTransitions());
     }
 
-    @Test
-    void recordingAndDrainingTakeStatementsPerChunkNotPerEntry() {
-        CountingDataSource counting = new CountingDataSource(dataSource());
-        ReportingLedger l = ReportingLedger.builder()
+    /** A ledger on {@code counting}, which counts the statements it runs. */
+    private ReportingLedger counted(CountingDataSource counting, int batchSize) {
+        return ReportingLedger.builder()
                 .dataSource(counting)
                 .client(client)
                 .key(KEY)
                 .clock(clock)
                 .nodeName("counted")
-                .batchSize(500)
+                .batchSize(batchSize)
                 .build();
+    }
+
+    @Test
+    void recordingAndDrainingTakeStatementsPerChunkNotPerEntry() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = counted(counting, 500);
         List<LearnerCompletion> five = completions(500, true);
         counting.reset();
         List<Recording> recorded = l.recordAll(five, c -> null);
@@ -811,15 +816,8 @@ abstract class LedgerContractTest {
 
     @Test
     void boardRulesThatSpanRunsHoldAcrossRecordings() {
-        Activity course = Fixtures.activity().toBuilder()
-                .accmeActivityId("201234570")
-                .providerActivityId("BOARDS-1")
-                .mocRegistration(MocRegistration.of(
-                        Board.ABA, "10", MocCreditType.ABA_LIFELONG_LEARNING, MocCreditType.ABA_PATIENT_SAFETY))
-                .mocRegistration(MocRegistration.of(Board.ABP, "10", MocCreditType.ABP_LIFELONG_LEARNING))
-                .build();
-        Learner diplomate =
-                Fixtures.learner().toBuilder().boardId(Board.ABA, "123456").build();
+        Activity course = boardsCourse("201234570", "BOARDS-1");
+        Learner diplomate = abaDiplomate();
         // ABA: one record per diplomate, activity and completion date; patient safety is its own ([N6]).
         assertEquals(
                 EntryState.PENDING,
@@ -877,27 +875,14 @@ abstract class LedgerContractTest {
 
     @Test
     void boardRulesThatSpanRunsHoldWithinAChunkAndAgainstEarlierOnesInStatementsPerChunk() {
-        Activity course = Fixtures.activity().toBuilder()
-                .accmeActivityId("201234571")
-                .providerActivityId("BOARDS-2")
-                .mocRegistration(MocRegistration.of(
-                        Board.ABA, "10", MocCreditType.ABA_LIFELONG_LEARNING, MocCreditType.ABA_PATIENT_SAFETY))
-                .mocRegistration(MocRegistration.of(Board.ABP, "10", MocCreditType.ABP_LIFELONG_LEARNING))
-                .build();
-        Learner diplomate =
-                Fixtures.learner().toBuilder().boardId(Board.ABA, "123456").build();
+        Activity course = boardsCourse("201234571", "BOARDS-2");
+        Learner diplomate = abaDiplomate();
         Learner other = Fixtures.learner().toBuilder()
                 .npi("1245319599")
                 .boardId(Board.ABA, "654321")
                 .build();
         CountingDataSource counting = new CountingDataSource(dataSource());
-        ReportingLedger l = ReportingLedger.builder()
-                .dataSource(counting)
-                .client(client)
-                .key(KEY)
-                .clock(clock)
-                .nodeName("counted")
-                .build();
+        ReportingLedger l = counted(counting, 500);
         List<LearnerCompletion> first = new ArrayList<>(List.of(
                 moc("aba-1", course, diplomate, MocCreditType.ABA_LIFELONG_LEARNING, "1"),
                 moc("aba-2", course, diplomate, MocCreditType.ABA_LIFELONG_LEARNING, "0.5"),
@@ -962,6 +947,21 @@ abstract class LedgerContractTest {
                                 c -> null)
                         .get(0)
                         .state());
+    }
+
+    /** An activity registered for ABA (lifelong learning, patient safety) and ABP MOC. */
+    private static Activity boardsCourse(String accmeActivityId, String providerActivityId) {
+        return Fixtures.activity().toBuilder()
+                .accmeActivityId(accmeActivityId)
+                .providerActivityId(providerActivityId)
+                .mocRegistration(MocRegistration.of(
+                        Board.ABA, "10", MocCreditType.ABA_LIFELONG_LEARNING, MocCreditType.ABA_PATIENT_SAFETY))
+                .mocRegistration(MocRegistration.of(Board.ABP, "10", MocCreditType.ABP_LIFELONG_LEARNING))
+                .build();
+    }
+
+    private static Learner abaDiplomate() {
+        return Fixtures.learner().toBuilder().boardId(Board.ABA, "123456").build();
     }
 
     private static LearnerCompletion moc(String key, Activity a, Learner l, MocCreditType type, String points) {
