@@ -150,33 +150,34 @@ public final class Recorder {
         java.util.Map<String, Known> known = known(c, chunk, jdbc.postgres());
         // New entries a board rule across runs concerns are checked together: one read of what the
         // ledger holds for them, then each in order against it and the chunk's earlier ones.
-        boolean[] fresh = new boolean[n];
+        Known[] existing = new Known[n]; // null for a new key and for a key repeated in the chunk
+        boolean[] fresh = new boolean[n]; // a new key, first in the chunk
+        boolean[] concerned = new boolean[n]; // a board rule across runs concerns it
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<LearnerCompletion> boardChecked = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             LearnerCompletion completion = chunk.get(i).completion();
             String k = completion.activity().providerId() + "\u0000" + completion.completionKey();
-            fresh[i] = seen.add(k) && !known.containsKey(k);
-            if (fresh[i] && chunk.get(i).valid() && mocLines.concerns(completion)) {
+            boolean first = seen.add(k);
+            existing[i] = first ? known.get(k) : null;
+            fresh[i] = first && existing[i] == null;
+            concerned[i] = mocLines.concerns(completion);
+            if (fresh[i] && chunk.get(i).valid() && concerned[i]) {
                 boardChecked.add(completion);
             }
         }
         MocLineChunk boards =
                 boardChecked.isEmpty() ? null : MocLineChunk.read(c, mocLines, boardChecked, jdbc.postgres());
         Recording[] out = new Recording[n];
-        seen.clear();
         List<Integer> inserts = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Recorded r = chunk.get(i);
             LearnerCompletion completion = r.completion();
-            String k = completion.activity().providerId() + "\u0000" + completion.completionKey();
-            boolean repeated = !seen.add(k);
-            Known e = repeated ? null : known.get(k);
-            boolean concerned = mocLines.concerns(completion);
+            Known e = existing[i];
             if (e != null && e.mac.equals(sealed[i].mac()) && !(e.state == EntryState.INVALID && r.valid())) {
                 out[i] = new Recording(Recording.Change.UNCHANGED, e.state, e.problems);
-            } else if (fresh[i] && (!concerned || boards != null || !r.valid())) {
-                if (concerned && r.valid()) {
+            } else if (fresh[i] && (!concerned[i] || boards != null || !r.valid())) {
+                if (concerned[i] && r.valid()) {
                     List<EntryProblem> across = boards.check(completion);
                     if (!across.isEmpty()) {
                         chunk.set(i, r.withProblems(across));
@@ -184,14 +185,14 @@ public final class Recorder {
                 }
                 inserts.add(i);
             } else {
-                insertAll(c, chunk, sealed, inserts, out, jdbc.postgres());
+                insertAll(c, chunk, sealed, concerned, inserts, out);
                 out[i] = record(c, r, sealed[i]);
                 // This one may have changed what the ledger holds for the board rules: the chunk's
                 // later entries they concern are checked one by one, against the database.
                 boards = null;
             }
         }
-        insertAll(c, chunk, sealed, inserts, out, jdbc.postgres());
+        insertAll(c, chunk, sealed, concerned, inserts, out);
         return java.util.Arrays.asList(out);
     }
 
@@ -257,15 +258,16 @@ public final class Recorder {
 
     /**
      * Inserts the pending new entries ({@link EntryInserts}) with their first transitions and the
-     * board rules' rows of those a rule concerns, and empties the list.
+     * board rules' rows of the valid ones a rule concerns ({@code concerned}, by position in the
+     * chunk), and empties the list.
      */
     private void insertAll(
             Connection c,
             List<Recorded> chunk,
             Payloads.Sealed[] sealed,
+            boolean[] concerned,
             List<Integer> pending,
-            Recording[] out,
-            boolean postgres)
+            Recording[] out)
             throws SQLException {
         if (pending.isEmpty()) {
             return;
@@ -275,12 +277,12 @@ public final class Recorder {
             out[i] = new Recording(
                     Recording.Change.NEW, r.valid() ? EntryState.PENDING : EntryState.INVALID, r.problems());
         }
-        long[] ids = inserts.insert(c, chunk, sealed, pending, postgres);
+        long[] ids = inserts.insert(c, chunk, sealed, pending, jdbc.postgres());
         List<LearnerCompletion> ruled = new java.util.ArrayList<>(ids.length);
         boolean any = false;
         for (int i : pending) {
             Recorded r = chunk.get(i);
-            boolean stored = r.valid() && mocLines.concerns(r.completion());
+            boolean stored = r.valid() && concerned[i];
             ruled.add(stored ? r.completion() : null);
             any |= stored;
         }
