@@ -35,32 +35,26 @@ class DashboardIdentityTest {
     Path dir;
 
     private LedgerFixture fixture;
-    private Dashboard dashboard;
-    private String cookie;
+    private SignedIn session;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new LedgerFixture(dir);
-        dashboard = Dashboard.builder()
-                .ledger(fixture.ledger)
-                .clock(DemoActivities.clock())
-                .build()
-                .start();
-        cookie = DashboardSecurityTest.sessionCookie(dashboard);
+        session = SignedIn.on(fixture);
     }
 
     @AfterEach
     void stop() {
-        dashboard.close();
+        session.close();
         fixture.close();
     }
 
     private DashboardSecurityTest.Response get(String path) throws Exception {
-        return DashboardSecurityTest.send("http://127.0.0.1:" + dashboard.port() + path, cookie, null);
+        return session.get(path);
     }
 
     private DashboardSecurityTest.Response post(String path, String form) throws Exception {
-        return DashboardSecurityTest.send("http://127.0.0.1:" + dashboard.port() + path, cookie, form);
+        return session.post(path, form);
     }
 
     private String csrf() throws Exception {
@@ -117,13 +111,9 @@ class DashboardIdentityTest {
 
     @Test
     void aReadOnlyDashboardRevealsNothing() throws Exception {
-        dashboard.close();
-        dashboard = Dashboard.builder()
-                .ledger(fixture.ledger)
-                .readOnly(true)
-                .build()
-                .start();
-        cookie = DashboardSecurityTest.sessionCookie(dashboard);
+        session.close();
+        session = new SignedIn(
+                Dashboard.builder().ledger(fixture.ledger).readOnly(true).build());
         String page = get("/entry?provider=0001234&key=accepted-1").body();
         assertFalse(page.contains("Show learner identity"), page);
         Matcher m = Pattern.compile("<form").matcher(get("/rows-to-fix").body());

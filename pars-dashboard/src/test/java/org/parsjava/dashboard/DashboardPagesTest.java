@@ -27,29 +27,22 @@ class DashboardPagesTest {
     Path dir;
 
     private LedgerFixture fixture;
-    private Dashboard dashboard;
-    private String cookie;
+    private SignedIn session;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new LedgerFixture(dir);
-        dashboard = Dashboard.builder()
-                .ledger(fixture.ledger)
-                .clock(DemoActivities.clock())
-                .build()
-                .start();
-        cookie = DashboardSecurityTest.sessionCookie(dashboard);
+        session = SignedIn.on(fixture);
     }
 
     @AfterEach
     void stop() {
-        dashboard.close();
+        session.close();
         fixture.close();
     }
 
     private String page(String path) throws Exception {
-        DashboardSecurityTest.Response r =
-                DashboardSecurityTest.send("http://127.0.0.1:" + dashboard.port() + path, cookie, null);
+        DashboardSecurityTest.Response r = session.get(path);
         assertEquals(200, r.statusCode(), path);
         return r.body();
     }
@@ -116,19 +109,16 @@ class DashboardPagesTest {
         Matcher csrf =
                 Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page("/entry?provider=0001234&key=bad-1"));
         assertTrue(csrf.find());
-        DashboardSecurityTest.Response r = DashboardSecurityTest.send(
-                "http://127.0.0.1:" + dashboard.port() + "/withdraw",
-                cookie,
-                "csrf=" + csrf.group(1) + "&provider=0001234&key=bad-1&confirm=yes");
+        DashboardSecurityTest.Response r =
+                session.post("/withdraw", "csrf=" + csrf.group(1) + "&provider=0001234&key=bad-1&confirm=yes");
         assertEquals(303, r.statusCode());
         assertEquals(1, eventually("WITHDRAWN", 1), "counted again after the action");
 
         // A change the dashboard did not make: seen once the count is older than its maximum age.
-        dashboard.close();
+        session.close();
         DashboardSecurityTest.MovableClock clock = new DashboardSecurityTest.MovableClock();
-        dashboard =
-                Dashboard.builder().ledger(fixture.ledger).clock(clock).build().start();
-        cookie = DashboardSecurityTest.sessionCookie(dashboard);
+        session = new SignedIn(
+                Dashboard.builder().ledger(fixture.ledger).clock(clock).build());
         assertEquals(1, eventually("WITHDRAWN", 1));
         fixture.ledger.record(LedgerFixture.completion("bad-2", "1245319599", false));
         Thread.sleep(300);
