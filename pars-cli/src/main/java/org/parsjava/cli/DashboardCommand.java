@@ -53,6 +53,7 @@ final class DashboardCommand implements Callable<Integer> {
             throw new UsageException("--ledger none has nothing to show; name the ledger with --ledger JDBC_URL");
         }
         DataDirectory data = DataDirectory.resolve(dataDir, env);
+        boolean interrupted = false;
         try (ParsConnection pars = settings.open();
                 ReportingLedger ledger = plan.open(pars, data, top.out());
                 Dashboard dashboard = Dashboard.builder()
@@ -70,7 +71,10 @@ final class DashboardCommand implements Callable<Integer> {
             try {
                 stopped.await();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // The flag stays clear while the server, the ledger and the connection to PARS close
+                // (their shutdowns wait, and a wait ends at once in an interrupted thread); the
+                // thread is told again once they are closed.
+                interrupted = true;
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -79,7 +83,10 @@ final class DashboardCommand implements Callable<Integer> {
                 }
             }
             top.out().println("Dashboard stopped.");
-            return 0;
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 }
