@@ -22,8 +22,4 @@ module org.parsjava.ledger {
 
     exports org.parsjava.ledger;
     exports org.parsjava.ledger.metrics;
-
-    // Jackson binds the stored completions to these classes.
-    opens org.parsjava.ledger.internal to
-            com.fasterxml.jackson.databind;
 }

@@ -95,4 +95,35 @@ class PayloadCipherTest {
                 assertThrows(IllegalArgumentException.class, () -> LedgerKey.fromBase64("not-base64-secret!"));
         assertFalse(e.getMessage().contains("secret"));
     }
+
+    @Test
+    void eachThreadSealsAndOpensWithItsOwnCipherAndAFailureLeavesItUsable() throws Exception {
+        byte[] sealed = cipher.seal(plain, "0001234\u0000k1");
+        assertThrows(LedgerException.class, () -> cipher.open(sealed, "0001234\u0000k2"));
+        assertArrayEquals(plain, cipher.open(sealed, "0001234\u0000k1"), "the same thread, after a refused open");
+        String mac = cipher.fingerprint(plain);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> all = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                all.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        byte[] mine = ("{\"key\":\"" + thread + "-" + i + "\"}").getBytes(StandardCharsets.UTF_8);
+                        String entry = "0001234\u0000" + thread + "-" + i;
+                        if (!java.util.Arrays.equals(mine, cipher.open(cipher.seal(mine, entry), entry))
+                                || !mac.equals(cipher.fingerprint(plain))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : all) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

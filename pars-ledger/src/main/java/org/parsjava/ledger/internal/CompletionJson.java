@@ -4,8 +4,11 @@
  */
 package org.parsjava.ledger.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,10 +35,15 @@ import org.parsjava.ledger.LedgerException;
  * completion field, with the activity by reference (its fingerprint; the activity itself, which
  * holds no personal data, is stored once in its own table). The same completion always gives
  * the same bytes, so its fingerprint tells a changed record from a repeated one.
+ *
+ * <p>The form: one object, its properties in alphabetical order, absent ones left out, maps in
+ * the order of their keys, credits without trailing zeros ({@link BigDecimal#toString}). Written
+ * and read with Jackson's streaming generator and parser: the bytes are the ones earlier versions
+ * wrote through data binding, which the stored fingerprints are of.
  */
 public final class CompletionJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private final RulesCatalogue rules;
     private final ParsJsonCodec activityCodec;
 
@@ -44,27 +52,6 @@ public final class CompletionJson {
         this.rules = rules;
         this.activityCodec =
                 ParsJsonCodec.create(WireOptions.builder().rules(rules).build());
-    }
-
-    /** Stored form; field order fixed. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
-    public static final class Dto {
-        public String key;
-        public String activityRef;
-        public String activityStatus;
-        public String firstName;
-        public String lastName;
-        public String birthDate;
-        public String npi;
-        public String licenseState;
-        public String licenseNumber;
-        public Map<String, String> boardIds;
-        public String completionDate;
-        public BigDecimal cme;
-        public Map<String, BigDecimal> moc;
-        public boolean consent;
-        public String profession;
     }
 
     /** The activity's stored form: PARS's draft JSON (its status travels with the completion). */
@@ -81,53 +68,112 @@ public final class CompletionJson {
 
     /** The stored bytes of {@code c}, whose activity is stored under {@code activityRef}. */
     public byte[] write(LearnerCompletion c, String activityRef) {
-        Dto d = new Dto();
-        d.key = c.completionKey();
-        d.activityRef = activityRef;
-        d.activityStatus = c.activity().status().name();
         Learner l = c.learner();
-        d.firstName = l.firstName();
-        d.lastName = l.lastName();
-        d.birthDate = String.format(
-                "%02d-%02d", l.birthDate().getMonthValue(), l.birthDate().getDayOfMonth());
-        d.npi = l.npi().map(n -> n.value()).orElse(null);
-        d.licenseState = l.license().map(x -> x.jurisdiction().code()).orElse(null);
-        d.licenseNumber = l.license().map(x -> x.number()).orElse(null);
-        if (!l.boardIds().isEmpty()) {
-            d.boardIds = new TreeMap<>();
-            l.boardIds().forEach((b, id) -> d.boardIds.put(b.code(), id));
-        }
-        d.completionDate = c.completionDate().toString();
-        d.cme = c.cmeCredits().map(BigDecimal::stripTrailingZeros).orElse(null);
-        if (!c.mocCredits().isEmpty()) {
-            d.moc = new TreeMap<>();
-            for (MocCredit m : c.mocCredits()) {
-                d.moc.put(m.type().code(), m.points().stripTrailingZeros());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(400);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            string(g, "activityRef", activityRef);
+            string(g, "activityStatus", c.activity().status().name());
+            string(
+                    g,
+                    "birthDate",
+                    twoDigits(l.birthDate().getMonthValue()) + "-"
+                            + twoDigits(l.birthDate().getDayOfMonth()));
+            if (!l.boardIds().isEmpty()) {
+                Map<String, String> ids = new TreeMap<>();
+                l.boardIds().forEach((b, id) -> ids.put(b.code(), id));
+                g.writeObjectFieldStart("boardIds");
+                for (Map.Entry<String, String> e : ids.entrySet()) {
+                    string(g, e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
             }
-        }
-        d.consent = c.consent();
-        d.profession = l.profession().map(Enum::name).orElse(null);
-        try {
-            return MAPPER.writeValueAsBytes(d);
+            if (c.cmeCredits().isPresent()) {
+                g.writeFieldName("cme");
+                g.writeNumber(c.cmeCredits().get().stripTrailingZeros());
+            }
+            string(g, "completionDate", c.completionDate().toString());
+            g.writeBooleanField("consent", c.consent());
+            string(g, "firstName", l.firstName());
+            string(g, "key", c.completionKey());
+            string(g, "lastName", l.lastName());
+            string(g, "licenseNumber", l.license().map(x -> x.number()).orElse(null));
+            string(
+                    g,
+                    "licenseState",
+                    l.license().map(x -> x.jurisdiction().code()).orElse(null));
+            if (!c.mocCredits().isEmpty()) {
+                Map<String, BigDecimal> moc = new TreeMap<>();
+                for (MocCredit m : c.mocCredits()) {
+                    moc.put(m.type().code(), m.points().stripTrailingZeros());
+                }
+                g.writeObjectFieldStart("moc");
+                for (Map.Entry<String, BigDecimal> e : moc.entrySet()) {
+                    g.writeFieldName(e.getKey());
+                    g.writeNumber(e.getValue());
+                }
+                g.writeEndObject();
+            }
+            string(g, "npi", l.npi().map(n -> n.value()).orElse(null));
+            string(g, "profession", l.profession().map(Enum::name).orElse(null));
+            g.writeEndObject();
         } catch (IOException e) {
             throw new LedgerException("could not serialise a completion for the ledger", e);
         }
+        return out.toByteArray();
     }
 
-    /** The completion stored as {@code bytes}; {@code activities} gives an activity (in a status) by reference. */
+    /** A property, left out when absent. */
+    private static void string(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
+    }
+
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
+    }
+
+    /**
+     * The completion stored as {@code bytes}; {@code activities} gives an activity (in a status) by reference.
+     *
+     * @throws LedgerException when the bytes are not a stored completion (the message holds none of them)
+     */
     public LearnerCompletion read(byte[] bytes, java.util.function.BiFunction<String, String, Activity> activities) {
-        Dto d;
-        try {
-            d = MAPPER.readValue(bytes, Dto.class);
+        Stored d = new Stored();
+        try (JsonParser p = FACTORY.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw notStored();
+            }
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                p.nextToken();
+                d.read(name, p);
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw notStored();
+            }
         } catch (IOException e) {
-            throw new LedgerException("a ledger payload is not a stored completion");
+            throw notStored();
+        }
+        if (d.key == null
+                || d.activityRef == null
+                || d.activityStatus == null
+                || d.firstName == null
+                || d.lastName == null
+                || d.birthDate == null
+                || d.completionDate == null) {
+            throw notStored();
         }
         Activity activity = activities.apply(d.activityRef, d.activityStatus);
-        String[] md = d.birthDate.split("-");
-        Learner.Builder l = Learner.builder()
-                .firstName(d.firstName)
-                .lastName(d.lastName)
-                .birthDate(Integer.parseInt(md[0]), Integer.parseInt(md[1]));
+        int cut = d.birthDate.indexOf('-');
+        Learner.Builder l = Learner.builder().firstName(d.firstName).lastName(d.lastName);
+        try {
+            l.birthDate(
+                    Integer.parseInt(d.birthDate.substring(0, Math.max(cut, 0))),
+                    Integer.parseInt(d.birthDate.substring(cut + 1)));
+        } catch (NumberFormatException e) {
+            throw notStored();
+        }
         if (d.profession != null) {
             l.profession(Profession.valueOf(d.profession));
         }
@@ -137,9 +183,7 @@ public final class CompletionJson {
         if (d.licenseNumber != null) {
             l.license(LicensingJurisdiction.of(d.licenseState), d.licenseNumber);
         }
-        if (d.boardIds != null) {
-            d.boardIds.forEach((b, id) -> l.boardId(board(b), id));
-        }
+        d.boardIds.forEach((b, id) -> l.boardId(board(b), id));
         LearnerCompletion.Builder c = LearnerCompletion.builder()
                 .completionKey(d.key)
                 .activity(activity)
@@ -149,11 +193,92 @@ public final class CompletionJson {
         if (d.cme != null) {
             c.cmeCredits(d.cme);
         }
-        if (d.moc != null) {
-            Map<String, BigDecimal> ordered = new LinkedHashMap<>(d.moc);
-            ordered.forEach((t, p) -> c.mocCredit(new MocCredit(creditType(t), p)));
-        }
+        d.moc.forEach((t, points) -> c.mocCredit(new MocCredit(creditType(t), points)));
         return c.build();
+    }
+
+    private static LedgerException notStored() {
+        return new LedgerException("a ledger payload is not a stored completion");
+    }
+
+    /** The properties of a stored form, as read. */
+    private static final class Stored {
+        String key;
+        String activityRef;
+        String activityStatus;
+        String firstName;
+        String lastName;
+        String birthDate;
+        String npi;
+        String licenseState;
+        String licenseNumber;
+        String completionDate;
+        String profession;
+        BigDecimal cme;
+        boolean consent;
+        final Map<String, String> boardIds = new LinkedHashMap<>();
+        final Map<String, BigDecimal> moc = new LinkedHashMap<>();
+
+        /** Reads the value of property {@code name}, at which {@code p} stands. */
+        void read(String name, JsonParser p) throws IOException {
+            switch (name) {
+                case "key" -> key = text(p);
+                case "activityRef" -> activityRef = text(p);
+                case "activityStatus" -> activityStatus = text(p);
+                case "firstName" -> firstName = text(p);
+                case "lastName" -> lastName = text(p);
+                case "birthDate" -> birthDate = text(p);
+                case "npi" -> npi = text(p);
+                case "licenseState" -> licenseState = text(p);
+                case "licenseNumber" -> licenseNumber = text(p);
+                case "completionDate" -> completionDate = text(p);
+                case "profession" -> profession = text(p);
+                case "cme" -> cme = number(p);
+                case "consent" -> {
+                    if (!p.currentToken().isBoolean()) {
+                        throw notStored();
+                    }
+                    consent = p.getBooleanValue();
+                }
+                case "boardIds" -> {
+                    object(p);
+                    for (String code = p.nextFieldName(); code != null; code = p.nextFieldName()) {
+                        p.nextToken();
+                        boardIds.put(code, text(p));
+                    }
+                }
+                case "moc" -> {
+                    object(p);
+                    for (String code = p.nextFieldName(); code != null; code = p.nextFieldName()) {
+                        p.nextToken();
+                        moc.put(code, number(p));
+                    }
+                }
+                default -> throw notStored();
+            }
+        }
+
+        private static String text(JsonParser p) throws IOException {
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_NULL -> null;
+                default -> throw notStored();
+            };
+        }
+
+        private static BigDecimal number(JsonParser p) throws IOException {
+            return switch (p.currentToken()) {
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+                case VALUE_NULL -> null;
+                default -> throw notStored();
+            };
+        }
+
+        private static void object(JsonParser p) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw notStored();
+            }
+        }
     }
 
     /**

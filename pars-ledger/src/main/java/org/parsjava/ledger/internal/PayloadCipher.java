@@ -41,6 +41,14 @@ public final class PayloadCipher {
     private final SecretKeySpec fingerprint;
     private final SecureRandom random = new SecureRandom();
 
+    /*
+     * A cipher and a MAC per thread, made once: looking them up per payload, and expanding the key
+     * on each init, cost more than sealing a payload does. A GCM cipher is initialised afresh (with
+     * a new nonce) for every payload; the MAC, once initialised, starts over after each doFinal.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PayloadCipher::aesGcm);
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::fingerprintMac);
+
     /** Derives the two keys from the caller's 32 bytes. */
     public PayloadCipher(byte[] key) {
         this.encryption = new SecretKeySpec(derive(key, "pars-ledger payload encryption"), "AES");
@@ -62,7 +70,7 @@ public final class PayloadCipher {
         try {
             byte[] nonce = new byte[NONCE];
             random.nextBytes(nonce);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(new byte[] {VERSION}); // the format is authenticated too
             c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
@@ -89,7 +97,7 @@ public final class PayloadCipher {
             throw new LedgerException("a ledger payload is not in a format this version reads");
         }
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE));
             if (sealed[0] != VERSION_UNCOMPRESSED) {
                 c.updateAAD(new byte[] {sealed[0]});
@@ -105,10 +113,22 @@ public final class PayloadCipher {
 
     /** A keyed fingerprint of {@code content}, hex. */
     public String fingerprint(byte[] content) {
+        return HexFormat.of().formatHex(macs.get().doFinal(content));
+    }
+
+    private static Cipher aesGcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available in this JDK", e);
+        }
+    }
+
+    private Mac fingerprintMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(fingerprint);
-            return HexFormat.of().formatHex(mac.doFinal(content));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
         }
