@@ -66,9 +66,10 @@ stop "$SIM"; simulator
 rm -rf "$OUT/mainjob-h2"*
 report "$OUT/mainjob-h2.txt" 256m "$OUT/roster-100k.csv" "jdbc:h2:file:$PWD/$OUT/mainjob-h2"
 echo "H2_FILE_BYTES=$(stat -c %s "$OUT/mainjob-h2.mv.db")" | tee -a "$OUT/mainjob-h2.txt"
+java -cp "$CP" org.parsjava.benchmarks.LedgerStorage "jdbc:h2:file:$PWD/$OUT/mainjob-h2" | tee -a "$OUT/mainjob-h2.txt"
 stop "$SIM"; simulator; postgres
 report "$OUT/mainjob-postgresql.txt" 256m "$OUT/roster-100k.csv" "$PG_URL"
-java -cp "$CP" org.parsjava.benchmarks.PostgresServer --size "$PG_URL" | tee -a "$OUT/mainjob-postgresql.txt"
+java -cp "$CP" org.parsjava.benchmarks.LedgerStorage "$PG_URL" | tee -a "$OUT/mainjob-postgresql.txt"
 stop "$SIM" "$PG"
 fi
 

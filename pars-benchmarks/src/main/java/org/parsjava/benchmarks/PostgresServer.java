@@ -10,8 +10,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A real PostgreSQL server for the benchmarks, as its own process (the binaries come from Maven
  * Central, as in the tests: nothing to install): {@code PostgresServer <port>}. Prints
- * {@code READY <jdbc url>} and runs until killed. {@code PostgresServer --size <jdbc url>} prints
- * the size of that database on disk as {@code PG_BYTES=<bytes>}.
+ * {@code READY <jdbc url>} and runs until killed.
  */
 public final class PostgresServer {
 
@@ -19,16 +18,6 @@ public final class PostgresServer {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("--size")) {
-            // PostgresServer --size <jdbc url>: prints PG_BYTES=<the database's size on disk>
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(args[1]);
-                    java.sql.ResultSet rs =
-                            c.createStatement().executeQuery("select pg_database_size(current_database())")) {
-                rs.next();
-                System.out.println("PG_BYTES=" + rs.getLong(1));
-            }
-            return;
-        }
         EmbeddedPostgres pg =
                 EmbeddedPostgres.builder().setPort(Integer.parseInt(args[0])).start();
         System.out.println("READY " + pg.getJdbcUrl("postgres", "postgres"));
