@@ -73,31 +73,46 @@ public final class LedgerPool {
      * file without its free pages ({@code SHUTDOWN COMPACT}: an H2 file otherwise keeps the space
      * of every page it ever copied, about twice what it holds after a run of 100,000 rows). Another
      * session on the same database (a second ledger in this JVM, a process through H2's automatic
-     * server) leaves the file as it is.
+     * server) leaves the file as it is. The compaction runs on a connection of its own once the
+     * pool's are closed, so none of them meets the database closed under it (H2 would write that,
+     * as an error with its stack trace, to a {@code .trace.db} file beside the ledger).
      *
      * @return whether the file was compacted
      */
     public static boolean close(HikariDataSource pool) {
-        boolean compacted = false;
-        if (embeddedH2File(pool.getJdbcUrl())) {
-            try (Connection c = pool.getConnection();
-                    Statement s = c.createStatement()) {
-                long sessions;
-                try (ResultSet rs = s.executeQuery("select count(*) from information_schema.sessions")) {
-                    rs.next();
-                    sessions = rs.getLong(1);
-                }
-                if (sessions <= pool.getHikariPoolMXBean().getTotalConnections()) {
-                    s.execute("SHUTDOWN COMPACT");
-                    compacted = true;
-                }
-            } catch (SQLException e) {
-                if (!compacted) { // after SHUTDOWN COMPACT, closing the statement finds the database closed
-                    LOG.warn("PARS ledger: compacting its H2 file failed with SQL state {}", e.getSQLState());
-                }
-            }
+        if (!embeddedH2File(pool.getJdbcUrl())) {
+            pool.close();
+            return false;
         }
-        pool.close();
+        boolean compacted = false;
+        java.util.Properties login = new java.util.Properties();
+        if (pool.getUsername() != null) {
+            login.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            login.setProperty("password", pool.getPassword());
+        }
+        // Opened while the pool's connections keep the database open, so it joins the same one.
+        try (Connection own = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), login);
+                Statement s = own.createStatement()) {
+            long sessions;
+            try (ResultSet rs = s.executeQuery("select count(*) from information_schema.sessions")) {
+                rs.next();
+                sessions = rs.getLong(1);
+            }
+            boolean alone = sessions <= pool.getHikariPoolMXBean().getTotalConnections() + 1L;
+            pool.close();
+            if (alone) {
+                s.execute("SHUTDOWN COMPACT");
+                compacted = true;
+            }
+        } catch (SQLException e) {
+            if (!compacted) { // after SHUTDOWN COMPACT, closing the statement finds the database closed
+                LOG.warn("PARS ledger: compacting its H2 file failed with SQL state {}", e.getSQLState());
+            }
+        } finally {
+            pool.close(); // closed already unless opening the connection failed; closing twice is harmless
+        }
         return compacted;
     }
 
