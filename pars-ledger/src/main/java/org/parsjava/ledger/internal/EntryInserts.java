@@ -34,8 +34,9 @@ final class EntryInserts {
             List<Integer> pending,
             boolean postgres)
             throws SQLException {
-        boolean fromSequence = postgres && idsFromSequence(c);
-        long[] ids = fromSequence ? nextIds(c, pending.size()) : new long[pending.size()];
+        String sequence = postgres ? sequence(c) : "";
+        boolean fromSequence = !sequence.isEmpty();
+        long[] ids = fromSequence ? nextIds(c, sequence, pending.size()) : new long[pending.size()];
         try (PreparedStatement ps =
                 fromSequence ? c.prepareStatement(INSERT_WITH_ID) : c.prepareStatement(INSERT, new String[] {"id"})) {
             int k = 0;
@@ -56,32 +57,34 @@ final class EntryInserts {
         return ids;
     }
 
-    /** Whether this database user may take IDs from the entries' sequence; asked once. */
-    private volatile Boolean sequenceUsable;
+    /** The entries' sequence as the database names it, or empty when not usable; asked once. */
+    private volatile String sequence;
 
     /**
-     * Whether the database user may call {@code nextval} on the entries' identity sequence: an
-     * application role granted only the tables inserts through the column's default, which
-     * needs no such right, but not with IDs of its own.
+     * The entries' identity sequence, when the database user may call {@code nextval} on it (an
+     * application role granted only the tables inserts through the column's default, which needs
+     * no such right, but not with IDs of its own); empty otherwise. Looked up once: resolving it
+     * per ID cost more than taking the ID.
      */
-    private boolean idsFromSequence(Connection c) throws SQLException {
-        Boolean usable = sequenceUsable;
-        if (usable == null) {
-            try (PreparedStatement ps = c.prepareStatement("select has_sequence_privilege("
-                            + "pg_get_serial_sequence('pars_ledger_entry', 'id'), 'USAGE')");
+    private String sequence(Connection c) throws SQLException {
+        String known = sequence;
+        if (known == null) {
+            try (PreparedStatement ps = c.prepareStatement("select s, has_sequence_privilege(s, 'USAGE') from "
+                            + "pg_get_serial_sequence('pars_ledger_entry', 'id') s");
                     ResultSet rs = ps.executeQuery()) {
-                usable = rs.next() && rs.getBoolean(1);
+                known = rs.next() && rs.getString(1) != null && rs.getBoolean(2) ? rs.getString(1) : "";
             }
-            sequenceUsable = usable;
+            sequence = known;
         }
-        return usable;
+        return known;
     }
 
-    /** {@code n} IDs from the entries' identity sequence, ascending: one round trip. */
-    private static long[] nextIds(Connection c, int n) throws SQLException {
+    /** {@code n} IDs from {@code sequence}, ascending: one round trip. */
+    private static long[] nextIds(Connection c, String sequence, int n) throws SQLException {
         long[] ids = new long[n];
+        // The name is the catalogue's, quoted as it needs; as a literal it is resolved once, when planned.
         try (PreparedStatement ps = c.prepareStatement(
-                "select nextval(pg_get_serial_sequence('pars_ledger_entry', " + "'id')) from generate_series(1, ?)")) {
+                "select nextval('" + sequence.replace("'", "''") + "'::regclass) from generate_series(1, ?)")) {
             ps.setInt(1, n);
             try (ResultSet rs = ps.executeQuery()) {
                 for (int k = 0; k < n; k++) {
