@@ -254,23 +254,25 @@ public final class Claims {
                 "claim status checks");
     }
 
-    /** Marks {@code claimed} as this node's until {@code until}, setting {@code extra} too. */
-    private static void lease(
-            Connection c, List<Claimed> claimed, String node, Instant until, Instant since, String extra)
+    /**
+     * Marks {@code claimed} as this node's until {@code until}, setting {@code extra} too: one
+     * statement for them all (the values are the same for each).
+     */
+    private void lease(Connection c, List<Claimed> claimed, String node, Instant until, Instant since, String extra)
             throws SQLException {
-        try (PreparedStatement up = c.prepareStatement(
-                "update pars_ledger_entry set claimed_by=?, claimed_until=?, " + extra + " where id=?")) {
-            for (Claimed claim : claimed) {
-                int i = 1;
-                up.setString(i++, node);
-                up.setObject(i++, Jdbc.time(until));
-                if (since != null) {
-                    up.setObject(i++, Jdbc.time(since));
-                }
-                up.setLong(i, claim.id());
-                up.addBatch();
+        if (claimed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
+                + extra + " where " + idsMatch(claimed.size()))) {
+            int i = 1;
+            up.setString(i++, node);
+            up.setObject(i++, Jdbc.time(until));
+            if (since != null) {
+                up.setObject(i++, Jdbc.time(since));
             }
-            up.executeBatch();
+            bindIds(c, up, i, claimed.stream().map(Claimed::id).toList());
+            up.executeUpdate();
         }
     }
 
