@@ -240,20 +240,8 @@ public final class CompletionJson {
                     }
                     consent = p.getBooleanValue();
                 }
-                case "boardIds" -> {
-                    object(p);
-                    for (String code = p.nextFieldName(); code != null; code = p.nextFieldName()) {
-                        p.nextToken();
-                        boardIds.put(code, text(p));
-                    }
-                }
-                case "moc" -> {
-                    object(p);
-                    for (String code = p.nextFieldName(); code != null; code = p.nextFieldName()) {
-                        p.nextToken();
-                        moc.put(code, number(p));
-                    }
-                }
+                case "boardIds" -> entries(p, boardIds, Stored::text);
+                case "moc" -> entries(p, moc, Stored::number);
                 default -> throw notStored();
             }
         }
@@ -274,10 +262,21 @@ public final class CompletionJson {
             };
         }
 
-        private static void object(JsonParser p) {
+        /** The properties of the object at which {@code p} stands, into {@code into}, each value read by {@code value}. */
+        private static <T> void entries(JsonParser p, Map<String, T> into, Value<T> value) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw notStored();
             }
+            for (String code = p.nextFieldName(); code != null; code = p.nextFieldName()) {
+                p.nextToken();
+                into.put(code, value.read(p));
+            }
+        }
+
+        /** Reads a value at which a parser stands. */
+        @FunctionalInterface
+        private interface Value<T> {
+            T read(JsonParser p) throws IOException;
         }
     }
 

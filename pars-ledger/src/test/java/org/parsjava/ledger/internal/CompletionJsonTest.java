@@ -98,6 +98,8 @@ class CompletionJsonTest {
         byte[] stored = json.write(Fixtures.completion(), "ref");
         String text = new String(stored, StandardCharsets.UTF_8);
         for (String bad : List.of(
+                text.replace("{\"ABIM\":\"000000\"}", "\"ABIM\""),
+                text.replace("\"consent\":true", "\"consent\":\"yes\""),
                 text.replace("\"npi\"", "\"unexpected\""),
                 text.replace("\"birthDate\":\"02-29\",", ""),
                 text.substring(0, text.length() - 10),
