@@ -165,15 +165,24 @@ public final class CompletionJson {
             throw notStored();
         }
         Activity activity = activities.apply(d.activityRef, d.activityStatus);
-        int cut = d.birthDate.indexOf('-');
-        Learner.Builder l = Learner.builder().firstName(d.firstName).lastName(d.lastName);
         try {
-            l.birthDate(
-                    Integer.parseInt(d.birthDate.substring(0, Math.max(cut, 0))),
-                    Integer.parseInt(d.birthDate.substring(cut + 1)));
-        } catch (NumberFormatException e) {
+            return completion(d, activity);
+        } catch (LedgerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A value the model refuses (a bad date or profession, a license number without its
+            // state): not a stored completion either. The model's message may hold the value, so
+            // it is not passed on.
             throw notStored();
         }
+    }
+
+    private LearnerCompletion completion(Stored d, Activity activity) {
+        int cut = d.birthDate.indexOf('-');
+        Learner.Builder l = Learner.builder().firstName(d.firstName).lastName(d.lastName);
+        l.birthDate(
+                Integer.parseInt(d.birthDate.substring(0, Math.max(cut, 0))),
+                Integer.parseInt(d.birthDate.substring(cut + 1)));
         if (d.profession != null) {
             l.profession(Profession.valueOf(d.profession));
         }

@@ -95,14 +95,13 @@ public final class LedgerPool {
         // Opened while the pool's connections keep the database open, so it joins the same one.
         try (Connection own = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), login);
                 Statement s = own.createStatement()) {
+            pool.close(); // waits for connections in use; the database stays open through this one
             long sessions;
             try (ResultSet rs = s.executeQuery("select count(*) from information_schema.sessions")) {
                 rs.next();
                 sessions = rs.getLong(1);
             }
-            boolean alone = sessions <= pool.getHikariPoolMXBean().getTotalConnections() + 1L;
-            pool.close();
-            if (alone) {
+            if (sessions == 1) { // no other session: nobody is cut off by the shutdown
                 s.execute("SHUTDOWN COMPACT");
                 compacted = true;
             }

@@ -98,6 +98,11 @@ class CompletionJsonTest {
         byte[] stored = json.write(Fixtures.completion(), "ref");
         String text = new String(stored, StandardCharsets.UTF_8);
         for (String bad : List.of(
+                text.replace("{\"ABIM\":\"000000\"}", "{\"ABIM\":null}"),
+                text.replace("\"licenseState\":\"CA\",", ""),
+                text.replace("\"completionDate\":\"2026-02-27\"", "\"completionDate\":\"2026-13-45\""),
+                text.replace("\"npi\":", "\"profession\":\"ASTRONAUT\",\"npi\":"),
+                text.replace("\"birthDate\":\"02-29\"", "\"birthDate\":\"0229\""),
                 text.replace("{\"ABIM\":\"000000\"}", "\"ABIM\""),
                 text.replace("\"consent\":true", "\"consent\":\"yes\""),
                 text.replace("\"npi\"", "\"unexpected\""),
