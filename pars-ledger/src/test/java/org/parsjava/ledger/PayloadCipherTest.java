@@ -97,10 +97,10 @@ class PayloadCipherTest {
     }
 
     @Test
-    void eachThreadSealsAndOpensWithItsOwnCipherAndAFailureLeavesItUsable() throws Exception {
+    void threadsShareThePooledCiphersSafelyAndARefusedOpenLeavesThemUsable() throws Exception {
         byte[] sealed = cipher.seal(plain, "0001234\u0000k1");
         assertThrows(LedgerException.class, () -> cipher.open(sealed, "0001234\u0000k2"));
-        assertArrayEquals(plain, cipher.open(sealed, "0001234\u0000k1"), "the same thread, after a refused open");
+        assertArrayEquals(plain, cipher.open(sealed, "0001234\u0000k1"), "after a refused open");
         String mac = cipher.fingerprint(plain);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {

@@ -42,12 +42,17 @@ public final class PayloadCipher {
     private final SecureRandom random = new SecureRandom();
 
     /*
-     * A cipher and a MAC per thread, made once: looking them up per payload, and expanding the key
-     * on each init, cost more than sealing a payload does. A GCM cipher is initialised afresh (with
-     * a new nonce) for every payload; the MAC, once initialised, starts over after each doFinal.
+     * Ciphers and MACs made once and reused by whichever thread needs one: looking them up per
+     * payload, and expanding the key on each init, cost more than sealing a payload does. A GCM
+     * cipher is initialised afresh (with a new nonce) for every payload; a MAC, once initialised,
+     * starts over after each doFinal. The pools belong to this object, so the keys they hold go
+     * with it (held per thread, they would stay with pooled threads after the ledger closed).
      */
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PayloadCipher::aesGcm);
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::fingerprintMac);
+    private static final int POOLED = 8;
+
+    private final java.util.concurrent.BlockingQueue<Cipher> ciphers =
+            new java.util.concurrent.ArrayBlockingQueue<>(POOLED);
+    private final java.util.concurrent.BlockingQueue<Mac> macs = new java.util.concurrent.ArrayBlockingQueue<>(POOLED);
 
     /** Derives the two keys from the caller's 32 bytes. */
     public PayloadCipher(byte[] key) {
@@ -70,11 +75,16 @@ public final class PayloadCipher {
         try {
             byte[] nonce = new byte[NONCE];
             random.nextBytes(nonce);
-            Cipher c = ciphers.get();
-            c.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, nonce));
-            c.updateAAD(new byte[] {VERSION}); // the format is authenticated too
-            c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = c.doFinal(PayloadDeflate.deflate(plain));
+            Cipher c = cipher();
+            byte[] sealed;
+            try {
+                c.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, nonce));
+                c.updateAAD(new byte[] {VERSION}); // the format is authenticated too
+                c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
+                sealed = c.doFinal(PayloadDeflate.deflate(plain));
+            } finally {
+                ciphers.offer(c); // initialised afresh by its next use, whatever happened here
+            }
             return ByteBuffer.allocate(1 + NONCE + sealed.length)
                     .put(VERSION)
                     .put(nonce)
@@ -97,13 +107,18 @@ public final class PayloadCipher {
             throw new LedgerException("a ledger payload is not in a format this version reads");
         }
         try {
-            Cipher c = ciphers.get();
-            c.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE));
-            if (sealed[0] != VERSION_UNCOMPRESSED) {
-                c.updateAAD(new byte[] {sealed[0]});
+            Cipher c = cipher();
+            byte[] opened;
+            try {
+                c.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE));
+                if (sealed[0] != VERSION_UNCOMPRESSED) {
+                    c.updateAAD(new byte[] {sealed[0]});
+                }
+                c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
+                opened = c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+            } finally {
+                ciphers.offer(c);
             }
-            c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
-            byte[] opened = c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
             return sealed[0] == VERSION ? PayloadDeflate.inflate(opened, 0, opened.length) : opened;
         } catch (GeneralSecurityException e) {
             throw new LedgerException(
@@ -113,10 +128,23 @@ public final class PayloadCipher {
 
     /** A keyed fingerprint of {@code content}, hex. */
     public String fingerprint(byte[] content) {
-        return HexFormat.of().formatHex(macs.get().doFinal(content));
+        Mac mac = macs.poll();
+        if (mac == null) {
+            mac = fingerprintMac();
+        }
+        try {
+            return HexFormat.of().formatHex(mac.doFinal(content));
+        } finally {
+            macs.offer(mac); // dropped when the pool is full
+        }
     }
 
-    private static Cipher aesGcm() {
+    /** A pooled cipher, or a new one (dropped after use when the pool is full). */
+    private Cipher cipher() {
+        Cipher c = ciphers.poll();
+        if (c != null) {
+            return c;
+        }
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
