@@ -128,14 +128,18 @@ final class EntryInserts {
         }
     }
 
-    private static final String INSERT =
-            "insert into pars_ledger_entry (provider_id, completion_key, state, content_mac, payload, reference, "
-                    + "activity_id, completion_date, has_moc, due_date, due_rule, pars_code, violations, "
-                    + "created_at, updated_at, credit_ids, activity_ref) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /**
+     * The columns an entry's recorded content sets, in the order {@link #bindContent} binds them:
+     * written by an insert and by a correction's update alike.
+     */
+    static final String CONTENT_COLUMNS = "content_mac, payload, reference, activity_id, completion_date, has_moc, "
+            + "due_date, due_rule, pars_code, violations, credit_ids, activity_ref";
+
+    private static final String INSERT = "insert into pars_ledger_entry (provider_id, completion_key, state, "
+            + CONTENT_COLUMNS + ", created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     /** {@link #INSERT} with the ID given (PostgreSQL, from the sequence), bound at {@link #INSERT_ID_AT}. */
-    private static final String INSERT_WITH_ID =
-            INSERT.replace("activity_ref) values (", "activity_ref, id) values (?,");
+    private static final String INSERT_WITH_ID = INSERT.replace("updated_at) values (", "updated_at, id) values (?,");
 
     private static final int INSERT_ID_AT = 18;
 
@@ -154,25 +158,31 @@ final class EntryInserts {
 
     private static void bindInsert(PreparedStatement ps, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed)
             throws SQLException {
+        ps.setString(1, r.completion().activity().providerId());
+        ps.setString(2, r.completion().completionKey());
+        ps.setString(3, state.name());
+        int next = bindContent(ps, 4, r, sealed);
+        ps.setObject(next, Jdbc.time(r.at()));
+        ps.setObject(next + 1, Jdbc.time(r.at()));
+    }
+
+    /** Binds {@link #CONTENT_COLUMNS} from position {@code at}; returns the next position. */
+    static int bindContent(PreparedStatement ps, int at, Recorder.Recorded r, Payloads.Sealed sealed)
+            throws SQLException {
         LearnerCompletion completion = r.completion();
-        {
-            ps.setString(1, completion.activity().providerId());
-            ps.setString(2, completion.completionKey());
-            ps.setString(3, state.name());
-            ps.setString(4, sealed.mac());
-            ps.setBytes(5, sealed.bytes());
-            ps.setString(6, r.reference());
-            ps.setString(7, completion.activity().accmeActivityId().orElse(null));
-            ps.setObject(8, completion.completionDate());
-            ps.setBoolean(9, !completion.mocCredits().isEmpty());
-            ps.setObject(10, r.deadline().date());
-            ps.setString(11, r.deadline().rule().name());
-            ps.setString(12, r.code());
-            ps.setString(13, ProblemsJson.write(r.problems()));
-            ps.setObject(14, Jdbc.time(r.at()));
-            ps.setObject(15, Jdbc.time(r.at()));
-            ps.setString(16, String.join(",", CreditIds.all(completion)));
-            ps.setString(17, sealed.activityRef());
-        }
+        int i = at;
+        ps.setString(i++, sealed.mac());
+        ps.setBytes(i++, sealed.bytes());
+        ps.setString(i++, r.reference());
+        ps.setString(i++, completion.activity().accmeActivityId().orElse(null));
+        ps.setObject(i++, completion.completionDate());
+        ps.setBoolean(i++, !completion.mocCredits().isEmpty());
+        ps.setObject(i++, r.deadline().date());
+        ps.setString(i++, r.deadline().rule().name());
+        ps.setString(i++, r.code());
+        ps.setString(i++, ProblemsJson.write(r.problems()));
+        ps.setString(i++, String.join(",", CreditIds.all(completion)));
+        ps.setString(i++, sealed.activityRef());
+        return i;
     }
 }

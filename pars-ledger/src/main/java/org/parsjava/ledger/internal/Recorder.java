@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.ledger.Deadline;
 import org.parsjava.ledger.EntryProblem;
@@ -390,28 +389,17 @@ public final class Recorder {
     private static void replace(
             Connection c, long id, Recorded r, EntryState next, Payloads.Sealed sealed, byte[] previous)
             throws SQLException {
-        LearnerCompletion completion = r.completion();
-        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, content_mac=?, "
-                + "payload=?, previous_payload=?, reference=?, activity_id=?, completion_date=?, has_moc=?, "
-                + "due_date=?, due_rule=?, attempts=0, next_attempt_at=null, outcome_unknown=false, pars_code=?, "
-                + "pars_message=null, violations=?, status_checks=0, next_status_check_at=null, updated_at=?, "
-                + "purged_at=null, credit_ids=?, activity_ref=?, confirm_first=false, version=version+1 where id=?")) {
+        // content_mac=?, payload=?, ...: the content columns as an insert writes them
+        String content = EntryInserts.CONTENT_COLUMNS.replace(", ", "=?, ") + "=?";
+        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, " + content
+                + ", previous_payload=?, attempts=0, next_attempt_at=null, outcome_unknown=false, "
+                + "pars_message=null, status_checks=0, next_status_check_at=null, updated_at=?, "
+                + "purged_at=null, confirm_first=false, version=version+1 where id=?")) {
             ps.setString(1, next.name());
-            ps.setString(2, sealed.mac());
-            ps.setBytes(3, sealed.bytes());
-            ps.setBytes(4, previous);
-            ps.setString(5, r.reference());
-            ps.setString(6, completion.activity().accmeActivityId().orElse(null));
-            ps.setObject(7, completion.completionDate());
-            ps.setBoolean(8, !completion.mocCredits().isEmpty());
-            ps.setObject(9, r.deadline().date());
-            ps.setString(10, r.deadline().rule().name());
-            ps.setString(11, r.code());
-            ps.setString(12, ProblemsJson.write(r.problems()));
-            ps.setObject(13, Jdbc.time(r.at()));
-            ps.setString(14, String.join(",", CreditIds.all(completion)));
-            ps.setString(15, sealed.activityRef());
-            ps.setLong(16, id);
+            int i = EntryInserts.bindContent(ps, 2, r, sealed);
+            ps.setBytes(i++, previous);
+            ps.setObject(i++, Jdbc.time(r.at()));
+            ps.setLong(i, id);
             ps.executeUpdate();
         }
     }
