@@ -66,6 +66,43 @@ class PostgresLedgerTest extends LedgerContractTest {
     }
 
     @Test
+    void aLeaseChangesAnEntryInItsOwnPageWithoutNewIndexEntries() throws Exception {
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("vacuum full pars_ledger_entry"); // pages as new, whatever earlier tests left
+        }
+        ledger.recordAll(completions(600, false), c -> null);
+        java.util.Map<Long, String> before = pages();
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            // The columns a claim's lease sets (Claims.lease), for every entry in one transaction.
+            c.setAutoCommit(false);
+            st.executeUpdate("update pars_ledger_entry set claimed_by = 'node-a', "
+                    + "claimed_until = now() + interval '5 minutes', sending_since = now()");
+            c.commit();
+        }
+        java.util.Map<Long, String> after = pages();
+        long stayed = before.keySet().stream()
+                .filter(id -> before.get(id).equals(after.get(id)))
+                .count();
+        // Full pages (the default) keep none but the last page's; the room left keeps about a third.
+        org.junit.jupiter.api.Assertions.assertTrue(stayed >= 120, stayed + " of 600 leased in their own page");
+    }
+
+    /** Each entry's page (the block of its row version's address). */
+    private java.util.Map<Long, String> pages() throws Exception {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("select id, (ctid::text::point)[0] from pars_ledger_entry")) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void anApplicationRoleGrantedOnlyTheTablesRecordsAndDrains() throws Exception {
         try (java.sql.Connection c = dataSource().getConnection();
                 java.sql.Statement st = c.createStatement()) {

@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.parsjava.ledger.LedgerException;
 import org.parsjava.ledger.internal.migration.V2__Problems_as_json;
 import org.parsjava.ledger.internal.migration.V6__Lean_inserts;
+import org.parsjava.ledger.internal.migration.V7__Room_for_leases;
 
 /**
  * Creates or migrates the ledger's tables with Flyway, in the ledger's own history table
@@ -62,7 +63,7 @@ public final class Migrations {
                     .dataSource(dataSource)
                     .table("pars_ledger_schema_history")
                     .locations("classpath:db/pars-ledger/migration")
-                    .javaMigrations(new V2__Problems_as_json(), new V6__Lean_inserts())
+                    .javaMigrations(new V2__Problems_as_json(), new V6__Lean_inserts(), new V7__Room_for_leases())
                     .placeholders(types)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
