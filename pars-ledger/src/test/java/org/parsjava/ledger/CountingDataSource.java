@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -28,6 +29,7 @@ final class CountingDataSource implements DataSource {
 
     private final DataSource target;
     private final AtomicInteger executed = new AtomicInteger();
+    private final java.util.Queue<String> prepared = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     CountingDataSource(DataSource target) {
         this.target = target;
@@ -40,6 +42,12 @@ final class CountingDataSource implements DataSource {
 
     void reset() {
         executed.set(0);
+        prepared.clear();
+    }
+
+    /** The SQL of the statements prepared since the last reset, in order. */
+    List<String> prepared() {
+        return List.copyOf(prepared);
     }
 
     @Override
@@ -54,6 +62,9 @@ final class CountingDataSource implements DataSource {
 
     private Connection connection(Connection c) {
         InvocationHandler h = (proxy, method, args) -> {
+            if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
+                prepared.add(sql);
+            }
             Object result = invoke(c, method, args);
             return result instanceof Statement s ? statement(s, method.getReturnType()) : result;
         };

@@ -815,6 +815,27 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void theEntriesSequenceIsLookedUpOncePerLedgerNotPerRecording() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = counted(counting, 500);
+        counting.reset();
+        List<LearnerCompletion> all = completions(30, false);
+        for (int i = 0; i < 3; i++) {
+            l.recordAll(all.subList(i * 10, i * 10 + 10), c -> null);
+        }
+        long lookups = counting.prepared().stream()
+                .filter(sql -> sql.contains("pg_get_serial_sequence"))
+                .count();
+        long takes = counting.prepared().stream()
+                .filter(sql -> sql.contains("nextval"))
+                .count();
+        boolean postgres = this instanceof PostgresLedgerTest;
+        assertEquals(postgres ? 1 : 0, lookups, "sequence lookups in three recordings");
+        assertEquals(postgres ? 3 : 0, takes, "ID batches taken in three recordings");
+        assertEquals(30L, l.counts().get(EntryState.PENDING));
+    }
+
+    @Test
     void boardRulesThatSpanRunsHoldAcrossRecordings() {
         Activity course = boardsCourse("201234570", "BOARDS-1");
         Learner diplomate = abaDiplomate();
