@@ -398,7 +398,7 @@ public final class ReportingLedger implements AutoCloseable {
     /**
      * Closes the connection pool the ledger opened for a {@link Builder#jdbcUrl JDBC URL}; a
      * caller's data source is left open. An H2 file the ledger opened and no one else has open is
-     * compacted first (a few seconds for 100,000 entries; the file then holds about 0.7 KB per
+     * compacted first (a few seconds for 100,000 entries; the file then holds about 0.5 KB per
      * entry). A running {@link LedgerWorker} is closed separately.
      */
     @Override

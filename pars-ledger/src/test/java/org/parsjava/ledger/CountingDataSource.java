@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * A data source that counts the statements executed through it (a JDBC proxy): each
- * {@code execute*} call is one round trip to the database, a batch included.
+ * {@code execute*} call is one round trip to the database, a batch included. It also keeps the
+ * SQL of each statement prepared, so a test can tell which queries ran.
  */
 final class CountingDataSource implements DataSource {
 
@@ -40,6 +41,7 @@ final class CountingDataSource implements DataSource {
         return executed.get();
     }
 
+    /** Forgets the statements counted and prepared so far. */
     void reset() {
         executed.set(0);
         prepared.clear();

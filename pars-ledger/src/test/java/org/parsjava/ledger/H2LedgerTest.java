@@ -24,12 +24,12 @@ class H2LedgerTest extends LedgerContractTest {
     }
 
     @Test
-    void theFileKeepsFreedChunksForTwoSecondsNotZero() throws Exception {
-        // Whatever the URL says (here H2's default, 45 s), the ledger sets its own window: with 0
-        // H2 may reuse a chunk a running query still reads (Migrations.H2_RETENTION_MS).
+    void aLedgerSetsItsFileToKeepFreedChunksTwoSecondsNotZero() throws Exception {
+        // A file earlier versions of the ledger set to 0 (kept in the file): with 0, H2 may reuse a
+        // chunk a running query still reads (Migrations.H2_RETENTION_MS).
         try (java.sql.Connection c = dataSource().getConnection();
                 java.sql.Statement st = c.createStatement()) {
-            st.execute("SET RETENTION_TIME 45000");
+            st.execute("SET RETENTION_TIME 0");
         }
         ledger("node-b", client).close();
         try (java.sql.Connection c = dataSource().getConnection();

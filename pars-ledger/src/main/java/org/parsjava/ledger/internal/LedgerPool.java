@@ -70,8 +70,8 @@ public final class LedgerPool {
 
     /**
      * Closes a pool the ledger opened; on an H2 file no one else has open, first rewrites the
-     * file without its free pages ({@code SHUTDOWN COMPACT}: an H2 file otherwise keeps the space
-     * of every page it ever copied, about twice what it holds after a run of 100,000 rows). Another
+     * file without its free pages ({@code SHUTDOWN COMPACT}: an H2 file does not shrink by itself,
+     * and after a run of 100,000 rows was about six times the size of what it held). Another
      * session on the same database (a second ledger in this JVM, a process through H2's automatic
      * server) leaves the file as it is. The compaction runs on a connection of its own once the
      * pool's are closed, so none of them meets the database closed under it (H2 would write that,

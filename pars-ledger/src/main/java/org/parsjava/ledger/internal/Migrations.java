@@ -84,13 +84,13 @@ public final class Migrations {
 
     /**
      * How long H2 keeps a file chunk after its last live page moved out (milliseconds), before the
-     * space is reused. Not 0: with 0, H2 2.4.240 may reuse a chunk a running query still reads
-     * ("Chunk ... not found", seen here as a claim failing after 229,226 rows of a 1,000,000-row
-     * run; upstream h2database#4383, and in nitrite-java #1303 a file that no longer opened, which
-     * a 1 s window did not show in their soak). Not H2's 45 s either: under steady writes the
-     * file grows by the page copies of the window (the main job's 100,000 rows: 140 MB at most
-     * with 0, 291 MB with 2 s, 1.29 GB with 45 s; 48 MB after closing in each case, when the
-     * ledger compacts it).
+     * space is reused. Not 0, which earlier versions of the ledger set: with 0, H2 2.4.240 may
+     * reuse a chunk a running query still reads ("Chunk ... not found", seen here as a claim
+     * failing after 229,226 rows of a 1,000,000-row run; upstream h2database#4383, open; in
+     * nitrite-java #1303, with H2's versions-to-keep also 0, files that no longer opened). Not H2's
+     * 45 s either: under steady writes the file grows by the page copies of the window (the main
+     * job's 100,000 rows, one run each: 140 MB at most with 0, 291 MB with 2 s, 1.29 GB with 45 s;
+     * 48 MB in each case after the ledger, opened by URL, compacted the file on closing).
      */
     static final int H2_RETENTION_MS = 2_000;
 
@@ -106,8 +106,10 @@ public final class Migrations {
         } catch (SQLException e) {
             org.slf4j.LoggerFactory.getLogger(Migrations.class)
                     .warn(
-                            "PARS ledger: H2 refused SET RETENTION_TIME (SQL state {}; the ledger's user needs "
-                                    + "admin rights): the file grows by the page copies of H2's default 45 s",
+                            "PARS ledger: H2 refused SET RETENTION_TIME {} (SQL state {}; the ledger's user needs "
+                                    + "admin rights): the file keeps its own setting, and a file an earlier version "
+                                    + "set to 0 may fail a query that reads while the ledger writes",
+                            H2_RETENTION_MS,
                             e.getSQLState());
         }
     }
