@@ -94,20 +94,13 @@ class PostgresLedgerTest extends LedgerContractTest {
 
     @Test
     void aLedgerOpenedByARoleThatDoesNotOwnTheTablesLeavesTheirPagesFull() throws Exception {
-        appRole();
         try (java.sql.Connection c = dataSource().getConnection();
                 java.sql.Statement st = c.createStatement()) {
             // As a ledger of the version before: its entries' pages full, migration 7 not run.
             st.execute("alter table pars_ledger_entry reset (fillfactor)");
             st.execute("delete from pars_ledger_schema_history where version = '7'");
         }
-        try (ReportingLedger app = ReportingLedger.builder()
-                .dataSource(postgres.getDatabase("pars_app", "postgres"))
-                .client(client)
-                .key(KEY)
-                .clock(clock)
-                .nodeName("app")
-                .build()) {
+        try (ReportingLedger app = appLedger()) {
             org.junit.jupiter.api.Assertions.assertEquals(
                     0,
                     app.recordAll(completions(5, false), c -> null).stream()
@@ -126,26 +119,26 @@ class PostgresLedgerTest extends LedgerContractTest {
         }
     }
 
-    /** A login role with rights on the ledger's tables and nothing else. */
-    private void appRole() throws Exception {
+    /** A ledger opened by a login role with rights on the ledger's tables and nothing else. */
+    private ReportingLedger appLedger() throws Exception {
         try (java.sql.Connection c = dataSource().getConnection();
                 java.sql.Statement st = c.createStatement()) {
             st.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = 'pars_app') then "
                     + "create role pars_app login; end if; end $$");
             st.execute("grant select, insert, update, delete on all tables in schema public to pars_app");
         }
-    }
-
-    @Test
-    void anApplicationRoleGrantedOnlyTheTablesRecordsAndDrains() throws Exception {
-        appRole();
-        try (ReportingLedger app = ReportingLedger.builder()
+        return ReportingLedger.builder()
                 .dataSource(postgres.getDatabase("pars_app", "postgres"))
                 .client(client)
                 .key(KEY)
                 .clock(clock)
                 .nodeName("app")
-                .build()) {
+                .build();
+    }
+
+    @Test
+    void anApplicationRoleGrantedOnlyTheTablesRecordsAndDrains() throws Exception {
+        try (ReportingLedger app = appLedger()) {
             List<org.parsjava.core.model.LearnerCompletion> cs = completions(30, false);
             // New entries take their IDs from the column's default: the role may not call nextval.
             org.junit.jupiter.api.Assertions.assertTrue(app.recordAll(cs, c -> null).stream()
