@@ -81,7 +81,7 @@ class PostgresLedgerTest extends LedgerContractTest {
                     + "claimed_until = now() + interval '5 minutes', sending_since = now()");
             long heapOnly;
             try (java.sql.ResultSet rs = st.executeQuery(
-                    "select n_tup_hot_upd from pg_stat_xact_user_tables " + "where relname = 'pars_ledger_entry'")) {
+                    "select n_tup_hot_upd from pg_stat_xact_user_tables where relname = 'pars_ledger_entry'")) {
                 org.junit.jupiter.api.Assertions.assertTrue(rs.next());
                 heapOnly = rs.getLong(1);
             }

@@ -135,6 +135,9 @@ final class EntryInserts {
     static final String CONTENT_COLUMNS = "content_mac, payload, reference, activity_id, completion_date, has_moc, "
             + "due_date, due_rule, pars_code, violations, credit_ids, activity_ref";
 
+    /** {@link #CONTENT_COLUMNS} as an update's assignments ({@code content_mac=?, payload=?, ...}), same order. */
+    static final String CONTENT_ASSIGNMENTS = CONTENT_COLUMNS.replace(", ", "=?, ") + "=?";
+
     private static final String INSERT = "insert into pars_ledger_entry (provider_id, completion_key, state, "
             + CONTENT_COLUMNS + ", created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 

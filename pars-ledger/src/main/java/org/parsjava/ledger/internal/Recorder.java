@@ -389,9 +389,9 @@ public final class Recorder {
     private static void replace(
             Connection c, long id, Recorded r, EntryState next, Payloads.Sealed sealed, byte[] previous)
             throws SQLException {
-        // content_mac=?, payload=?, ...: the content columns as an insert writes them
-        String content = EntryInserts.CONTENT_COLUMNS.replace(", ", "=?, ") + "=?";
-        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, " + content
+        // The content columns as an insert writes them, then what a new content resets.
+        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, "
+                + EntryInserts.CONTENT_ASSIGNMENTS
                 + ", previous_payload=?, attempts=0, next_attempt_at=null, outcome_unknown=false, "
                 + "pars_message=null, status_checks=0, next_status_check_at=null, updated_at=?, "
                 + "purged_at=null, confirm_first=false, version=version+1 where id=?")) {
