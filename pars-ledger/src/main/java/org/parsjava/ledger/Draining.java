@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,9 +86,10 @@ final class Draining {
                 settling = null;
                 Map<Long, Claimed> claims = byId(batch);
                 Runnable settle = () -> {
-                    store.settlements().settle(step.outcomes(), claims, clock.instant());
+                    List<LedgerEntry> settled =
+                            store.settlements().settle(step.outcomes(), claims, clock.instant(), listener != null);
                     if (listener != null) {
-                        notify(step.outcomes(), claims, listener);
+                        notify(step.outcomes(), settled, listener);
                     }
                 };
                 if (step.refused() != null) {
@@ -132,19 +131,15 @@ final class Draining {
         return out;
     }
 
-    private void notify(List<Outcome> outcomes, Map<Long, Claimed> claims, DrainListener listener) {
-        Set<String> held = new HashSet<>();
-        List<Long> ids = new ArrayList<>(outcomes.size());
-        for (Outcome o : outcomes) {
-            ids.add(o.id());
-            if (o.alreadyHeld()) {
-                Claimed c = claims.get(o.id());
-                held.add(c.providerId() + "\u0000" + c.completionKey());
+    /** Tells {@code listener} of each entry {@code outcomes} settled, as stored ({@code settled}, in their order). */
+    private static void notify(List<Outcome> outcomes, List<LedgerEntry> settled, DrainListener listener) {
+        for (int k = 0; k < outcomes.size(); k++) {
+            LedgerEntry e = settled.get(k);
+            if (e == null) {
+                continue; // not found where it was settled: nothing to tell
             }
-        }
-        for (LedgerEntry e : store.queries().byIds(ids)) {
             try {
-                listener.settled(e, held.contains(e.providerId() + "\u0000" + e.completionKey()));
+                listener.settled(e, outcomes.get(k).alreadyHeld());
             } catch (RuntimeException ex) {
                 LOG.warn("PARS ledger drain listener failed: {}", ex.getClass().getName());
             }
@@ -164,12 +159,18 @@ final class Draining {
                 outcomes.add(statusSync.check(c, now));
             }
             Map<Long, Claimed> claims = byId(batch);
-            store.settlements().settle(outcomes, claims, now);
+            List<LedgerEntry> settled = store.settlements().settle(outcomes, claims, now, listener != null);
             if (listener != null) {
-                List<Outcome> decided = outcomes.stream()
-                        .filter(o -> o.to() == EntryState.BOARD_ACCEPTED || o.to() == EntryState.BOARD_REJECTED)
-                        .toList();
-                notify(decided, claims, listener);
+                List<Outcome> decided = new ArrayList<>();
+                List<LedgerEntry> entries = new ArrayList<>();
+                for (int k = 0; k < outcomes.size(); k++) {
+                    EntryState to = outcomes.get(k).to();
+                    if (to == EntryState.BOARD_ACCEPTED || to == EntryState.BOARD_REJECTED) {
+                        decided.add(outcomes.get(k));
+                        entries.add(settled.get(k));
+                    }
+                }
+                notify(decided, entries, listener);
             }
             checked += batch.size();
         }

@@ -318,6 +318,7 @@ abstract class LedgerContractTest {
         LearnerCompletion c = completions(1, false).get(0);
         LearnerCompletion changed = c.toBuilder().cmeCredits("0.75").build();
         AtomicBoolean once = new AtomicBoolean(true);
+        List<EntryState> told = new ArrayList<>();
         OkHttpClient meanwhile = new OkHttpClient.Builder()
                 .addInterceptor(chain -> {
                     okhttp3.Response r = chain.proceed(chain.request());
@@ -330,9 +331,15 @@ abstract class LedgerContractTest {
         try (ParsClient racing = clientBuilder().okHttpClient(meanwhile).build()) {
             ReportingLedger node = ledger("node-b", racing);
             node.record(c);
-            node.drain();
+            node.drain((e, held) -> told.add(e.state()));
         }
         assertEquals(EntryState.ACCEPTED, state(c), "the old record was deleted and the new one sent");
+        // The first send's settlement finds the change (the old record to delete first), the delete
+        // leaves the change to send, then PARS accepts it.
+        assertEquals(
+                List.of(EntryState.CORRECTING, EntryState.PENDING, EntryState.ACCEPTED),
+                told,
+                "the listener is told each step as it was stored");
         List<StoredCredit> held = sim.credits();
         assertEquals(1, held.size());
         assertEquals(0, held.get(0).credits().compareTo(new java.math.BigDecimal("0.75")), "PARS holds the change");
@@ -812,6 +819,28 @@ abstract class LedgerContractTest {
         // Claim (a look per sendable state, then the lock) and lease, outcomes and transitions, the
         // activity read once, H2's checkpoints, and the empty claims that end it: none per entry.
         assertTrue(counting.executed() <= 20, "statements to drain 500: " + counting.executed());
+    }
+
+    @Test
+    void aDrainTellsItsListenerEachEntryAsTheSettlementStoredItWithoutReadingItAgainOnPostgres() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = counted(counting, 100);
+        List<LearnerCompletion> all = completions(250, true);
+        l.recordAll(all, c -> null);
+        counting.reset();
+        List<LedgerEntry> told = new ArrayList<>();
+        l.drain((e, held) -> told.add(e));
+        long reads = counting.prepared().stream()
+                .filter(sql -> sql.startsWith("select") && sql.contains("pars_message"))
+                .count();
+        // PostgreSQL's settling update returns the entries; H2 reads each batch's in the same transaction.
+        assertEquals(this instanceof PostgresLedgerTest ? 0 : 3, reads, "reads of settled entries");
+        assertEquals(250, told.size());
+        assertEquals(
+                250, told.stream().map(LedgerEntry::completionKey).distinct().count(), "each told once");
+        for (LedgerEntry e : told) {
+            assertEquals(l.entry("0001234", e.completionKey()).orElseThrow(), e, "as stored: " + e.completionKey());
+        }
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.parsjava.ledger.Transition;
 /** Reading entries and their history: what the ledger tells people. Thread safe. */
 public final class EntryQueries {
 
-    private static final String COLUMNS = "provider_id, completion_key, state, reference, activity_id, "
+    /** The columns {@link #entry} reads, in its order. */
+    static final String COLUMNS = "provider_id, completion_key, state, reference, activity_id, "
             + "completion_date, due_date, due_rule, attempts, next_attempt_at, outcome_unknown, pars_code, "
             + "pars_message, updated_at, credit_ids, violations";
 
@@ -97,7 +98,7 @@ public final class EntryQueries {
                         List<LedgerEntry> out = new ArrayList<>();
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                out.add(entry(rs));
+                                out.add(entry(rs, 1));
                             }
                         }
                         return out;
@@ -182,27 +183,29 @@ public final class EntryQueries {
                 "count entries");
     }
 
-    private static LedgerEntry entry(ResultSet rs) throws SQLException {
-        OffsetDateTime next = rs.getObject(10, OffsetDateTime.class);
-        EntryState state = EntryState.valueOf(rs.getString(3));
-        Optional<String> code = Optional.ofNullable(rs.getString(12));
-        Optional<String> message = Optional.ofNullable(rs.getString(13));
+    /** The entry in the current row, its {@link #COLUMNS} from column {@code at} on. */
+    static LedgerEntry entry(ResultSet rs, int at) throws SQLException {
+        int o = at - 1;
+        OffsetDateTime next = rs.getObject(o + 10, OffsetDateTime.class);
+        EntryState state = EntryState.valueOf(rs.getString(o + 3));
+        Optional<String> code = Optional.ofNullable(rs.getString(o + 12));
+        Optional<String> message = Optional.ofNullable(rs.getString(o + 13));
         return new LedgerEntry(
-                rs.getString(1),
-                rs.getString(2),
+                rs.getString(o + 1),
+                rs.getString(o + 2),
                 state,
-                Optional.ofNullable(rs.getString(4)),
-                Optional.ofNullable(rs.getString(5)),
-                rs.getObject(6, LocalDate.class),
-                new Deadline(rs.getObject(7, LocalDate.class), DeadlineRules.Rule.valueOf(rs.getString(8))),
-                rs.getInt(9),
+                Optional.ofNullable(rs.getString(o + 4)),
+                Optional.ofNullable(rs.getString(o + 5)),
+                rs.getObject(o + 6, LocalDate.class),
+                new Deadline(rs.getObject(o + 7, LocalDate.class), DeadlineRules.Rule.valueOf(rs.getString(o + 8))),
+                rs.getInt(o + 9),
                 Optional.ofNullable(next).map(OffsetDateTime::toInstant),
-                rs.getBoolean(11),
+                rs.getBoolean(o + 11),
                 code,
                 message,
-                ProblemsJson.read(rs.getString(16)),
-                List.of(rs.getString(15).split(",")),
-                rs.getObject(14, OffsetDateTime.class).toInstant());
+                ProblemsJson.read(rs.getString(o + 16)),
+                List.of(rs.getString(o + 15).split(",")),
+                rs.getObject(o + 14, OffsetDateTime.class).toInstant());
     }
 
     /** The entries with these ids (in due-date order). */

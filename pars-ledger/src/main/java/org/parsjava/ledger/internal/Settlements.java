@@ -10,9 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.parsjava.ledger.EntryState;
+import org.parsjava.ledger.LedgerEntry;
 
 /**
  * Storing what claimed work came to. An entry recorded again or withdrawn while it was being
@@ -28,40 +32,24 @@ public final class Settlements {
         this.jdbc = jdbc;
     }
 
-    /** Stores the outcomes of one drain step in one transaction; every claim among them is released. */
-    public void settle(List<Outcome> outcomes, Map<Long, Claimed> claims, Instant now) {
+    /**
+     * Stores the outcomes of one drain step in one transaction; every claim among them is released.
+     * With {@code read}, returns the entries as this transaction left them, in the outcomes' order
+     * (on PostgreSQL the update returns them; on H2 they are read after it); else an empty list.
+     */
+    public List<LedgerEntry> settle(List<Outcome> outcomes, Map<Long, Claimed> claims, Instant now, boolean read) {
         if (outcomes.isEmpty()) {
-            return;
+            return List.of();
         }
-        jdbc.inTransaction(
+        return jdbc.inTransaction(
                 c -> {
-                    int[] counts;
-                    try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set state=?, "
-                            + "pars_code=?, pars_message=?, violations=?, attempts=attempts+?, next_attempt_at=?, "
-                            + "outcome_unknown=?, next_status_check_at=?, previous_payload=case when ? then null else "
-                            + "previous_payload end, claimed_by=null, claimed_until=null, sending_since=null, "
-                            + "confirm_first=false, updated_at=? where id=? and version=?")) {
-                        for (Outcome o : outcomes) {
-                            ps.setString(1, o.to().name());
-                            ps.setString(2, o.code());
-                            ps.setString(3, o.message());
-                            ps.setString(4, ProblemsJson.write(o.problems()));
-                            ps.setInt(5, o.countAttempt() ? 1 : 0);
-                            ps.setObject(6, o.nextAttemptAt() == null ? null : Jdbc.time(o.nextAttemptAt()));
-                            ps.setBoolean(7, o.outcomeUnknown());
-                            ps.setObject(8, o.nextStatusCheckAt() == null ? null : Jdbc.time(o.nextStatusCheckAt()));
-                            ps.setBoolean(9, o.clearPrevious());
-                            ps.setObject(10, Jdbc.time(now));
-                            ps.setLong(11, o.id());
-                            ps.setInt(12, claims.get(o.id()).version());
-                            ps.addBatch();
-                        }
-                        counts = ps.executeBatch();
-                    }
+                    Map<Long, LedgerEntry> stored = new HashMap<>();
+                    Set<Long> updated = jdbc.postgres()
+                            ? updateAll(c, outcomes, claims, now, read ? stored : null)
+                            : updateEach(c, outcomes, claims, now);
                     List<Outcome> applied = new ArrayList<>(outcomes.size());
-                    for (int k = 0; k < outcomes.size(); k++) {
-                        Outcome o = outcomes.get(k);
-                        if (counts[k] != 0) {
+                    for (Outcome o : outcomes) {
+                        if (updated.contains(o.id())) {
                             applied.add(o);
                         } else {
                             superseded(c, o, claims.get(o.id()), now);
@@ -82,9 +70,156 @@ public final class Settlements {
                         }
                         ps.executeBatch();
                     }
-                    return null;
+                    if (!read) {
+                        return List.of();
+                    }
+                    List<Long> unread = outcomes.stream()
+                            .map(Outcome::id)
+                            .filter(id -> !stored.containsKey(id))
+                            .toList();
+                    if (!unread.isEmpty()) {
+                        read(c, unread, stored);
+                    }
+                    return outcomes.stream().map(o -> stored.get(o.id())).toList();
                 },
                 "record send outcomes");
+    }
+
+    /**
+     * The settling update's assignments, the new values given (in this order): state, PARS's code and
+     * message, violations, attempts to add, next attempt, outcome unknown, next status check,
+     * whether to clear the previous payload, the time.
+     */
+    private static String assignments(String... values) {
+        return String.format(
+                "state=%s, pars_code=%s, pars_message=%s, violations=%s, attempts=attempts+%s, next_attempt_at=%s, "
+                        + "outcome_unknown=%s, next_status_check_at=%s, previous_payload=case when %s then null "
+                        + "else previous_payload end, claimed_by=null, claimed_until=null, sending_since=null, "
+                        + "confirm_first=false, updated_at=%s",
+                (Object[]) values);
+    }
+
+    /** H2's settling update: the values, then the entry's ID and version. */
+    private static final String UPDATE_EACH = "update pars_ledger_entry set "
+            + assignments("?", "?", "?", "?", "?", "?", "?", "?", "?", "?") + " where id=? and version=?";
+
+    /** PostgreSQL's: the values in arrays, one per column (the time last, on its own); the IDs updated return. */
+    private static final String UPDATE_ALL = "update pars_ledger_entry set "
+            + assignments(
+                    "v.to_state",
+                    "v.code",
+                    "v.message",
+                    "v.problems",
+                    "v.attempt",
+                    "v.next_attempt",
+                    "v.unknown",
+                    "v.next_check",
+                    "v.clear",
+                    "?")
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::timestamptz[], ?::bool[], "
+            + "?::timestamptz[], ?::bool[], ?::int8[], ?::int4[]) as v(to_state, code, message, problems, attempt, "
+            + "next_attempt, unknown, next_check, clear, k_id, k_version) where id=v.k_id and version=v.k_version "
+            + "returning id";
+
+    /** The arrays' element types, in {@link #UPDATE_ALL}'s order. */
+    private static final String[] UPDATE_ALL_TYPES = {
+        "text", "text", "text", "text", "int4", "timestamptz", "bool", "timestamptz", "bool", "int8", "int4"
+    };
+
+    /** H2: one update per outcome, in one batch; returns the IDs updated (the others changed meanwhile). */
+    private static Set<Long> updateEach(Connection c, List<Outcome> outcomes, Map<Long, Claimed> claims, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_EACH)) {
+            for (Outcome o : outcomes) {
+                ps.setString(1, o.to().name());
+                ps.setString(2, o.code());
+                ps.setString(3, o.message());
+                ps.setString(4, ProblemsJson.write(o.problems()));
+                ps.setInt(5, o.countAttempt() ? 1 : 0);
+                ps.setObject(6, o.nextAttemptAt() == null ? null : Jdbc.time(o.nextAttemptAt()));
+                ps.setBoolean(7, o.outcomeUnknown());
+                ps.setObject(8, o.nextStatusCheckAt() == null ? null : Jdbc.time(o.nextStatusCheckAt()));
+                ps.setBoolean(9, o.clearPrevious());
+                ps.setObject(10, Jdbc.time(now));
+                ps.setLong(11, o.id());
+                ps.setInt(12, claims.get(o.id()).version());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            Set<Long> out = new HashSet<>();
+            for (int k = 0; k < outcomes.size(); k++) {
+                if (counts[k] != 0) {
+                    out.add(outcomes.get(k).id());
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * PostgreSQL: one statement for every outcome, its values in arrays (a batch runs one statement
+     * per entry on the server); returns the IDs updated, and puts the entries as updated into
+     * {@code into} when it is not null.
+     */
+    private static Set<Long> updateAll(
+            Connection c, List<Outcome> outcomes, Map<Long, Claimed> claims, Instant now, Map<Long, LedgerEntry> into)
+            throws SQLException {
+        int n = outcomes.size();
+        Object[][] values = new Object[11][n];
+        for (int k = 0; k < n; k++) {
+            Outcome o = outcomes.get(k);
+            values[0][k] = o.to().name();
+            values[1][k] = o.code();
+            values[2][k] = o.message();
+            values[3][k] = ProblemsJson.write(o.problems());
+            values[4][k] = o.countAttempt() ? 1 : 0;
+            values[5][k] = o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString();
+            values[6][k] = o.outcomeUnknown();
+            values[7][k] =
+                    o.nextStatusCheckAt() == null ? null : o.nextStatusCheckAt().toString();
+            values[8][k] = o.clearPrevious();
+            values[9][k] = o.id();
+            values[10][k] = claims.get(o.id()).version();
+        }
+        String sql = UPDATE_ALL + (into == null ? "" : ", " + EntryQueries.COLUMNS);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, Jdbc.time(now));
+            for (int i = 0; i < UPDATE_ALL_TYPES.length; i++) {
+                ps.setArray(i + 2, c.createArrayOf(UPDATE_ALL_TYPES[i], values[i]));
+            }
+            Set<Long> out = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                    if (into != null) {
+                        into.put(rs.getLong(1), EntryQueries.entry(rs, 2));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Puts the entries with these IDs into {@code into}, as this transaction sees them. */
+    private void read(Connection c, List<Long> ids, Map<Long, LedgerEntry> into) throws SQLException {
+        String match = jdbc.postgres()
+                ? "id = any(?)"
+                : "id in (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+        try (PreparedStatement ps =
+                c.prepareStatement("select id, " + EntryQueries.COLUMNS + " from pars_ledger_entry where " + match)) {
+            if (jdbc.postgres()) {
+                ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            } else {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setLong(i + 1, ids.get(i));
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.put(rs.getLong(1), EntryQueries.entry(rs, 2));
+                }
+            }
+        }
     }
 
     /** The entry changed while it was sent: keep its new state, and remember what PARS may now hold. */
