@@ -21,7 +21,8 @@ import javax.sql.DataSource;
 /**
  * A data source that counts the statements executed through it (a JDBC proxy): each
  * {@code execute*} call is one round trip to the database, a batch included. It also keeps the
- * SQL of each statement prepared, so a test can tell which queries ran.
+ * SQL of each statement prepared, and of each run directly with the thread that ran it, so a test
+ * can tell which queries ran.
  */
 final class CountingDataSource implements DataSource {
 
@@ -31,6 +32,7 @@ final class CountingDataSource implements DataSource {
     private final DataSource target;
     private final AtomicInteger executed = new AtomicInteger();
     private final java.util.Queue<String> prepared = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<String> direct = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     CountingDataSource(DataSource target) {
         this.target = target;
@@ -45,11 +47,20 @@ final class CountingDataSource implements DataSource {
     void reset() {
         executed.set(0);
         prepared.clear();
+        direct.clear();
     }
 
     /** The SQL of the statements prepared since the last reset, in order. */
     List<String> prepared() {
         return List.copyOf(prepared);
+    }
+
+    /**
+     * The SQL run without preparing it ({@code Statement.execute(sql)}) since the last reset, in
+     * order, each after the name of the thread that ran it and a colon.
+     */
+    List<String> direct() {
+        return List.copyOf(direct);
     }
 
     @Override
@@ -78,6 +89,9 @@ final class CountingDataSource implements DataSource {
         InvocationHandler h = (proxy, method, args) -> {
             if (EXECUTES.contains(method.getName())) {
                 executed.incrementAndGet();
+                if (args != null && args.length > 0 && args[0] instanceof String sql) {
+                    direct.add(Thread.currentThread().getName() + ": " + sql);
+                }
             }
             return invoke(s, method, args);
         };

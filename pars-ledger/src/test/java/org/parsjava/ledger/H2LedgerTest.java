@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,5 +40,27 @@ class H2LedgerTest extends LedgerContractTest {
             assertTrue(rs.next());
             assertEquals("2000", rs.getString(1));
         }
+    }
+
+    @Test
+    void eachClaimIsWrittenToTheFileBeforeItsBatchIsSentAndOutcomesWithTheNextCheckpoint() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = counted(counting, 100);
+        l.recordAll(completions(300, false), c -> null);
+        counting.reset();
+        assertEquals(300, l.drain().accepted());
+        List<String> direct = counting.direct();
+        // A lost outcome is recovered (its entry stays leased and marked as being sent, so it is
+        // looked up in PARS first); a lost claim would not be, so each is on disk before its send.
+        assertEquals(
+                0,
+                direct.stream()
+                        .filter(sql -> sql.equals("pars-ledger-settle: CHECKPOINT"))
+                        .count(),
+                "checkpoints for the outcomes: " + direct);
+        long claims = direct.stream()
+                .filter(sql -> sql.equals(Thread.currentThread().getName() + ": CHECKPOINT"))
+                .count();
+        assertTrue(claims >= 3, "checkpoints on the draining thread, one for each of the 3 claims at least: " + claims);
     }
 }

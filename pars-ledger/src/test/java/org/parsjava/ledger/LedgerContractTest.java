@@ -788,7 +788,7 @@ abstract class LedgerContractTest {
     }
 
     /** A ledger on {@code counting}, which counts the statements it runs. */
-    private ReportingLedger counted(CountingDataSource counting, int batchSize) {
+    ReportingLedger counted(CountingDataSource counting, int batchSize) {
         return ReportingLedger.builder()
                 .dataSource(counting)
                 .client(client)

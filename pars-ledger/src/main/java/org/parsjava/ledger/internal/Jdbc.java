@@ -44,13 +44,28 @@ public final class Jdbc {
 
     /** Runs {@code work} in a transaction of its own; {@code what} names it in a failure. */
     public <T> T inTransaction(Work<T> work, String what) {
+        return inTransaction(work, what, true);
+    }
+
+    /**
+     * Runs {@code work} like {@link #inTransaction(Work, String)}, but on H2 leaves its commit to
+     * reach the file with the next checkpoint (another transaction's, or H2's own within half a
+     * second): only for work whose loss in a killed process the ledger recovers from, such as a
+     * batch's outcomes (their entries stay leased and marked as being sent, so they are looked up
+     * in PARS before anything is sent again).
+     */
+    public <T> T inTransactionWrittenLater(Work<T> work, String what) {
+        return inTransaction(work, what, false);
+    }
+
+    private <T> T inTransaction(Work<T> work, String what, boolean checkpoint) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
-                if (!postgres) {
+                if (!postgres && checkpoint) {
                     // H2 writes commits half a second later by default: a committed claim would not
                     // survive a killed process. CHECKPOINT writes it now (WRITE_DELAY 0 would too, but
                     // it stops the background writer that keeps the file compact).

@@ -97,7 +97,7 @@ public final class Migrations {
     /**
      * The H2 setting the ledger needs whatever URL it was given (kept in the database file): old
      * chunks reused after {@link #H2_RETENTION_MS}. (Durability is {@link Jdbc}'s: a checkpoint
-     * after each commit.)
+     * after each commit that must survive a killed process.)
      */
     private static void compact(DataSource dataSource) {
         try (Connection c = dataSource.getConnection();

@@ -41,7 +41,7 @@ public final class Settlements {
         if (outcomes.isEmpty()) {
             return List.of();
         }
-        return jdbc.inTransaction(
+        return jdbc.inTransactionWrittenLater(
                 c -> {
                     Map<Long, LedgerEntry> stored = new HashMap<>();
                     Set<Long> updated = jdbc.postgres()
