@@ -128,10 +128,7 @@ public final class PayloadCipher {
 
     /** A keyed fingerprint of {@code content}, hex. */
     public String fingerprint(byte[] content) {
-        Mac mac = macs.poll();
-        if (mac == null) {
-            mac = fingerprintMac();
-        }
+        Mac mac = mac();
         try {
             return HexFormat.of().formatHex(mac.doFinal(content));
         } finally {
@@ -152,7 +149,12 @@ public final class PayloadCipher {
         }
     }
 
-    private Mac fingerprintMac() {
+    /** A pooled fingerprint MAC, or a new one (dropped after use when the pool is full). */
+    private Mac mac() {
+        Mac pooled = macs.poll();
+        if (pooled != null) {
+            return pooled;
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(fingerprint);

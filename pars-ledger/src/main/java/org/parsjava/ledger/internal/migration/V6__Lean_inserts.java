@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -37,8 +36,7 @@ public final class V6__Lean_inserts extends BaseJavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
         DatabaseMetaData meta = c.getMetaData();
-        boolean postgres =
-                meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        boolean postgres = Databases.postgres(c);
         // The table's name as the database keeps it (an H2 URL may ask for lower case).
         String table = meta.storesUpperCaseIdentifiers() ? "PARS_LEDGER_TRANSITION" : "pars_ledger_transition";
         List<String> keys = new ArrayList<>();
