@@ -844,6 +844,24 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aRecordingsNewEntriesAreStoredInDueDateOrderWhateverTheOrderGiven() throws SQLException {
+        List<LearnerCompletion> latestFirst = new ArrayList<>(completions(40, false));
+        java.util.Collections.reverse(latestFirst);
+        ledger.recordAll(latestFirst, c -> null);
+        List<LocalDate> byId = new ArrayList<>();
+        try (Connection c = dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select due_date from pars_ledger_entry order by id")) {
+            while (rs.next()) {
+                byId.add(rs.getObject(1, LocalDate.class));
+            }
+        }
+        assertEquals(40, byId.size());
+        assertTrue(byId.get(0).isBefore(byId.get(39)), "due dates differ: " + byId);
+        assertEquals(byId.stream().sorted().toList(), byId, "IDs follow the due dates");
+    }
+
+    @Test
     void theEntriesSequenceIsLookedUpOncePerLedgerNotPerRecording() {
         CountingDataSource counting = new CountingDataSource(dataSource());
         ReportingLedger l = counted(counting, 500);
