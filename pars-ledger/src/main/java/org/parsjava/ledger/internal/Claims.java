@@ -87,11 +87,11 @@ public final class Claims {
                             jdbc.postgres()
                                     ? "select x.* from unnest(?::bigint[]) k(id) cross join lateral (select " + columns
                                             + " from pars_ledger_entry e where e.id = k.id) x"
-                                    : "select " + columns + " from pars_ledger_entry where " + idsMatch(ids.size())
+                                    : "select " + columns + " from pars_ledger_entry where " + jdbc.idsMatch(ids.size())
                                             + " and state in (" + states
                                             + ") and (claimed_until is null or claimed_until < ?) "
                                             + "for update skip locked")) {
-                        int next = bindIds(c, ps, 1, ids);
+                        int next = jdbc.bindIds(c, ps, 1, ids);
                         if (!jdbc.postgres()) {
                             ps.setObject(next, Jdbc.time(now));
                         }
@@ -135,25 +135,6 @@ public final class Claims {
 
     /** An entry due for sending, before it is locked. */
     private record Candidate(long id, java.time.LocalDate due) {}
-
-    /** A condition matching any of {@code n} entry IDs: an array on PostgreSQL, a list on H2. */
-    private String idsMatch(int n) {
-        return jdbc.postgres()
-                ? "id = any(?)"
-                : "id in (" + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
-    }
-
-    /** Binds {@link #idsMatch} from position {@code at}; returns the next position. */
-    private int bindIds(Connection c, PreparedStatement ps, int at, List<Long> ids) throws SQLException {
-        if (jdbc.postgres()) {
-            ps.setArray(at, c.createArrayOf("bigint", ids.toArray()));
-            return at + 1;
-        }
-        for (int i = 0; i < ids.size(); i++) {
-            ps.setLong(at + i, ids.get(i));
-        }
-        return at + ids.size();
-    }
 
     /** The problem of an entry whose payload does not open with this key, as stored (JSON, no quotes to escape). */
     private static final String UNREADABLE = ProblemsJson.write(List.of(new org.parsjava.ledger.EntryProblem(
@@ -219,9 +200,9 @@ public final class Claims {
                             jdbc.postgres()
                                     ? "select x.* from unnest(?::bigint[]) k(id) cross join lateral (select " + columns
                                             + " from pars_ledger_entry e where e.id = k.id) x"
-                                    : "select " + columns + " from pars_ledger_entry where " + idsMatch(ids.size())
+                                    : "select " + columns + " from pars_ledger_entry where " + jdbc.idsMatch(ids.size())
                                             + " and state=? and (claimed_until is null or claimed_until < ?) for update skip locked")) {
-                        int next = bindIds(c, ps, 1, ids);
+                        int next = jdbc.bindIds(c, ps, 1, ids);
                         if (!jdbc.postgres()) {
                             ps.setString(next, EntryState.AWAITING_BOARD.name());
                             ps.setObject(next + 1, Jdbc.time(now));
@@ -264,14 +245,14 @@ public final class Claims {
             return;
         }
         try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
-                + extra + " where " + idsMatch(claimed.size()))) {
+                + extra + " where " + jdbc.idsMatch(claimed.size()))) {
             int i = 1;
             up.setString(i++, node);
             up.setObject(i++, Jdbc.time(until));
             if (since != null) {
                 up.setObject(i++, Jdbc.time(since));
             }
-            bindIds(c, up, i, claimed.stream().map(Claimed::id).toList());
+            jdbc.bindIds(c, up, i, claimed.stream().map(Claimed::id).toList());
             up.executeUpdate();
         }
     }

@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.parsjava.ledger.Deadline;
 import org.parsjava.ledger.DeadlineRules;
 import org.parsjava.ledger.EntryState;
@@ -206,15 +205,6 @@ public final class EntryQueries {
                 ProblemsJson.read(rs.getString(o + 16)),
                 List.of(rs.getString(o + 15).split(",")),
                 rs.getObject(o + 14, OffsetDateTime.class).toInstant());
-    }
-
-    /** The entries with these ids (in due-date order). */
-    public List<LedgerEntry> byIds(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        String marks = ids.stream().map(i -> "?").collect(Collectors.joining(","));
-        return entries("id in (" + marks + ")", new ArrayList<>(ids), ids.size());
     }
 
     /** Entries by state. */

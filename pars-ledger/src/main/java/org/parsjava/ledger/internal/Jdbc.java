@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import javax.sql.DataSource;
 import org.parsjava.ledger.EntryState;
 import org.parsjava.ledger.LedgerException;
@@ -83,6 +84,23 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw failure(what, e);
         }
+    }
+
+    /** A condition matching any of {@code n} entry IDs: an array on PostgreSQL, a list on H2. */
+    public String idsMatch(int n) {
+        return postgres ? "id = any(?)" : "id in (" + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
+    }
+
+    /** Binds {@link #idsMatch} from position {@code at}; returns the next position. */
+    public int bindIds(Connection c, PreparedStatement ps, int at, List<Long> ids) throws SQLException {
+        if (postgres) {
+            ps.setArray(at, c.createArrayOf("bigint", ids.toArray()));
+            return at + 1;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            ps.setLong(at + i, ids.get(i));
+        }
+        return at + ids.size();
     }
 
     /** A failure to {@code what}, with the SQL state only. */

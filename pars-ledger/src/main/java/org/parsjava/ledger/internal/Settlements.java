@@ -103,7 +103,7 @@ public final class Settlements {
     private static final String UPDATE_EACH = "update pars_ledger_entry set "
             + assignments("?", "?", "?", "?", "?", "?", "?", "?", "?", "?") + " where id=? and version=?";
 
-    /** PostgreSQL's: the values in arrays, one per column (the time last, on its own); the IDs updated return. */
+    /** PostgreSQL's: the time first, on its own, then the values in arrays, one per column; the IDs updated return. */
     private static final String UPDATE_ALL = "update pars_ledger_entry set "
             + assignments(
                     "v.to_state",
@@ -202,18 +202,9 @@ public final class Settlements {
 
     /** Puts the entries with these IDs into {@code into}, as this transaction sees them. */
     private void read(Connection c, List<Long> ids, Map<Long, LedgerEntry> into) throws SQLException {
-        String match = jdbc.postgres()
-                ? "id = any(?)"
-                : "id in (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
-        try (PreparedStatement ps =
-                c.prepareStatement("select id, " + EntryQueries.COLUMNS + " from pars_ledger_entry where " + match)) {
-            if (jdbc.postgres()) {
-                ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            } else {
-                for (int i = 0; i < ids.size(); i++) {
-                    ps.setLong(i + 1, ids.get(i));
-                }
-            }
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, " + EntryQueries.COLUMNS + " from pars_ledger_entry where " + jdbc.idsMatch(ids.size()))) {
+            jdbc.bindIds(c, ps, 1, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     into.put(rs.getLong(1), EntryQueries.entry(rs, 2));
