@@ -236,7 +236,7 @@ class ParsJarIT {
                     .collect(Collectors.toSet());
             assertEquals(accepted, storedCompletions.size(), second.out());
             // Records PARS held at the kill were looked up by CreditID, never sent again: the
-            // ledger's claims were on disk when the process died (H2 writes each commit).
+            // ledger's claims were on disk when the process died (H2 writes each claim before its send).
             assertEquals(0, sim.resentHeldRecords() - resentBefore, second.out());
             // Nothing sent twice, beyond what was in flight at the kill (one slice at most).
             int posted = sim.requests(Operation.SAVE_LEARNER_ACTIVITY).stream()

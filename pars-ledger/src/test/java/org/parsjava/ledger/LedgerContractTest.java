@@ -549,8 +549,11 @@ abstract class LedgerContractTest {
         assertEquals(10, sim.credits().size(), "PARS holds the first chunk");
         assertEquals(20L, ledger.counts().get(EntryState.PENDING), "the ledger never heard back");
         assertEquals(20, ledger.releaseClaims());
-        DrainSummary s = ledger.drain();
+        Map<String, Boolean> told = new java.util.HashMap<>();
+        DrainSummary s = ledger.drain((e, held) -> told.put(e.completionKey(), held));
         assertEquals(20, s.resumed());
+        assertEquals(20, told.size());
+        assertEquals(10, told.values().stream().filter(held -> held).count(), "the listener hears which PARS held");
         assertEquals(20, s.accepted());
         assertEquals(20, sim.credits().size());
         assertEquals(20, recordsPosted(), "the 10 PARS held were settled by status lookup, not sent again");
