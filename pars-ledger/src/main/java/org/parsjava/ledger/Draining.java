@@ -136,7 +136,7 @@ final class Draining {
         for (int k = 0; k < outcomes.size(); k++) {
             LedgerEntry e = settled.get(k);
             if (e == null) {
-                continue; // not found where it was settled: nothing to tell
+                continue; // nothing to tell (not read, or not found where it was settled)
             }
             try {
                 listener.settled(e, outcomes.get(k).alreadyHeld());
@@ -161,16 +161,14 @@ final class Draining {
             Map<Long, Claimed> claims = byId(batch);
             List<LedgerEntry> settled = store.settlements().settle(outcomes, claims, now, listener != null);
             if (listener != null) {
-                List<Outcome> decided = new ArrayList<>();
-                List<LedgerEntry> entries = new ArrayList<>();
+                List<LedgerEntry> decided = new ArrayList<>(settled);
                 for (int k = 0; k < outcomes.size(); k++) {
                     EntryState to = outcomes.get(k).to();
-                    if (to == EntryState.BOARD_ACCEPTED || to == EntryState.BOARD_REJECTED) {
-                        decided.add(outcomes.get(k));
-                        entries.add(settled.get(k));
+                    if (to != EntryState.BOARD_ACCEPTED && to != EntryState.BOARD_REJECTED) {
+                        decided.set(k, null); // only the boards' decisions are told
                     }
                 }
-                notify(decided, entries, listener);
+                notify(outcomes, decided, listener);
             }
             checked += batch.size();
         }

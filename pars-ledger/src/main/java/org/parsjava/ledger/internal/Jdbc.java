@@ -50,8 +50,8 @@ public final class Jdbc {
 
     /**
      * Runs {@code work} like {@link #inTransaction(Work, String)}, but on H2 leaves its commit to
-     * reach the file with the next checkpoint (another transaction's, or H2's own within half a
-     * second): only for work whose loss in a killed process the ledger recovers from, such as a
+     * reach the file with the next checkpoint (another transaction's, or H2's own background
+     * write): only for work whose loss in a killed process the ledger recovers from, such as a
      * batch's outcomes (their entries stay leased and marked as being sent, so they are looked up
      * in PARS before anything is sent again).
      */

@@ -86,26 +86,27 @@ public final class Settlements {
     }
 
     /**
-     * The settling update's assignments, the new values given (in this order): state, PARS's code and
-     * message, violations, attempts to add, next attempt, outcome unknown, next status check,
-     * whether to clear the previous payload, the time.
+     * The settling update's assignments, the new values given (in this order): the time, state,
+     * PARS's code and message, violations, attempts to add, next attempt, outcome unknown, next
+     * status check, whether to clear the previous payload.
      */
     private static String assignments(String... values) {
         return String.format(
-                "state=%s, pars_code=%s, pars_message=%s, violations=%s, attempts=attempts+%s, next_attempt_at=%s, "
-                        + "outcome_unknown=%s, next_status_check_at=%s, previous_payload=case when %s then null "
-                        + "else previous_payload end, claimed_by=null, claimed_until=null, sending_since=null, "
-                        + "confirm_first=false, updated_at=%s",
+                "updated_at=%s, state=%s, pars_code=%s, pars_message=%s, violations=%s, attempts=attempts+%s, "
+                        + "next_attempt_at=%s, outcome_unknown=%s, next_status_check_at=%s, previous_payload=case "
+                        + "when %s then null else previous_payload end, claimed_by=null, claimed_until=null, "
+                        + "sending_since=null, confirm_first=false",
                 (Object[]) values);
     }
 
-    /** H2's settling update: the values, then the entry's ID and version. */
+    /** H2's settling update: the time, then an outcome's {@link #row}. */
     private static final String UPDATE_EACH = "update pars_ledger_entry set "
             + assignments("?", "?", "?", "?", "?", "?", "?", "?", "?", "?") + " where id=? and version=?";
 
-    /** PostgreSQL's: the time first, on its own, then the values in arrays, one per column; the IDs updated return. */
+    /** PostgreSQL's: the time, then each column of the outcomes' {@link #row}s in an array; the IDs updated return. */
     private static final String UPDATE_ALL = "update pars_ledger_entry set "
             + assignments(
+                    "?",
                     "v.to_state",
                     "v.code",
                     "v.message",
@@ -114,35 +115,47 @@ public final class Settlements {
                     "v.next_attempt",
                     "v.unknown",
                     "v.next_check",
-                    "v.clear",
-                    "?")
+                    "v.clear")
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::timestamptz[], ?::bool[], "
             + "?::timestamptz[], ?::bool[], ?::int8[], ?::int4[]) as v(to_state, code, message, problems, attempt, "
             + "next_attempt, unknown, next_check, clear, k_id, k_version) where id=v.k_id and version=v.k_version "
             + "returning id";
 
-    /** The arrays' element types, in {@link #UPDATE_ALL}'s order. */
+    /** The arrays' element types, in {@link #row}'s order. */
     private static final String[] UPDATE_ALL_TYPES = {
         "text", "text", "text", "text", "int4", "timestamptz", "bool", "timestamptz", "bool", "int8", "int4"
     };
+
+    /**
+     * An outcome's values in {@link #assignments}' order after the time (times as instants, or
+     * null), then the entry's ID and the version it was claimed at.
+     */
+    private static Object[] row(Outcome o, Claimed claimed) {
+        return new Object[] {
+            o.to().name(),
+            o.code(),
+            o.message(),
+            ProblemsJson.write(o.problems()),
+            o.countAttempt() ? 1 : 0,
+            o.nextAttemptAt(),
+            o.outcomeUnknown(),
+            o.nextStatusCheckAt(),
+            o.clearPrevious(),
+            o.id(),
+            claimed.version()
+        };
+    }
 
     /** H2: one update per outcome, in one batch; returns the IDs updated (the others changed meanwhile). */
     private static Set<Long> updateEach(Connection c, List<Outcome> outcomes, Map<Long, Claimed> claims, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPDATE_EACH)) {
             for (Outcome o : outcomes) {
-                ps.setString(1, o.to().name());
-                ps.setString(2, o.code());
-                ps.setString(3, o.message());
-                ps.setString(4, ProblemsJson.write(o.problems()));
-                ps.setInt(5, o.countAttempt() ? 1 : 0);
-                ps.setObject(6, o.nextAttemptAt() == null ? null : Jdbc.time(o.nextAttemptAt()));
-                ps.setBoolean(7, o.outcomeUnknown());
-                ps.setObject(8, o.nextStatusCheckAt() == null ? null : Jdbc.time(o.nextStatusCheckAt()));
-                ps.setBoolean(9, o.clearPrevious());
-                ps.setObject(10, Jdbc.time(now));
-                ps.setLong(11, o.id());
-                ps.setInt(12, claims.get(o.id()).version());
+                ps.setObject(1, Jdbc.time(now));
+                Object[] row = row(o, claims.get(o.id()));
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 2, row[i] instanceof Instant t ? Jdbc.time(t) : row[i]);
+                }
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -165,27 +178,18 @@ public final class Settlements {
             Connection c, List<Outcome> outcomes, Map<Long, Claimed> claims, Instant now, Map<Long, LedgerEntry> into)
             throws SQLException {
         int n = outcomes.size();
-        Object[][] values = new Object[11][n];
+        Object[][] columns = new Object[UPDATE_ALL_TYPES.length][n];
         for (int k = 0; k < n; k++) {
-            Outcome o = outcomes.get(k);
-            values[0][k] = o.to().name();
-            values[1][k] = o.code();
-            values[2][k] = o.message();
-            values[3][k] = ProblemsJson.write(o.problems());
-            values[4][k] = o.countAttempt() ? 1 : 0;
-            values[5][k] = o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString();
-            values[6][k] = o.outcomeUnknown();
-            values[7][k] =
-                    o.nextStatusCheckAt() == null ? null : o.nextStatusCheckAt().toString();
-            values[8][k] = o.clearPrevious();
-            values[9][k] = o.id();
-            values[10][k] = claims.get(o.id()).version();
+            Object[] row = row(outcomes.get(k), claims.get(outcomes.get(k).id()));
+            for (int i = 0; i < row.length; i++) {
+                columns[i][k] = row[i] instanceof Instant t ? t.toString() : row[i]; // read as timestamptz
+            }
         }
         String sql = UPDATE_ALL + (into == null ? "" : ", " + EntryQueries.COLUMNS);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, Jdbc.time(now));
             for (int i = 0; i < UPDATE_ALL_TYPES.length; i++) {
-                ps.setArray(i + 2, c.createArrayOf(UPDATE_ALL_TYPES[i], values[i]));
+                ps.setArray(i + 2, c.createArrayOf(UPDATE_ALL_TYPES[i], columns[i]));
             }
             Set<Long> out = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
