@@ -82,31 +82,36 @@ final class LedgerSink implements Sink {
             rowOf.put(c, row);
             completions.add(c);
         }
-        List<Recording> recorded =
-                ledger.recordAll(completions, c -> "line " + rowOf.get(c).line());
         Map<String, RosterRow> awaiting = new HashMap<>();
-        for (int i = 0; i < completions.size(); i++) {
-            RosterRow row = rowOf.get(completions.get(i));
-            Recording r = recorded.get(i);
-            switch (r.state()) {
-                case PENDING, CORRECTING, WITHDRAWING, RETRYING -> awaiting.put(row.completionKey(), row);
-                // Settled already: invalid now, or by an earlier run. The recording says what to fix.
-                default -> settle(row, r.state(), r.problems(), true, null);
-            }
-        }
         DrainSummary s;
         try {
-            s = ledger.drain((entry, alreadyHeld) -> {
-                if (entry.state() == EntryState.PENDING && awaiting.containsKey(entry.completionKey())) {
-                    return; // a correction's old record is gone; the new one is sent in the same drain
-                }
-                RosterRow row = awaiting.remove(entry.completionKey());
-                if (row == null) {
-                    run.earlierSettled(); // an entry of an earlier run whose retry was due
-                    return;
-                }
-                settleFromEntry(row, entry, alreadyHeld);
-            });
+            // The slice's new entries are sent first, as stored: claimed by this run as they are recorded.
+            s = ledger.recordAndDrain(
+                    completions,
+                    c -> "line " + rowOf.get(c).line(),
+                    recorded -> {
+                        for (int i = 0; i < completions.size(); i++) {
+                            RosterRow row = rowOf.get(completions.get(i));
+                            Recording r = recorded.get(i);
+                            switch (r.state()) {
+                                case PENDING, CORRECTING, WITHDRAWING, RETRYING ->
+                                    awaiting.put(row.completionKey(), row);
+                                // Settled already: invalid now, or by an earlier run. The recording says what to fix.
+                                default -> settle(row, r.state(), r.problems(), true, null);
+                            }
+                        }
+                    },
+                    (entry, alreadyHeld) -> {
+                        if (entry.state() == EntryState.PENDING && awaiting.containsKey(entry.completionKey())) {
+                            return; // a correction's old record is gone; the new one is sent in the same drain
+                        }
+                        RosterRow row = awaiting.remove(entry.completionKey());
+                        if (row == null) {
+                            run.earlierSettled(); // an entry of an earlier run whose retry was due
+                            return;
+                        }
+                        settleFromEntry(row, entry, alreadyHeld);
+                    });
         } catch (ParsAuthenticationException e) {
             for (RosterRow row : awaiting.values()) {
                 run.settle(

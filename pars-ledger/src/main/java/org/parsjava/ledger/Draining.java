@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.parsjava.ledger.internal.Claimed;
+import org.parsjava.ledger.internal.Lease;
 import org.parsjava.ledger.internal.LedgerStore;
 import org.parsjava.ledger.internal.Outcome;
 import org.parsjava.ledger.internal.Sender;
@@ -64,13 +65,36 @@ final class Draining {
     }
 
     DrainSummary drain(DrainListener listener) {
+        return drain(listener, List.of(), null, () -> {});
+    }
+
+    /** A hold on entries from {@code now}, for as long as a claim's lease. */
+    Lease lease(Instant now) {
+        return new Lease(node, now.plus(lease), now);
+    }
+
+    /**
+     * Drains, sending {@code leased} (held by {@link #lease(Instant) lease(leasedAt)}, most urgent
+     * first) before claiming anything, after running {@code first}. Those not sent when the drain
+     * fails (an exception) or while at least half their lease is left are released for any node.
+     */
+    DrainSummary drain(DrainListener listener, List<Claimed> leased, Instant leasedAt, Runnable first) {
         DrainSummary total = DrainSummary.EMPTY;
+        int next = 0; // the first of the leased entries not yet sent
         // A batch's outcomes are stored while the next batch is claimed and sent (its entries
         // stay leased meanwhile, so nothing is taken twice); one settlement at a time, in order.
         Future<?> settling = null;
         try {
+            first.run();
             while (true) {
-                List<Claimed> batch = store.claims().sends(batchSize, clock.instant(), node, lease);
+                List<Claimed> batch;
+                if (next < leased.size() && clock.instant().isBefore(leasedAt.plus(lease.dividedBy(2)))) {
+                    batch = leased.subList(next, Math.min(leased.size(), next + batchSize));
+                    next += batch.size();
+                } else {
+                    next = release(leased, next);
+                    batch = store.claims().sends(batchSize, clock.instant(), node, lease);
+                }
                 if (batch.isEmpty()) {
                     if (settling == null) {
                         return total;
@@ -99,9 +123,29 @@ final class Draining {
                 settling = settler.submit(settle);
                 total = total.plus(step.summary());
             }
+        } catch (RuntimeException e) { // an Error is left as a dead process leaves them: looked up first
+            try {
+                release(leased, next);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         } finally {
             finish(settling);
         }
+    }
+
+    /** Releases the leased entries from {@code from} on; returns the end of the list. */
+    private int release(List<Claimed> leased, int from) {
+        if (from < leased.size()) {
+            store.claims()
+                    .release(
+                            leased.subList(from, leased.size()).stream()
+                                    .map(Claimed::id)
+                                    .toList(),
+                            node);
+        }
+        return leased.size();
     }
 
     /** Waits for a settlement, rethrowing its failure as it was. */

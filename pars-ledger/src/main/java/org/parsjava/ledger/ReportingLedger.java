@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.parsjava.client.ParsClient;
@@ -25,6 +26,7 @@ import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.core.validation.ParsValidator;
 import org.parsjava.ledger.internal.Binding;
+import org.parsjava.ledger.internal.Claimed;
 import org.parsjava.ledger.internal.LedgerPool;
 import org.parsjava.ledger.internal.LedgerStore;
 import org.parsjava.ledger.internal.Migrations;
@@ -165,13 +167,49 @@ public final class ReportingLedger implements AutoCloseable {
      */
     public List<Recording> recordAll(
             List<LearnerCompletion> completions, Function<LearnerCompletion, String> reference) {
+        return store.recorder().recordAll(recordedAll(completions, reference));
+    }
+
+    /**
+     * Records many completions as {@link #recordAll} does, then drains as {@link
+     * #drain(DrainListener)} does, sending them first: their new entries are stored already
+     * claimed by this ledger, so no other node takes them and the drain sends them without
+     * claiming them again (a write per entry fewer). For a caller that sends what it records at
+     * once (a roster run); a ledger whose drains run elsewhere records with {@link #recordAll}.
+     * The new entries not sent when the drain fails (an exception, PARS refusing the credentials)
+     * are released for any drain, as are those still unsent once half a lease ({@link
+     * Builder#claimLease}) has passed since they were recorded; a process that dies first leaves
+     * them to be looked up in PARS before they are sent, as for any entry whose send was under
+     * way.
+     *
+     * @param recorded told the recordings, one per completion in order, once they are committed
+     *     and before anything is sent
+     * @param listener told of each entry the drain settles; may be null
+     * @throws ParsAuthenticationException when PARS refuses the credentials (the recordings
+     *     are committed)
+     */
+    public DrainSummary recordAndDrain(
+            List<LearnerCompletion> completions,
+            Function<LearnerCompletion, String> reference,
+            Consumer<List<Recording>> recorded,
+            DrainListener listener) {
+        Objects.requireNonNull(recorded, "recorded");
+        List<Recorder.Recorded> all = recordedAll(completions, reference);
+        Instant now = clock.instant();
+        List<Claimed> leased = new ArrayList<>();
+        List<Recording> recordings = store.recorder().recordAll(all, draining.lease(now), leased);
+        return draining.drain(listener, leased, now, () -> recorded.accept(recordings));
+    }
+
+    private List<Recorder.Recorded> recordedAll(
+            List<LearnerCompletion> completions, Function<LearnerCompletion, String> reference) {
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(reference, "reference");
         List<Recorder.Recorded> recorded = new ArrayList<>(completions.size());
         for (LearnerCompletion c : completions) {
             recorded.add(recorded(c, reference.apply(c)));
         }
-        return store.recorder().recordAll(recorded);
+        return recorded;
     }
 
     /**

@@ -560,6 +560,107 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void recordAndDrainSendsTheNewEntriesAsStoredWithoutClaimingThem() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = counted(counting, 100);
+        List<LearnerCompletion> cs = completions(250, true);
+        List<Integer> postedWhenTold = new ArrayList<>();
+        List<Recording> told = new ArrayList<>();
+        List<String> settled = new ArrayList<>();
+        counting.reset();
+        DrainSummary s = l.recordAndDrain(
+                cs,
+                c -> "row " + c.completionKey(),
+                recordings -> {
+                    postedWhenTold.add(recordsPosted());
+                    told.addAll(recordings);
+                },
+                (e, held) -> settled.add(e.completionKey()));
+        assertEquals(List.of(0), postedWhenTold, "the recordings are told once, before anything is sent");
+        assertEquals(250, told.size());
+        assertTrue(told.stream().allMatch(r -> r.change() == Recording.Change.NEW && r.state() == EntryState.PENDING));
+        assertEquals(250, s.taken());
+        assertEquals(250, s.accepted());
+        assertEquals(0, s.resumed());
+        assertEquals(250, settled.stream().distinct().count());
+        assertEquals(250, recordsPosted(), "each sent once");
+        assertEquals(250L, l.counts().get(EntryState.AWAITING_BOARD));
+        List<String> leases = counting.prepared().stream()
+                .filter(sql -> sql.contains("set claimed_by"))
+                .toList();
+        assertEquals(List.of(), leases, "no claim, no release: the entries were stored held");
+    }
+
+    @Test
+    void entriesRecordedForADrainAreNotTakenByAnotherNodeMeanwhile() {
+        List<LearnerCompletion> cs = completions(30, false);
+        ReportingLedger other = ledger("node-b", client);
+        List<DrainSummary> otherDrained = new ArrayList<>();
+        DrainSummary s = ledger.recordAndDrain(cs, c -> null, r -> otherDrained.add(other.drain()), null);
+        assertEquals(0, otherDrained.get(0).taken(), "node B found nothing to take");
+        assertEquals(30, s.accepted());
+        assertEquals(30, recordsPosted(), "each sent once");
+    }
+
+    @Test
+    void entriesRecordedForADrainThatFailsAreReleasedForAnyDrainAndNotLookedUp() {
+        List<LearnerCompletion> cs = completions(30, false);
+        IllegalStateException stop = new IllegalStateException("stopped by the caller");
+        assertEquals(
+                stop,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> ledger.recordAndDrain(
+                                cs,
+                                c -> null,
+                                r -> {
+                                    throw stop;
+                                },
+                                null)));
+        assertEquals(0, recordsPosted());
+        DrainSummary s = ledger("node-b", client).drain();
+        assertEquals(30, s.accepted(), "taken at once, not when the lease ends");
+        assertEquals(0, s.resumed(), "never counted as begun: sent without a lookup");
+        assertEquals(0, sim.requests(Operation.GET_LEARNER_STATUS).size(), "no status lookups");
+        assertEquals(30, recordsPosted());
+    }
+
+    @Test
+    void entriesRecordedForADrainStillUnsentAfterHalfTheirLeaseAreClaimedAgain() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = counted(counting, 10);
+        List<LearnerCompletion> cs = completions(30, false);
+        counting.reset();
+        DrainSummary s = l.recordAndDrain(cs, c -> null, r -> clock.advance(Duration.ofMinutes(6)), null);
+        assertEquals(30, s.accepted());
+        assertEquals(0, s.resumed());
+        assertEquals(30, recordsPosted(), "each sent once");
+        assertTrue(
+                counting.prepared().stream().anyMatch(sql -> sql.contains("set claimed_by=null")),
+                "released, then claimed (the lease is 10 minutes)");
+        assertTrue(counting.prepared().stream().anyMatch(sql -> sql.contains("set claimed_by=?")));
+    }
+
+    @Test
+    void entriesAProcessRecordedForADrainAndDiedBeforeSendingAreLookedUpThenSent() {
+        List<LearnerCompletion> cs = completions(30, false);
+        assertThrows(
+                SimulatedCrash.class,
+                () -> ledger.recordAndDrain(
+                        cs,
+                        c -> null,
+                        r -> {
+                            throw new SimulatedCrash(); // the process dies before sending anything
+                        },
+                        null));
+        assertEquals(30, ledger.releaseClaims());
+        DrainSummary s = ledger.drain();
+        assertEquals(30, s.resumed(), "each may have been under way: asked about first");
+        assertEquals(30, s.accepted());
+        assertEquals(30, recordsPosted(), "sent once each, after PARS said it held none");
+    }
+
+    @Test
     void transitionsAreCountedPerDayForAChartOfVolume() {
         List<LearnerCompletion> cs = completions(3, false);
         cs.forEach(ledger::record);

@@ -257,6 +257,31 @@ public final class Claims {
         }
     }
 
+    /**
+     * Releases entries {@code node} holds but never sent (a drain that stopped before them):
+     * other nodes may take them at once, and none counts as begun.
+     */
+    public void release(List<Long> ids, String node) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(
+                c -> {
+                    for (int from = 0; from < ids.size(); from += H2_MAX_BATCH) {
+                        List<Long> part = ids.subList(from, Math.min(ids.size(), from + H2_MAX_BATCH));
+                        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set claimed_by=null, "
+                                + "claimed_until=null, sending_since=null where " + jdbc.idsMatch(part.size())
+                                + " and claimed_by=?")) {
+                            int next = jdbc.bindIds(c, ps, 1, part);
+                            ps.setString(next, node);
+                            ps.executeUpdate();
+                        }
+                    }
+                    return null;
+                },
+                "release entries not sent");
+    }
+
     /** Releases every claim: for a single-node store (an embedded H2 file) after a crash. */
     public int releaseAll() {
         return jdbc.inTransaction(

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.List;
 import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.model.LearnerCompletion;
@@ -25,14 +26,17 @@ final class EntryInserts {
 
     /**
      * Inserts {@code pending} (positions in {@code chunk}) as new entries, pending or invalid as
-     * their problems say, each with its first transition; returns their IDs in that order.
+     * their problems say, each with its first transition; returns their IDs in that order. Those
+     * {@code leased} marks (by position) are stored held by {@code lease}.
      */
     long[] insert(
             Connection c,
             List<Recorder.Recorded> chunk,
             Payloads.Sealed[] sealed,
             List<Integer> pending,
-            boolean postgres)
+            boolean postgres,
+            Lease lease,
+            boolean[] leased)
             throws SQLException {
         String sequence = postgres ? sequence(c) : "";
         boolean fromSequence = !sequence.isEmpty();
@@ -42,7 +46,12 @@ final class EntryInserts {
             int k = 0;
             for (int i : pending) {
                 Recorder.Recorded r = chunk.get(i);
-                bindInsert(ps, r, r.valid() ? EntryState.PENDING : EntryState.INVALID, sealed[i]);
+                bindInsert(
+                        ps,
+                        r,
+                        r.valid() ? EntryState.PENDING : EntryState.INVALID,
+                        sealed[i],
+                        leased[i] ? lease : null);
                 if (fromSequence) {
                     ps.setLong(INSERT_ID_AT, ids[k++]);
                 }
@@ -139,18 +148,19 @@ final class EntryInserts {
     static final String CONTENT_ASSIGNMENTS = CONTENT_COLUMNS.replace(", ", "=?, ") + "=?";
 
     private static final String INSERT = "insert into pars_ledger_entry (provider_id, completion_key, state, "
-            + CONTENT_COLUMNS + ", created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + CONTENT_COLUMNS + ", claimed_by, claimed_until, sending_since, created_at, updated_at) "
+            + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     /** {@link #INSERT} with the ID given (PostgreSQL, from the sequence), bound at {@link #INSERT_ID_AT}. */
     private static final String INSERT_WITH_ID = INSERT.replace("updated_at) values (", "updated_at, id) values (?,");
 
-    private static final int INSERT_ID_AT = 18;
+    private static final int INSERT_ID_AT = 21;
 
     /** Inserts one entry; returns its ID. */
     static long insertOne(Connection c, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            bindInsert(ps, r, state, sealed);
+            bindInsert(ps, r, state, sealed, null);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -159,12 +169,23 @@ final class EntryInserts {
         }
     }
 
-    private static void bindInsert(PreparedStatement ps, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed)
+    /** Binds an entry's insert; {@code lease} may be null (the entry is not held). */
+    private static void bindInsert(
+            PreparedStatement ps, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed, Lease lease)
             throws SQLException {
         ps.setString(1, r.completion().activity().providerId());
         ps.setString(2, r.completion().completionKey());
         ps.setString(3, state.name());
         int next = bindContent(ps, 4, r, sealed);
+        if (lease == null) {
+            ps.setNull(next++, Types.VARCHAR);
+            ps.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setString(next++, lease.node());
+            ps.setObject(next++, Jdbc.time(lease.until()));
+            ps.setObject(next++, Jdbc.time(lease.since()));
+        }
         ps.setObject(next, Jdbc.time(r.at()));
         ps.setObject(next + 1, Jdbc.time(r.at()));
     }

@@ -9,9 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.ledger.Deadline;
 import org.parsjava.ledger.EntryProblem;
@@ -93,20 +96,60 @@ public final class Recorder {
      * changed).
      */
     public List<Recording> recordAll(List<Recorded> recorded) {
-        return jdbc.inTransaction(
+        return recordAll(recorded, null, null);
+    }
+
+    /**
+     * {@link #recordAll(List)}, storing the new valid entries held by {@code lease} (those whose
+     * key appears once in {@code recorded}) and adding them to {@code leased}, most urgent first,
+     * as a claim would have taken them: ready to send without another write.
+     *
+     * @param lease the hold, or null for none ({@code leased} is then not used)
+     */
+    public List<Recording> recordAll(List<Recorded> recorded, Lease lease, List<Claimed> leased) {
+        Leasing leasing = lease == null ? null : new Leasing(lease, repeatedKeys(recorded), new ArrayList<>());
+        List<Recording> out = jdbc.inTransaction(
                 c -> {
-                    List<Recording> out = new java.util.ArrayList<>(recorded.size());
+                    List<Recording> all = new ArrayList<>(recorded.size());
                     // Each chunk is sealed (serialised, encrypted, fingerprinted) on another thread
                     // while the one before it is written: the CPU work and the database's overlap.
                     java.util.concurrent.CompletableFuture<Payloads.Sealed[]> next = seal(recorded, 0);
                     for (int from = 0; from < recorded.size(); from += CHUNK) {
                         Payloads.Sealed[] sealed = join(next);
                         next = seal(recorded, from + CHUNK);
-                        out.addAll(chunk(c, recorded.subList(from, Math.min(recorded.size(), from + CHUNK)), sealed));
+                        all.addAll(chunk(
+                                c, recorded.subList(from, Math.min(recorded.size(), from + CHUNK)), sealed, leasing));
                     }
-                    return out;
+                    return all;
                 },
                 "record completions");
+        if (leasing != null) {
+            leasing.held.sort(Comparator.comparing(Held::due).thenComparingLong(h -> h.claimed.id()));
+            leasing.held.forEach(h -> leased.add(h.claimed));
+        }
+        return out;
+    }
+
+    /** What a leasing recording holds, and which keys it may not hold (repeated: the later one changes the entry). */
+    private record Leasing(Lease lease, Set<String> repeated, List<Held> held) {}
+
+    /** A new entry stored held, with the due date a claim orders by. */
+    private record Held(java.time.LocalDate due, Claimed claimed) {}
+
+    private static String key(LearnerCompletion completion) {
+        return completion.activity().providerId() + "\u0000" + completion.completionKey();
+    }
+
+    private static Set<String> repeatedKeys(List<Recorded> recorded) {
+        Set<String> seen = new java.util.HashSet<>();
+        Set<String> repeated = new java.util.HashSet<>();
+        for (Recorded r : recorded) {
+            String k = key(r.completion());
+            if (!seen.add(k)) {
+                repeated.add(k);
+            }
+        }
+        return repeated;
     }
 
     /** Entries looked up, inserted and given their transitions per statement. */
@@ -138,7 +181,8 @@ public final class Recorder {
         }
     }
 
-    private List<Recording> chunk(Connection c, List<Recorded> given, Payloads.Sealed[] sealed) throws SQLException {
+    private List<Recording> chunk(Connection c, List<Recorded> given, Payloads.Sealed[] sealed, Leasing leasing)
+            throws SQLException {
         int n = given.size();
         List<Recorded> chunk = new java.util.ArrayList<>(given); // new entries may gain board-rule problems
         java.util.Set<String> activities = new java.util.HashSet<>();
@@ -156,7 +200,7 @@ public final class Recorder {
         List<LearnerCompletion> boardChecked = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             LearnerCompletion completion = chunk.get(i).completion();
-            String k = completion.activity().providerId() + "\u0000" + completion.completionKey();
+            String k = key(completion);
             boolean first = seen.add(k);
             existing[i] = first ? known.get(k) : null;
             fresh[i] = first && existing[i] == null;
@@ -184,14 +228,14 @@ public final class Recorder {
                 }
                 inserts.add(i);
             } else {
-                insertAll(c, chunk, sealed, concerned, inserts, out);
+                insertAll(c, chunk, sealed, concerned, inserts, out, leasing);
                 out[i] = record(c, r, sealed[i]);
                 // This one may have changed what the ledger holds for the board rules: the chunk's
                 // later entries they concern are checked one by one, against the database.
                 boards = null;
             }
         }
-        insertAll(c, chunk, sealed, concerned, inserts, out);
+        insertAll(c, chunk, sealed, concerned, inserts, out, leasing);
         return java.util.Arrays.asList(out);
     }
 
@@ -258,7 +302,8 @@ public final class Recorder {
     /**
      * Inserts the pending new entries ({@link EntryInserts}) with their first transitions and the
      * board rules' rows of the valid ones a rule concerns ({@code concerned}, by position in the
-     * chunk), and empties the list.
+     * chunk), and empties the list. With {@code leasing}, the valid ones whose key is not repeated
+     * are stored held and kept as claimed.
      */
     private void insertAll(
             Connection c,
@@ -266,7 +311,8 @@ public final class Recorder {
             Payloads.Sealed[] sealed,
             boolean[] concerned,
             List<Integer> pending,
-            Recording[] out)
+            Recording[] out,
+            Leasing leasing)
             throws SQLException {
         if (pending.isEmpty()) {
             return;
@@ -285,7 +331,37 @@ public final class Recorder {
             pending.sort(
                     java.util.Comparator.comparing(i -> chunk.get(i).deadline().date()));
         }
-        long[] ids = inserts.insert(c, chunk, sealed, pending, jdbc.postgres());
+        boolean[] leased = new boolean[chunk.size()];
+        if (leasing != null) {
+            for (int i : pending) {
+                leased[i] = chunk.get(i).valid()
+                        && !leasing.repeated.contains(key(chunk.get(i).completion()));
+            }
+        }
+        long[] ids = inserts.insert(
+                c, chunk, sealed, pending, jdbc.postgres(), leasing == null ? null : leasing.lease, leased);
+        for (int k = 0; k < ids.length; k++) {
+            int i = pending.get(k);
+            if (leased[i]) {
+                LearnerCompletion completion = chunk.get(i).completion();
+                leasing.held.add(new Held(
+                        chunk.get(i).deadline().date(),
+                        new Claimed(
+                                ids[k],
+                                completion.activity().providerId(),
+                                completion.completionKey(),
+                                EntryState.PENDING,
+                                completion,
+                                null,
+                                CreditIds.all(completion),
+                                0,
+                                false,
+                                false,
+                                false,
+                                0,
+                                sealed[i].bytes())));
+            }
+        }
         List<LearnerCompletion> ruled = new java.util.ArrayList<>(ids.length);
         boolean any = false;
         for (int i : pending) {
