@@ -205,6 +205,62 @@ class ReportingJobTest {
     }
 
     @Test
+    void aRunThroughALedgerSendsEachSlicesNewRowsAsRecordedWithoutClaimingThem() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("watched").toAbsolutePath();
+        List<String> prepared = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (java.sql.Connection open = java.sql.DriverManager.getConnection(url)) { // keeps the file open
+            ReportingLedger ledger = ReportingLedger.builder()
+                    .dataSource(watched(url, prepared))
+                    .client(client)
+                    .clock(DemoActivities.clock())
+                    .key(KEY)
+                    .build();
+            ledgers.add(ledger);
+            JobSummary s =
+                    job(Destination.ledger(ledger)).sliceSize(300).build().run(sample());
+            assertTrue(s.allAccountedFor());
+            assertTrue(s.count(RowStatus.ACCEPTED) > 500, s.toString());
+            assertEquals(
+                    s.count(RowStatus.ACCEPTED) + s.count(RowStatus.REJECTED),
+                    posted(),
+                    "each row PARS judged sent once");
+            assertEquals(
+                    0L,
+                    prepared.stream()
+                            .filter(sql -> sql.contains("set claimed_by"))
+                            .count(),
+                    "no claim or release: the slices' entries were stored claimed by the run");
+        }
+    }
+
+    /** A data source on {@code url} that keeps the SQL of every statement prepared. */
+    private static javax.sql.DataSource watched(String url, List<String> prepared) {
+        java.lang.reflect.InvocationHandler connections = (proxy, method, args) -> {
+            throw new UnsupportedOperationException(method.getName());
+        };
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                ReportingJobTest.class.getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (p, m, a) -> {
+                    if (!m.getName().equals("getConnection")) {
+                        return connections.invoke(p, m, a);
+                    }
+                    java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                    return java.lang.reflect.Proxy.newProxyInstance(
+                            ReportingJobTest.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class},
+                            (cp, cm, ca) -> {
+                                if (cm.getName().equals("prepareStatement")) {
+                                    prepared.add((String) ca[0]);
+                                }
+                                try {
+                                    return cm.invoke(c, ca);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+    }
+
+    @Test
     void aRerunStraightToParsIsConfirmedHeldNotAcceptedAgain() throws IOException {
         Roster roster = roster(GOOD_ROWS);
         assertEquals(2, job(Destination.pars()).build().run(roster).count(RowStatus.ACCEPTED));
