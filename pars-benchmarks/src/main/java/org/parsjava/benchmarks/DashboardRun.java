@@ -22,9 +22,10 @@ import org.parsjava.ledger.ReportingLedger;
  * upper bound of the server's time): {@code DashboardRun <out> <jdbc url> <key file> <pars url>}.
  * Each page is asked 6 times; the first is reported apart (cold), then the median of the other 5.
  * The floor is the same round trip for the style sheet (no ledger work). Also times the count of
- * entries by state the overview makes in the background. Prints
- * {@code DASHBOARD PAGE=... COLD_MS=... MEDIAN_MS=... ENTRIES=... FLOOR_MS=...} lines and
- * {@code DASHBOARD COUNT_MS=...}.
+ * entries by state the overview makes in the background, and the transitions by day over 366
+ * days the volume page shows from. Prints
+ * {@code DASHBOARD PAGE=... COLD_MS=... MEDIAN_MS=... ENTRIES=... FLOOR_MS=...} lines,
+ * {@code DASHBOARD COUNT_MS=...} and {@code DASHBOARD VOLUME_MS=...}.
  */
 public final class DashboardRun {
 
@@ -64,6 +65,17 @@ public final class DashboardRun {
             String countLine = "DASHBOARD COUNT_MS=" + counts[1] + " ENTRIES=" + entries;
             System.out.println(countLine);
             out.println(countLine);
+            long[] volumes = new long[3];
+            for (int i = 0; i < volumes.length; i++) {
+                long t = System.nanoTime();
+                ledger.transitionsByDay(
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(365));
+                volumes[i] = (System.nanoTime() - t) / 1_000_000;
+            }
+            java.util.Arrays.sort(volumes);
+            String volumeLine = "DASHBOARD VOLUME_MS=" + volumes[1] + " ENTRIES=" + entries;
+            System.out.println(volumeLine);
+            out.println(volumeLine);
             long floor = -1;
             for (String page : new String[] {
                 "/style.css",

@@ -211,6 +211,19 @@ public final class LedgerReport {
                         "(none: off the page's path)",
                         "-");
             }
+            Matcher v = Pattern.compile("VOLUME_MS=(\\d+) ENTRIES=(\\d+)").matcher(text);
+            if (v.find()) {
+                row(
+                        "16",
+                        "transitions per day and state over 366 days counted on " + db[1] + " ledger of "
+                                + n(Long.parseLong(v.group(2)))
+                                + " entries, in the background behind the volume page (median of 3)",
+                        f("%s ms", v.group(1)),
+                        "-",
+                        "-",
+                        "(none: off the page's path)",
+                        "-");
+            }
         }
     }
 

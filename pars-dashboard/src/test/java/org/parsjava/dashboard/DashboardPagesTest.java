@@ -172,4 +172,51 @@ class DashboardPagesTest {
         assertEquals("1", row.group(2), "refused: the invalid one");
         assertTrue(page("/volume?days=9999").contains("over the last 366 days"), "bounded");
     }
+
+    @Test
+    void theVolumeIsCountedInTheBackgroundAndCountedAgainWhenItIsOld() throws Exception {
+        session.close();
+        DashboardSecurityTest.MovableClock clock = new DashboardSecurityTest.MovableClock();
+        session = new SignedIn(
+                Dashboard.builder().ledger(fixture.ledger).clock(clock).build());
+        String today =
+                LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+        String first = page("/volume?days=7");
+        assertEquals("2", cell(first, "volume", today), "the fixture's two valid completions");
+        assertTrue(first.contains("counted at <span id=\"counted-at\">2026-11-20 15:00:00 UTC</span>"), first);
+        fixture.ledger.record(LedgerFixture.completion("late-1", "1245319599", true));
+        Thread.sleep(300);
+        assertEquals("2", cell(page("/volume?days=30"), "volume", today), "the page shows the figures it has");
+        clock.advance(Duration.ofSeconds(16));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String seen;
+        do {
+            seen = cell(page("/volume?days=7"), "volume", today);
+            if (seen.equals("3")) {
+                break;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        assertEquals("3", seen, "old figures are counted again");
+
+        Matcher csrf =
+                Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page("/entry?provider=0001234&key=late-1"));
+        assertTrue(csrf.find());
+        assertEquals(
+                303,
+                session.post("/withdraw", "csrf=" + csrf.group(1) + "&provider=0001234&key=late-1&confirm=yes")
+                        .statusCode());
+        deadline = System.nanoTime() + 10_000_000_000L;
+        Matcher withdrawn;
+        do {
+            withdrawn = Pattern.compile("<th scope=\"row\">" + today + "</th>(?:<td>\\d+</td>){4}<td>(\\d+)</td>")
+                    .matcher(page("/volume?days=7"));
+            assertTrue(withdrawn.find());
+            if (withdrawn.group(1).equals("1")) {
+                break;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        assertEquals("1", withdrawn.group(1), "counted again after an action, the clock unmoved");
+    }
 }

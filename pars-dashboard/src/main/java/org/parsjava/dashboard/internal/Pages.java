@@ -33,26 +33,42 @@ final class Pages {
 
     private final ReportingLedger ledger;
     private final Clock clock;
-    private final StateCounts stateCounts;
+    private final Refreshed<Map<EntryState, Long>> stateCounts;
+    /** Transitions per day (UTC) and state over the longest span the volume page shows. */
+    private final Refreshed<java.util.NavigableMap<java.time.LocalDate, Map<EntryState, Long>>> volume;
 
     Pages(ReportingLedger ledger, Clock clock) {
         this.ledger = ledger;
         this.clock = clock;
-        this.stateCounts = new StateCounts(ledger, clock);
+        this.stateCounts = new Refreshed<>(() -> Map.copyOf(ledger.counts()), clock, "entries by state");
+        this.volume = new Refreshed<>(
+                () -> new java.util.TreeMap<>(
+                        ledger.transitionsByDay(today(clock).minusDays(MAX_DAYS - 1L))),
+                clock,
+                "transitions by day");
     }
 
-    /** An action changed an entry: count again. */
+    /** The most days the volume page shows. */
+    static final int MAX_DAYS = 366;
+
+    private static java.time.LocalDate today(Clock clock) {
+        return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    }
+
+    /** An action changed an entry (or the dashboard was put in service): count again. */
     void changed() {
         stateCounts.refresh();
+        volume.refresh();
     }
 
     void close() {
         stateCounts.close();
+        volume.close();
     }
 
     String overview() {
-        StateCounts.Snapshot snapshot = stateCounts.get();
-        Map<EntryState, Long> counts = snapshot.counts();
+        Refreshed.Snapshot<Map<EntryState, Long>> snapshot = stateCounts.get();
+        Map<EntryState, Long> counts = snapshot.value();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder b = new StringBuilder();
         b.append("<p id=\"pars\">This ledger reports to ")
@@ -129,12 +145,16 @@ final class Pages {
         return n;
     }
 
+    /** The volume page for the last {@code days} days (1 to {@link #MAX_DAYS}). */
     String volume(int days) {
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-        Map<java.time.LocalDate, Map<EntryState, Long>> byDay = ledger.transitionsByDay(today.minusDays(days - 1L));
+        java.time.LocalDate today = today(clock);
+        Refreshed.Snapshot<java.util.NavigableMap<java.time.LocalDate, Map<EntryState, Long>>> snapshot = volume.get();
+        Map<java.time.LocalDate, Map<EntryState, Long>> byDay =
+                snapshot.value().subMap(today.minusDays(days - 1L), true, today, true);
         return Html.page(
                 "Reporting volume",
-                "<p>What happened to entries each day (UTC) over the last " + days + " days.</p>"
+                "<p>What happened to entries each day (UTC) over the last " + days + " days, counted at <span "
+                        + "id=\"counted-at\">" + TIME.format(snapshot.at()) + "</span>.</p>"
                         + "<form method=\"get\" action=\"volume\"><label for=\"days\">Days</label>"
                         + "<input id=\"days\" name=\"days\" type=\"number\" min=\"1\" max=\"366\" value=\""
                         + days + "\"><button type=\"submit\">Show</button></form>"

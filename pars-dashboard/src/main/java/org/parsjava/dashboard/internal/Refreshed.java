@@ -7,50 +7,57 @@ package org.parsjava.dashboard.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.parsjava.ledger.EntryState;
-import org.parsjava.ledger.ReportingLedger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entries by state, counted in the background: counting a million entries takes H2 a third of a
- * second or more, longer than a page may take, so a page shows the last count (with when it was
- * made) and a count older than {@link #MAX_AGE} is redone behind it. The first count starts when
- * the dashboard is put in service ({@link #refresh}), its thread only then. Thread safe.
+ * A figure of the whole ledger, made in the background: counting a million entries by state
+ * takes H2 a third of a second or more, their month of transitions by day more than a second,
+ * longer than a page may take, so a page shows the last one made (with when it was made) and one
+ * older than {@link #MAX_AGE} is made again behind it. The first starts when the dashboard is put
+ * in service ({@link #refresh}), its thread only then. Thread safe.
+ *
+ * @param <T> the figure
  */
-final class StateCounts {
+final class Refreshed<T> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StateCounts.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Refreshed.class);
 
-    /** How old a count may be before a page asks for a new one. */
+    /** How old a figure may be before a page asks for a new one. */
     static final Duration MAX_AGE = Duration.ofSeconds(15);
 
-    /** A count and when it was made. */
-    record Snapshot(Map<EntryState, Long> counts, Instant at) {}
+    /** A figure and when it was made. */
+    record Snapshot<T>(T value, Instant at) {}
 
-    private final ReportingLedger ledger;
+    private final Supplier<T> make;
     private final Clock clock;
+    private final String what;
     private ExecutorService worker;
     private boolean running;
     private boolean again;
     private boolean closed;
-    private volatile Snapshot last;
+    private volatile Snapshot<T> last;
 
-    StateCounts(ReportingLedger ledger, Clock clock) {
-        this.ledger = ledger;
+    /**
+     * A figure {@code make} makes, timed by {@code clock}; {@code what} names it in a log line and
+     * its thread (no ledger data).
+     */
+    Refreshed(Supplier<T> make, Clock clock, String what) {
+        this.make = make;
         this.clock = clock;
+        this.what = what;
     }
 
-    /** The last count; when there is none yet, waits for one. A stale one starts a new count. */
-    Snapshot get() {
-        Snapshot s = last;
+    /** The last figure; when there is none yet, waits for one. A stale one starts a new one. */
+    Snapshot<T> get() {
+        Snapshot<T> s = last;
         if (s == null) {
             synchronized (this) {
                 if (last == null) {
-                    last = count();
+                    last = make();
                 }
                 return last;
             }
@@ -62,8 +69,8 @@ final class StateCounts {
     }
 
     /**
-     * Counts again in the background: now, or, when a count is running (it may have read the
-     * ledger before the change that asks for this one), once more after it. Never throws.
+     * Makes the figure again in the background: now, or, when one is being made (it may have read
+     * the ledger before the change that asks for this one), once more after it. Never throws.
      */
     synchronized void refresh() {
         if (closed) {
@@ -75,24 +82,22 @@ final class StateCounts {
         }
         if (worker == null) {
             worker = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "pars-dashboard-counts");
+                Thread t = new Thread(r, "pars-dashboard-" + what.replace(' ', '-'));
                 t.setDaemon(true);
                 return t;
             });
         }
         running = true;
-        worker.execute(this::countUntilCurrent);
+        worker.execute(this::makeUntilCurrent);
     }
 
-    private void countUntilCurrent() {
+    private void makeUntilCurrent() {
         boolean more = true;
         while (more) {
             try {
-                last = count();
+                last = make();
             } catch (RuntimeException e) {
-                LOG.warn(
-                        "PARS dashboard: counting entries by state failed with {}",
-                        e.getClass().getName());
+                LOG.warn("PARS dashboard: {} failed with {}", what, e.getClass().getName());
             }
             synchronized (this) {
                 more = again && !closed;
@@ -102,9 +107,9 @@ final class StateCounts {
         }
     }
 
-    private Snapshot count() {
+    private Snapshot<T> make() {
         Instant at = clock.instant();
-        return new Snapshot(Map.copyOf(ledger.counts()), at);
+        return new Snapshot<>(make.get(), at);
     }
 
     /** Stops the background thread; later refreshes do nothing. */

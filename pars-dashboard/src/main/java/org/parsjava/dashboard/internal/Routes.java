@@ -116,7 +116,7 @@ public final class Routes {
                         pages.rowsToFixCsv(RowFilter.of(q)).getBytes(StandardCharsets.UTF_8));
             }
             case "/overdue" -> x.html(pages.overdue());
-            case "/volume" -> x.html(pages.volume(Math.max(1, Math.min(366, number(q.get("days"), 30)))));
+            case "/volume" -> x.html(pages.volume(Math.max(1, Math.min(Pages.MAX_DAYS, number(q.get("days"), 30)))));
             case "/at-risk" -> {
                 int days = number(q.get("days"), 7);
                 x.html(pages.atRisk(Math.max(1, Math.min(366, days))));
