@@ -7,6 +7,7 @@ package org.parsjava.ledger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,19 +69,26 @@ final class Draining {
         return drain(listener, List.of(), null, () -> {});
     }
 
-    /** A hold on entries from {@code now}, for as long as a claim's lease. */
+    /**
+     * A hold on entries from {@code now} (to the millisecond, as both databases keep it, so a
+     * release can tell it from a later claim), for as long as a claim's lease.
+     */
     Lease lease(Instant now) {
-        return new Lease(node, now.plus(lease), now);
+        Instant since = now.truncatedTo(ChronoUnit.MILLIS);
+        return new Lease(node, since.plus(lease), since);
     }
 
     /**
-     * Drains, sending {@code leased} (held by {@link #lease(Instant) lease(leasedAt)}, most urgent
-     * first) before claiming anything, after running {@code first}. Those not sent when the drain
-     * fails (an exception) or while at least half their lease is left are released for any node.
+     * Drains, sending {@code leased} (stored held by {@code held}, most urgent first) before
+     * claiming anything, even entries due earlier, after running {@code first}. Those not sent
+     * once half the lease has passed, or when the drain fails (an exception or an error: none of
+     * them was handed to PARS), are released for any drain; an entry another drain claimed since
+     * (its lease ended) is left to it.
      */
-    DrainSummary drain(DrainListener listener, List<Claimed> leased, Instant leasedAt, Runnable first) {
+    DrainSummary drain(DrainListener listener, List<Claimed> leased, Lease held, Runnable first) {
         DrainSummary total = DrainSummary.EMPTY;
         int next = 0; // the first of the leased entries not yet sent
+        int perBatch = store.claims().limit(batchSize);
         // A batch's outcomes are stored while the next batch is claimed and sent (its entries
         // stay leased meanwhile, so nothing is taken twice); one settlement at a time, in order.
         Future<?> settling = null;
@@ -88,11 +96,12 @@ final class Draining {
             first.run();
             while (true) {
                 List<Claimed> batch;
-                if (next < leased.size() && clock.instant().isBefore(leasedAt.plus(lease.dividedBy(2)))) {
-                    batch = leased.subList(next, Math.min(leased.size(), next + batchSize));
+                if (next < leased.size()
+                        && clock.instant().isBefore(held.since().plus(lease.dividedBy(2)))) {
+                    batch = leased.subList(next, Math.min(leased.size(), next + perBatch));
                     next += batch.size();
                 } else {
-                    next = release(leased, next);
+                    next = release(leased, next, held);
                     batch = store.claims().sends(batchSize, clock.instant(), node, lease);
                 }
                 if (batch.isEmpty()) {
@@ -123,9 +132,9 @@ final class Draining {
                 settling = settler.submit(settle);
                 total = total.plus(step.summary());
             }
-        } catch (RuntimeException e) { // an Error is left as a dead process leaves them: looked up first
+        } catch (RuntimeException | Error e) {
             try {
-                release(leased, next);
+                release(leased, next, held);
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
             }
@@ -135,15 +144,15 @@ final class Draining {
         }
     }
 
-    /** Releases the leased entries from {@code from} on; returns the end of the list. */
-    private int release(List<Claimed> leased, int from) {
+    /** Releases the leased entries from {@code from} on, as far as still {@code held}; returns the end of the list. */
+    private int release(List<Claimed> leased, int from, Lease held) {
         if (from < leased.size()) {
             store.claims()
                     .release(
                             leased.subList(from, leased.size()).stream()
                                     .map(Claimed::id)
                                     .toList(),
-                            node);
+                            held);
         }
         return leased.size();
     }

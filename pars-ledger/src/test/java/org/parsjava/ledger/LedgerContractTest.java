@@ -583,6 +583,10 @@ abstract class LedgerContractTest {
         assertEquals(250, s.accepted());
         assertEquals(0, s.resumed());
         assertEquals(250, settled.stream().distinct().count());
+        List<LocalDate> due = settled.stream()
+                .map(k -> l.entry("0001234", k).orElseThrow().deadline().date())
+                .toList();
+        assertEquals(due.stream().sorted().toList(), due, "most urgent first, as a claim takes them");
         assertEquals(250, recordsPosted(), "each sent once");
         assertEquals(250L, l.counts().get(EntryState.AWAITING_BOARD));
         List<String> leases = counting.prepared().stream()
@@ -642,22 +646,58 @@ abstract class LedgerContractTest {
     }
 
     @Test
-    void entriesAProcessRecordedForADrainAndDiedBeforeSendingAreLookedUpThenSent() {
+    void entriesAProcessRecordedForADrainAndDiedBeforeSendingAreLookedUpThenSent() throws Exception {
         List<LearnerCompletion> cs = completions(30, false);
-        assertThrows(
-                SimulatedCrash.class,
-                () -> ledger.recordAndDrain(
-                        cs,
-                        c -> null,
-                        r -> {
-                            throw new SimulatedCrash(); // the process dies before sending anything
-                        },
-                        null));
+        java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch thaw = new java.util.concurrent.CountDownLatch(1);
+        ReportingLedger dying = ledger("node-a", client);
+        CompletableFuture<DrainSummary> frozen = CompletableFuture.supplyAsync(() -> dying.recordAndDrain(
+                cs,
+                c -> null,
+                r -> { // the process stops here, its slice recorded and nothing sent, as if killed
+                    recorded.countDown();
+                    try {
+                        thaw.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new SimulatedCrash();
+                },
+                null));
+        recorded.await();
+        // Started again: an H2 file's claims are released on start, then a drain.
         assertEquals(30, ledger.releaseClaims());
         DrainSummary s = ledger.drain();
         assertEquals(30, s.resumed(), "each may have been under way: asked about first");
         assertEquals(30, s.accepted());
         assertEquals(30, recordsPosted(), "sent once each, after PARS said it held none");
+        thaw.countDown();
+        assertTrue(
+                assertThrows(java.util.concurrent.CompletionException.class, frozen::join)
+                                .getCause()
+                        instanceof SimulatedCrash);
+        assertEquals(30L, ledger.counts().get(EntryState.ACCEPTED), "its release changed nothing settled since");
+    }
+
+    @Test
+    void aKeyGivenTwiceToRecordAndDrainIsStoredAsItsLastContentAndSentOnce() {
+        List<LearnerCompletion> cs = new ArrayList<>(completions(5, false));
+        LearnerCompletion again = cs.get(2).toBuilder().cmeCredits("0.5").build(); // the same key, new content
+        cs.add(again);
+        List<Recording> told = new ArrayList<>();
+        DrainSummary s = ledger.recordAndDrain(cs, c -> null, told::addAll, null);
+        assertEquals(Recording.Change.REPLACED, told.get(5).change(), "replaced before it reached PARS");
+        assertEquals(5, s.accepted());
+        assertEquals(5, recordsPosted(), "the key sent once");
+        assertEquals(
+                0,
+                new java.math.BigDecimal("0.5")
+                        .compareTo(sim.credits().stream()
+                                .filter(x -> CreditIds.all(again).contains(x.creditId()))
+                                .findFirst()
+                                .orElseThrow()
+                                .credits()),
+                "with its last content");
     }
 
     @Test

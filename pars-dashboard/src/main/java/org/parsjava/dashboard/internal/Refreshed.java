@@ -51,16 +51,33 @@ final class Refreshed<T> {
         this.what = what;
     }
 
-    /** The last figure; when there is none yet, waits for one. A stale one starts a new one. */
+    /**
+     * The last figure; when there is none yet, waits for the one being made (the first begins when
+     * the dashboard is put in service), or makes one when that failed. A stale one starts a new
+     * one.
+     */
     Snapshot<T> get() {
         Snapshot<T> s = last;
         if (s == null) {
             synchronized (this) {
-                if (last == null) {
-                    last = make();
+                if (last == null && !running) {
+                    refresh();
                 }
-                return last;
+                while (last == null && running && !closed) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                s = last;
             }
+            if (s == null) { // the background one failed: the page tries, and shows its failure
+                s = make();
+                last = s;
+            }
+            return s;
         }
         if (Duration.between(s.at(), clock.instant()).compareTo(MAX_AGE) > 0) {
             refresh();
@@ -93,16 +110,29 @@ final class Refreshed<T> {
 
     private void makeUntilCurrent() {
         boolean more = true;
-        while (more) {
-            try {
-                last = make();
-            } catch (RuntimeException e) {
-                LOG.warn("PARS dashboard: {} failed with {}", what, e.getClass().getName());
+        try {
+            while (more) {
+                try {
+                    last = make();
+                } catch (RuntimeException e) {
+                    LOG.warn(
+                            "PARS dashboard: {} failed with {}",
+                            what,
+                            e.getClass().getName());
+                }
+                synchronized (this) {
+                    more = again && !closed;
+                    again = false;
+                    running = more;
+                    notifyAll();
+                }
             }
-            synchronized (this) {
-                more = again && !closed;
-                again = false;
-                running = more;
+        } finally {
+            if (more) { // an error: later refreshes may begin again
+                synchronized (this) {
+                    running = false;
+                    notifyAll();
+                }
             }
         }
     }
@@ -112,9 +142,10 @@ final class Refreshed<T> {
         return new Snapshot<>(make.get(), at);
     }
 
-    /** Stops the background thread; later refreshes do nothing. */
+    /** Stops the background thread; later refreshes do nothing (a page then makes its own). */
     synchronized void close() {
         closed = true;
+        notifyAll();
         if (worker != null) {
             worker.shutdownNow();
         }

@@ -45,7 +45,7 @@ public final class Claims {
      * this key becomes a row to fix rather than stopping every drain.
      */
     public List<Claimed> sends(int batch, Instant now, String node, Duration lease) {
-        int limit = jdbc.postgres() ? batch : Math.min(batch, H2_MAX_BATCH);
+        int limit = limit(batch);
         return jdbc.inTransaction(
                 c -> {
                     List<Claimed> out = new ArrayList<>();
@@ -126,6 +126,11 @@ public final class Claims {
                 "claim due entries");
     }
 
+    /** The most entries worked on at once for a batch size of {@code batch}: on H2 at most {@link #H2_MAX_BATCH}. */
+    public int limit(int batch) {
+        return jdbc.postgres() ? batch : Math.min(batch, H2_MAX_BATCH);
+    }
+
     /** Entries locked per step on H2, whose IN lists take one parameter per entry. */
     static final int H2_MAX_BATCH = 1_000;
 
@@ -176,7 +181,7 @@ public final class Claims {
 
     /** Entries awaiting the board whose status check is due, claimed like sends. */
     public List<Claimed> statusChecks(int batch, Instant now, String node, Duration lease) {
-        int limit = jdbc.postgres() ? batch : Math.min(batch, H2_MAX_BATCH);
+        int limit = limit(batch);
         return jdbc.inTransaction(
                 c -> {
                     List<Claimed> out = new ArrayList<>();
@@ -258,10 +263,11 @@ public final class Claims {
     }
 
     /**
-     * Releases entries {@code node} holds but never sent (a drain that stopped before them):
-     * other nodes may take them at once, and none counts as begun.
+     * Releases entries stored {@code held} but never sent (a drain that stopped before them):
+     * any drain may take them at once, and none counts as begun. An entry claimed again since
+     * (by another drain, once the hold ended) keeps that claim.
      */
-    public void release(List<Long> ids, String node) {
+    public void release(List<Long> ids, Lease held) {
         if (ids.isEmpty()) {
             return;
         }
@@ -271,9 +277,10 @@ public final class Claims {
                         List<Long> part = ids.subList(from, Math.min(ids.size(), from + H2_MAX_BATCH));
                         try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set claimed_by=null, "
                                 + "claimed_until=null, sending_since=null where " + jdbc.idsMatch(part.size())
-                                + " and claimed_by=?")) {
+                                + " and claimed_by=? and claimed_until=?")) {
                             int next = jdbc.bindIds(c, ps, 1, part);
-                            ps.setString(next, node);
+                            ps.setString(next, held.node());
+                            ps.setObject(next + 1, Jdbc.time(held.until()));
                             ps.executeUpdate();
                         }
                     }

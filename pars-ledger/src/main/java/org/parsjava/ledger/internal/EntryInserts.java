@@ -41,19 +41,22 @@ final class EntryInserts {
         String sequence = postgres ? sequence(c) : "";
         boolean fromSequence = !sequence.isEmpty();
         long[] ids = fromSequence ? nextIds(c, sequence, pending.size()) : new long[pending.size()];
-        try (PreparedStatement ps =
-                fromSequence ? c.prepareStatement(INSERT_WITH_ID) : c.prepareStatement(INSERT, new String[] {"id"})) {
+        boolean held = lease != null;
+        try (PreparedStatement ps = fromSequence
+                ? c.prepareStatement(insert(held, true))
+                : c.prepareStatement(insert(held, false), new String[] {"id"})) {
             int k = 0;
             for (int i : pending) {
                 Recorder.Recorded r = chunk.get(i);
-                bindInsert(
+                int next = bindInsert(
                         ps,
                         r,
                         r.valid() ? EntryState.PENDING : EntryState.INVALID,
                         sealed[i],
+                        held,
                         leased[i] ? lease : null);
                 if (fromSequence) {
-                    ps.setLong(INSERT_ID_AT, ids[k++]);
+                    ps.setLong(next, ids[k++]);
                 }
                 ps.addBatch();
             }
@@ -147,20 +150,35 @@ final class EntryInserts {
     /** {@link #CONTENT_COLUMNS} as an update's assignments ({@code content_mac=?, payload=?, ...}), same order. */
     static final String CONTENT_ASSIGNMENTS = CONTENT_COLUMNS.replace(", ", "=?, ") + "=?";
 
-    private static final String INSERT = "insert into pars_ledger_entry (provider_id, completion_key, state, "
-            + CONTENT_COLUMNS + ", claimed_by, claimed_until, sending_since, created_at, updated_at) "
-            + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /**
+     * An entry's insert: its content and times, with the hold's columns when {@code held} (a
+     * recording that leases its new entries) and the ID last when {@code withId} (PostgreSQL, the
+     * IDs taken from the sequence first). Without a hold the statement has no lease columns, so a
+     * plain recording sends no more than it stores.
+     */
+    private static String insert(boolean held, boolean withId) {
+        return held ? (withId ? INSERT_HELD_WITH_ID : INSERT_HELD) : (withId ? INSERT_WITH_ID : INSERT);
+    }
 
-    /** {@link #INSERT} with the ID given (PostgreSQL, from the sequence), bound at {@link #INSERT_ID_AT}. */
-    private static final String INSERT_WITH_ID = INSERT.replace("updated_at) values (", "updated_at, id) values (?,");
+    private static String insertSql(boolean held, boolean withId) {
+        String columns = "provider_id, completion_key, state, " + CONTENT_COLUMNS
+                + (held ? ", claimed_by, claimed_until, sending_since" : "") + ", created_at, updated_at"
+                + (withId ? ", id" : "");
+        int n = columns.split(",").length;
+        return "insert into pars_ledger_entry (" + columns + ") values ("
+                + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
+    }
 
-    private static final int INSERT_ID_AT = 21;
+    private static final String INSERT = insertSql(false, false);
+    private static final String INSERT_WITH_ID = insertSql(false, true);
+    private static final String INSERT_HELD = insertSql(true, false);
+    private static final String INSERT_HELD_WITH_ID = insertSql(true, true);
 
     /** Inserts one entry; returns its ID. */
     static long insertOne(Connection c, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            bindInsert(ps, r, state, sealed, null);
+            bindInsert(ps, r, state, sealed, false, null);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -169,25 +187,34 @@ final class EntryInserts {
         }
     }
 
-    /** Binds an entry's insert; {@code lease} may be null (the entry is not held). */
-    private static void bindInsert(
-            PreparedStatement ps, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed, Lease lease)
+    /**
+     * Binds an entry's {@link #insert}; with {@code held}, the hold's columns from {@code lease}
+     * (null: this entry is not held). Returns the next position (the ID's, when it has one).
+     */
+    private static int bindInsert(
+            PreparedStatement ps,
+            Recorder.Recorded r,
+            EntryState state,
+            Payloads.Sealed sealed,
+            boolean held,
+            Lease lease)
             throws SQLException {
         ps.setString(1, r.completion().activity().providerId());
         ps.setString(2, r.completion().completionKey());
         ps.setString(3, state.name());
         int next = bindContent(ps, 4, r, sealed);
-        if (lease == null) {
+        if (held && lease == null) {
             ps.setNull(next++, Types.VARCHAR);
             ps.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
             ps.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
+        } else if (held) {
             ps.setString(next++, lease.node());
             ps.setObject(next++, Jdbc.time(lease.until()));
             ps.setObject(next++, Jdbc.time(lease.since()));
         }
-        ps.setObject(next, Jdbc.time(r.at()));
-        ps.setObject(next + 1, Jdbc.time(r.at()));
+        ps.setObject(next++, Jdbc.time(r.at()));
+        ps.setObject(next++, Jdbc.time(r.at()));
+        return next;
     }
 
     /** Binds {@link #CONTENT_COLUMNS} from position {@code at}; returns the next position. */
