@@ -173,15 +173,15 @@ public final class ReportingLedger implements AutoCloseable {
 
     /**
      * Records many completions as {@link #recordAll} does, then drains as {@link
-     * #drain(DrainListener)} does, sending them first (before entries due earlier): their new
-     * entries are stored already claimed by this ledger, so no other node takes them and the
-     * drain sends them without claiming them again (a write per entry fewer). For a caller that
-     * sends what it records at once (a roster run); a ledger whose drains run elsewhere records
-     * with {@link #recordAll}. The new entries not sent when the drain fails (an exception or an
-     * error, PARS refusing the credentials) are released for any drain, as are those still
-     * unsent once half a lease ({@link Builder#claimLease}) has passed since the recording
-     * began; a process that dies first leaves every one not yet settled to be looked up in PARS
-     * before it is sent, as for any entry whose send was under way.
+     * #drain(DrainListener)} does, sending them first (before any other entry due, even one due
+     * earlier): their new entries are stored already claimed by this ledger, so no other node
+     * takes them and the drain sends them without claiming them again (a write per entry fewer).
+     * For a caller that sends what it records at once (a roster run); a ledger whose drains run
+     * elsewhere records with {@link #recordAll}. The new entries not sent when the drain fails
+     * (an exception or an error, PARS refusing the credentials) are released for any drain, as
+     * are those still unsent once half a lease ({@link Builder#claimLease}) has passed since the
+     * recording began; a process that dies first leaves every one not yet settled to be looked up
+     * in PARS before it is sent, as for any entry whose send was under way.
      *
      * @param recorded told the recordings, one per completion in order, once they are committed
      *     and before anything is sent

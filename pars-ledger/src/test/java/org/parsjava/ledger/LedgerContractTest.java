@@ -596,6 +596,21 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void recordAndDrainSendsItsSliceBeforeEntriesAlreadyWaiting() {
+        LearnerCompletion early = completions(11, false).get(10).toBuilder()
+                .completionKey("early")
+                .completionDate(LocalDate.of(2026, 2, 1)) // due with the slice's first, recorded before it
+                .build();
+        ledger.record(early); // a claim would take it first; not sent yet
+        List<String> order = new ArrayList<>();
+        DrainSummary s = ledger.recordAndDrain(
+                completions(10, false), c -> null, r -> {}, (e, held) -> order.add(e.completionKey()));
+        assertEquals(11, s.accepted());
+        assertEquals(11, order.size());
+        assertEquals("early", order.get(10), "sent after the slice: " + order);
+    }
+
+    @Test
     void entriesRecordedForADrainAreNotTakenByAnotherNodeMeanwhile() {
         List<LearnerCompletion> cs = completions(30, false);
         ReportingLedger other = ledger("node-b", client);
@@ -627,6 +642,41 @@ abstract class LedgerContractTest {
         assertEquals(0, s.resumed(), "never counted as begun: sent without a lookup");
         assertEquals(0, sim.requests(Operation.GET_LEARNER_STATUS).size(), "no status lookups");
         assertEquals(30, recordsPosted());
+    }
+
+    @Test
+    void credentialsRefusedMidSliceLeaveTheRestReleasedAndNothingToLookUp() {
+        List<LearnerCompletion> cs = completions(120, false); // held batches of 50, 50 and 20
+        java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+        OkHttpClient refusingSecond = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    if (chain.request().url().encodedPath().endsWith("SaveLearnerActivity")
+                            && saves.incrementAndGet() == 2) {
+                        return new okhttp3.Response.Builder()
+                                .request(chain.request())
+                                .protocol(okhttp3.Protocol.HTTP_1_1)
+                                .code(401)
+                                .message("Unauthorized")
+                                .body(okhttp3.ResponseBody.create(new byte[0], null))
+                                .build();
+                    }
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        List<Recording> told = new ArrayList<>();
+        try (ParsClient refusing = clientBuilder().okHttpClient(refusingSecond).build()) {
+            ReportingLedger l = ledger("node-a", refusing);
+            assertThrows(
+                    org.parsjava.client.exception.ParsAuthenticationException.class,
+                    () -> l.recordAndDrain(cs, c -> null, told::addAll, null));
+        }
+        assertEquals(120, told.size(), "the recordings were committed and told");
+        assertEquals(50L, ledger.counts().get(EntryState.ACCEPTED));
+        DrainSummary s = ledger("node-b", client).drain();
+        assertEquals(70, s.accepted(), "the refused batch and the one never sent, taken at once");
+        assertEquals(0, s.resumed());
+        assertEquals(0, sim.requests(Operation.GET_LEARNER_STATUS).size(), "no status lookups");
+        assertEquals(120, sim.credits().size());
     }
 
     @Test
