@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A figure of the whole ledger, made in the background: counting a million entries by state
- * takes H2 a third of a second or more, their month of transitions by day more than a second,
- * longer than a page may take, so a page shows the last one made (with when it was made) and one
- * older than {@link #MAX_AGE} is made again behind it. The first starts when the dashboard is put
- * in service ({@link #refresh}), its thread only then. Thread safe.
+ * takes H2 a third of a second or more, their transitions by day more than a second, longer than
+ * a page may take, so a page shows the last one made (with when it was made) and one older than
+ * {@link #MAX_AGE} is made again behind it. The first starts when the dashboard is put in service
+ * ({@link #refresh}), its thread only then. Thread safe.
  *
  * @param <T> the figure
  */
