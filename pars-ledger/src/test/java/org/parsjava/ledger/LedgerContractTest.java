@@ -680,6 +680,38 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aReleaseLeavesEntriesAnotherDrainClaimedSinceToIt() throws SQLException {
+        List<LearnerCompletion> cs = completions(30, false);
+        java.time.OffsetDateTime later =
+                java.time.OffsetDateTime.of(2026, 6, 15, 18, 0, 0, 0, java.time.ZoneOffset.UTC);
+        assertThrows(
+                IllegalStateException.class,
+                () -> ledger.recordAndDrain(
+                        cs,
+                        c -> null,
+                        r -> {
+                            // The hold ended and a drain of the same node name claimed them anew.
+                            try (Connection c = dataSource().getConnection();
+                                    PreparedStatement ps = c.prepareStatement(
+                                            "update pars_ledger_entry set claimed_until=? where claimed_by='node-a'")) {
+                                ps.setObject(1, later);
+                                assertEquals(30, ps.executeUpdate());
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            throw new IllegalStateException("stopped by the caller");
+                        },
+                        null));
+        try (Connection c = dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from pars_ledger_entry where claimed_by='node-a' "
+                        + "and claimed_until is not null and sending_since is not null")) {
+            assertTrue(rs.next());
+            assertEquals(30, rs.getInt(1), "the later claim kept");
+        }
+    }
+
+    @Test
     void entriesRecordedForADrainStillUnsentAfterHalfTheirLeaseAreClaimedAgain() {
         CountingDataSource counting = new CountingDataSource(dataSource());
         ReportingLedger l = counted(counting, 10);
