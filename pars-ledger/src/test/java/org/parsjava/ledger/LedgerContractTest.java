@@ -621,9 +621,11 @@ abstract class LedgerContractTest {
         assertEquals(30, recordsPosted(), "each sent once");
     }
 
-    @Test
-    void entriesRecordedForADrainThatFailsAreReleasedForAnyDrainAndNotLookedUp() {
-        List<LearnerCompletion> cs = completions(30, false);
+    /**
+     * Records {@code cs} with {@code recordAndDrain} and stops it from the recordings' callback,
+     * once {@code meanwhile} has run, before anything is sent.
+     */
+    private void recordAndStop(List<LearnerCompletion> cs, Runnable meanwhile) {
         IllegalStateException stop = new IllegalStateException("stopped by the caller");
         assertEquals(
                 stop,
@@ -633,9 +635,15 @@ abstract class LedgerContractTest {
                                 cs,
                                 c -> null,
                                 r -> {
+                                    meanwhile.run();
                                     throw stop;
                                 },
                                 null)));
+    }
+
+    @Test
+    void entriesRecordedForADrainThatFailsAreReleasedForAnyDrainAndNotLookedUp() {
+        recordAndStop(completions(30, false), () -> {});
         assertEquals(0, recordsPosted());
         DrainSummary s = ledger("node-b", client).drain();
         assertEquals(30, s.accepted(), "taken at once, not when the lease ends");
@@ -681,27 +689,19 @@ abstract class LedgerContractTest {
 
     @Test
     void aReleaseLeavesEntriesAnotherDrainClaimedSinceToIt() throws SQLException {
-        List<LearnerCompletion> cs = completions(30, false);
         java.time.OffsetDateTime later =
                 java.time.OffsetDateTime.of(2026, 6, 15, 18, 0, 0, 0, java.time.ZoneOffset.UTC);
-        assertThrows(
-                IllegalStateException.class,
-                () -> ledger.recordAndDrain(
-                        cs,
-                        c -> null,
-                        r -> {
-                            // The hold ended and a drain of the same node name claimed them anew.
-                            try (Connection c = dataSource().getConnection();
-                                    PreparedStatement ps = c.prepareStatement(
-                                            "update pars_ledger_entry set claimed_until=? where claimed_by='node-a'")) {
-                                ps.setObject(1, later);
-                                assertEquals(30, ps.executeUpdate());
-                            } catch (SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                            throw new IllegalStateException("stopped by the caller");
-                        },
-                        null));
+        recordAndStop(completions(30, false), () -> {
+            // The hold ended and a drain of the same node name claimed them anew.
+            try (Connection c = dataSource().getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "update pars_ledger_entry set claimed_until=? where claimed_by='node-a'")) {
+                ps.setObject(1, later);
+                assertEquals(30, ps.executeUpdate());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         try (Connection c = dataSource().getConnection();
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select count(*) from pars_ledger_entry where claimed_by='node-a' "
