@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The ledger's benchmarks and those added with it (rows 12-17 of BENCHMARKS.md), each beside its floor from the same run:
 # bulk recording and draining on H2 and PostgreSQL (an embedded server started here), the main job
-# on 100,000 rows without a ledger and through each database, and memory at 1,000,000 and
-# 2,000,000 rows. About 45 minutes on 2 cores. Called by run.sh; runs alone after a build:
+# on 100,000 rows without a ledger and through each database (on loopback, and with PARS 50 ms
+# away), and memory at 1,000,000 and
+# 2,000,000 rows. About 55 minutes on 2 cores. Called by run.sh; runs alone after a build:
 #   mvn -B -q -DskipTests install -pl pars-benchmarks -am && pars-benchmarks/run-ledger.sh
 # ONLY="13 14" runs only those rows (the report keeps the other rows' last results).
 set -euo pipefail
@@ -16,8 +17,8 @@ PORT=18089
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 
-simulator() { # a fresh standalone simulator on $PORT
-  java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" > "$OUT/simulator.log" 2>&1 &
+simulator() { # a fresh standalone simulator on $PORT; simulator 50: each request answered 50 ms later
+  java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" "${1:-0}" > "$OUT/simulator.log" 2>&1 &
   SIM=$!; PIDS+=("$SIM")
   for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && return; sleep 0.2; done
   echo "the simulator did not start" >&2; exit 1
@@ -70,6 +71,15 @@ java -cp "$CP" org.parsjava.benchmarks.LedgerStorage "jdbc:h2:file:$PWD/$OUT/mai
 stop "$SIM"; simulator; postgres
 report "$OUT/mainjob-postgresql.txt" 256m "$OUT/roster-100k.csv" "$PG_URL"
 java -cp "$CP" org.parsjava.benchmarks.LedgerStorage "$PG_URL" | tee -a "$OUT/mainjob-postgresql.txt"
+stop "$SIM" "$PG"
+echo "== 13: the same three runs with PARS 50 ms away (the simulator answers each request 50 ms late)"
+simulator 50
+report "$OUT/mainjob-remote-none.txt" 256m "$OUT/roster-100k.csv" none
+stop "$SIM"; simulator 50
+rm -rf "$OUT/mainjob-remote-h2"*
+report "$OUT/mainjob-remote-h2.txt" 256m "$OUT/roster-100k.csv" "jdbc:h2:file:$PWD/$OUT/mainjob-remote-h2"
+stop "$SIM"; simulator 50; postgres
+report "$OUT/mainjob-remote-postgresql.txt" 256m "$OUT/roster-100k.csv" "$PG_URL"
 stop "$SIM" "$PG"
 fi
 
