@@ -3,9 +3,10 @@
 # bulk recording and draining on H2 and PostgreSQL (an embedded server started here), the main job
 # on 100,000 rows without a ledger and through each database (on loopback, and with PARS 50 ms
 # away), and memory at 1,000,000 and
-# 2,000,000 rows. About 55 minutes on 2 cores. Called by run.sh; runs alone after a build:
+# 2,000,000 rows. About 60 minutes on 2 cores. Called by run.sh; runs alone after a build:
 #   mvn -B -q -DskipTests install -pl pars-benchmarks -am && pars-benchmarks/run-ledger.sh
-# ONLY="13 14" runs only those rows (the report keeps the other rows' last results).
+# ONLY="13 14" runs only those rows (the report keeps the other rows' last results); row 13's
+# runs with PARS 50 ms away are "13r" (one request in flight) and "13c" (eight).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=pars-benchmarks/target/results
@@ -72,15 +73,26 @@ stop "$SIM"; simulator; postgres
 report "$OUT/mainjob-postgresql.txt" 256m "$OUT/roster-100k.csv" "$PG_URL"
 java -cp "$CP" org.parsjava.benchmarks.LedgerStorage "$PG_URL" | tee -a "$OUT/mainjob-postgresql.txt"
 stop "$SIM" "$PG"
-echo "== 13: the same three runs with PARS 50 ms away (the simulator answers each request 50 ms late)"
-simulator 50
-report "$OUT/mainjob-remote-none.txt" 256m "$OUT/roster-100k.csv" none
-stop "$SIM"; simulator 50
-rm -rf "$OUT/mainjob-remote-h2"*
-report "$OUT/mainjob-remote-h2.txt" 256m "$OUT/roster-100k.csv" "jdbc:h2:file:$PWD/$OUT/mainjob-remote-h2"
-stop "$SIM"; simulator 50; postgres
-report "$OUT/mainjob-remote-postgresql.txt" 256m "$OUT/roster-100k.csv" "$PG_URL"
-stop "$SIM" "$PG"
+fi
+
+remote() { # remote <result prefix> [options]: row 13's three runs with PARS 50 ms away
+  local prefix=$1; shift
+  simulator 50
+  report "$OUT/$prefix-none.txt" 256m "$OUT/roster-100k.csv" none "$@"
+  stop "$SIM"; simulator 50
+  rm -rf "$OUT/$prefix-h2"*
+  report "$OUT/$prefix-h2.txt" 256m "$OUT/roster-100k.csv" "jdbc:h2:file:$PWD/$OUT/$prefix-h2" "$@"
+  stop "$SIM"; simulator 50; postgres
+  report "$OUT/$prefix-postgresql.txt" 256m "$OUT/roster-100k.csv" "$PG_URL" "$@"
+  stop "$SIM" "$PG"
+}
+if want 13r; then
+echo "== 13: the same three runs with PARS 50 ms away (the simulator answers each request 50 ms late), one request in flight"
+remote mainjob-remote
+fi
+if want 13c; then
+echo "== 13: the same with eight requests in flight (--concurrency 8)"
+remote mainjob-remote8 --concurrency 8
 fi
 
 if want 14; then

@@ -229,12 +229,14 @@ public final class LedgerReport {
 
     /**
      * Row 13: the main job through each database beside its ledger-free run, with the simulator on
-     * loopback (the target's runs), then with PARS 50 ms away (what a remote PARS leaves of the
-     * ledger's cost; no target of its own).
+     * loopback (the target's runs), then with PARS 50 ms away, one request in flight (the default)
+     * and eight (what a remote PARS leaves of the ledger's cost; no target of their own).
      */
     private void mainJob() throws IOException {
         mainJob("mainjob-", "", true);
-        mainJob("mainjob-remote-", ", PARS 50 ms away (the simulator answers each request 50 ms late)", false);
+        String remote = ", PARS 50 ms away (the simulator answers each request 50 ms late), ";
+        mainJob("mainjob-remote-", remote + "one request in flight (the default)", false);
+        mainJob("mainjob-remote8-", remote + "eight in flight (`--concurrency 8`)", false);
     }
 
     private void mainJob(String prefix, String where, boolean target) throws IOException {

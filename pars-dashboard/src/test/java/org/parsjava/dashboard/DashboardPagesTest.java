@@ -64,6 +64,8 @@ class DashboardPagesTest {
                 .completionDate(today.minusDays(3))
                 .build();
         fixture.ledger.record(c);
+        session.close(); // a dashboard put in service now: its first count sees the entry
+        session = SignedIn.on(fixture);
         LedgerEntry e = fixture.ledger.entry("0001234", "soon-1").orElseThrow();
         long daysAhead = Duration.between(
                         today.atStartOfDay(), e.deadline().date().atStartOfDay())
@@ -88,12 +90,17 @@ class DashboardPagesTest {
 
     /** The overview's count of entries in {@code state}, waiting up to 10 s for the background count. */
     private long eventually(String state, long expected) throws Exception {
+        return eventually(
+                Pattern.compile("entries\\?state=" + state + "\">" + state + "</a></th><td>(\\d+)</td>"), expected);
+    }
+
+    /** The overview's figure {@code figure} finds, waiting up to 10 s for the background count. */
+    private long eventually(Pattern figure, long expected) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         long seen;
         do {
-            Matcher m = Pattern.compile("entries\\?state=" + state + "\">" + state + "</a></th><td>(\\d+)</td>")
-                    .matcher(page("/overview"));
-            assertTrue(m.find());
+            Matcher m = figure.matcher(page("/overview"));
+            assertTrue(m.find(), figure.pattern());
             seen = Long.parseLong(m.group(1));
             if (seen == expected) {
                 return seen;
@@ -120,11 +127,20 @@ class DashboardPagesTest {
         session = new SignedIn(
                 Dashboard.builder().ledger(fixture.ledger).clock(clock).build());
         assertEquals(1, eventually("WITHDRAWN", 1));
-        fixture.ledger.record(LedgerFixture.completion("bad-2", "1245319599", false));
+        Pattern dueIn30 = Pattern.compile("id=\"at-risk-30\">(\\d+)<");
+        long due = fixture.ledger.countAtRisk(Duration.ofDays(30));
+        assertEquals(due, eventually(dueIn30, due));
+        // Invalid (no consent), so open; completed 3 days ago, so due within 30 days.
+        fixture.ledger.record(LedgerFixture.completion("bad-2", "1245319599", false).toBuilder()
+                .completionDate(DemoActivities.AS_OF.minusDays(3))
+                .build());
+        assertEquals(due + 1, fixture.ledger.countAtRisk(Duration.ofDays(30)), "bad-2 is open and due within 30 days");
         Thread.sleep(300);
         assertEquals(0, eventually("INVALID", 0), "the page shows the count it has");
+        assertEquals(due, eventually(dueIn30, due), "and the deadlines it has");
         clock.advance(Duration.ofSeconds(16));
         assertEquals(1, eventually("INVALID", 1), "an old count is redone");
+        assertEquals(due + 1, eventually(dueIn30, due + 1), "old deadlines too");
     }
 
     @Test

@@ -34,6 +34,8 @@ final class Pages {
     private final ReportingLedger ledger;
     private final Clock clock;
     private final Refreshed<Map<EntryState, Long>> stateCounts;
+    /** Entries overdue and due in the weeks ahead (the overview's deadlines). */
+    private final Refreshed<DeadlineFigures> deadlines;
     /** Transitions per day (UTC) and state over the longest span the volume page shows. */
     private final Refreshed<java.util.NavigableMap<java.time.LocalDate, Map<EntryState, Long>>> volume;
 
@@ -41,6 +43,7 @@ final class Pages {
         this.ledger = ledger;
         this.clock = clock;
         this.stateCounts = new Refreshed<>(() -> Map.copyOf(ledger.counts()), clock, "entries by state");
+        this.deadlines = new Refreshed<>(() -> DeadlineFigures.count(ledger, clock), clock, "deadlines");
         this.volume = new Refreshed<>(
                 () -> new java.util.TreeMap<>(
                         ledger.transitionsByDay(today(clock).minusDays(MAX_DAYS - 1L))),
@@ -58,11 +61,13 @@ final class Pages {
     /** An action changed an entry (or the dashboard was put in service): count again. */
     void changed() {
         stateCounts.refresh();
+        deadlines.refresh();
         volume.refresh();
     }
 
     void close() {
         stateCounts.close();
+        deadlines.close();
         volume.close();
     }
 
@@ -84,11 +89,12 @@ final class Pages {
                         .append(" entries it had settled are confirmed here by CreditID, and sent again"
                                 + " where this PARS does not hold them."));
         b.append("</p>");
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
-        Map<java.time.LocalDate, Long> ahead = ledger.dueByDay(today, today.plusDays(55));
+        Refreshed.Snapshot<DeadlineFigures> due = deadlines.get();
+        DeadlineFigures figures = due.value();
+        java.time.LocalDate today = figures.today();
         b.append("<section aria-labelledby=\"deadlines\"><h2 id=\"deadlines\">Deadlines</h2><ul class=\"figures\">");
         b.append("<li><a href=\"overdue\"><span class=\"figure\" id=\"overdue-count\">")
-                .append(ledger.countOverdue())
+                .append(figures.overdue())
                 .append("</span> overdue</a></li>");
         for (int days : new int[] {7, 30}) {
             b.append("<li><a href=\"at-risk?days=")
@@ -96,14 +102,16 @@ final class Pages {
                     .append("\"><span class=\"figure\" id=\"at-risk-")
                     .append(days)
                     .append("\">")
-                    .append(sum(ahead, today, today.plusDays(days)))
+                    .append(figures.due(today, today.plusDays(days)))
                     .append("</span> due within ")
                     .append(days)
                     .append(" days</a></li>");
         }
         b.append("</ul>");
-        b.append(Charts.deadlinesAhead(weeksAhead(ahead, today)));
-        b.append("</section>");
+        b.append(Charts.deadlinesAhead(figures.weeks()));
+        b.append("<p>Deadlines counted at <span id=\"deadlines-at\">")
+                .append(TIME.format(due.at()))
+                .append("</span>.</p></section>");
         b.append("<section aria-labelledby=\"states\"><h2 id=\"states\">Entries by state</h2>");
         b.append(chart(counts, total));
         b.append("<table id=\"states-table\"><caption>")
@@ -125,24 +133,6 @@ final class Pages {
         }
         b.append("</tbody></table></section>");
         return Html.page("Overview", b.toString());
-    }
-
-    /** Open entries due in each of the next eight weeks (this week's from today). */
-    private static long[] weeksAhead(Map<java.time.LocalDate, Long> ahead, java.time.LocalDate today) {
-        long[] weeks = new long[8];
-        for (int w = 0; w < weeks.length; w++) {
-            weeks[w] = sum(ahead, today.plusDays(7L * w), today.plusDays(7L * w + 6));
-        }
-        return weeks;
-    }
-
-    /** Entries due from {@code from} to {@code to}, both included. */
-    private static long sum(Map<java.time.LocalDate, Long> byDay, java.time.LocalDate from, java.time.LocalDate to) {
-        long n = 0;
-        for (java.time.LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            n += byDay.getOrDefault(d, 0L);
-        }
-        return n;
     }
 
     /** The volume page for the last {@code days} days (1 to {@link #MAX_DAYS}). */
