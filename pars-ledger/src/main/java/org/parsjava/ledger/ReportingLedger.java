@@ -466,7 +466,7 @@ public final class ReportingLedger implements AutoCloseable {
         private ParsValidator validator;
         private DeadlineRules deadlines = DeadlineRules.defaults();
         private Clock clock = Clock.systemUTC();
-        private int batchSize = 500;
+        private int batchSize = 1_000;
         private String node = "pars-ledger-" + UUID.randomUUID().toString().substring(0, 8);
         private Duration lease = Duration.ofMinutes(10);
         private Duration retention = Duration.ofDays(180);
@@ -538,7 +538,7 @@ public final class ReportingLedger implements AutoCloseable {
             return this;
         }
 
-        /** Entries taken up per drain step (default 500; on H2 at most 1,000). */
+        /** Entries taken up per drain step (default 1,000, the most on H2). */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1 || batchSize > 100_000) {
                 throw new IllegalArgumentException("batchSize must be 1 to 100,000");
