@@ -3,7 +3,7 @@
 # bulk recording and draining on H2 and PostgreSQL (an embedded server started here), the main job
 # on 100,000 rows without a ledger and through each database (on loopback, and with PARS 50 ms
 # away), and memory at 1,000,000 and
-# 2,000,000 rows. About 60 minutes on 2 cores. Called by run.sh; runs alone after a build:
+# 2,000,000 rows. About 40 minutes on 2 cores. Called by run.sh; runs alone after a build:
 #   mvn -B -q -DskipTests install -pl pars-benchmarks -am && pars-benchmarks/run-ledger.sh
 # ONLY="13 14" runs only those rows (the report keeps the other rows' last results); row 13's
 # runs with PARS 50 ms away are "13r" (one request in flight) and "13c" (eight).

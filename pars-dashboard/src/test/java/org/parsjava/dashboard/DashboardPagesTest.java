@@ -86,6 +86,11 @@ class DashboardPagesTest {
             sum += Long.parseLong(cells.group(1));
         }
         assertEquals(fixture.ledger.countAtRisk(Duration.ofDays(55)), sum, "eight weeks, no day twice");
+        assertTrue(
+                Pattern.compile("Deadlines counted at <span id=\"deadlines-at\">[0-9-]+ [0-9:]+ UTC</span>")
+                        .matcher(overview)
+                        .find(),
+                "the page says when the deadlines were counted");
     }
 
     /** The overview's count of entries in {@code state}, waiting up to 10 s for the background count. */
