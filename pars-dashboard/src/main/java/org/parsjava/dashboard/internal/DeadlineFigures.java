@@ -33,8 +33,13 @@ record DeadlineFigures(LocalDate today, long overdue, Map<LocalDate, Long> ahead
                 today, ledger.countOverdue(), ledger.dueByDay(today, today.plusDays(DAYS_AHEAD - 1L)));
     }
 
+    /** Open entries due from today to {@code days} days ahead, both included. */
+    long dueWithin(int days) {
+        return due(today, today.plusDays(days));
+    }
+
     /** Entries due from {@code from} to {@code to}, both included. */
-    long due(LocalDate from, LocalDate to) {
+    private long due(LocalDate from, LocalDate to) {
         long n = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             n += ahead.getOrDefault(d, 0L);

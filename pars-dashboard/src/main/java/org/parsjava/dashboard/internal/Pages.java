@@ -91,7 +91,6 @@ final class Pages {
         b.append("</p>");
         Refreshed.Snapshot<DeadlineFigures> due = deadlines.get();
         DeadlineFigures figures = due.value();
-        java.time.LocalDate today = figures.today();
         b.append("<section aria-labelledby=\"deadlines\"><h2 id=\"deadlines\">Deadlines</h2><ul class=\"figures\">");
         b.append("<li><a href=\"overdue\"><span class=\"figure\" id=\"overdue-count\">")
                 .append(figures.overdue())
@@ -102,7 +101,7 @@ final class Pages {
                     .append("\"><span class=\"figure\" id=\"at-risk-")
                     .append(days)
                     .append("\">")
-                    .append(figures.due(today, today.plusDays(days)))
+                    .append(figures.dueWithin(days))
                     .append("</span> due within ")
                     .append(days)
                     .append(" days</a></li>");
