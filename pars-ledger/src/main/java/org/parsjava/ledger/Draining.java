@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,12 @@ final class Draining {
     private final int batchSize;
     private final String node;
     private final Duration lease;
+    /** Sends drain steps, two of a drain at a time. */
+    private final ExecutorService sending = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "pars-ledger-send");
+        t.setDaemon(true);
+        return t;
+    });
     /** Stores a drain's outcomes while the next batch is sent. */
     private final ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pars-ledger-settle");
@@ -89,12 +97,26 @@ final class Draining {
         DrainSummary total = DrainSummary.EMPTY;
         int next = 0; // the first of the leased entries not yet sent
         int perBatch = store.claims().limit(batchSize);
-        // A batch's outcomes are stored while the next batch is claimed and sent (its entries
-        // stay leased meanwhile, so nothing is taken twice); one settlement at a time, in order.
+        // Two steps travel at once: a step's requests leave while the last answers of the step
+        // before arrive, so the lanes its quicker requests free (a request whose records PARS
+        // refused waits for status lookups too) do not stand idle. Outcomes are stored in the
+        // steps' order on one settling thread while later steps are sent; the entries stay
+        // leased meanwhile, so nothing is taken twice.
+        Deque<InFlight> inFlight = new ArrayDeque<>(2);
         Future<?> settling = null;
+        boolean nothingDue = false; // whether the last look found nothing to send
         try {
             first.run();
             while (true) {
+                if (nothingDue && inFlight.isEmpty()) {
+                    if (settling == null) {
+                        return total;
+                    }
+                    // The step being settled may make more due (a correction's new content once
+                    // the old record is deleted): look again once it is stored.
+                    finish(settling);
+                    settling = null;
+                }
                 List<Claimed> batch;
                 if (next < leased.size()
                         && clock.instant().isBefore(held.since().plus(lease.dividedBy(2)))) {
@@ -104,27 +126,22 @@ final class Draining {
                     next = release(leased, next, held);
                     batch = store.claims().sends(batchSize, clock.instant(), node, lease);
                 }
-                if (batch.isEmpty()) {
-                    if (settling == null) {
-                        return total;
+                nothingDue = batch.isEmpty();
+                if (!nothingDue) {
+                    List<Claimed> taken = batch;
+                    inFlight.addLast(new InFlight(taken, sending.submit(() -> sender.send(taken, clock.instant()))));
+                    if (inFlight.size() < 2) {
+                        continue; // take up the next step before waiting for any answer
                     }
-                    // The batch being settled may make more due (a correction's new content once
-                    // the old record is deleted): look again once it is stored.
-                    finish(settling);
-                    settling = null;
+                }
+                if (inFlight.isEmpty()) {
                     continue;
                 }
-                Sender.Step step = sender.send(batch, clock.instant());
+                InFlight oldest = inFlight.removeFirst();
+                Sender.Step step = join(oldest.step(), "sending a drain step");
                 finish(settling);
                 settling = null;
-                Map<Long, Claimed> claims = byId(batch);
-                Runnable settle = () -> {
-                    List<LedgerEntry> settled =
-                            store.settlements().settle(step.outcomes(), claims, clock.instant(), listener != null);
-                    if (listener != null) {
-                        notify(step.outcomes(), settled, listener);
-                    }
-                };
+                Runnable settle = settlement(oldest.batch(), step, listener);
                 if (step.refused() != null) {
                     settle.run();
                     throw step.refused();
@@ -138,10 +155,51 @@ final class Draining {
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
             }
+            settleRemaining(inFlight, settling, listener, e);
+            settling = null;
             throw e;
         } finally {
             finish(settling);
         }
+    }
+
+    /** A step handed to the sending threads: its claimed entries and what the send comes to. */
+    private record InFlight(List<Claimed> batch, Future<Sender.Step> step) {}
+
+    /** Storing what a step came to, then telling {@code listener} (when there is one). */
+    private Runnable settlement(List<Claimed> batch, Sender.Step step, DrainListener listener) {
+        Map<Long, Claimed> claims = byId(batch);
+        return () -> {
+            List<LedgerEntry> settled =
+                    store.settlements().settle(step.outcomes(), claims, clock.instant(), listener != null);
+            if (listener != null) {
+                notify(step.outcomes(), settled, listener);
+            }
+        };
+    }
+
+    /**
+     * After a failed drain: waits for the steps still being sent and stores what they came to, so
+     * no send outlives the drain; one that failed (or cannot be stored) leaves its entries leased
+     * and marked as being sent, to be looked up in PARS before they are sent again. Failures are
+     * added to {@code failure}.
+     */
+    private void settleRemaining(
+            Deque<InFlight> inFlight, Future<?> settling, DrainListener listener, Throwable failure) {
+        try {
+            finish(settling);
+        } catch (RuntimeException | Error again) {
+            failure.addSuppressed(again);
+        }
+        for (InFlight f : inFlight) {
+            try {
+                settlement(f.batch(), join(f.step(), "sending a drain step"), listener)
+                        .run();
+            } catch (RuntimeException | Error again) {
+                failure.addSuppressed(again);
+            }
+        }
+        inFlight.clear();
     }
 
     /** Releases the leased entries from {@code from} on, as far as still {@code held}; returns the end of the list. */
@@ -157,16 +215,26 @@ final class Draining {
         return leased.size();
     }
 
+    private static void suppress(Throwable failure, Throwable again) {
+        if (again != failure) {
+            failure.addSuppressed(again);
+        }
+    }
+
     /** Waits for a settlement, rethrowing its failure as it was. */
     private static void finish(Future<?> settling) {
-        if (settling == null) {
-            return;
+        if (settling != null) {
+            join(settling, "storing a drain's outcomes");
         }
+    }
+
+    /** What {@code work} came to, its failure rethrown as it was; {@code what} names it otherwise. */
+    private static <T> T join(Future<T> work, String what) {
         try {
-            settling.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LedgerException("interrupted while the ledger stored a drain's outcomes", e);
+            throw new LedgerException("interrupted while the ledger was " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -174,7 +242,7 @@ final class Draining {
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new LedgerException("the ledger could not store a drain's outcomes", e.getCause());
+            throw new LedgerException("the ledger failed " + what, e.getCause());
         }
     }
 
@@ -228,6 +296,7 @@ final class Draining {
     }
 
     void close() {
+        sending.shutdown();
         settler.shutdown();
     }
 }

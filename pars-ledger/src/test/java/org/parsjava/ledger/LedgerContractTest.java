@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -527,6 +530,64 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aSlowRequestDoesNotHoldBackTheNextDrainStep() {
+        // Two requests of ten in flight, steps of twenty: the first request is answered only once a
+        // request of the second step has arrived, which it can only if that step leaves before the
+        // first one is fully answered.
+        CountDownLatch nextStepArrived = new CountDownLatch(1);
+        AtomicInteger saves = new AtomicInteger();
+        AtomicBoolean heldBack = new AtomicBoolean();
+        OkHttpClient slowFirst = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    if (chain.request().url().encodedPath().endsWith("SaveLearnerActivity")) {
+                        int n = saves.incrementAndGet();
+                        if (n >= 3) {
+                            nextStepArrived.countDown();
+                        } else if (n == 1) {
+                            try {
+                                heldBack.set(!nextStepArrived.await(5, TimeUnit.SECONDS));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new java.io.InterruptedIOException("interrupted");
+                            }
+                        }
+                    }
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        try (ParsClient twoLanes = clientBuilder()
+                .okHttpClient(slowFirst)
+                .chunkSize(10)
+                .maxConcurrentRequests(2)
+                .build()) {
+            ReportingLedger l = ReportingLedger.builder()
+                    .dataSource(dataSource())
+                    .client(twoLanes)
+                    .key(KEY)
+                    .clock(clock)
+                    .nodeName("node-a")
+                    .batchSize(20)
+                    .build();
+            List<String> told = new ArrayList<>();
+            DrainSummary s = l.recordAndDrain(
+                    completions(60, false), c -> null, r -> {}, (e, held) -> told.add(e.completionKey()));
+            assertEquals(60, s.accepted());
+            assertEquals(60, told.size(), "every entry settled and told");
+            assertEquals(
+                    20,
+                    told.stream()
+                            .limit(20)
+                            .filter(k -> Integer.parseInt(k.substring(2)) < 20)
+                            .count(),
+                    "outcomes are stored in the steps' order");
+        }
+        assertFalse(heldBack.get(), "the second step left while the first one's slow request was out");
+        assertEquals(6, sim.requests(Operation.SAVE_LEARNER_ACTIVITY).size());
+        assertEquals(60, recordsPosted());
+        assertEquals(60L, ledger.counts().get(EntryState.ACCEPTED));
+    }
+
+    @Test
     void anInterruptedDrainResumesWithoutSendingWhatPARSAlreadyHolds() {
         List<LearnerCompletion> cs = completions(20, false);
         AtomicBoolean crash = new AtomicBoolean(true);
@@ -658,8 +719,9 @@ abstract class LedgerContractTest {
         java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
         OkHttpClient refusingSecond = new OkHttpClient.Builder()
                 .addInterceptor(chain -> {
+                    // From the second request on: the credential was revoked meanwhile.
                     if (chain.request().url().encodedPath().endsWith("SaveLearnerActivity")
-                            && saves.incrementAndGet() == 2) {
+                            && saves.incrementAndGet() >= 2) {
                         return new okhttp3.Response.Builder()
                                 .request(chain.request())
                                 .protocol(okhttp3.Protocol.HTTP_1_1)
