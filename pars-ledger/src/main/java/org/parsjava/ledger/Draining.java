@@ -189,14 +189,14 @@ final class Draining {
         try {
             finish(settling);
         } catch (RuntimeException | Error again) {
-            failure.addSuppressed(again);
+            suppress(failure, again);
         }
         for (InFlight f : inFlight) {
             try {
                 settlement(f.batch(), join(f.step(), "sending a drain step"), listener)
                         .run();
             } catch (RuntimeException | Error again) {
-                failure.addSuppressed(again);
+                suppress(failure, again);
             }
         }
         inFlight.clear();
@@ -215,6 +215,7 @@ final class Draining {
         return leased.size();
     }
 
+    /** Adds {@code again} to {@code failure}, unless it is the same failure met twice. */
     private static void suppress(Throwable failure, Throwable again) {
         if (again != failure) {
             failure.addSuppressed(again);
