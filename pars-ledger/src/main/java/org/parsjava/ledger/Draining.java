@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A ledger's sending loop and its board-status loop: claims due entries batch by batch, sends
- * them, and stores each batch's outcomes on one settling thread while the next batch is claimed
- * and sent.
+ * A ledger's sending loop and its board-status loop: claims due entries batch by batch and
+ * sends them, two batches in flight at once, and stores each batch's outcomes, in order, on one
+ * settling thread while later batches are claimed and sent.
  */
 final class Draining {
 
@@ -49,7 +49,7 @@ final class Draining {
         t.setDaemon(true);
         return t;
     });
-    /** Stores a drain's outcomes while the next batch is sent. */
+    /** Stores a drain's outcomes, one batch at a time and in order, while later batches are sent. */
     private final ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pars-ledger-settle");
         t.setDaemon(true);
