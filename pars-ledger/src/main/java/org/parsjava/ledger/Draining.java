@@ -180,9 +180,10 @@ final class Draining {
 
     /**
      * After a failed drain: waits for the steps still being sent and stores what they came to, so
-     * no send outlives the drain; one that failed (or cannot be stored) leaves its entries leased
-     * and marked as being sent, to be looked up in PARS before they are sent again. Failures are
-     * added to {@code failure}.
+     * no send outlives the drain (unless the drain's thread was interrupted: then a step still out
+     * finishes on its own). A step that failed, was not waited for or cannot be stored leaves its
+     * entries leased and marked as being sent, to be looked up in PARS before they are sent again.
+     * Failures are added to {@code failure}.
      */
     private void settleRemaining(
             Deque<InFlight> inFlight, Future<?> settling, DrainListener listener, Throwable failure) {
