@@ -716,8 +716,8 @@ abstract class LedgerContractTest {
     @Test
     void credentialsRefusedMidSliceLeaveTheRestReleasedAndNothingToLookUp() {
         List<LearnerCompletion> cs = completions(120, false); // held batches of 50, 50 and 20
-        java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
-        OkHttpClient refusingSecond = new OkHttpClient.Builder()
+        AtomicInteger saves = new AtomicInteger();
+        OkHttpClient refusingFromSecond = new OkHttpClient.Builder()
                 .addInterceptor(chain -> {
                     // From the second request on: the credential was revoked meanwhile.
                     if (chain.request().url().encodedPath().endsWith("SaveLearnerActivity")
@@ -734,7 +734,8 @@ abstract class LedgerContractTest {
                 })
                 .build();
         List<Recording> told = new ArrayList<>();
-        try (ParsClient refusing = clientBuilder().okHttpClient(refusingSecond).build()) {
+        try (ParsClient refusing =
+                clientBuilder().okHttpClient(refusingFromSecond).build()) {
             ReportingLedger l = ledger("node-a", refusing);
             assertThrows(
                     org.parsjava.client.exception.ParsAuthenticationException.class,
