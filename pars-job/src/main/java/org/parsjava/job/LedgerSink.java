@@ -5,12 +5,15 @@
 package org.parsjava.job;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.core.batch.RosterRow;
 import org.parsjava.core.model.LearnerCompletion;
@@ -27,12 +30,16 @@ import org.parsjava.ledger.ReportingLedger;
  * counted from its entry: accepted earlier means {@link RowStatus#ALREADY_HELD}, since the ledger
  * reports to one PARS, which said so. The others are counted from the drain. A row still
  * unsettled afterwards (a retry not yet due) is {@link RowStatus#FAILED}: the ledger sends it
- * again on a later run or by its worker.
+ * again on a later run or by its worker. When the ledger fails (or PARS refuses the credentials),
+ * the slice's rows not settled yet are {@link RowStatus#FAILED}, each saying whether it was
+ * recorded, and the run stops.
  */
 final class LedgerSink implements Sink {
 
     private final JobRun run;
     private final ReportingLedger ledger;
+    /** The rows of the slice being reported not settled yet: counted as failed if the ledger fails. */
+    private final Set<RosterRow> unsettled = Collections.newSetFromMap(new IdentityHashMap<>());
 
     LedgerSink(JobRun run, ReportingLedger ledger) {
         this.run = run;
@@ -66,6 +73,7 @@ final class LedgerSink implements Sink {
         Map<LearnerCompletion, RosterRow> rowOf = new IdentityHashMap<>();
         List<LearnerCompletion> completions = new ArrayList<>(slice.size());
         Set<String> keys = new HashSet<>();
+        unsettled.clear();
         for (RosterRow row : slice) {
             LearnerCompletion c = row.completion().orElseThrow();
             if (!keys.add(c.completionKey())) { // one entry per key: a second row with it is refused
@@ -81,15 +89,17 @@ final class LedgerSink implements Sink {
             }
             rowOf.put(c, row);
             completions.add(c);
+            unsettled.add(row);
         }
         Map<String, RosterRow> awaiting = new HashMap<>();
-        DrainSummary s;
+        AtomicBoolean recordedTold = new AtomicBoolean(); // whether the recordings were committed
         try {
             // The slice's new entries are sent first, as stored: claimed by this run as they are recorded.
-            s = ledger.recordAndDrain(
+            DrainSummary s = ledger.recordAndDrain(
                     completions,
                     c -> "line " + rowOf.get(c).line(),
                     recorded -> {
+                        recordedTold.set(true);
                         for (int i = 0; i < completions.size(); i++) {
                             RosterRow row = rowOf.get(completions.get(i));
                             Recording r = recorded.get(i);
@@ -112,20 +122,32 @@ final class LedgerSink implements Sink {
                         }
                         settleFromEntry(row, entry, alreadyHeld);
                     });
-        } catch (ParsAuthenticationException e) {
+            run.resumed(s.resumed());
             for (RosterRow row : awaiting.values()) {
-                run.settle(
-                        row.line(),
-                        row.completionKey(),
-                        RowStatus.FAILED,
-                        List.of(new RowProblem("", "", "not sent: PARS refused the credentials")));
+                settleFromEntry(row, entry(row), false);
             }
+        } catch (ParsAuthenticationException e) {
+            failUnsettled("not sent: PARS refused the credentials");
+            throw e;
+        } catch (RuntimeException e) {
+            // The run stops; the slice's rows not settled yet are still counted, each saying where it stands.
+            failUnsettled(
+                    recordedTold.get()
+                            ? "not confirmed: the ledger failed; the row is recorded, and a later run sends it or "
+                                    + "finds it in PARS"
+                            : "not recorded: the ledger failed; report the row again");
             throw e;
         }
-        run.resumed(s.resumed());
-        for (RosterRow row : awaiting.values()) {
-            settleFromEntry(row, entry(row), false);
+    }
+
+    /** Counts each row of the slice not settled yet as {@link RowStatus#FAILED}, saying {@code why}. */
+    private void failUnsettled(String why) {
+        for (RosterRow row : unsettled.stream()
+                .sorted(Comparator.comparingInt(RosterRow::line))
+                .toList()) {
+            run.settle(row.line(), row.completionKey(), RowStatus.FAILED, List.of(new RowProblem("", "", why)));
         }
+        unsettled.clear();
     }
 
     private LedgerEntry entry(RosterRow row) {
@@ -151,6 +173,7 @@ final class LedgerSink implements Sink {
      */
     private void settle(
             RosterRow row, EntryState state, List<EntryProblem> entryProblems, boolean heldBefore, LedgerEntry e) {
+        unsettled.remove(row);
         RowStatus status = switch (state) {
             case ACCEPTED, AWAITING_BOARD, BOARD_ACCEPTED -> heldBefore ? RowStatus.ALREADY_HELD : RowStatus.ACCEPTED;
             case WITHDRAWN, WITHDRAWING -> RowStatus.WITHDRAWN;

@@ -210,7 +210,7 @@ class ReportingJobTest {
         List<String> prepared = java.util.Collections.synchronizedList(new ArrayList<>());
         try (java.sql.Connection open = java.sql.DriverManager.getConnection(url)) { // keeps the file open
             ReportingLedger ledger = ReportingLedger.builder()
-                    .dataSource(watched(url, prepared))
+                    .dataSource(watched(url, prepared::add))
                     .client(client)
                     .clock(DemoActivities.clock())
                     .key(KEY)
@@ -233,8 +233,13 @@ class ReportingJobTest {
         }
     }
 
-    /** A data source on {@code url} that keeps the SQL of every statement prepared. */
-    private static javax.sql.DataSource watched(String url, List<String> prepared) {
+    /** Told the SQL of each statement as it is prepared; may refuse it. */
+    private interface Preparing {
+        void prepare(String sql) throws java.sql.SQLException;
+    }
+
+    /** A data source on {@code url} that tells {@code preparing} the SQL of every statement prepared. */
+    private static javax.sql.DataSource watched(String url, Preparing preparing) {
         java.lang.reflect.InvocationHandler connections = (proxy, method, args) -> {
             throw new UnsupportedOperationException(method.getName());
         };
@@ -249,7 +254,7 @@ class ReportingJobTest {
                             new Class<?>[] {java.sql.Connection.class},
                             (cp, cm, ca) -> {
                                 if (cm.getName().equals("prepareStatement")) {
-                                    prepared.add((String) ca[0]);
+                                    preparing.prepare((String) ca[0]);
                                 }
                                 try {
                                     return cm.invoke(c, ca);
@@ -258,6 +263,113 @@ class ReportingJobTest {
                                 }
                             });
                 });
+    }
+
+    @Test
+    void aLedgerFailingWhileRecordingStopsTheRunWithEveryReadRowAccounted() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("full").toAbsolutePath();
+        java.util.concurrent.atomic.AtomicInteger inserts = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.sql.Connection open = java.sql.DriverManager.getConnection(url)) { // keeps the file open
+            ReportingLedger ledger = ledgerOn(watched(url, sql -> {
+                if (sql.startsWith("insert into pars_ledger_entry (") && inserts.incrementAndGet() > 1) {
+                    throw new java.sql.SQLException("no space left on the device", "53100");
+                }
+            }));
+            JobSummary s =
+                    job(Destination.ledger(ledger)).sliceSize(300).build().run(sample());
+
+            JobSummary.Stop stop = s.stop().orElseThrow();
+            assertTrue(stop.reason().contains("the ledger could not record"), stop.reason());
+            assertTrue(s.rowsRead() < 1000, "the run stopped at the second slice: " + s.rowsRead());
+            assertTrue(s.allAccountedFor(), s.toString());
+            assertEquals(s.rowsRead(), rows.size(), "one outcome per row read");
+            List<RowOutcome> failed = failed();
+            assertTrue(failed.size() >= 250 && failed.size() <= 300, "the second slice's rows: " + failed.size());
+            assertTrue(
+                    failed.stream().allMatch(r -> message(r).startsWith("not recorded: the ledger failed")),
+                    failed.toString());
+            assertEquals(
+                    s.count(RowStatus.ACCEPTED) + s.count(RowStatus.REJECTED),
+                    posted(),
+                    "only the first slice reached PARS");
+        }
+    }
+
+    @Test
+    void aLedgerFailingWhileStoringOutcomesCountsTheRowsRecordedAndALaterRunFindsThemInPars() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("lost").toAbsolutePath();
+        java.util.concurrent.atomic.AtomicInteger settlements = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.sql.Connection open = java.sql.DriverManager.getConnection(url)) {
+            ReportingLedger failing = ledgerOn(watched(url, sql -> {
+                if (sql.startsWith("update pars_ledger_entry set updated_at=") && settlements.incrementAndGet() > 1) {
+                    throw new java.sql.SQLException("the database went away", "08006");
+                }
+            }));
+            JobSummary s =
+                    job(Destination.ledger(failing)).sliceSize(300).build().run(sample());
+
+            assertTrue(s.stop().orElseThrow().reason().contains("the ledger could not"), s.toString());
+            assertTrue(s.allAccountedFor(), s.toString());
+            assertEquals(s.rowsRead(), rows.size(), "one outcome per row read");
+            List<RowOutcome> failed = failed();
+            assertTrue(failed.size() >= 250 && failed.size() <= 300, "the second slice's rows: " + failed.size());
+            assertTrue(
+                    failed.stream()
+                            .allMatch(r -> message(r)
+                                    .startsWith("not confirmed: the ledger failed; the row is " + "recorded")),
+                    failed.toString());
+            assertEquals(
+                    s.count(RowStatus.ACCEPTED) + s.count(RowStatus.REJECTED) + failed.size(),
+                    posted(),
+                    "the second slice was sent; PARS's answers were not stored");
+
+            // The same ledger, healthy again: the next run finds in PARS what it holds, and sends none of it again.
+            failing.close();
+            ReportingLedger healthy = ledger("lost");
+            healthy.releaseClaims(); // only this process uses the file
+            rows.clear();
+            int postedBefore = posted();
+            JobSummary again =
+                    job(Destination.ledger(healthy)).sliceSize(300).build().run(sample());
+            assertTrue(again.stop().isEmpty(), again.toString());
+            assertTrue(again.allAccountedFor(), again.toString());
+            assertEquals(0, again.count(RowStatus.FAILED), again.toString());
+            Map<Integer, RowStatus> now = new java.util.HashMap<>();
+            rows.forEach(r -> now.put(r.line(), r.status()));
+            long held = failed.stream()
+                    .filter(r -> now.get(r.line()) == RowStatus.ALREADY_HELD)
+                    .count();
+            assertTrue(
+                    failed.stream()
+                            .allMatch(r -> now.get(r.line()) == RowStatus.ALREADY_HELD
+                                    || now.get(r.line()) == RowStatus.REJECTED),
+                    "each row sent before is held or refused, never accepted twice");
+            assertTrue(held >= 200, "held: " + held);
+            long refusedAgain = failed.size() - held; // refused records PARS does not hold: sent again, refused again
+            assertTrue(
+                    posted() - postedBefore <= again.rowsRead() - s.rowsRead() + refusedAgain,
+                    "only the rows the first run did not read, and those PARS refused, were sent: "
+                            + (posted() - postedBefore));
+        }
+    }
+
+    private ReportingLedger ledgerOn(javax.sql.DataSource dataSource) {
+        ReportingLedger l = ReportingLedger.builder()
+                .dataSource(dataSource)
+                .client(client)
+                .clock(DemoActivities.clock())
+                .key(KEY)
+                .build();
+        ledgers.add(l);
+        return l;
+    }
+
+    private List<RowOutcome> failed() {
+        return rows.stream().filter(r -> r.status() == RowStatus.FAILED).toList();
+    }
+
+    private static String message(RowOutcome r) {
+        return r.problems().get(0).message();
     }
 
     @Test
