@@ -530,6 +530,24 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aTransactionLeftOpenDoesNotHoldUpRecordingsOfTheSameActivity() throws SQLException {
+        List<LearnerCompletion> cs = completions(3, false);
+        ledger.record(cs.get(0)); // the activity stored, committed
+        try (Connection open = dataSource().getConnection()) {
+            open.setAutoCommit(false);
+            ledger.record(open, cs.get(1), null); // an application's transaction, still open
+            // Another recording of the same activity goes through meanwhile (on H2, it waited for the
+            // open transaction until the lock timed out).
+            Recording third = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    Duration.ofSeconds(30), () -> ledger.record(cs.get(2)));
+            assertEquals(new Recording(Recording.Change.NEW, EntryState.PENDING), third);
+            open.commit();
+        }
+        assertEquals(3L, ledger.counts().get(EntryState.PENDING));
+        assertEquals(3, ledger.drain().accepted(), "each entry's activity is there to send it");
+    }
+
+    @Test
     void aSlowRequestDoesNotHoldBackTheNextDrainStep() {
         // Two requests of ten in flight, steps of twenty: the first request is answered only once a
         // request of the second step has arrived, which it can only if that step leaves before the

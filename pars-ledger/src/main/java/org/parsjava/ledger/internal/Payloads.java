@@ -122,15 +122,35 @@ public final class Payloads {
     private final Map<String, byte[]> overflow = new ConcurrentHashMap<>();
 
     /**
+     * Fingerprints a committed transaction of this ledger stored. Activities are never deleted, so
+     * these are not written again: a write holds the activity's row until its transaction ends,
+     * and on H2 every other recording of that activity would wait for it.
+     */
+    private final java.util.Set<String> committed = ConcurrentHashMap.newKeySet();
+
+    /** Tells that a transaction which stored {@code activityRefs} committed. */
+    public void committed(java.util.Set<String> activityRefs) {
+        if (committed.size() < CACHE) {
+            committed.addAll(activityRefs);
+        }
+    }
+
+    /**
      * Stores each activity once per fingerprint, one upsert per activity (so it holds in a
-     * caller's transaction too).
+     * caller's transaction too), except those a committed transaction of this ledger stored.
      */
     public void storeActivities(Connection c, java.util.Set<String> activityRefs) throws SQLException {
+        if (committed.containsAll(activityRefs)) {
+            return; // each in the table already, for good
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 postgres
                         ? "insert into pars_ledger_activity (fingerprint, body) values (?, ?) on conflict do nothing"
                         : "merge into pars_ledger_activity key (fingerprint) values (?, ?)")) {
             for (String ref : activityRefs) {
+                if (committed.contains(ref)) {
+                    continue;
+                }
                 byte[] body = bodies.get(ref);
                 if (body == null) {
                     body = overflow.remove(ref);

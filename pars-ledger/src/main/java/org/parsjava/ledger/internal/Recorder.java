@@ -82,7 +82,16 @@ public final class Recorder {
 
     /** Records in a transaction of its own. */
     public Recording record(Recorded r) {
-        return jdbc.inTransaction(c -> record(c, r), "record a completion");
+        Payloads.Sealed sealed = payloads.sealOnly(r.completion());
+        Set<String> activity = Set.of(sealed.activityRef());
+        Recording out = jdbc.inTransaction(
+                c -> {
+                    payloads.storeActivities(c, activity);
+                    return record(c, r, sealed);
+                },
+                "record a completion");
+        payloads.committed(activity);
+        return out;
     }
 
     /**
@@ -108,6 +117,7 @@ public final class Recorder {
      */
     public List<Recording> recordAll(List<Recorded> recorded, Lease lease, List<Claimed> leased) {
         Leasing leasing = lease == null ? null : new Leasing(lease, repeatedKeys(recorded), new ArrayList<>());
+        Set<String> activities = new java.util.HashSet<>(); // stored by the transaction
         List<Recording> out = jdbc.inTransaction(
                 c -> {
                     List<Recording> all = new ArrayList<>(recorded.size());
@@ -117,12 +127,16 @@ public final class Recorder {
                     for (int from = 0; from < recorded.size(); from += CHUNK) {
                         Payloads.Sealed[] sealed = join(next);
                         next = seal(recorded, from + CHUNK);
+                        for (Payloads.Sealed one : sealed) {
+                            activities.add(one.activityRef());
+                        }
                         all.addAll(chunk(
                                 c, recorded.subList(from, Math.min(recorded.size(), from + CHUNK)), sealed, leasing));
                     }
                     return all;
                 },
                 "record completions");
+        payloads.committed(activities);
         if (leasing != null) {
             leasing.held.sort(Comparator.comparing(Held::due).thenComparingLong(h -> h.claimed.id()));
             leasing.held.forEach(h -> leased.add(h.claimed));
