@@ -179,6 +179,12 @@ public final class BenchmarkReport {
 
     /** A memory run's row: "yes" only when every row was read and accounted for and none failed. */
     static String memoryRow(String n, String what, String memory, long expectedRows, String target) {
+        return memoryRow(n, what, memory, expectedRows, target, "-", "-");
+    }
+
+    /** {@link #memoryRow(String, String, String, long, String)} beside a floor and the ratio to it. */
+    static String memoryRow(
+            String n, String what, String memory, long expectedRows, String target, String floor, String ratio) {
         Matcher m = Pattern.compile("PEAK_HEAP_MB=([\\d.]+) MAX_HEAP_MB=([\\d.]+) ELAPSED_MS=(\\d+) EXIT=(\\d+)")
                 .matcher(memory);
         Matcher rows = Pattern.compile("(?m)^\\s+rows read\\s+(\\d+)").matcher(memory);
@@ -202,8 +208,8 @@ public final class BenchmarkReport {
                 fmt(
                         "peak heap (sampled) %.0f MB of %.0f MB; %s rows in %.0f s (exit %d)",
                         Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), rows.group(1), secs, exit),
-                "-",
-                "-",
+                floor,
+                ratio,
                 target,
                 succeeded ? "yes" : "no");
     }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -59,18 +61,15 @@ public final class LedgerReport {
             bulk(db);
         }
         mainJob();
-        memory(
-                "14",
-                "memory-1m-h2.txt",
-                1_000_000,
-                "1,000,000 rows through the ledger (H2 file), -Xmx128m",
-                "succeeds at -Xmx128m");
-        memory(
-                "14",
-                "memory-1m-postgresql.txt",
-                1_000_000,
-                "1,000,000 rows through the ledger (PostgreSQL), -Xmx128m",
-                "succeeds at -Xmx128m");
+        for (String[] db : new String[][] {{"h2", "H2 file"}, {"postgresql", "PostgreSQL"}}) {
+            memory(
+                    "14",
+                    "memory-1m-" + db[0] + ".txt",
+                    1_000_000,
+                    "1,000,000 rows through the ledger (" + db[1] + "), -Xmx128m",
+                    "succeeds at -Xmx128m",
+                    "memory-1m-none.txt");
+        }
         memory(
                 "15",
                 "memory-readme-2m.txt",
@@ -240,7 +239,7 @@ public final class LedgerReport {
     }
 
     private void mainJob(String prefix, String where, boolean target) throws IOException {
-        Map<String, Long> none = heapLine(prefix + "none.txt");
+        Runs none = runs(prefix + "none");
         if (none == null) {
             return;
         }
@@ -248,32 +247,32 @@ public final class LedgerReport {
             {"h2", "an H2 file URL as a user writes it (`jdbc:h2:file:./ledger`)", "H2_FILE_BYTES", "1024"},
             {"postgresql", "PostgreSQL", "PG_LEDGER_BYTES", "1536"}
         }) {
-            Map<String, Long> run = heapLine(prefix + db[0] + ".txt");
+            Runs run = runs(prefix + db[0]);
             if (run == null) {
                 continue;
             }
-            double ratio = (double) run.get("ELAPSED_MS") / none.get("ELAPSED_MS");
-            Long bytes = run.get(db[2]);
-            Long entries = run.get("ENTRIES");
+            double ratio = (double) run.medianMs() / none.medianMs();
+            Long bytes = run.first().get(db[2]);
+            Long entries = run.first().get("ENTRIES");
             boolean sized = bytes != null && entries != null && entries > 0;
             double perEntry = sized ? (double) bytes / entries : 0;
             // On PostgreSQL, the whole database beside the ledger's tables: the server's catalogues are in it.
-            String database = run.containsKey("PG_BYTES") ? f(" (the database: %,d bytes)", run.get("PG_BYTES")) : "";
+            String database = run.first().containsKey("PG_BYTES")
+                    ? f(" (the database: %,d bytes)", run.first().get("PG_BYTES"))
+                    : "";
             row(
                     "13",
                     "the main job (`pars report`), 100,000 rows, -Xmx256m, through " + db[1] + where,
                     f(
-                            "%.1f s, peak heap (sampled) %d MB%s",
-                            run.get("ELAPSED_MS") / 1000.0,
-                            run.get("PEAK_HEAP_MB"),
+                            "%s, peak heap (sampled) %d MB%s",
+                            run.time(),
+                            run.peakHeapMb(),
                             !sized
                                     ? ""
                                     : f(
                                             ", storage %,d bytes for %,d entries%s: %,.0f bytes per entry",
                                             bytes, entries, database, perEntry)),
-                    f(
-                            "`--ledger none` %.1f s, peak heap %d MB",
-                            none.get("ELAPSED_MS") / 1000.0, none.get("PEAK_HEAP_MB")),
+                    f("`--ledger none` %s, peak heap %d MB", none.time(), none.peakHeapMb()),
                     f("%.2fx the ledger-free time", ratio),
                     target ? "<= 1.5x; storage <= " + db[3] + " bytes per entry" : "- (the loopback row's)",
                     !target
@@ -283,13 +282,92 @@ public final class LedgerReport {
         }
     }
 
+    /**
+     * The runs of one kind: {@code name.txt}, then those of later rounds ({@code name-r2.txt},
+     * {@code name-r3.txt}), when there; null without the first.
+     */
+    private Runs runs(String name) throws IOException {
+        Map<String, Long> first = heapLine(name + ".txt");
+        if (first == null) {
+            return null;
+        }
+        List<Map<String, Long>> all = new ArrayList<>(List.of(first));
+        for (String later : new String[] {name + "-r2.txt", name + "-r3.txt"}) {
+            Map<String, Long> run = heapLine(later);
+            if (run != null) {
+                all.add(run);
+            }
+        }
+        return new Runs(all);
+    }
+
+    /** Runs of one kind, the first (with its storage figures) before those of later rounds. */
+    private record Runs(List<Map<String, Long>> all) {
+
+        Map<String, Long> first() {
+            return all.get(0);
+        }
+
+        long medianMs() {
+            List<Long> ms = times();
+            return ms.size() % 2 == 1 ? ms.get(ms.size() / 2) : (ms.get(ms.size() / 2 - 1) + ms.get(ms.size() / 2)) / 2;
+        }
+
+        long peakHeapMb() {
+            return all.stream().mapToLong(r -> r.get("PEAK_HEAP_MB")).max().orElseThrow();
+        }
+
+        /** The median time, and with more than one run each run's (in order of size). */
+        String time() {
+            if (all.size() == 1) {
+                return f("%.1f s", medianMs() / 1000.0);
+            }
+            return f(
+                    "%.1f s (median of %d runs: %s s)",
+                    medianMs() / 1000.0,
+                    all.size(),
+                    String.join(
+                            ", ",
+                            times().stream().map(ms -> f("%.1f", ms / 1000.0)).toList()));
+        }
+
+        private List<Long> times() {
+            return all.stream().map(r -> r.get("ELAPSED_MS")).sorted().toList();
+        }
+    }
+
     /** A memory run's row, judged as the other memory rows are ({@link BenchmarkReport#memoryRow}). */
     private void memory(String number, String file, long rows, String what, String target) throws IOException {
+        memory(number, file, rows, what, target, null);
+    }
+
+    /**
+     * A memory run's row, judged as the other memory rows are, beside the same roster's ledger-free
+     * run ({@code floorFile}) when there is one.
+     */
+    private void memory(String number, String file, long rows, String what, String target, String floorFile)
+            throws IOException {
         Path log = dir.resolve(file + ".log"); // the run's whole output: its summary and its heap line
-        if (heapLine(file) == null || !Files.exists(log)) {
+        Map<String, Long> run = heapLine(file);
+        if (run == null || !Files.exists(log)) {
             return;
         }
-        md.append(BenchmarkReport.memoryRow(number, what, Files.readString(log), rows, target));
+        Map<String, Long> floor = floorFile == null ? null : heapLine(floorFile);
+        md.append(
+                floor == null
+                        ? BenchmarkReport.memoryRow(number, what, Files.readString(log), rows, target)
+                        : BenchmarkReport.memoryRow(
+                                number,
+                                what,
+                                Files.readString(log),
+                                rows,
+                                target,
+                                f(
+                                        "`--ledger none` %.0f s, peak heap %d MB",
+                                        floor.get("ELAPSED_MS") / 1000.0, floor.get("PEAK_HEAP_MB")),
+                                f(
+                                        "%.2fx the ledger-free time",
+                                        (double) run.get("ELAPSED_MS") / floor.get("ELAPSED_MS"))));
     }
 
     /** The {@code PEAK_HEAP_MB=...} line of a result file and any {@code NAME=number} lines after it. */
