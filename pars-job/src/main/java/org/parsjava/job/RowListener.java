@@ -10,7 +10,9 @@ import java.util.Objects;
 /**
  * Hears where each row of a run ended, once per row, in the order rows settle (not always the
  * roster's order). The rows-to-fix file ({@link RowsToFixFile}) and the progress line
- * ({@link ProgressLine}) are listeners. A run calls its listeners from the thread that runs it.
+ * ({@link ProgressLine}) are listeners. A run calls its listeners one at a time, never at once,
+ * each call seeing what the ones before it did, but not always from the thread that runs it:
+ * through a ledger, most rows are settled on the ledger's settling thread.
  */
 @FunctionalInterface
 public interface RowListener {

@@ -266,6 +266,30 @@ class ReportingJobTest {
     }
 
     @Test
+    void throughALedgerTheListenersAreCalledOneAtATime() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Set<Integer> lines = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        RowListener slow = outcome -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            lines.add(outcome.line());
+            long until = System.nanoTime() + 20_000; // long enough for another call to come in meanwhile
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            inside.decrementAndGet();
+        };
+        JobSummary s = job(Destination.ledger(ledger("calls")))
+                .listener(slow)
+                .sliceSize(100)
+                .build()
+                .run(sample());
+        assertTrue(s.allAccountedFor(), s.toString());
+        assertEquals(1000, lines.size(), "every row told");
+        assertEquals(1, most.get(), "never two calls at once");
+    }
+
+    @Test
     void aLedgerFailingWhileRecordingStopsTheRunWithEveryReadRowAccounted() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("full").toAbsolutePath();
         java.util.concurrent.atomic.AtomicInteger inserts = new java.util.concurrent.atomic.AtomicInteger();

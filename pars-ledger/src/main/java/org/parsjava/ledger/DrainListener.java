@@ -12,7 +12,9 @@ public interface DrainListener {
      * Called once per entry a drain took up, after its outcome is committed. On H2 an outcome
      * reaches the file with the ledger's next checkpoint: if the process dies in between, the next
      * drain takes the entry up again as one a killed process had started, confirms it in PARS, and
-     * tells it again, then as already held.
+     * tells it again, then as already held. A drain calls it one call at a time, in the order
+     * outcomes are stored, from the ledger's settling thread ({@code pars-ledger-settle}); a
+     * status sync calls it from the thread that runs the sync.
      *
      * @param alreadyHeld true when PARS held the record before this drain sent anything (a status
      *     lookup confirmed it), false when this drain's send decided the outcome

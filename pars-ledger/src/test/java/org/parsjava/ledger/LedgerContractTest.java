@@ -530,6 +530,24 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aDrainTellsItsListenerOneCallAtATimeFromTheSettlingThread() {
+        completions(120, false).forEach(ledger::record); // three steps of 50
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger told = new AtomicInteger();
+        ledger.drain((entry, held) -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            threads.add(Thread.currentThread().getName());
+            told.incrementAndGet();
+            inside.decrementAndGet();
+        });
+        assertEquals(120, told.get());
+        assertEquals(1, most.get(), "never two calls at once");
+        assertEquals(java.util.Set.of("pars-ledger-settle"), threads);
+    }
+
+    @Test
     void aTransactionLeftOpenDoesNotHoldUpRecordingsOfTheSameActivity() throws SQLException {
         List<LearnerCompletion> cs = completions(3, false);
         ledger.record(cs.get(0)); // the activity stored, committed
