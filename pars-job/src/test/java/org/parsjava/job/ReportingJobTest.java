@@ -209,13 +209,7 @@ class ReportingJobTest {
         String url = "jdbc:h2:file:" + dir.resolve("watched").toAbsolutePath();
         List<String> prepared = java.util.Collections.synchronizedList(new ArrayList<>());
         try (java.sql.Connection open = java.sql.DriverManager.getConnection(url)) { // keeps the file open
-            ReportingLedger ledger = ReportingLedger.builder()
-                    .dataSource(watched(url, prepared::add))
-                    .client(client)
-                    .clock(DemoActivities.clock())
-                    .key(KEY)
-                    .build();
-            ledgers.add(ledger);
+            ReportingLedger ledger = ledgerOn(watched(url, prepared::add));
             JobSummary s =
                     job(Destination.ledger(ledger)).sliceSize(300).build().run(sample());
             assertTrue(s.allAccountedFor());
@@ -339,8 +333,8 @@ class ReportingJobTest {
             assertTrue(failed.size() >= 250 && failed.size() <= 300, "the second slice's rows: " + failed.size());
             assertTrue(
                     failed.stream()
-                            .allMatch(r -> message(r)
-                                    .startsWith("not confirmed: the ledger failed; the row is " + "recorded")),
+                            .allMatch(r ->
+                                    message(r).startsWith("not confirmed: the ledger failed; the row is recorded")),
                     failed.toString());
             assertEquals(
                     s.count(RowStatus.ACCEPTED) + s.count(RowStatus.REJECTED) + failed.size(),

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parsjava.core.model.Activity;
@@ -140,17 +141,16 @@ public final class Payloads {
      * caller's transaction too), except those a committed transaction of this ledger stored.
      */
     public void storeActivities(Connection c, java.util.Set<String> activityRefs) throws SQLException {
-        if (committed.containsAll(activityRefs)) {
+        List<String> unstored =
+                activityRefs.stream().filter(ref -> !committed.contains(ref)).toList();
+        if (unstored.isEmpty()) {
             return; // each in the table already, for good
         }
         try (PreparedStatement ps = c.prepareStatement(
                 postgres
                         ? "insert into pars_ledger_activity (fingerprint, body) values (?, ?) on conflict do nothing"
                         : "merge into pars_ledger_activity key (fingerprint) values (?, ?)")) {
-            for (String ref : activityRefs) {
-                if (committed.contains(ref)) {
-                    continue;
-                }
+            for (String ref : unstored) {
                 byte[] body = bodies.get(ref);
                 if (body == null) {
                     body = overflow.remove(ref);
