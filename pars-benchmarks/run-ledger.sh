@@ -18,10 +18,12 @@ PORT=18089
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 
-simulator() { # a fresh standalone simulator on $PORT; simulator 50: each request answered 50 ms later
-  java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$PORT" "${1:-0}" > "$OUT/simulator.log" 2>&1 &
+simulator() { # a fresh standalone simulator on $PORT; simulator 50: each request answered 50 ms later;
+  # simulator 50 PORT: on another port (sets SIM all the same)
+  local port=${2:-$PORT}
+  java -Xmx4g -cp "$CP" org.parsjava.benchmarks.DemoSimulatorServer "$port" "${1:-0}" > "$OUT/simulator-$port.log" 2>&1 &
   SIM=$!; PIDS+=("$SIM")
-  for _ in $(seq 1 100); do grep -q READY "$OUT/simulator.log" && return; sleep 0.2; done
+  for _ in $(seq 1 100); do grep -q READY "$OUT/simulator-$port.log" && return; sleep 0.2; done
   echo "the simulator did not start" >&2; exit 1
 }
 postgres() { # a fresh embedded PostgreSQL server; sets PG_URL (admin URL, database postgres)
@@ -48,16 +50,18 @@ report() { # report <result file> <heap> <roster> <ledger URL or none> [more opt
 }
 
 if want 12; then
-echo "== 12: recordAll and drain of 100,000 entries, H2 file and PostgreSQL, beside raw JDBC and no ledger"
+echo "== 12: recordAll and drain of 100,000 entries, H2 file and PostgreSQL, beside raw JDBC and no ledger;"
+echo "   one node and two draining 20,000 through a simulator 50 ms away"
 rm -f "$OUT/ledger-bulk.txt"
-simulator
+REMOTE_PORT=$((PORT + 1))
+simulator 50 "$REMOTE_PORT"; FAR=$SIM; simulator
 rm -rf "$OUT/bulk-h2" && mkdir -p "$OUT/bulk-h2"
 java -Xmx512m -cp "$CP" org.parsjava.benchmarks.LedgerBulkRun "$OUT/ledger-bulk-h2.txt" h2 "$OUT/bulk-h2" \
-    "http://127.0.0.1:$PORT/services/" 100000
-stop "$SIM"; simulator; postgres
+    "http://127.0.0.1:$PORT/services/" 100000 "http://127.0.0.1:$REMOTE_PORT/services/" 50
+stop "$SIM" "$FAR"; simulator 50 "$REMOTE_PORT"; FAR=$SIM; simulator; postgres
 java -Xmx512m -cp "$CP" org.parsjava.benchmarks.LedgerBulkRun "$OUT/ledger-bulk-postgresql.txt" postgresql "$PG_URL" \
-    "http://127.0.0.1:$PORT/services/" 100000
-stop "$SIM" "$PG"
+    "http://127.0.0.1:$PORT/services/" 100000 "http://127.0.0.1:$REMOTE_PORT/services/" 50
+stop "$SIM" "$FAR" "$PG"
 fi
 
 if want 13; then

@@ -34,9 +34,11 @@ import org.parsjava.ledger.ReportingLedger;
  * {@code recordAll} against the same rows inserted with plain JDBC batches (an entry row and a
  * transition row each, one transaction per slice); a drain against the same completions sent
  * without a ledger, and against the rows updated with plain JDBC batches; two nodes draining
- * together against one; the storage each entry takes. A fresh database for every phase.
- * {@code LedgerBulkRun <out> <h2|postgresql> <work dir or admin JDBC URL> <simulator base URL> <entries>}.
- * Prints {@code LEDGER_BULK} lines.
+ * together against one; the storage each entry takes; with a second simulator that answers each
+ * request late (a remote PARS), one node against two draining a fifth of the entries through it, one
+ * request in flight per node. A fresh database for every phase.
+ * {@code LedgerBulkRun <out> <h2|postgresql> <work dir or admin JDBC URL> <simulator base URL> <entries>
+ * [<remote simulator base URL> <its latency in ms>]}. Prints {@code LEDGER_BULK} lines.
  */
 public final class LedgerBulkRun {
 
@@ -46,14 +48,19 @@ public final class LedgerBulkRun {
     private final String db;
     private final String where;
     private final String simulator;
+    private final String remote; // null: no remote phase
+    private final String latencyMs;
     private final int n;
     private final PrintStream out;
     private int databases;
 
-    private LedgerBulkRun(String db, String where, String simulator, int n, PrintStream out) {
+    private LedgerBulkRun(
+            String db, String where, String simulator, String remote, String latencyMs, int n, PrintStream out) {
         this.db = db;
         this.where = where;
         this.simulator = simulator;
+        this.remote = remote;
+        this.latencyMs = latencyMs;
         this.n = n;
         this.out = out;
     }
@@ -61,7 +68,9 @@ public final class LedgerBulkRun {
     /** Entry point. */
     public static void main(String[] args) throws Exception {
         try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[0])), true, StandardCharsets.UTF_8)) {
-            new LedgerBulkRun(args[1], args[2], args[3], Integer.parseInt(args[4]), out).run();
+            String remote = args.length > 6 ? args[5] : null;
+            String latency = args.length > 6 ? args[6] : null;
+            new LedgerBulkRun(args[1], args[2], args[3], remote, latency, Integer.parseInt(args[4]), out).run();
         }
     }
 
@@ -72,11 +81,17 @@ public final class LedgerBulkRun {
         // first 100,000 recorded in a JVM took 7.4 s on PostgreSQL, the next 4.2 s), and an
         // application records for longer than that.
         LedgerBulkRun warm = new LedgerBulkRun(
-                db, where, simulator, n / 10, new PrintStream(java.io.OutputStream.nullOutputStream()));
+                db,
+                where,
+                simulator,
+                remote,
+                latencyMs,
+                n / 10,
+                new PrintStream(java.io.OutputStream.nullOutputStream()));
         warm.databases = 100;
         warm.phases(90L);
-        LedgerBulkRun full =
-                new LedgerBulkRun(db, where, simulator, n, new PrintStream(java.io.OutputStream.nullOutputStream()));
+        LedgerBulkRun full = new LedgerBulkRun(
+                db, where, simulator, remote, latencyMs, n, new PrintStream(java.io.OutputStream.nullOutputStream()));
         full.databases = 200;
         full.warmRecording(91L);
         phases(1L);
@@ -86,11 +101,9 @@ public final class LedgerBulkRun {
     private void warmRecording(long seed) throws Exception {
         List<LearnerCompletion> completions = keyed(BenchData.completions(n, seed), "w" + seed);
         floorInsert(freshDatabase());
-        try (ParsClient client = client();
+        try (ParsClient client = client(simulator);
                 ReportingLedger ledger = ledger(freshDatabase(), client, "node-w")) {
-            for (int i = 0; i < n; i += SLICE) {
-                ledger.recordAll(completions.subList(i, Math.min(n, i + SLICE)), c -> null);
-            }
+            recordInSlices(ledger, completions);
         }
     }
 
@@ -104,12 +117,10 @@ public final class LedgerBulkRun {
         long record;
         long drain;
         DrainSummary drained;
-        try (ParsClient client = client();
+        try (ParsClient client = client(simulator);
                 ReportingLedger ledger = ledger(url, client, "node-a")) {
             long t = System.nanoTime();
-            for (int i = 0; i < n; i += SLICE) {
-                ledger.recordAll(completions.subList(i, Math.min(n, i + SLICE)), c -> null);
-            }
+            recordInSlices(ledger, completions);
             record = ms(t);
             t = System.nanoTime();
             drained = ledger.drain();
@@ -123,16 +134,36 @@ public final class LedgerBulkRun {
                 "FLOOR_UPDATE_MS=" + floorUpdate + " SENT=" + drained.taken() + " ACCEPTED=" + drained.accepted()
                         + " NOFLOOR_MS=" + noLedger(BenchData.completions(n, seed + 7)));
         print("STORAGE", 0, "BYTES=" + bytes + " ENTRIES=" + n);
-        // two nodes draining one ledger together
-        List<LearnerCompletion> more = keyed(BenchData.completions(n, seed + 13), "c" + seed);
+        twoNodes("DRAIN_TWO_NODES", simulator, keyed(BenchData.completions(n, seed + 13), "c" + seed), "");
+        if (remote != null) {
+            // Through a PARS whose every answer comes late, a node's drain waits on round trips
+            // rather than on the CPU: one node, then two, a fifth of the entries each time.
+            int m = Math.max(1, n / 5);
+            List<LearnerCompletion> far = keyed(BenchData.completions(m, seed + 17), "r" + seed);
+            String one = freshDatabase();
+            try (ParsClient a = client(remote);
+                    ReportingLedger la = ledger(one, a, "node-a")) {
+                recordInSlices(la, far);
+                long t = System.nanoTime();
+                DrainSummary s = la.drain();
+                print("DRAIN_REMOTE", ms(t), "SENT=" + s.taken() + " LATENCY_MS=" + latencyMs);
+            }
+            twoNodes(
+                    "DRAIN_TWO_NODES_REMOTE",
+                    remote,
+                    keyed(BenchData.completions(m, seed + 19), "s" + seed),
+                    " LATENCY_MS=" + latencyMs);
+        }
+    }
+
+    /** Two nodes (two ledgers, each with its own client) draining one ledger of {@code completions} together. */
+    private void twoNodes(String what, String pars, List<LearnerCompletion> completions, String more) throws Exception {
         String shared = freshDatabase();
-        try (ParsClient a = client();
-                ParsClient b = client();
+        try (ParsClient a = client(pars);
+                ParsClient b = client(pars);
                 ReportingLedger la = ledger(shared, a, "node-a");
                 ReportingLedger lb = ledger(shared, b, "node-b")) {
-            for (int i = 0; i < n; i += SLICE) {
-                la.recordAll(more.subList(i, Math.min(n, i + SLICE)), c -> null);
-            }
+            recordInSlices(la, completions);
             ExecutorService two = Executors.newFixedThreadPool(2);
             long t = System.nanoTime();
             Future<DrainSummary> fa = two.submit(() -> la.drain());
@@ -141,7 +172,13 @@ public final class LedgerBulkRun {
             DrainSummary sb = fb.get();
             long both = ms(t);
             two.shutdown();
-            print("DRAIN_TWO_NODES", both, "SENT=" + (sa.taken() + sb.taken()) + " NODE_A=" + sa.taken());
+            print(what, both, "SENT=" + (sa.taken() + sb.taken()) + " NODE_A=" + sa.taken() + more);
+        }
+    }
+
+    private static void recordInSlices(ReportingLedger ledger, List<LearnerCompletion> completions) {
+        for (int i = 0; i < completions.size(); i += SLICE) {
+            ledger.recordAll(completions.subList(i, Math.min(completions.size(), i + SLICE)), c -> null);
         }
     }
 
@@ -156,9 +193,9 @@ public final class LedgerBulkRun {
         return out;
     }
 
-    private ParsClient client() {
+    private ParsClient client(String pars) {
         return ParsClient.builder()
-                .baseUrl(simulator)
+                .baseUrl(pars)
                 .providerId("0001234")
                 .providerName("Benchmark Provider")
                 .credentials(ParsCredentials.of("simulator", "simulator-password"))
@@ -181,7 +218,7 @@ public final class LedgerBulkRun {
 
     /** The same completions sent without a ledger, in the drain's batch size. */
     private long noLedger(List<LearnerCompletion> completions) {
-        try (ParsClient client = client()) {
+        try (ParsClient client = client(simulator)) {
             long t = System.nanoTime();
             for (int i = 0; i < completions.size(); i += BATCH) {
                 client.learners().submit(completions.subList(i, Math.min(completions.size(), i + BATCH)));

@@ -95,6 +95,8 @@ public final class LedgerReport {
         Map<String, Long> drain = line(text, "DRAIN");
         Map<String, Long> storage = line(text, "STORAGE");
         Map<String, Long> two = line(text, "DRAIN_TWO_NODES");
+        Map<String, Long> remoteOne = line(text, "DRAIN_REMOTE");
+        Map<String, Long> remoteTwo = line(text, "DRAIN_TWO_NODES_REMOTE");
         if (rec != null) {
             double rate = rate(rec.get("ENTRIES"), rec.get("MS"));
             double ratio = (double) rec.get("MS") / rec.get("FLOOR_MS");
@@ -124,19 +126,16 @@ public final class LedgerReport {
                     pg ? met(rate >= 5_000) : "-");
         }
         if (two != null && drain != null) {
-            row(
-                    "12",
-                    "two nodes draining one ledger together, " + name,
+            twoNodes("two nodes draining one ledger together, " + name, two, drain);
+        }
+        if (remoteTwo != null && remoteOne != null) {
+            twoNodes(
                     f(
-                            "%,.0f entries/s (%.1f s; node A sent %s)",
-                            rate(two.get("SENT"), two.get("MS")), two.get("MS") / 1000.0, n(two.get("NODE_A"))),
-                    f("one node %.1f s", drain.get("MS") / 1000.0),
-                    f("%.2fx one node's time", (double) two.get("MS") / drain.get("MS")),
-                    "faster than one",
-                    // Faster only counts when both nodes sent: otherwise one node did the work alone.
-                    two.get("NODE_A") == 0 || two.get("NODE_A").equals(two.get("SENT"))
-                            ? "no (one node sent everything)"
-                            : met(two.get("MS") < drain.get("MS")));
+                            "two nodes draining one ledger of %s entries together, PARS %d ms away (one request in"
+                                    + " flight per node), %s",
+                            n(remoteTwo.get("SENT")), remoteTwo.get("LATENCY_MS"), name),
+                    remoteTwo,
+                    remoteOne);
         }
         if (storage != null) {
             double perEntry = (double) storage.get("BYTES") / storage.get("ENTRIES");
@@ -381,6 +380,23 @@ public final class LedgerReport {
         }
         Map<String, Long> out = pairs(Files.readString(p));
         return out.containsKey("ELAPSED_MS") ? out : null;
+    }
+
+    /** A row of two nodes draining together beside one node draining as many entries alone. */
+    private void twoNodes(String what, Map<String, Long> two, Map<String, Long> one) {
+        row(
+                "12",
+                what,
+                f(
+                        "%,.0f entries/s (%.1f s; node A sent %s)",
+                        rate(two.get("SENT"), two.get("MS")), two.get("MS") / 1000.0, n(two.get("NODE_A"))),
+                f("one node %.1f s", one.get("MS") / 1000.0),
+                f("%.2fx one node's time", (double) two.get("MS") / one.get("MS")),
+                "faster than one",
+                // Faster only counts when both nodes sent: otherwise one node did the work alone.
+                two.get("NODE_A") == 0 || two.get("NODE_A").equals(two.get("SENT"))
+                        ? "no (one node sent everything)"
+                        : met(two.get("MS") < one.get("MS")));
     }
 
     private static Map<String, Long> line(String text, String what) {
