@@ -1125,6 +1125,99 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aChunkRecordedInOneGoStoresWhatRecordingsOneAtATimeStore() {
+        // Valid and invalid, with and without MOC, a reference and an activity ID or none: on
+        // PostgreSQL a chunk goes in as arrays, one completion at a time as a row of values.
+        List<LearnerCompletion> kinds = new ArrayList<>(completions(3, true));
+        kinds.addAll(completions(2, false));
+        kinds.set(1, kinds.get(1).toBuilder().consent(false).build());
+        kinds.set(
+                3,
+                kinds.get(3).toBuilder()
+                        .activity(org.parsjava.core.model.Activity.builder()
+                                .providerId("0001234")
+                                .providerActivityId("LMS-COURSE-NO-ACCME-ID")
+                                .title("Sepsis Recognition Update")
+                                .sponsorship(org.parsjava.core.model.Sponsorship.DIRECT)
+                                .type(org.parsjava.core.model.ActivityType.INTERNET_ENDURING_MATERIAL)
+                                .startDate(LocalDate.of(2026, 1, 15))
+                                .endDate(LocalDate.of(2028, 12, 31))
+                                .maxCmeCredits("1.5")
+                                .build())
+                        .build());
+        List<LearnerCompletion> chunk = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            chunk.add(kinds.get(i).toBuilder().completionKey("chunk-" + i).build());
+        }
+        ledger.recordAll(chunk, c -> c.completionKey().endsWith("2") ? "row 12" : null);
+        for (int i = 0; i < kinds.size(); i++) {
+            ledger.record(kinds.get(i).toBuilder().completionKey("one-" + i).build(), i == 2 ? "row 12" : null);
+        }
+        for (int i = 0; i < kinds.size(); i++) {
+            LedgerEntry together = ledger.entry("0001234", "chunk-" + i).orElseThrow();
+            LedgerEntry alone = ledger.entry("0001234", "one-" + i).orElseThrow();
+            assertEquals(keyless(alone), keyless(together), "entry " + i + " as stored");
+            assertEquals(alone.creditIds().size(), together.creditIds().size());
+            assertEquals(ledger.history("0001234", "one-" + i), ledger.history("0001234", "chunk-" + i));
+            assertEquals(
+                    ledger.completion("0001234", "one-" + i)
+                            .map(c -> c.toBuilder().completionKey("x").build()),
+                    ledger.completion("0001234", "chunk-" + i)
+                            .map(c -> c.toBuilder().completionKey("x").build()));
+        }
+        assertEquals(
+                EntryState.INVALID,
+                ledger.entry("0001234", "chunk-1").orElseThrow().state());
+        assertTrue(ledger.entry("0001234", "chunk-3")
+                .orElseThrow()
+                .accmeActivityId()
+                .isEmpty());
+        assertEquals(
+                Optional.of("row 12"),
+                ledger.entry("0001234", "chunk-2").orElseThrow().reference());
+        // What else the rows hold (the content's fingerprint, the activity, whether it has MOC
+        // credit) shows in what the ledger does next: nothing changed, then what PARS says.
+        assertTrue(ledger.recordAll(chunk, c -> c.completionKey().endsWith("2") ? "row 12" : null).stream()
+                .allMatch(r -> r.change() == Recording.Change.UNCHANGED));
+        long pending = java.util.stream.IntStream.range(0, kinds.size())
+                .mapToObj(
+                        i -> ledger.entry("0001234", "chunk-" + i).orElseThrow().state())
+                .filter(st -> st == EntryState.PENDING)
+                .count();
+        assertTrue(pending >= 3, "pending of each: " + pending);
+        assertEquals(2 * pending, ledger.drain().taken());
+        // The chunk's went first (the others repeat their learners, so PARS refuses those).
+        for (int i : new int[] {0, 2}) {
+            assertEquals(
+                    EntryState.AWAITING_BOARD,
+                    ledger.entry("0001234", "chunk-" + i).orElseThrow().state());
+        }
+        assertEquals(
+                EntryState.ACCEPTED,
+                ledger.entry("0001234", "chunk-4").orElseThrow().state());
+    }
+
+    /** {@code e} without what its completion key decides (the key, the CreditIDs made of it). */
+    private static LedgerEntry keyless(LedgerEntry e) {
+        return new LedgerEntry(
+                e.providerId(),
+                "-",
+                e.state(),
+                e.reference(),
+                e.accmeActivityId(),
+                e.completionDate(),
+                e.deadline(),
+                e.attempts(),
+                e.nextAttemptAt(),
+                e.outcomeUnknown(),
+                e.parsCode(),
+                e.message(),
+                e.problems(),
+                List.of(),
+                e.updatedAt());
+    }
+
+    @Test
     void recordingAndDrainingTakeStatementsPerChunkNotPerEntry() {
         CountingDataSource counting = new CountingDataSource(dataSource());
         ReportingLedger l = counted(counting, 500);

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.List;
 import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.model.LearnerCompletion;
@@ -17,10 +16,11 @@ import org.parsjava.ledger.EntryState;
 
 /**
  * New entries written: one at a time, or a chunk's in one insert batch and their first
- * transitions in another. On PostgreSQL a batch's IDs are taken from the entries' sequence
- * first, so the inserts return nothing and the driver sends them as multi-row statements (it
- * does not when keys are to come back), when the database user may take them; elsewhere the IDs
- * come back from the insert. Thread safe.
+ * transitions in another. On PostgreSQL a chunk's IDs are taken from the entries' sequence
+ * first, when the database user may take them, so the chunk goes in one statement whose values
+ * come in arrays, one per column, and its transitions in another (a fixed statement the server
+ * plans once, where a batch rewritten into multi-row inserts is several statements of sizes that
+ * vary); elsewhere a batch, whose IDs come back from the insert. Thread safe.
  */
 final class EntryInserts {
 
@@ -42,31 +42,57 @@ final class EntryInserts {
         boolean fromSequence = !sequence.isEmpty();
         long[] ids = fromSequence ? nextIds(c, sequence, pending.size()) : new long[pending.size()];
         boolean held = lease != null;
-        try (PreparedStatement ps = fromSequence
-                ? c.prepareStatement(insert(held, true))
-                : c.prepareStatement(insert(held, false), new String[] {"id"})) {
-            int k = 0;
+        if (fromSequence) {
+            insertArrays(c, chunk, sealed, pending, lease, leased, ids);
+            insertTransitions(c, chunk, pending, ids, true);
+            return ids;
+        }
+        try (PreparedStatement ps = c.prepareStatement(held ? INSERT_HELD : INSERT, new String[] {"id"})) {
             for (int i : pending) {
                 Recorder.Recorded r = chunk.get(i);
-                int next = bindInsert(
+                bind(
                         ps,
-                        r,
-                        r.valid() ? EntryState.PENDING : EntryState.INVALID,
-                        sealed[i],
-                        held,
-                        leased[i] ? lease : null);
-                if (fromSequence) {
-                    ps.setLong(next, ids[k++]);
-                }
+                        1,
+                        insertRow(
+                                r,
+                                r.valid() ? EntryState.PENDING : EntryState.INVALID,
+                                sealed[i],
+                                held,
+                                leased[i] ? lease : null));
                 ps.addBatch();
             }
             ps.executeBatch();
-            if (!fromSequence) {
-                readIds(ps, ids);
-            }
+            readIds(ps, ids);
         }
-        insertTransitions(c, chunk, pending, ids);
+        insertTransitions(c, chunk, pending, ids, false);
         return ids;
+    }
+
+    /** PostgreSQL: {@code pending} inserted with their {@code ids} in one statement, each column's values in an array. */
+    private static void insertArrays(
+            Connection c,
+            List<Recorder.Recorded> chunk,
+            Payloads.Sealed[] sealed,
+            List<Integer> pending,
+            Lease lease,
+            boolean[] leased,
+            long[] ids)
+            throws SQLException {
+        boolean held = lease != null;
+        String[] types = insertTypes(held);
+        ArrayColumns columns = new ArrayColumns(types, pending.size());
+        int k = 0;
+        for (int i : pending) {
+            Recorder.Recorded r = chunk.get(i);
+            Object[] row = insertRow(
+                    r, r.valid() ? EntryState.PENDING : EntryState.INVALID, sealed[i], held, leased[i] ? lease : null);
+            columns.add(k, row, ids[k]);
+            k++;
+        }
+        try (PreparedStatement ps = c.prepareStatement(held ? INSERT_ARRAYS_HELD : INSERT_ARRAYS)) {
+            columns.bind(c, ps);
+            ps.executeUpdate();
+        }
     }
 
     /** The entries' sequence as the database names it, or empty when not usable; asked once. */
@@ -123,21 +149,51 @@ final class EntryInserts {
         }
     }
 
+    /** The new entries' first transitions: a batch, or on PostgreSQL ({@code arrays}) one statement of arrays. */
     private static void insertTransitions(
-            Connection c, List<Recorder.Recorded> chunk, List<Integer> pending, long[] ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) values (?,?,?,?,?)")) {
+            Connection c, List<Recorder.Recorded> chunk, List<Integer> pending, long[] ids, boolean arrays)
+            throws SQLException {
+        ArrayColumns columns = arrays ? new ArrayColumns(TRANSITION_TYPES, ids.length) : null;
+        try (PreparedStatement ps = c.prepareStatement(arrays ? INSERT_TRANSITION_ARRAYS : INSERT_TRANSITION)) {
             for (int k = 0; k < ids.length; k++) {
                 Recorder.Recorded r = chunk.get(pending.get(k));
-                ps.setLong(1, ids[k]);
-                ps.setObject(2, Jdbc.time(r.at()));
-                ps.setString(3, null);
-                ps.setString(4, (r.valid() ? EntryState.PENDING : EntryState.INVALID).name());
-                ps.setString(5, r.valid() ? "recorded" : Jdbc.note("recorded; invalid: " + r.code()));
-                ps.addBatch();
+                Object[] row = {
+                    ids[k],
+                    r.at(),
+                    null,
+                    (r.valid() ? EntryState.PENDING : EntryState.INVALID).name(),
+                    r.valid() ? "recorded" : Jdbc.note("recorded; invalid: " + r.code())
+                };
+                if (arrays) {
+                    columns.add(k, row);
+                } else {
+                    bind(ps, 1, row);
+                    ps.addBatch();
+                }
             }
-            ps.executeBatch();
+            if (arrays) {
+                columns.bind(c, ps);
+                ps.executeUpdate();
+            } else {
+                ps.executeBatch();
+            }
         }
+    }
+
+    private static final String INSERT_TRANSITION =
+            "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) values (?,?,?,?,?)";
+    private static final String[] TRANSITION_TYPES = {"int8", "timestamptz", "text", "text", "text"};
+    private static final String INSERT_TRANSITION_ARRAYS =
+            "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) select * from "
+                    + ArrayColumns.unnest(TRANSITION_TYPES);
+
+    /** Binds {@code row}'s values from position {@code at} (instants as times with an offset); returns the next position. */
+    private static int bind(PreparedStatement ps, int at, Object[] row) throws SQLException {
+        int i = at;
+        for (Object v : row) {
+            ps.setObject(i++, v instanceof java.time.Instant t ? Jdbc.time(t) : v);
+        }
+        return i;
     }
 
     /**
@@ -151,34 +207,57 @@ final class EntryInserts {
     static final String CONTENT_ASSIGNMENTS = CONTENT_COLUMNS.replace(", ", "=?, ") + "=?";
 
     /**
-     * An entry's insert: its content and times, with the hold's columns when {@code held} (a
-     * recording that leases its new entries) and the ID last when {@code withId} (PostgreSQL, the
-     * IDs taken from the sequence first). Without a hold the statement has no lease columns, so a
-     * plain recording sends no more than it stores.
+     * An entry's columns as inserted: its content and times, with the hold's columns when {@code
+     * held} (a recording that leases its new entries) and the ID last when {@code withId}
+     * (PostgreSQL, the IDs taken from the sequence first). Without a hold the statement has no lease
+     * columns, so a plain recording sends no more than it stores.
      */
-    private static String insert(boolean held, boolean withId) {
-        return held ? (withId ? INSERT_HELD_WITH_ID : INSERT_HELD) : (withId ? INSERT_WITH_ID : INSERT);
-    }
-
-    private static String insertSql(boolean held, boolean withId) {
-        String columns = "provider_id, completion_key, state, " + CONTENT_COLUMNS
+    private static String insertColumns(boolean held, boolean withId) {
+        return "provider_id, completion_key, state, " + CONTENT_COLUMNS
                 + (held ? ", claimed_by, claimed_until, sending_since" : "") + ", created_at, updated_at"
                 + (withId ? ", id" : "");
+    }
+
+    /** An entry's insert, one row of values. */
+    private static String insertSql(boolean held) {
+        String columns = insertColumns(held, false);
         int n = columns.split(",").length;
         return "insert into pars_ledger_entry (" + columns + ") values ("
                 + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
     }
 
-    private static final String INSERT = insertSql(false, false);
-    private static final String INSERT_WITH_ID = insertSql(false, true);
-    private static final String INSERT_HELD = insertSql(true, false);
-    private static final String INSERT_HELD_WITH_ID = insertSql(true, true);
+    /** PostgreSQL's insert of a chunk with its IDs, each column's values in an array. */
+    private static String insertArraysSql(boolean held) {
+        return "insert into pars_ledger_entry (" + insertColumns(held, true) + ") select * from "
+                + ArrayColumns.unnest(insertTypes(held));
+    }
+
+    /** The element types of {@link #insertColumns} with the ID, same order. */
+    private static String[] insertTypes(boolean held) {
+        List<String> types = new java.util.ArrayList<>(List.of("text", "text", "text"));
+        types.addAll(List.of(CONTENT_TYPES));
+        if (held) {
+            types.addAll(List.of("text", "timestamptz", "timestamptz"));
+        }
+        types.addAll(List.of("timestamptz", "timestamptz", "int8"));
+        return types.toArray(String[]::new);
+    }
+
+    /** {@link #CONTENT_COLUMNS}' element types, same order. */
+    private static final String[] CONTENT_TYPES = {
+        "text", "bytea", "text", "text", "date", "bool", "date", "text", "text", "text", "text", "text"
+    };
+
+    private static final String INSERT = insertSql(false);
+    private static final String INSERT_HELD = insertSql(true);
+    private static final String INSERT_ARRAYS = insertArraysSql(false);
+    private static final String INSERT_ARRAYS_HELD = insertArraysSql(true);
 
     /** Inserts one entry; returns its ID. */
     static long insertOne(Connection c, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            bindInsert(ps, r, state, sealed, false, null);
+            bind(ps, 1, insertRow(r, state, sealed, false, null));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -188,52 +267,51 @@ final class EntryInserts {
     }
 
     /**
-     * Binds an entry's {@link #insert}; with {@code held}, the hold's columns from {@code lease}
-     * (null: this entry is not held). Returns the next position (the ID's, when it has one).
+     * An entry's insert's values in {@link #insertSql}'s column order without the ID; with {@code
+     * held}, the hold's columns from {@code lease} (null: this entry is not held).
      */
-    private static int bindInsert(
-            PreparedStatement ps,
-            Recorder.Recorded r,
-            EntryState state,
-            Payloads.Sealed sealed,
-            boolean held,
-            Lease lease)
-            throws SQLException {
-        ps.setString(1, r.completion().activity().providerId());
-        ps.setString(2, r.completion().completionKey());
-        ps.setString(3, state.name());
-        int next = bindContent(ps, 4, r, sealed);
-        if (held && lease == null) {
-            ps.setNull(next++, Types.VARCHAR);
-            ps.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else if (held) {
-            ps.setString(next++, lease.node());
-            ps.setObject(next++, Jdbc.time(lease.until()));
-            ps.setObject(next++, Jdbc.time(lease.since()));
+    private static Object[] insertRow(
+            Recorder.Recorded r, EntryState state, Payloads.Sealed sealed, boolean held, Lease lease) {
+        Object[] content = content(r, sealed);
+        Object[] row = new Object[3 + content.length + (held ? 3 : 0) + 2];
+        int i = 0;
+        row[i++] = r.completion().activity().providerId();
+        row[i++] = r.completion().completionKey();
+        row[i++] = state.name();
+        System.arraycopy(content, 0, row, i, content.length);
+        i += content.length;
+        if (held) {
+            row[i++] = lease == null ? null : lease.node();
+            row[i++] = lease == null ? null : lease.until();
+            row[i++] = lease == null ? null : lease.since();
         }
-        ps.setObject(next++, Jdbc.time(r.at()));
-        ps.setObject(next++, Jdbc.time(r.at()));
-        return next;
+        row[i++] = r.at();
+        row[i] = r.at();
+        return row;
     }
 
     /** Binds {@link #CONTENT_COLUMNS} from position {@code at}; returns the next position. */
     static int bindContent(PreparedStatement ps, int at, Recorder.Recorded r, Payloads.Sealed sealed)
             throws SQLException {
+        return bind(ps, at, content(r, sealed));
+    }
+
+    /** {@link #CONTENT_COLUMNS}' values, same order. */
+    private static Object[] content(Recorder.Recorded r, Payloads.Sealed sealed) {
         LearnerCompletion completion = r.completion();
-        int i = at;
-        ps.setString(i++, sealed.mac());
-        ps.setBytes(i++, sealed.bytes());
-        ps.setString(i++, r.reference());
-        ps.setString(i++, completion.activity().accmeActivityId().orElse(null));
-        ps.setObject(i++, completion.completionDate());
-        ps.setBoolean(i++, !completion.mocCredits().isEmpty());
-        ps.setObject(i++, r.deadline().date());
-        ps.setString(i++, r.deadline().rule().name());
-        ps.setString(i++, r.code());
-        ps.setString(i++, ProblemsJson.write(r.problems()));
-        ps.setString(i++, String.join(",", CreditIds.all(completion)));
-        ps.setString(i++, sealed.activityRef());
-        return i;
+        return new Object[] {
+            sealed.mac(),
+            sealed.bytes(),
+            r.reference(),
+            completion.activity().accmeActivityId().orElse(null),
+            completion.completionDate(),
+            !completion.mocCredits().isEmpty(),
+            r.deadline().date(),
+            r.deadline().rule().name(),
+            r.code(),
+            ProblemsJson.write(r.problems()),
+            String.join(",", CreditIds.all(completion)),
+            sealed.activityRef()
+        };
     }
 }

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 The pars-java authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.parsjava.ledger.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Rows of values gathered column by column, for a PostgreSQL statement that reads them with
+ * {@code unnest}: one array parameter per column, of its element type ({@code text}, {@code bytea},
+ * {@code bool}, {@code int8}, and {@code date} and {@code timestamptz}, sent as their ISO text).
+ * Not thread safe; one statement's worth.
+ */
+final class ArrayColumns {
+
+    private final String[] types;
+    private final Object[][] columns;
+
+    /** Room for {@code rows} rows of columns of {@code types}. */
+    ArrayColumns(String[] types, int rows) {
+        this.types = types;
+        this.columns = new Object[types.length][];
+        for (int i = 0; i < types.length; i++) {
+            columns[i] = switch (types[i]) {
+                case "bytea" -> new byte[rows][];
+                case "bool" -> new Boolean[rows];
+                case "int8" -> new Long[rows];
+                default -> new String[rows];
+            };
+        }
+    }
+
+    /** {@code unnest(?::t1[], ?::t2[], ...)} for columns of {@code types}. */
+    static String unnest(String[] types) {
+        return Arrays.stream(types).map(t -> "?::" + t + "[]").collect(Collectors.joining(", ", "unnest(", ")"));
+    }
+
+    /**
+     * Sets row {@code row} to {@code values} then {@code more}, in the columns' order: strings,
+     * bytes, booleans and numbers as they are, dates and instants as ISO text, nulls as nulls.
+     */
+    void add(int row, Object[] values, Object... more) {
+        if (values.length + more.length != types.length) {
+            throw new IllegalArgumentException(
+                    (values.length + more.length) + " values for " + types.length + " columns");
+        }
+        for (int i = 0; i < types.length; i++) {
+            Object v = i < values.length ? values[i] : more[i - values.length];
+            columns[i][row] = v == null || columns[i] instanceof String[] ? text(v) : v;
+        }
+    }
+
+    private static String text(Object v) {
+        return v == null ? null : v.toString(); // LocalDate and Instant print ISO 8601, which PostgreSQL reads
+    }
+
+    /** Binds each column's array to {@code ps}, from the first parameter on. */
+    void bind(Connection c, PreparedStatement ps) throws SQLException {
+        for (int i = 0; i < types.length; i++) {
+            ps.setArray(i + 1, c.createArrayOf(types[i], columns[i]));
+        }
+    }
+}
