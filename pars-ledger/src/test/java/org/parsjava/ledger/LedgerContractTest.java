@@ -1218,6 +1218,37 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aDrainTakesTheEntriesBehindABatchAnotherDrainIsClaimingRatherThanEnding() throws SQLException {
+        ReportingLedger l = counted(new CountingDataSource(dataSource()), 10);
+        l.recordAll(completions(30, false), c -> null);
+        try (Connection other = dataSource().getConnection()) {
+            // The ten most urgent, locked as another node's claim holds them until it commits.
+            other.setAutoCommit(false);
+            List<Long> urgent = new ArrayList<>();
+            try (Statement st = other.createStatement();
+                    ResultSet rs = st.executeQuery("select id from pars_ledger_entry order by due_date, id")) {
+                while (rs.next() && urgent.size() < 10) {
+                    urgent.add(rs.getLong(1));
+                }
+            }
+            String ids = urgent.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            try (Statement st = other.createStatement();
+                    ResultSet rs =
+                            st.executeQuery("select id from pars_ledger_entry where id in (" + ids + ") for update")) {
+                int locked = 0;
+                while (rs.next()) {
+                    locked++;
+                }
+                assertEquals(10, locked);
+            }
+            assertEquals(20, l.drain().taken(), "the twenty behind the ten being claimed");
+            other.rollback();
+        }
+        assertEquals(10, l.drain().taken(), "the ten once their claim ended");
+        assertEquals(30L, l.counts().get(EntryState.ACCEPTED));
+    }
+
+    @Test
     void recordingAndDrainingTakeStatementsPerChunkNotPerEntry() {
         CountingDataSource counting = new CountingDataSource(dataSource());
         ReportingLedger l = counted(counting, 500);

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,60 +51,21 @@ public final class Claims {
                 c -> {
                     List<Claimed> out = new ArrayList<>();
                     List<Long> unreadable = new ArrayList<>();
-                    // The most urgent of each state, read in index order (a sort of the whole
-                    // backlog per batch would read every waiting entry), merged by due date.
-                    List<Candidate> due = new ArrayList<>();
-                    // On PostgreSQL the rows are locked as they are read (SKIP LOCKED in index order,
-                    // so two nodes take different entries); on H2, whose FOR UPDATE locks every row
-                    // the condition matches before the limit applies, the chosen ones are locked next.
-                    for (EntryState state : SENDABLE_ORDER) {
-                        try (PreparedStatement ps = c.prepareStatement("select id, due_date from pars_ledger_entry "
-                                + "where state=? and (next_attempt_at is null or next_attempt_at <= ?) and "
-                                + "(claimed_until is null or claimed_until < ?) order by state, due_date, id limit ?"
-                                + (jdbc.postgres() ? " for update skip locked" : ""))) {
-                            ps.setString(1, state.name());
-                            ps.setObject(2, Jdbc.time(now));
-                            ps.setObject(3, Jdbc.time(now));
-                            ps.setInt(4, limit);
-                            try (ResultSet rs = ps.executeQuery()) {
-                                while (rs.next()) {
-                                    due.add(new Candidate(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)));
-                                }
-                            }
+                    Set<Long> skipped = new HashSet<>();
+                    List<Long> ids;
+                    while (true) {
+                        List<Candidate> due = due(c, now, limit, skipped);
+                        if (due.isEmpty()) {
+                            return out;
                         }
-                    }
-                    if (due.isEmpty()) {
-                        return out;
-                    }
-                    due.sort(java.util.Comparator.comparing(Candidate::due).thenComparingLong(Candidate::id));
-                    List<Long> ids = due.subList(0, Math.min(limit, due.size())).stream()
-                            .map(Candidate::id)
-                            .toList();
-                    String states =
-                            SENDABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
-                    String columns = "id, sending_since, provider_id, completion_key, state, payload, "
-                            + "previous_payload, attempts, outcome_unknown, version, credit_ids, confirm_first";
-                    try (PreparedStatement ps = c.prepareStatement(
-                            jdbc.postgres()
-                                    ? "select x.* from unnest(?::bigint[]) k(id) cross join lateral (select " + columns
-                                            + " from pars_ledger_entry e where e.id = k.id) x"
-                                    : "select " + columns + " from pars_ledger_entry where " + jdbc.idsMatch(ids.size())
-                                            + " and state in (" + states
-                                            + ") and (claimed_until is null or claimed_until < ?) "
-                                            + "for update skip locked")) {
-                        int next = jdbc.bindIds(c, ps, 1, ids);
-                        if (!jdbc.postgres()) {
-                            ps.setObject(next, Jdbc.time(now));
+                        ids = due.stream().map(Candidate::id).toList();
+                        lockAndRead(c, ids, now, out, unreadable);
+                        if (!out.isEmpty() || !unreadable.isEmpty() || jdbc.postgres()) {
+                            break;
                         }
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                try {
-                                    out.add(claimed(c, rs));
-                                } catch (LedgerException e) {
-                                    unreadable.add(rs.getLong(1));
-                                }
-                            }
-                        }
+                        // H2: another drain is claiming every one of them right now; look past them
+                        // rather than end this drain while entries behind them are due.
+                        skipped.addAll(ids);
                     }
                     java.util.Map<Long, Integer> rank = new java.util.HashMap<>();
                     for (int i = 0; i < ids.size(); i++) {
@@ -124,6 +86,71 @@ public final class Claims {
                     return out;
                 },
                 "claim due entries");
+    }
+
+    /**
+     * The {@code limit} most urgent due entries that are not {@code skipped}, by due date: the most
+     * urgent of each state, read in index order (a sort of the whole backlog per batch would read
+     * every waiting entry), merged. On PostgreSQL the rows are locked as they are read (SKIP LOCKED
+     * in index order, so two nodes take different entries); on H2, whose FOR UPDATE locks every row
+     * the condition matches before the limit applies, the chosen ones are locked next.
+     */
+    private List<Candidate> due(Connection c, Instant now, int limit, Set<Long> skipped) throws SQLException {
+        List<Candidate> due = new ArrayList<>();
+        for (EntryState state : SENDABLE_ORDER) {
+            try (PreparedStatement ps = c.prepareStatement("select id, due_date from pars_ledger_entry "
+                    + "where state=? and (next_attempt_at is null or next_attempt_at <= ?) and "
+                    + "(claimed_until is null or claimed_until < ?) order by state, due_date, id limit ?"
+                    + (jdbc.postgres() ? " for update skip locked" : ""))) {
+                ps.setString(1, state.name());
+                ps.setObject(2, Jdbc.time(now));
+                ps.setObject(3, Jdbc.time(now));
+                ps.setInt(4, limit + skipped.size());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!skipped.contains(rs.getLong(1))) {
+                            due.add(new Candidate(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)));
+                        }
+                    }
+                }
+            }
+        }
+        due.sort(java.util.Comparator.comparing(Candidate::due).thenComparingLong(Candidate::id));
+        return due.subList(0, Math.min(limit, due.size()));
+    }
+
+    /**
+     * Locks and reads {@code ids} that are still due and not claimed (on H2 skipping those another
+     * transaction holds), adding them to {@code out}, or their IDs to {@code unreadable} where the
+     * payload does not open with this key.
+     */
+    private void lockAndRead(Connection c, List<Long> ids, Instant now, List<Claimed> out, List<Long> unreadable)
+            throws SQLException {
+        String states = SENDABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        String columns = "id, sending_since, provider_id, completion_key, state, payload, "
+                + "previous_payload, attempts, outcome_unknown, version, credit_ids, confirm_first";
+        try (PreparedStatement ps = c.prepareStatement(
+                jdbc.postgres()
+                        ? "select x.* from unnest(?::bigint[]) k(id) cross join lateral (select " + columns
+                                + " from pars_ledger_entry e where e.id = k.id) x"
+                        : "select " + columns + " from pars_ledger_entry where " + jdbc.idsMatch(ids.size())
+                                + " and state in (" + states
+                                + ") and (claimed_until is null or claimed_until < ?) "
+                                + "for update skip locked")) {
+            int next = jdbc.bindIds(c, ps, 1, ids);
+            if (!jdbc.postgres()) {
+                ps.setObject(next, Jdbc.time(now));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        out.add(claimed(c, rs));
+                    } catch (LedgerException e) {
+                        unreadable.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
     }
 
     /** The most entries worked on at once for a batch size of {@code batch}: on H2 at most {@link #H2_MAX_BATCH}. */
