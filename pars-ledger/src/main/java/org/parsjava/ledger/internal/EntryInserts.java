@@ -42,57 +42,34 @@ final class EntryInserts {
         boolean fromSequence = !sequence.isEmpty();
         long[] ids = fromSequence ? nextIds(c, sequence, pending.size()) : new long[pending.size()];
         boolean held = lease != null;
-        if (fromSequence) {
-            insertArrays(c, chunk, sealed, pending, lease, leased, ids);
-            insertTransitions(c, chunk, pending, ids, true);
-            return ids;
-        }
-        try (PreparedStatement ps = c.prepareStatement(held ? INSERT_HELD : INSERT, new String[] {"id"})) {
-            for (int i : pending) {
-                Recorder.Recorded r = chunk.get(i);
-                bind(
-                        ps,
-                        1,
-                        insertRow(
-                                r,
-                                r.valid() ? EntryState.PENDING : EntryState.INVALID,
-                                sealed[i],
-                                held,
-                                leased[i] ? lease : null));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            readIds(ps, ids);
-        }
-        insertTransitions(c, chunk, pending, ids, false);
-        return ids;
-    }
-
-    /** PostgreSQL: {@code pending} inserted with their {@code ids} in one statement, each column's values in an array. */
-    private static void insertArrays(
-            Connection c,
-            List<Recorder.Recorded> chunk,
-            Payloads.Sealed[] sealed,
-            List<Integer> pending,
-            Lease lease,
-            boolean[] leased,
-            long[] ids)
-            throws SQLException {
-        boolean held = lease != null;
-        String[] types = insertTypes(held);
-        ArrayColumns columns = new ArrayColumns(types, pending.size());
-        int k = 0;
+        List<Object[]> rows = new java.util.ArrayList<>(pending.size());
         for (int i : pending) {
             Recorder.Recorded r = chunk.get(i);
-            Object[] row = insertRow(
-                    r, r.valid() ? EntryState.PENDING : EntryState.INVALID, sealed[i], held, leased[i] ? lease : null);
-            columns.add(k, row, ids[k]);
-            k++;
+            EntryState state = r.valid() ? EntryState.PENDING : EntryState.INVALID;
+            rows.add(insertRow(r, state, sealed[i], held, leased[i] ? lease : null));
         }
-        try (PreparedStatement ps = c.prepareStatement(held ? INSERT_ARRAYS_HELD : INSERT_ARRAYS)) {
-            columns.bind(c, ps);
-            ps.executeUpdate();
+        if (fromSequence) {
+            // PostgreSQL: the chunk with its IDs in one statement, each column's values in an array.
+            ArrayColumns columns = new ArrayColumns(insertTypes(held), rows.size());
+            for (int k = 0; k < rows.size(); k++) {
+                columns.add(k, rows.get(k), ids[k]);
+            }
+            try (PreparedStatement ps = c.prepareStatement(held ? INSERT_ARRAYS_HELD : INSERT_ARRAYS)) {
+                columns.bind(c, ps);
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(held ? INSERT_HELD : INSERT, new String[] {"id"})) {
+                for (Object[] row : rows) {
+                    bind(ps, 1, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                readIds(ps, ids);
+            }
         }
+        insertTransitions(c, chunk, pending, ids, fromSequence);
+        return ids;
     }
 
     /** The entries' sequence as the database names it, or empty when not usable; asked once. */
@@ -180,12 +157,12 @@ final class EntryInserts {
         }
     }
 
-    private static final String INSERT_TRANSITION =
-            "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) values (?,?,?,?,?)";
+    private static final String INTO_TRANSITIONS =
+            "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) ";
+    private static final String INSERT_TRANSITION = INTO_TRANSITIONS + "values (?,?,?,?,?)";
     private static final String[] TRANSITION_TYPES = {"int8", "timestamptz", "text", "text", "text"};
     private static final String INSERT_TRANSITION_ARRAYS =
-            "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) select * from "
-                    + ArrayColumns.unnest(TRANSITION_TYPES);
+            INTO_TRANSITIONS + "select * from " + ArrayColumns.unnest(TRANSITION_TYPES);
 
     /** Binds {@code row}'s values from position {@code at} (instants as times with an offset); returns the next position. */
     private static int bind(PreparedStatement ps, int at, Object[] row) throws SQLException {
