@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Rows of values gathered column by column, for a PostgreSQL statement that reads them with
  * {@code unnest}: one array parameter per column, of its element type ({@code text}, {@code bytea},
- * {@code bool}, {@code int8}, and {@code date} and {@code timestamptz}, sent as their ISO text).
+ * {@code bool}, {@code int4}, {@code int8}, and {@code date} and {@code timestamptz}, sent as their
+ * ISO text).
  * Not thread safe; one statement's worth.
  */
 final class ArrayColumns {
@@ -29,6 +30,7 @@ final class ArrayColumns {
             columns[i] = switch (types[i]) {
                 case "bytea" -> new byte[rows][];
                 case "bool" -> new Boolean[rows];
+                case "int4" -> new Integer[rows];
                 case "int8" -> new Long[rows];
                 default -> new String[rows];
             };
@@ -61,8 +63,13 @@ final class ArrayColumns {
 
     /** Binds each column's array to {@code ps}, from the first parameter on. */
     void bind(Connection c, PreparedStatement ps) throws SQLException {
+        bind(c, ps, 1);
+    }
+
+    /** Binds each column's array to {@code ps}, from parameter {@code first} on. */
+    void bind(Connection c, PreparedStatement ps, int first) throws SQLException {
         for (int i = 0; i < types.length; i++) {
-            ps.setArray(i + 1, c.createArrayOf(types[i], columns[i]));
+            ps.setArray(first + i, c.createArrayOf(types[i], columns[i]));
         }
     }
 }

@@ -61,7 +61,7 @@ final class EntryInserts {
         } else {
             try (PreparedStatement ps = c.prepareStatement(held ? INSERT_HELD : INSERT, new String[] {"id"})) {
                 for (Object[] row : rows) {
-                    bind(ps, 1, row);
+                    Jdbc.bind(ps, 1, row);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -130,47 +130,17 @@ final class EntryInserts {
     private static void insertTransitions(
             Connection c, List<Recorder.Recorded> chunk, List<Integer> pending, long[] ids, boolean arrays)
             throws SQLException {
-        ArrayColumns columns = arrays ? new ArrayColumns(TRANSITION_TYPES, ids.length) : null;
-        try (PreparedStatement ps = c.prepareStatement(arrays ? INSERT_TRANSITION_ARRAYS : INSERT_TRANSITION)) {
-            for (int k = 0; k < ids.length; k++) {
-                Recorder.Recorded r = chunk.get(pending.get(k));
-                Object[] row = {
+        List<Object[]> rows = new java.util.ArrayList<>(ids.length);
+        for (int k = 0; k < ids.length; k++) {
+            Recorder.Recorded r = chunk.get(pending.get(k));
+            rows.add(Jdbc.transitionRow(
                     ids[k],
                     r.at(),
                     null,
-                    (r.valid() ? EntryState.PENDING : EntryState.INVALID).name(),
-                    r.valid() ? "recorded" : Jdbc.note("recorded; invalid: " + r.code())
-                };
-                if (arrays) {
-                    columns.add(k, row);
-                } else {
-                    bind(ps, 1, row);
-                    ps.addBatch();
-                }
-            }
-            if (arrays) {
-                columns.bind(c, ps);
-                ps.executeUpdate();
-            } else {
-                ps.executeBatch();
-            }
+                    r.valid() ? EntryState.PENDING : EntryState.INVALID,
+                    r.valid() ? "recorded" : "recorded; invalid: " + r.code()));
         }
-    }
-
-    private static final String INTO_TRANSITIONS =
-            "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) ";
-    private static final String INSERT_TRANSITION = INTO_TRANSITIONS + "values (?,?,?,?,?)";
-    private static final String[] TRANSITION_TYPES = {"int8", "timestamptz", "text", "text", "text"};
-    private static final String INSERT_TRANSITION_ARRAYS =
-            INTO_TRANSITIONS + "select * from " + ArrayColumns.unnest(TRANSITION_TYPES);
-
-    /** Binds {@code row}'s values from position {@code at} (instants as times with an offset); returns the next position. */
-    private static int bind(PreparedStatement ps, int at, Object[] row) throws SQLException {
-        int i = at;
-        for (Object v : row) {
-            ps.setObject(i++, v instanceof java.time.Instant t ? Jdbc.time(t) : v);
-        }
-        return i;
+        Jdbc.transitions(c, arrays, rows);
     }
 
     /**
@@ -234,7 +204,7 @@ final class EntryInserts {
     static long insertOne(Connection c, Recorder.Recorded r, EntryState state, Payloads.Sealed sealed)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            bind(ps, 1, insertRow(r, state, sealed, false, null));
+            Jdbc.bind(ps, 1, insertRow(r, state, sealed, false, null));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -270,7 +240,7 @@ final class EntryInserts {
     /** Binds {@link #CONTENT_COLUMNS} from position {@code at}; returns the next position. */
     static int bindContent(PreparedStatement ps, int at, Recorder.Recorded r, Payloads.Sealed sealed)
             throws SQLException {
-        return bind(ps, at, content(r, sealed));
+        return Jdbc.bind(ps, at, content(r, sealed));
     }
 
     /** {@link #CONTENT_COLUMNS}' values, same order. */

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -90,10 +89,7 @@ public final class EntryQueries {
         return jdbc.inTransaction(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        int i = 1;
-                        for (Object p : params) {
-                            ps.setObject(i++, p instanceof Instant t ? Jdbc.time(t) : p);
-                        }
+                        Jdbc.bind(ps, 1, params.toArray());
                         List<LedgerEntry> out = new ArrayList<>();
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
@@ -169,10 +165,7 @@ public final class EntryQueries {
                 c -> {
                     try (PreparedStatement ps =
                             c.prepareStatement("select count(*) from pars_ledger_entry where " + where)) {
-                        int i = 1;
-                        for (Object p : params) {
-                            ps.setObject(i++, p instanceof Instant t ? Jdbc.time(t) : p);
-                        }
+                        Jdbc.bind(ps, 1, params.toArray());
                         try (ResultSet rs = ps.executeQuery()) {
                             rs.next();
                             return rs.getLong(1);

@@ -113,6 +113,18 @@ public final class Jdbc {
         return t.atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * Binds {@code values} from parameter {@code at} on, instants as {@link #time}; returns the
+     * next parameter's position.
+     */
+    static int bind(PreparedStatement ps, int at, Object... values) throws SQLException {
+        int i = at;
+        for (Object v : values) {
+            ps.setObject(i++, v instanceof Instant t ? time(t) : v);
+        }
+        return i;
+    }
+
     /** Moves an entry to {@code to}, setting {@code extraSet} too, and keeps the transition. */
     static void update(Connection c, long id, EntryState from, EntryState to, Instant now, String note, String extraSet)
             throws SQLException {
@@ -129,16 +141,49 @@ public final class Jdbc {
     /** Keeps one transition of an entry. */
     static void transition(Connection c, long id, EntryState from, EntryState to, String note, Instant at)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) values (?,?,?,?,?)")) {
-            ps.setLong(1, id);
-            ps.setObject(2, time(at));
-            ps.setString(3, from == null ? null : from.name());
-            ps.setString(4, to.name());
-            ps.setString(5, note(note));
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TRANSITION)) {
+            bind(ps, 1, transitionRow(id, at, from, to, note));
             ps.executeUpdate();
         }
     }
+
+    /** A transition's values in {@link #INSERT_TRANSITION}'s order; {@code from} null for an entry's first. */
+    static Object[] transitionRow(long id, Instant at, EntryState from, EntryState to, String note) {
+        return new Object[] {id, at, from == null ? null : from.name(), to.name(), note(note)};
+    }
+
+    /**
+     * Keeps the transitions of {@code rows} (each a {@link #transitionRow}): on PostgreSQL in one
+     * statement whose values come in arrays, elsewhere in a batch.
+     */
+    static void transitions(Connection c, boolean postgres, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(postgres ? INSERT_TRANSITIONS_ARRAYS : INSERT_TRANSITION)) {
+            if (postgres) {
+                ArrayColumns columns = new ArrayColumns(TRANSITION_TYPES, rows.size());
+                for (int k = 0; k < rows.size(); k++) {
+                    columns.add(k, rows.get(k));
+                }
+                columns.bind(c, ps);
+                ps.executeUpdate();
+            } else {
+                for (Object[] row : rows) {
+                    bind(ps, 1, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static final String INTO_TRANSITIONS =
+            "insert into pars_ledger_transition (entry_id, at, from_state, to_state, note) ";
+    private static final String INSERT_TRANSITION = INTO_TRANSITIONS + "values (?,?,?,?,?)";
+    private static final String[] TRANSITION_TYPES = {"int8", "timestamptz", "text", "text", "text"};
+    private static final String INSERT_TRANSITIONS_ARRAYS =
+            INTO_TRANSITIONS + "select * from " + ArrayColumns.unnest(TRANSITION_TYPES);
 
     /** A note cut to the column's 500 characters. */
     static String note(String note) {

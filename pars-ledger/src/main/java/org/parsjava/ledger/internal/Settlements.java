@@ -55,21 +55,13 @@ public final class Settlements {
                             superseded(c, o, claims.get(o.id()), now);
                         }
                     }
-                    try (PreparedStatement ps = c.prepareStatement("insert into pars_ledger_transition (entry_id, at, "
-                            + "from_state, to_state, note) values (?,?,?,?,?)")) {
-                        for (Outcome o : applied) {
-                            if (o.from() == o.to() && o.note() == null) {
-                                continue;
-                            }
-                            ps.setLong(1, o.id());
-                            ps.setObject(2, Jdbc.time(now));
-                            ps.setString(3, o.from().name());
-                            ps.setString(4, o.to().name());
-                            ps.setString(5, Jdbc.note(o.note()));
-                            ps.addBatch();
+                    List<Object[]> transitions = new ArrayList<>(applied.size());
+                    for (Outcome o : applied) {
+                        if (o.from() != o.to() || o.note() != null) {
+                            transitions.add(Jdbc.transitionRow(o.id(), now, o.from(), o.to(), o.note()));
                         }
-                        ps.executeBatch();
                     }
+                    Jdbc.transitions(c, jdbc.postgres(), transitions);
                     if (!read) {
                         return List.of();
                     }
@@ -152,10 +144,7 @@ public final class Settlements {
         try (PreparedStatement ps = c.prepareStatement(UPDATE_EACH)) {
             for (Outcome o : outcomes) {
                 ps.setObject(1, Jdbc.time(now));
-                Object[] row = row(o, claims.get(o.id()));
-                for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 2, row[i] instanceof Instant t ? Jdbc.time(t) : row[i]);
-                }
+                Jdbc.bind(ps, 2, row(o, claims.get(o.id())));
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -178,19 +167,14 @@ public final class Settlements {
             Connection c, List<Outcome> outcomes, Map<Long, Claimed> claims, Instant now, Map<Long, LedgerEntry> into)
             throws SQLException {
         int n = outcomes.size();
-        Object[][] columns = new Object[UPDATE_ALL_TYPES.length][n];
+        ArrayColumns columns = new ArrayColumns(UPDATE_ALL_TYPES, n);
         for (int k = 0; k < n; k++) {
-            Object[] row = row(outcomes.get(k), claims.get(outcomes.get(k).id()));
-            for (int i = 0; i < row.length; i++) {
-                columns[i][k] = row[i] instanceof Instant t ? t.toString() : row[i]; // read as timestamptz
-            }
+            columns.add(k, row(outcomes.get(k), claims.get(outcomes.get(k).id())));
         }
         String sql = UPDATE_ALL + (into == null ? "" : ", " + EntryQueries.COLUMNS);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, Jdbc.time(now));
-            for (int i = 0; i < UPDATE_ALL_TYPES.length; i++) {
-                ps.setArray(i + 2, c.createArrayOf(UPDATE_ALL_TYPES[i], columns[i]));
-            }
+            columns.bind(c, ps, 2);
             Set<Long> out = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
