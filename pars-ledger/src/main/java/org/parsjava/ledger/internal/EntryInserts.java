@@ -18,9 +18,10 @@ import org.parsjava.ledger.EntryState;
  * New entries written: one at a time, or a chunk's in one insert batch and their first
  * transitions in another. On PostgreSQL a chunk's IDs are taken from the entries' sequence
  * first, when the database user may take them, so the chunk goes in one statement whose values
- * come in arrays, one per column, and its transitions in another (a fixed statement the server
- * plans once, where a batch rewritten into multi-row inserts is several statements of sizes that
- * vary); elsewhere a batch, whose IDs come back from the insert. Thread safe.
+ * come in arrays, one per column (a fixed statement the server plans once, where a batch
+ * rewritten into multi-row inserts is several statements of sizes that vary); elsewhere a batch,
+ * whose IDs come back from the insert. The transitions go in as arrays on PostgreSQL whichever
+ * way the entries went. Thread safe.
  */
 final class EntryInserts {
 
@@ -45,8 +46,7 @@ final class EntryInserts {
         List<Object[]> rows = new java.util.ArrayList<>(pending.size());
         for (int i : pending) {
             Recorder.Recorded r = chunk.get(i);
-            EntryState state = r.valid() ? EntryState.PENDING : EntryState.INVALID;
-            rows.add(insertRow(r, state, sealed[i], held, leased[i] ? lease : null));
+            rows.add(insertRow(r, r.newState(), sealed[i], held, leased[i] ? lease : null));
         }
         if (fromSequence) {
             // PostgreSQL: the chunk with its IDs in one statement, each column's values in an array.
@@ -68,7 +68,7 @@ final class EntryInserts {
                 readIds(ps, ids);
             }
         }
-        insertTransitions(c, chunk, pending, ids, fromSequence);
+        insertTransitions(c, chunk, pending, ids, postgres);
         return ids;
     }
 
@@ -126,21 +126,17 @@ final class EntryInserts {
         }
     }
 
-    /** The new entries' first transitions: a batch, or on PostgreSQL ({@code arrays}) one statement of arrays. */
+    /** The new entries' first transitions: on PostgreSQL one statement of arrays, elsewhere a batch. */
     private static void insertTransitions(
-            Connection c, List<Recorder.Recorded> chunk, List<Integer> pending, long[] ids, boolean arrays)
+            Connection c, List<Recorder.Recorded> chunk, List<Integer> pending, long[] ids, boolean postgres)
             throws SQLException {
         List<Object[]> rows = new java.util.ArrayList<>(ids.length);
         for (int k = 0; k < ids.length; k++) {
             Recorder.Recorded r = chunk.get(pending.get(k));
             rows.add(Jdbc.transitionRow(
-                    ids[k],
-                    r.at(),
-                    null,
-                    r.valid() ? EntryState.PENDING : EntryState.INVALID,
-                    r.valid() ? "recorded" : "recorded; invalid: " + r.code()));
+                    ids[k], r.at(), null, r.newState(), r.valid() ? "recorded" : "recorded; invalid: " + r.code()));
         }
-        Jdbc.transitions(c, arrays, rows);
+        Jdbc.transitions(c, postgres, rows);
     }
 
     /**

@@ -69,6 +69,11 @@ public final class Recorder {
             return problems.isEmpty();
         }
 
+        /** The state a new entry of it starts in: pending, or invalid when it has problems. */
+        EntryState newState() {
+            return valid() ? EntryState.PENDING : EntryState.INVALID;
+        }
+
         String code() {
             return problems.isEmpty() ? null : problems.get(0).code();
         }
@@ -333,8 +338,7 @@ public final class Recorder {
         }
         for (int i : pending) {
             Recorded r = chunk.get(i);
-            out[i] = new Recording(
-                    Recording.Change.NEW, r.valid() ? EntryState.PENDING : EntryState.INVALID, r.problems());
+            out[i] = new Recording(Recording.Change.NEW, r.newState(), r.problems());
         }
         if (!jdbc.postgres()) {
             // On H2 in due-date order (ties as given): a drain takes entries by due date, so a
@@ -452,7 +456,7 @@ public final class Recorder {
             if (recheck && !r.valid()) {
                 return new Recording(Recording.Change.UNCHANGED, e.state, e.problems);
             }
-            EntryState fresh = r.valid() ? EntryState.PENDING : EntryState.INVALID;
+            EntryState fresh = r.newState();
             if (e == null) {
                 long id = EntryInserts.insertOne(c, r, fresh, sealed);
                 mocLines.store(c, id, completion, r.valid());
