@@ -45,12 +45,21 @@ final class JobRun {
             try {
                 read(reader, sink);
             } catch (ParsAuthenticationException e) {
-                stop = new JobSummary.Stop(tally.lastLine, "PARS refused the credentials: " + e.getMessage());
+                stop = new JobSummary.Stop(lastLine(), "PARS refused the credentials: " + e.getMessage());
             } catch (ParsException | LedgerException | XlsxFileException | UncheckedIOException e) {
                 // Nothing more can succeed; what was read so far is still summed up.
-                stop = new JobSummary.Stop(tally.lastLine, e.getMessage());
+                stop = new JobSummary.Stop(lastLine(), e.getMessage());
             }
         }
+        return summary(stop);
+    }
+
+    private synchronized int lastLine() {
+        return tally.lastLine;
+    }
+
+    /** What the run did; called once every slice has ended. */
+    private synchronized JobSummary summary(JobSummary.Stop stop) {
         return new JobSummary(
                 job.destination().kind(),
                 reportedTo(),
@@ -68,7 +77,7 @@ final class JobRun {
     private Sink sink() {
         Destination d = job.destination();
         return switch (d.kind()) {
-            case LEDGER -> new LedgerSink(this, d.ledger().orElseThrow());
+            case LEDGER -> new LedgerSink(this, d.ledger().orElseThrow(), job.slicesAtOnce());
             case PARS -> new ParsSink(this, job.client());
             case UPLOAD_FILE -> UploadSink.create(this, d.file().orElseThrow(), job.validator());
             case CHECK_ONLY -> new CheckSink(this, job.validator());
@@ -79,8 +88,7 @@ final class JobRun {
         List<RosterRow> batch = new ArrayList<>(Math.min(job.sliceSize(), 10_000));
         while (reader.hasNext()) {
             RosterRow row = reader.next();
-            tally.rowsRead++;
-            tally.lastLine = row.line();
+            read(row);
             if (row.isReadable()) {
                 batch.add(row);
                 if (batch.size() == job.sliceSize()) {
@@ -105,6 +113,12 @@ final class JobRun {
             }
         }
         report(sink, batch);
+        sink.finish();
+    }
+
+    private synchronized void read(RosterRow row) {
+        tally.rowsRead++;
+        tally.lastLine = row.line();
     }
 
     private void report(Sink sink, List<RosterRow> batch) {
@@ -122,31 +136,31 @@ final class JobRun {
         return slice;
     }
 
-    void progress(double sliceFraction) {
+    synchronized void progress(double sliceFraction) {
         listener.progress(new JobProgress(tally.rowsRead, tally.settled, slice, sliceFraction));
     }
 
     /** Settles one row: counted once, and told to the listeners. */
-    void settle(int line, String key, RowStatus status, List<RowProblem> problems) {
+    synchronized void settle(int line, String key, RowStatus status, List<RowProblem> problems) {
         tally.settle(status, problems);
         listener.row(new RowOutcome(line, key, status, status.needsAttention() ? problems : List.of()));
     }
 
     /** A board decided on a completion of an earlier run. */
-    void boardVerdict(BoardVerdict v) {
+    synchronized void boardVerdict(BoardVerdict v) {
         tally.boardVerdict(v);
         listener.boardVerdict(v);
     }
 
-    void warnings(long n) {
+    synchronized void warnings(long n) {
         tally.warnings += n;
     }
 
-    void resumed(long n) {
+    synchronized void resumed(long n) {
         tally.resumed += n;
     }
 
-    void earlierSettled() {
+    synchronized void earlierSettled() {
         tally.earlierSettled++;
     }
 

@@ -4,59 +4,155 @@
  */
 package org.parsjava.job;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.parsjava.client.exception.ParsAuthenticationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.parsjava.core.batch.RosterRow;
-import org.parsjava.core.model.LearnerCompletion;
-import org.parsjava.core.validation.ViolationCode;
-import org.parsjava.ledger.DrainSummary;
 import org.parsjava.ledger.EntryProblem;
 import org.parsjava.ledger.EntryState;
-import org.parsjava.ledger.LedgerEntry;
-import org.parsjava.ledger.Recording;
+import org.parsjava.ledger.LedgerDatabase;
+import org.parsjava.ledger.LedgerException;
 import org.parsjava.ledger.ReportingLedger;
 
 /**
- * Slices recorded in a ledger, then drained. A row the ledger had already settled (a rerun) is
- * counted from its entry: accepted earlier means {@link RowStatus#ALREADY_HELD}, since the ledger
- * reports to one PARS, which said so. The others are counted from the drain. A row still
- * unsettled afterwards (a retry not yet due) is {@link RowStatus#FAILED}: the ledger sends it
- * again on a later run or by its worker. When the ledger fails (or PARS refuses the credentials),
- * the slice's rows not settled yet are {@link RowStatus#FAILED}, each saying whether it was
- * recorded, and the run stops.
+ * Slices recorded in a ledger, then drained, each as a {@link LedgerSlice}. Through a PostgreSQL
+ * ledger two slices are reported at once: the next one is recorded while the one before it is
+ * still being sent (and sent once that one has ended), and the run reads on meanwhile, so the
+ * database's work and PARS's round trips overlap. Through H2, which works in the job's own
+ * process and so competes with it for the CPU, one slice at a time. A slice's failure stops the
+ * run once every slice started has ended, each accounting for its rows.
  */
 final class LedgerSink implements Sink {
 
     private final JobRun run;
     private final ReportingLedger ledger;
-    /** The rows of the slice being reported not settled yet: counted as failed if the ledger fails. */
-    private final Set<RosterRow> unsettled = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Slices reported at once, at most. */
+    private final int slicesAtOnce;
 
-    LedgerSink(JobRun run, ReportingLedger ledger) {
+    private final ExecutorService slices;
+    /** The slices being reported, oldest first. */
+    private final Deque<Future<?>> inFlight;
+
+    /**
+     * Reports through {@code ledger}, {@code slicesAtOnce} slices at once at most (0: as {@link
+     * #slicesAtOnce(LedgerDatabase)} says for the ledger's database).
+     */
+    LedgerSink(JobRun run, ReportingLedger ledger, int slicesAtOnce) {
         this.run = run;
         this.ledger = ledger;
+        this.slicesAtOnce = slicesAtOnce > 0 ? slicesAtOnce : slicesAtOnce(ledger.database());
+        this.slices = Executors.newFixedThreadPool(this.slicesAtOnce, r -> {
+            Thread t = new Thread(r, "pars-job-slice");
+            t.setDaemon(true);
+            return t;
+        });
+        this.inFlight = new ArrayDeque<>(this.slicesAtOnce);
         syncBoards(); // the boards' decisions on earlier runs, due by now
     }
 
     /**
-     * After the roster: the boards' decisions due by the end of this run, then the ledger's
-     * housekeeping (learner data of long-settled entries removed, history past its keeping
-     * deleted), so a ledger used only by runs stays as small as one with a worker.
+     * Slices reported at once through a ledger on {@code database}: two on PostgreSQL, whose
+     * server works while the job waits; one on H2, whose work is the job's own CPU (a 1,000,000-row
+     * run took longer with two).
+     */
+    static int slicesAtOnce(LedgerDatabase database) {
+        return database == LedgerDatabase.POSTGRESQL ? 2 : 1;
+    }
+
+    /**
+     * Starts reporting {@code slice} (sent once the slice before it has ended), then waits until
+     * fewer than {@link #slicesAtOnce} slices are being reported (one at a time: until this one has
+     * ended), so the run reads the next slice meanwhile. Throws a slice's failure once every slice
+     * started has ended, each accounting for its rows.
+     */
+    @Override
+    public void report(List<RosterRow> slice) {
+        Future<?> before = inFlight.peekLast();
+        LedgerSlice next = new LedgerSlice(run, ledger, slice, () -> ended(before));
+        inFlight.addLast(slices.submit(next::report));
+        while (inFlight.size() >= slicesAtOnce) {
+            awaitOldest();
+        }
+    }
+
+    @Override
+    public void finish() {
+        while (!inFlight.isEmpty()) {
+            awaitOldest();
+        }
+    }
+
+    /**
+     * After the roster: the slices still being reported (their failures are the run's stop
+     * already, or dropped: their rows are settled either way), the boards' decisions due by the end
+     * of this run, then the ledger's housekeeping (learner data of long-settled entries removed,
+     * history past its keeping deleted), so a ledger used only by runs stays as small as one with a
+     * worker.
      */
     @Override
     public void close() {
+        try {
+            finish();
+        } catch (RuntimeException ignored) {
+            // The run stopped already; the slice accounted for its rows.
+        } finally {
+            slices.shutdown();
+        }
         syncBoards();
         ledger.purgePersonalData();
         ledger.pruneHistory();
+    }
+
+    /**
+     * Waits for the oldest slice; if it failed, waits for the others too (their rows settled, their
+     * own failures added to its), then throws its failure as it was.
+     */
+    private void awaitOldest() {
+        Throwable failure = outcome(inFlight.removeFirst());
+        if (failure == null) {
+            return;
+        }
+        while (!inFlight.isEmpty()) {
+            Throwable again = outcome(inFlight.removeFirst());
+            if (again != null && again != failure) {
+                failure.addSuppressed(again);
+            }
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new LedgerException("a slice failed", failure);
+    }
+
+    /** Waits until {@code slice} (if any) has ended, however it ended: its failure is told to the run, not here. */
+    private static void ended(Future<?> slice) {
+        if (slice == null) {
+            return;
+        }
+        Throwable failure = outcome(slice);
+        if (failure instanceof LedgerException e && e.getCause() instanceof InterruptedException) {
+            throw e;
+        }
+    }
+
+    /** How a slice ended: null when it was reported, its failure otherwise. */
+    private static Throwable outcome(Future<?> slice) {
+        try {
+            slice.get();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new LedgerException("interrupted while a slice was being reported", e);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
     }
 
     private void syncBoards() {
@@ -68,141 +164,7 @@ final class LedgerSink implements Sink {
                         : entry.problems().stream().map(LedgerSink::problem).toList())));
     }
 
-    @Override
-    public void report(List<RosterRow> slice) {
-        Map<LearnerCompletion, RosterRow> rowOf = new IdentityHashMap<>();
-        List<LearnerCompletion> completions = new ArrayList<>(slice.size());
-        Set<String> keys = new HashSet<>();
-        unsettled.clear();
-        for (RosterRow row : slice) {
-            LearnerCompletion c = row.completion().orElseThrow();
-            if (!keys.add(c.completionKey())) { // one entry per key: a second row with it is refused
-                run.settle(
-                        row.line(),
-                        row.completionKey(),
-                        RowStatus.INVALID,
-                        List.of(new RowProblem(
-                                "completionKey",
-                                ViolationCode.COMPLETION_KEY_DUPLICATE.name(),
-                                ViolationCode.COMPLETION_KEY_DUPLICATE.message())));
-                continue;
-            }
-            rowOf.put(c, row);
-            completions.add(c);
-            unsettled.add(row);
-        }
-        Map<String, RosterRow> awaiting = new HashMap<>();
-        AtomicBoolean recordedTold = new AtomicBoolean(); // whether the recordings were committed
-        try {
-            // The slice's new entries are sent first, as stored: claimed by this run as they are recorded.
-            DrainSummary s = ledger.recordAndDrain(
-                    completions,
-                    c -> "line " + rowOf.get(c).line(),
-                    recorded -> {
-                        recordedTold.set(true);
-                        for (int i = 0; i < completions.size(); i++) {
-                            RosterRow row = rowOf.get(completions.get(i));
-                            Recording r = recorded.get(i);
-                            switch (r.state()) {
-                                case PENDING, CORRECTING, WITHDRAWING, RETRYING ->
-                                    awaiting.put(row.completionKey(), row);
-                                // Settled already: invalid now, or by an earlier run. The recording says what to fix.
-                                default -> settle(row, r.state(), r.problems(), true, null);
-                            }
-                        }
-                    },
-                    (entry, alreadyHeld) -> {
-                        if (entry.state() == EntryState.PENDING && awaiting.containsKey(entry.completionKey())) {
-                            return; // a correction's old record is gone; the new one is sent in the same drain
-                        }
-                        RosterRow row = awaiting.remove(entry.completionKey());
-                        if (row == null) {
-                            run.earlierSettled(); // an entry of an earlier run whose retry was due
-                            return;
-                        }
-                        settleFromEntry(row, entry, alreadyHeld);
-                    });
-            run.resumed(s.resumed());
-            for (RosterRow row : awaiting.values()) {
-                settleFromEntry(row, entry(row), false);
-            }
-        } catch (ParsAuthenticationException e) {
-            failUnsettled("not sent: PARS refused the credentials");
-            throw e;
-        } catch (RuntimeException e) {
-            // The run stops; the slice's rows not settled yet are still counted, each saying where it stands.
-            failUnsettled(
-                    recordedTold.get()
-                            ? "not confirmed: the ledger failed; the row is recorded, and a later run sends it or "
-                                    + "finds it in PARS"
-                            : "not recorded: the ledger failed; report the row again");
-            throw e;
-        }
-    }
-
-    /** Counts each row of the slice not settled yet as {@link RowStatus#FAILED}, saying {@code why}. */
-    private void failUnsettled(String why) {
-        for (RosterRow row : unsettled.stream()
-                .sorted(Comparator.comparingInt(RosterRow::line))
-                .toList()) {
-            run.settle(row.line(), row.completionKey(), RowStatus.FAILED, List.of(new RowProblem("", "", why)));
-        }
-        unsettled.clear();
-    }
-
-    private LedgerEntry entry(RosterRow row) {
-        LearnerCompletion c = row.completion().orElseThrow();
-        return ledger.entry(c.activity().providerId(), c.completionKey()).orElseThrow();
-    }
-
-    /**
-     * Counts a row by its entry.
-     *
-     * @param heldBefore whether PARS held the record before this run sent anything: an entry an
-     *     earlier run settled (against the PARS this ledger reports to, which said so), or one a
-     *     status lookup found held
-     */
-    private void settleFromEntry(RosterRow row, LedgerEntry e, boolean heldBefore) {
-        settle(row, e.state(), e.problems(), heldBefore, e);
-    }
-
-    /**
-     * Counts a row by its entry's state and problems.
-     *
-     * @param e the entry, when read (for PARS's code and message); null when a recording said it
-     */
-    private void settle(
-            RosterRow row, EntryState state, List<EntryProblem> entryProblems, boolean heldBefore, LedgerEntry e) {
-        unsettled.remove(row);
-        RowStatus status = switch (state) {
-            case ACCEPTED, AWAITING_BOARD, BOARD_ACCEPTED -> heldBefore ? RowStatus.ALREADY_HELD : RowStatus.ACCEPTED;
-            case WITHDRAWN, WITHDRAWING -> RowStatus.WITHDRAWN;
-            case PENDING, RETRYING, CORRECTING -> RowStatus.FAILED;
-            case INVALID -> RowStatus.INVALID;
-            case REJECTED, BOARD_REJECTED -> RowStatus.REJECTED;
-        };
-        List<RowProblem> problems = switch (status) {
-            case FAILED ->
-                List.of(new RowProblem(
-                        "",
-                        "",
-                        "not confirmed yet: the ledger sends it again on the next run"
-                                + (e == null
-                                        ? ""
-                                        : e.message().map(m -> " (" + m + ")").orElse(""))));
-            case INVALID, REJECTED ->
-                entryProblems.isEmpty() && e != null
-                        ? List.of(new RowProblem(
-                                "",
-                                e.parsCode().orElse(e.state().name()),
-                                e.message().orElse("")))
-                        : entryProblems.stream().map(LedgerSink::problem).toList();
-            default -> List.of();
-        };
-        run.settle(row.line(), row.completionKey(), status, problems);
-    }
-
-    private static RowProblem problem(EntryProblem p) {
+    static RowProblem problem(EntryProblem p) {
         return new RowProblem(p.field(), p.code(), p.message());
     }
 }

@@ -45,6 +45,7 @@ public final class ReportingJob {
     private final Function<String, Optional<Activity>> activities;
     private final ParsValidator validator;
     private final int sliceSize;
+    private final int slicesAtOnce;
     private final List<RowListener> listeners;
     private final boolean simulated;
 
@@ -59,6 +60,7 @@ public final class ReportingJob {
                         .rules(b.client != null ? b.client.rules() : RulesCatalogue.defaults())
                         .build();
         this.sliceSize = b.sliceSize;
+        this.slicesAtOnce = b.slicesAtOnce;
         this.listeners = List.copyOf(b.listeners);
         this.simulated = b.simulated;
     }
@@ -101,6 +103,11 @@ public final class ReportingJob {
         return sliceSize;
     }
 
+    /** Slices reported at once through a ledger; 0: as its database suits. */
+    int slicesAtOnce() {
+        return slicesAtOnce;
+    }
+
     boolean simulated() {
         return simulated;
     }
@@ -118,6 +125,7 @@ public final class ReportingJob {
         private ParsValidator validator;
         private Clock clock = Clock.systemDefaultZone();
         private int sliceSize = 5_000;
+        private int slicesAtOnce;
         private final List<RowListener> listeners = new ArrayList<>();
         private boolean simulated;
 
@@ -170,6 +178,18 @@ public final class ReportingJob {
                 throw new IllegalArgumentException("sliceSize must be 1 to " + MAX_SLICE + " rows");
             }
             this.sliceSize = rows;
+            return this;
+        }
+
+        /**
+         * Slices reported at once through a ledger, at least 1 (by default as the ledger's
+         * database suits: see {@link LedgerSink#slicesAtOnce}). For the tests of this package.
+         */
+        Builder slicesAtOnce(int slices) {
+            if (slices < 1) {
+                throw new IllegalArgumentException("slicesAtOnce must be at least 1");
+            }
+            this.slicesAtOnce = slices;
             return this;
         }
 

@@ -13,6 +13,12 @@ interface Sink extends AutoCloseable {
     /** Reports {@code slice} (readable rows only) and settles each of its rows. */
     void report(List<RosterRow> slice);
 
+    /**
+     * Waits for the slices still being reported, when a sink reports them in the background;
+     * throws a slice's failure as {@link #report} would. Nothing by default.
+     */
+    default void finish() {}
+
     /** Finishes what the sink writes; nothing by default. */
     @Override
     default void close() {}

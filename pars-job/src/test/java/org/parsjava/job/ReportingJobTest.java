@@ -26,12 +26,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parsjava.client.ParsClient;
 import org.parsjava.client.ParsEndpoints.Generation;
 import org.parsjava.client.ParsEndpoints.Operation;
 import org.parsjava.client.RetryPolicy;
 import org.parsjava.core.batch.RosterColumns;
 import org.parsjava.core.model.Activity;
+import org.parsjava.ledger.LedgerDatabase;
 import org.parsjava.ledger.LedgerKey;
 import org.parsjava.ledger.ReportingLedger;
 import org.parsjava.testkit.Fault;
@@ -259,6 +262,87 @@ class ReportingJobTest {
                 });
     }
 
+    @ParameterizedTest(name = "{0} slice(s) at once (0: as the ledger's database suits)")
+    @ValueSource(ints = {0, 2})
+    void throughAnH2LedgerSlicesGoOneAtATimeUnlessTwoAreAsked(int slicesAtOnce) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("overlap-" + slicesAtOnce).toAbsolutePath();
+        try (java.sql.Connection open = java.sql.DriverManager.getConnection(url)) { // keeps the file open
+            boolean twoAtOnce = slicesAtOnce == 2;
+            assertEquals(
+                    twoAtOnce,
+                    nextSliceRecordedWhileTheOneBeforeIsSent(url, LedgerDatabase.H2, slicesAtOnce),
+                    "the second slice was recorded while the first one's request was out only with two at once");
+        }
+    }
+
+    @Test
+    void throughAPostgresLedgerTheNextSliceIsRecordedWhileTheOneBeforeIsSent() throws Exception {
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg =
+                io.zonky.test.db.postgres.embedded.EmbeddedPostgres.start()) {
+            assertTrue(nextSliceRecordedWhileTheOneBeforeIsSent(
+                    pg.getJdbcUrl("postgres", "postgres"), LedgerDatabase.POSTGRESQL, 0));
+        }
+    }
+
+    /**
+     * Runs the sample through a ledger on {@code url} in slices of 300, holding the first slice's
+     * first request until the second slice is recorded or a while has passed; tells whether the
+     * second slice was recorded meanwhile (slices did not wait for each other).
+     *
+     * @param slicesAtOnce 0 for the default
+     */
+    private boolean nextSliceRecordedWhileTheOneBeforeIsSent(String url, LedgerDatabase database, int slicesAtOnce)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger inserts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch secondRecorded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean recordedMeanwhile = new java.util.concurrent.atomic.AtomicBoolean();
+        okhttp3.OkHttpClient firstWaits = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    if (chain.request().url().encodedPath().endsWith("SaveLearnerActivity")
+                            && saves.incrementAndGet() == 1) {
+                        try {
+                            recordedMeanwhile.set(secondRecorded.await(3, java.util.concurrent.TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.io.InterruptedIOException("interrupted");
+                        }
+                    }
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        try (ParsClient waiting = sim.clientBuilder().okHttpClient(firstWaits).build()) {
+            ReportingLedger ledger = ReportingLedger.builder()
+                    .dataSource(watched(url, sql -> {
+                        if (sql.startsWith("insert into pars_ledger_entry (") && inserts.incrementAndGet() == 2) {
+                            secondRecorded.countDown();
+                        }
+                    }))
+                    .client(waiting)
+                    .clock(DemoActivities.clock())
+                    .key(KEY)
+                    .build();
+            ledgers.add(ledger);
+            assertEquals(database, ledger.database());
+            ReportingJob.Builder job = ReportingJob.builder()
+                    .client(waiting)
+                    .destination(Destination.ledger(ledger))
+                    .clock(DemoActivities.clock())
+                    .listener(rows::add)
+                    .sliceSize(300);
+            if (slicesAtOnce > 0) {
+                job.slicesAtOnce(slicesAtOnce);
+            }
+            JobSummary s = job.build().run(sample());
+            assertTrue(s.stop().isEmpty(), s.toString());
+            assertTrue(s.allAccountedFor(), s.toString());
+            assertEquals(1000, rows.size(), "one outcome per row");
+            assertEquals(0, s.count(RowStatus.FAILED), s.toString());
+            ledger.close();
+        }
+        return recordedMeanwhile.get();
+    }
+
     @Test
     void throughALedgerTheListenersAreCalledOneAtATime() throws IOException {
         java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
@@ -276,6 +360,7 @@ class ReportingJobTest {
         JobSummary s = job(Destination.ledger(ledger("calls")))
                 .listener(slow)
                 .sliceSize(100)
+                .slicesAtOnce(2) // two slices' drains settle rows at once
                 .build()
                 .run(sample());
         assertTrue(s.allAccountedFor(), s.toString());
@@ -283,9 +368,10 @@ class ReportingJobTest {
         assertEquals(1, most.get(), "never two calls at once");
     }
 
-    @Test
-    void aLedgerFailingWhileRecordingStopsTheRunWithEveryReadRowAccounted() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("full").toAbsolutePath();
+    @ParameterizedTest(name = "{0} slice(s) at once")
+    @ValueSource(ints = {1, 2})
+    void aLedgerFailingWhileRecordingStopsTheRunWithEveryReadRowAccounted(int slicesAtOnce) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("full-" + slicesAtOnce).toAbsolutePath();
         java.util.concurrent.atomic.AtomicInteger inserts = new java.util.concurrent.atomic.AtomicInteger();
         try (java.sql.Connection open = java.sql.DriverManager.getConnection(url)) { // keeps the file open
             ReportingLedger ledger = ledgerOn(watched(url, sql -> {
@@ -293,29 +379,40 @@ class ReportingJobTest {
                     throw new java.sql.SQLException("no space left on the device", "53100");
                 }
             }));
-            JobSummary s =
-                    job(Destination.ledger(ledger)).sliceSize(300).build().run(sample());
+            JobSummary s = job(Destination.ledger(ledger))
+                    .sliceSize(300)
+                    .slicesAtOnce(slicesAtOnce)
+                    .build()
+                    .run(sample());
 
+            // One slice was recorded (with two reported at once, either of the first two); the
+            // others were not, and the run stopped once it knew.
             JobSummary.Stop stop = s.stop().orElseThrow();
             assertTrue(stop.reason().contains("the ledger could not record"), stop.reason());
-            assertTrue(s.rowsRead() < 1000, "the run stopped at the second slice: " + s.rowsRead());
             assertTrue(s.allAccountedFor(), s.toString());
             assertEquals(s.rowsRead(), rows.size(), "one outcome per row read");
             List<RowOutcome> failed = failed();
-            assertTrue(failed.size() >= 250 && failed.size() <= 300, "the second slice's rows: " + failed.size());
+            assertTrue(failed.size() >= 250, "the rows of the slices not recorded: " + failed.size());
+            if (slicesAtOnce == 1) {
+                assertTrue(s.rowsRead() < 1000, "the run stopped at the second slice: " + s.rowsRead());
+                assertTrue(failed.size() <= 300, "the second slice's rows: " + failed.size());
+            }
+            assertTrue(failed.stream().allMatch(r -> message(r).startsWith("not recorded: ")), failed.toString());
             assertTrue(
-                    failed.stream().allMatch(r -> message(r).startsWith("not recorded: the ledger failed")),
+                    failed.stream().anyMatch(r -> message(r).startsWith("not recorded: the ledger failed")),
                     failed.toString());
             assertEquals(
                     s.count(RowStatus.ACCEPTED) + s.count(RowStatus.REJECTED),
                     posted(),
-                    "only the first slice reached PARS");
+                    "only the slice recorded reached PARS");
         }
     }
 
-    @Test
-    void aLedgerFailingWhileStoringOutcomesCountsTheRowsRecordedAndALaterRunFindsThemInPars() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("lost").toAbsolutePath();
+    @ParameterizedTest(name = "{0} slice(s) at once")
+    @ValueSource(ints = {1, 2})
+    void aLedgerFailingWhileStoringOutcomesCountsTheRowsRecordedAndALaterRunFindsThemInPars(int slicesAtOnce)
+            throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("lost-" + slicesAtOnce).toAbsolutePath();
         java.util.concurrent.atomic.AtomicInteger settlements = new java.util.concurrent.atomic.AtomicInteger();
         try (java.sql.Connection open = java.sql.DriverManager.getConnection(url)) {
             ReportingLedger failing = ledgerOn(watched(url, sql -> {
@@ -323,27 +420,36 @@ class ReportingJobTest {
                     throw new java.sql.SQLException("the database went away", "08006");
                 }
             }));
-            JobSummary s =
-                    job(Destination.ledger(failing)).sliceSize(300).build().run(sample());
+            JobSummary s = job(Destination.ledger(failing))
+                    .sliceSize(300)
+                    .slicesAtOnce(slicesAtOnce)
+                    .build()
+                    .run(sample());
 
             assertTrue(s.stop().orElseThrow().reason().contains("the ledger could not"), s.toString());
             assertTrue(s.allAccountedFor(), s.toString());
             assertEquals(s.rowsRead(), rows.size(), "one outcome per row read");
-            List<RowOutcome> failed = failed();
-            assertTrue(failed.size() >= 250 && failed.size() <= 300, "the second slice's rows: " + failed.size());
-            assertTrue(
-                    failed.stream()
-                            .allMatch(r ->
-                                    message(r).startsWith("not confirmed: the ledger failed; the row is recorded")),
-                    failed.toString());
+            // A slice whose answers could not be stored was recorded and sent; a slice the run did
+            // not get to was not recorded.
+            List<RowOutcome> sent = failed().stream()
+                    .filter(r -> message(r).startsWith("not confirmed: the ledger failed; the row is recorded"))
+                    .toList();
+            List<RowOutcome> notRecorded = failed().stream()
+                    .filter(r -> message(r).startsWith("not recorded: "))
+                    .toList();
+            assertEquals(failed().size(), sent.size() + notRecorded.size(), failed().toString());
+            assertTrue(sent.size() >= 250, "the rows of a slice whose answers were lost: " + sent.size());
+            if (slicesAtOnce == 1) {
+                assertTrue(sent.size() <= 300 && notRecorded.isEmpty(), "the second slice's rows: " + failed());
+            }
             assertEquals(
-                    s.count(RowStatus.ACCEPTED) + s.count(RowStatus.REJECTED) + failed.size(),
+                    s.count(RowStatus.ACCEPTED) + s.count(RowStatus.REJECTED) + sent.size(),
                     posted(),
-                    "the second slice was sent; PARS's answers were not stored");
+                    "the slices recorded were sent; PARS's answers to one were not stored");
 
             // The same ledger, healthy again: the next run finds in PARS what it holds, and sends none of it again.
             failing.close();
-            ReportingLedger healthy = ledger("lost");
+            ReportingLedger healthy = ledger("lost-" + slicesAtOnce);
             healthy.releaseClaims(); // only this process uses the file
             rows.clear();
             int postedBefore = posted();
@@ -354,19 +460,19 @@ class ReportingJobTest {
             assertEquals(0, again.count(RowStatus.FAILED), again.toString());
             Map<Integer, RowStatus> now = new java.util.HashMap<>();
             rows.forEach(r -> now.put(r.line(), r.status()));
-            long held = failed.stream()
+            long held = sent.stream()
                     .filter(r -> now.get(r.line()) == RowStatus.ALREADY_HELD)
                     .count();
             assertTrue(
-                    failed.stream()
+                    sent.stream()
                             .allMatch(r -> now.get(r.line()) == RowStatus.ALREADY_HELD
                                     || now.get(r.line()) == RowStatus.REJECTED),
                     "each row sent before is held or refused, never accepted twice");
             assertTrue(held >= 200, "held: " + held);
-            long refusedAgain = failed.size() - held; // refused records PARS does not hold: sent again, refused again
+            long refusedAgain = sent.size() - held; // refused records PARS does not hold: sent again, refused again
             assertTrue(
-                    posted() - postedBefore <= again.rowsRead() - s.rowsRead() + refusedAgain,
-                    "only the rows the first run did not read, and those PARS refused, were sent: "
+                    posted() - postedBefore <= notRecorded.size() + (again.rowsRead() - s.rowsRead()) + refusedAgain,
+                    "only the rows not recorded or not read before, and those PARS refused, were sent: "
                             + (posted() - postedBefore));
         }
     }

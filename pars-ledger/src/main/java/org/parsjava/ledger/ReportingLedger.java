@@ -74,6 +74,7 @@ public final class ReportingLedger implements AutoCloseable {
 
     private final ParsTarget boundTo;
     private final Adoption adoption;
+    private final LedgerDatabase database;
 
     private ReportingLedger(Builder b) {
         if (b.dataSource == null && b.url != null) {
@@ -97,6 +98,7 @@ public final class ReportingLedger implements AutoCloseable {
             this.retention = b.retention;
             this.history = b.history;
             boolean postgres = Migrations.migrate(dataSource);
+            this.database = postgres ? LedgerDatabase.POSTGRESQL : LedgerDatabase.H2;
             this.store = new LedgerStore(dataSource, new PayloadCipher(b.key.bytes()), postgres, validator.rules());
             this.draining = new Draining(
                     store,
@@ -125,6 +127,11 @@ public final class ReportingLedger implements AutoCloseable {
     /** The PARS this ledger reports to: its client's. Entries settled by another PARS never count here. */
     public ParsTarget boundTo() {
         return boundTo;
+    }
+
+    /** The database the ledger keeps its entries in. */
+    public LedgerDatabase database() {
+        return database;
     }
 
     /** The adoption of this PARS when the ledger was opened, if it reported to another before. */

@@ -20,6 +20,11 @@ class H2LedgerTest extends LedgerContractTest {
     static Path dir;
 
     @Override
+    LedgerDatabase database() {
+        return LedgerDatabase.H2;
+    }
+
+    @Override
     DataSource dataSource() {
         return new UrlDataSource("jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath(), null, null);
     }

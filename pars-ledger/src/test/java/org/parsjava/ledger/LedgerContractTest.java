@@ -62,6 +62,9 @@ abstract class LedgerContractTest {
     /** A fresh, empty database for each test. */
     abstract DataSource dataSource();
 
+    /** The database {@link #dataSource()} is. */
+    abstract LedgerDatabase database();
+
     final MutableClock clock = new MutableClock(
             LocalDateTime.of(2026, 6, 15, 12, 0).atZone(CENTRAL).toInstant(), CENTRAL);
     ParsSimulator sim;
@@ -1122,6 +1125,11 @@ abstract class LedgerContractTest {
                 .nodeName("counted")
                 .batchSize(batchSize)
                 .build();
+    }
+
+    @Test
+    void aLedgerSaysWhichDatabaseItKeepsItsEntriesIn() {
+        assertEquals(database(), ledger.database());
     }
 
     @Test

@@ -28,6 +28,11 @@ class PostgresLedgerTest extends LedgerContractTest {
     }
 
     @Override
+    LedgerDatabase database() {
+        return LedgerDatabase.POSTGRESQL;
+    }
+
+    @Override
     DataSource dataSource() {
         return postgres.getPostgresDatabase();
     }
