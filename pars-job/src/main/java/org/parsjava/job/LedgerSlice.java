@@ -28,7 +28,12 @@ import org.parsjava.ledger.ReportingLedger;
 /**
  * One slice of a run through a ledger: recorded and drained with {@link
  * ReportingLedger#recordAndDrain} (sent once the slice before it has ended), each row settled by
- * its recording or by the entry the drain settled.
+ * its recording or by the entry the drain settled. A row the ledger had already settled (a rerun)
+ * is counted from its entry: accepted earlier means {@link RowStatus#ALREADY_HELD}, since the
+ * ledger reports to one PARS, which said so. A row still unsettled after the drain (a retry not
+ * yet due) is {@link RowStatus#FAILED}: the ledger sends it again on a later run or by its worker.
+ * When the ledger fails (or PARS refuses the credentials), the slice's rows not settled yet are
+ * {@link RowStatus#FAILED}, each saying whether it was recorded.
  */
 final class LedgerSlice {
 
