@@ -25,13 +25,14 @@ final class CheckSink implements Sink {
     }
 
     @Override
-    public void report(List<RosterRow> slice) {
+    public int report(List<RosterRow> slice) {
         // One batch per slice, as the client validates one submission: repeated keys and learners
         // within it are found too.
         Batch batch = validator.newBatch(slice.size());
         for (RosterRow row : slice) {
             settleLocally(run, row, batch.add(row.completion().orElseThrow()), RowStatus.VALID);
         }
+        return 0;
     }
 
     /** A row judged here rather than by PARS: {@code ok} when no error was found, else INVALID. */

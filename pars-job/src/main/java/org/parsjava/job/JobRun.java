@@ -31,6 +31,8 @@ final class JobRun {
     private final Tally tally = new Tally();
     private final ActivityLookup activities;
     private int slice;
+    /** The last slice reported in full (every slice before it too): 0 before the first. */
+    private int reported;
 
     JobRun(ReportingJob job, RowListener listener) {
         this.job = job;
@@ -114,6 +116,7 @@ final class JobRun {
         }
         report(sink, batch);
         sink.finish();
+        reportedUpTo(slice); // the last slices, reported in the background, have ended
     }
 
     private synchronized void read(RosterRow row) {
@@ -126,18 +129,29 @@ final class JobRun {
             return;
         }
         slice++;
-        sink.report(batch);
+        int stillReporting = sink.report(batch);
         batch.clear();
-        progress(1.0);
+        reportedUpTo(slice - stillReporting);
     }
 
-    /** The slice being reported: 1 for the first. */
-    int slice() {
-        return slice;
+    /** Slices up to {@code n} have been reported in full: told once, if not told yet. */
+    private synchronized void reportedUpTo(int n) {
+        if (n > reported) {
+            progress(n, 1.0);
+        }
     }
 
-    synchronized void progress(double sliceFraction) {
-        listener.progress(new JobProgress(tally.rowsRead, tally.settled, slice, sliceFraction));
+    /** How far the slice being reported has been sent: {@code sliceFraction}, from 0 to 1. */
+    void progress(double sliceFraction) {
+        progress(slice, sliceFraction);
+    }
+
+    /** Progress of slice {@code n}; once it has been reported in full, of the slices before it too. */
+    private synchronized void progress(int n, double sliceFraction) {
+        if (sliceFraction >= 1.0) {
+            reported = n;
+        }
+        listener.progress(new JobProgress(tally.rowsRead, tally.settled, n, sliceFraction));
     }
 
     /** Settles one row: counted once, and told to the listeners. */

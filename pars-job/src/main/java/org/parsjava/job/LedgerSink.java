@@ -70,13 +70,14 @@ final class LedgerSink implements Sink {
      * started has ended, each accounting for its rows.
      */
     @Override
-    public void report(List<RosterRow> slice) {
+    public int report(List<RosterRow> slice) {
         Future<?> before = inFlight.peekLast();
         LedgerSlice next = new LedgerSlice(run, ledger, slice, () -> ended(before));
         inFlight.addLast(slices.submit(next::report));
         while (inFlight.size() >= slicesAtOnce) {
             awaitOldest();
         }
+        return inFlight.size();
     }
 
     @Override

@@ -25,7 +25,7 @@ final class ParsSink implements Sink {
     }
 
     @Override
-    public void report(List<RosterRow> slice) {
+    public int report(List<RosterRow> slice) {
         List<LearnerCompletion> completions =
                 slice.stream().map(r -> r.completion().orElseThrow()).toList();
         SubmissionResult result;
@@ -37,6 +37,7 @@ final class ParsSink implements Sink {
             throw e;
         }
         settle(slice, result);
+        return 0;
     }
 
     private void settle(List<RosterRow> slice, SubmissionResult result) {

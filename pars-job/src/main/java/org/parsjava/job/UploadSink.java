@@ -36,10 +36,11 @@ final class UploadSink implements Sink {
     }
 
     @Override
-    public void report(List<RosterRow> slice) {
+    public int report(List<RosterRow> slice) {
         for (RosterRow row : slice) {
             CheckSink.settleLocally(run, row, writer.add(row.completion().orElseThrow()), RowStatus.WRITTEN);
         }
+        return 0;
     }
 
     /** Completes the file: it is whole before the summary names it. */

@@ -324,11 +324,23 @@ class ReportingJobTest {
                     .build();
             ledgers.add(ledger);
             assertEquals(database, ledger.database());
+            List<JobProgress> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
             ReportingJob.Builder job = ReportingJob.builder()
                     .client(waiting)
                     .destination(Destination.ledger(ledger))
                     .clock(DemoActivities.clock())
                     .listener(rows::add)
+                    .listener(new RowListener() {
+                        @Override
+                        public void row(RowOutcome outcome) {}
+
+                        @Override
+                        public void progress(JobProgress p) {
+                            if (p.sliceFraction() >= 1.0) {
+                                reported.add(p);
+                            }
+                        }
+                    })
                     .sliceSize(300);
             if (slicesAtOnce > 0) {
                 job.slicesAtOnce(slicesAtOnce);
@@ -338,6 +350,17 @@ class ReportingJobTest {
             assertTrue(s.allAccountedFor(), s.toString());
             assertEquals(1000, rows.size(), "one outcome per row");
             assertEquals(0, s.count(RowStatus.FAILED), s.toString());
+            // Each slice is told reported once, in order, and only once its rows are settled.
+            assertEquals(
+                    java.util.stream.IntStream.rangeClosed(1, reported.size())
+                            .boxed()
+                            .toList(),
+                    reported.stream().map(JobProgress::slice).toList());
+            assertTrue(reported.size() >= 3, "slices: " + reported.size());
+            for (JobProgress p : reported.subList(0, reported.size() - 1)) { // the last slice holds the rest
+                assertTrue(p.rowsSettled() >= 300L * p.slice(), p.toString());
+            }
+            assertEquals(1000, reported.get(reported.size() - 1).rowsSettled());
             ledger.close();
         }
         return recordedMeanwhile.get();
