@@ -134,9 +134,10 @@ final class JobRun {
         reportedUpTo(slice - stillReporting);
     }
 
-    /** Slices up to {@code n} have been reported in full: told once, if not told yet. */
+    /** Slices up to {@code n} have been reported in full (their rows settled): told once, for {@code n}. */
     private synchronized void reportedUpTo(int n) {
         if (n > reported) {
+            reported = n;
             progress(n, 1.0);
         }
     }
@@ -146,11 +147,7 @@ final class JobRun {
         progress(slice, sliceFraction);
     }
 
-    /** Progress of slice {@code n}; once it has been reported in full, of the slices before it too. */
     private synchronized void progress(int n, double sliceFraction) {
-        if (sliceFraction >= 1.0) {
-            reported = n;
-        }
         listener.progress(new JobProgress(tally.rowsRead, tally.settled, n, sliceFraction));
     }
 

@@ -8,9 +8,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import org.parsjava.client.exception.ParsAuthenticationException;
 import org.parsjava.core.batch.RosterRow;
 import org.parsjava.ledger.EntryProblem;
 import org.parsjava.ledger.EntryState;
@@ -33,9 +32,13 @@ final class LedgerSink implements Sink {
     /** Slices reported at once, at most. */
     private final int slicesAtOnce;
 
-    private final ExecutorService slices;
-    /** The slices being reported, oldest first. */
-    private final Deque<Future<?>> inFlight;
+    /** The slices being reported, oldest first, each on a thread of its own. */
+    private final Deque<Running> inFlight;
+    /** The completion keys of the slices being reported. */
+    private final SliceKeys keysInFlight = new SliceKeys();
+
+    /** A slice being reported on {@code thread}; {@code task} ends when the slice has. */
+    private record Running(Thread thread, FutureTask<Void> task) {}
 
     /**
      * Reports through {@code ledger}, {@code slicesAtOnce} slices at once at most (0: as {@link
@@ -45,11 +48,6 @@ final class LedgerSink implements Sink {
         this.run = run;
         this.ledger = ledger;
         this.slicesAtOnce = slicesAtOnce > 0 ? slicesAtOnce : slicesAtOnce(ledger.database());
-        this.slices = Executors.newFixedThreadPool(this.slicesAtOnce, r -> {
-            Thread t = new Thread(r, "pars-job-slice");
-            t.setDaemon(true);
-            return t;
-        });
         this.inFlight = new ArrayDeque<>(this.slicesAtOnce);
         syncBoards(); // the boards' decisions on earlier runs, due by now
     }
@@ -71,9 +69,14 @@ final class LedgerSink implements Sink {
      */
     @Override
     public int report(List<RosterRow> slice) {
-        Future<?> before = inFlight.peekLast();
-        LedgerSlice next = new LedgerSlice(run, ledger, slice, () -> ended(before));
-        inFlight.addLast(slices.submit(next::report));
+        FutureTask<Void> before =
+                inFlight.isEmpty() ? null : inFlight.peekLast().task();
+        LedgerSlice next = new LedgerSlice(run, ledger, slice, keysInFlight, () -> sliceBeforeEnded(before));
+        FutureTask<Void> task = new FutureTask<>(next::report, null);
+        Thread thread = new Thread(task, "pars-job-slice");
+        thread.setDaemon(true);
+        inFlight.addLast(new Running(thread, task));
+        thread.start();
         while (inFlight.size() >= slicesAtOnce) {
             awaitOldest();
         }
@@ -99,9 +102,7 @@ final class LedgerSink implements Sink {
         try {
             finish();
         } catch (RuntimeException ignored) {
-            // The run stopped already; the slice accounted for its rows.
-        } finally {
-            slices.shutdown();
+            // The run stopped already; each slice accounted for its rows.
         }
         syncBoards();
         ledger.purgePersonalData();
@@ -109,8 +110,9 @@ final class LedgerSink implements Sink {
     }
 
     /**
-     * Waits for the oldest slice; if it failed, waits for the others too (their rows settled, their
-     * own failures added to its), then throws its failure as it was.
+     * Waits for the oldest slice; if it failed, waits for the others too (their rows settled), then
+     * throws a failure: an error if a slice met one, else the oldest slice's, the others' added to
+     * it.
      */
     private void awaitOldest() {
         Throwable failure = outcome(inFlight.removeFirst());
@@ -119,7 +121,13 @@ final class LedgerSink implements Sink {
         }
         while (!inFlight.isEmpty()) {
             Throwable again = outcome(inFlight.removeFirst());
-            if (again != null && again != failure) {
+            if (again == null || again == failure) {
+                continue;
+            }
+            if (again instanceof Error && !(failure instanceof Error)) {
+                again.addSuppressed(failure);
+                failure = again;
+            } else {
                 failure.addSuppressed(again);
             }
         }
@@ -132,27 +140,53 @@ final class LedgerSink implements Sink {
         throw new LedgerException("a slice failed", failure);
     }
 
-    /** Waits until {@code slice} (if any) has ended, however it ended: its failure is told to the run, not here. */
-    private static void ended(Future<?> slice) {
-        if (slice == null) {
+    /**
+     * Waits, on a slice's thread, until the slice before it (if any) has ended. A slice whose slice
+     * before failed is not sent: PARS refusing the credentials is thrown as it was, any other
+     * failure as {@link SliceBeforeFailed}; an interruption while waiting as the ledger's.
+     */
+    private static void sliceBeforeEnded(FutureTask<Void> before) {
+        if (before == null) {
             return;
         }
-        Throwable failure = outcome(slice);
-        if (failure instanceof LedgerException e && e.getCause() instanceof InterruptedException) {
-            throw e;
+        try {
+            before.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException("interrupted while waiting for the slice before to be reported", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ParsAuthenticationException refused) {
+                throw refused;
+            }
+            throw new SliceBeforeFailed(e.getCause());
         }
     }
 
-    /** How a slice ended: null when it was reported, its failure otherwise. */
-    private static Throwable outcome(Future<?> slice) {
+    /**
+     * How {@code slice} ended: null when it was reported, its failure otherwise. Waits until it has
+     * ended even when this thread is interrupted: then the slices are interrupted too (each ends
+     * soon, accounting for its rows), the interruption is kept, and it is the failure if the slice
+     * had none.
+     */
+    private Throwable outcome(Running slice) {
+        boolean interrupted = false;
         try {
-            slice.get();
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new LedgerException("interrupted while a slice was being reported", e);
-        } catch (ExecutionException e) {
-            return e.getCause();
+            while (true) {
+                try {
+                    slice.task().get();
+                    return interrupted ? new LedgerException("interrupted while slices were being reported") : null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    slice.thread().interrupt();
+                    inFlight.forEach(r -> r.thread().interrupt());
+                } catch (ExecutionException e) {
+                    return e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

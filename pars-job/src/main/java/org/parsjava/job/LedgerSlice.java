@@ -40,20 +40,38 @@ final class LedgerSlice {
     private final JobRun run;
     private final ReportingLedger ledger;
     private final List<RosterRow> slice;
+    /** The completion keys of the run's slices being reported. */
+    private final SliceKeys keysInFlight;
     /** Waits until the slice before this one has ended. */
     private final Runnable afterTheSliceBefore;
     /** The slice's rows not settled yet: counted as failed if the ledger fails. */
     private final Set<RosterRow> unsettled = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    LedgerSlice(JobRun run, ReportingLedger ledger, List<RosterRow> slice, Runnable afterTheSliceBefore) {
+    LedgerSlice(
+            JobRun run,
+            ReportingLedger ledger,
+            List<RosterRow> slice,
+            SliceKeys keysInFlight,
+            Runnable afterTheSliceBefore) {
         this.run = run;
         this.ledger = ledger;
         this.slice = List.copyOf(slice);
+        this.keysInFlight = keysInFlight;
         this.afterTheSliceBefore = afterTheSliceBefore;
     }
 
     /** Records and drains the slice; every row of it is settled, whatever happens. */
     void report() {
+        List<String> keys = slice.stream().map(RosterRow::completionKey).toList();
+        keysInFlight.add(keys);
+        try {
+            recordAndDrain();
+        } finally {
+            keysInFlight.remove(keys);
+        }
+    }
+
+    private void recordAndDrain() {
         Map<LearnerCompletion, RosterRow> rowOf = new IdentityHashMap<>();
         List<LearnerCompletion> completions = new ArrayList<>(slice.size());
         Set<String> keys = new HashSet<>();
@@ -104,22 +122,28 @@ final class LedgerSlice {
                         }
                         RosterRow row = awaiting.remove(entry.completionKey());
                         if (row == null) {
-                            run.earlierSettled(); // an entry of an earlier run whose retry was due
+                            if (!keysInFlight.settledElsewhere(entry.completionKey(), alreadyHeld)) {
+                                run.earlierSettled(); // an entry of an earlier run whose retry was due
+                            } // else a row of another slice of this run, which counts it
                             return;
                         }
                         settleFromEntry(row, entry, alreadyHeld);
                     });
             run.resumed(s.resumed());
-            // Not settled by this slice's drain: still waiting (a retry not yet due), or settled by
-            // another drain (the slice before's, sending entries earlier runs recorded), which this
-            // slice cannot tell from an earlier run's: counted as held before, never as accepted now.
+            // Not settled by this slice's drain: still waiting (a retry not yet due), or settled
+            // since this slice recorded it by another drain (another slice's of this run, which
+            // said whether PARS held it before, or a worker's), which PARS answered during this run.
             for (RosterRow row : awaiting.values()) {
-                settleFromEntry(row, entry(row), true);
+                settleFromEntry(row, entry(row), keysInFlight.heldBefore(row.completionKey()));
             }
         } catch (ParsAuthenticationException e) {
             failUnsettled("not sent: PARS refused the credentials");
             throw e;
-        } catch (RuntimeException e) {
+        } catch (SliceBeforeFailed e) {
+            failUnsettled(
+                    "not sent: the run stopped before it was sent; the row is recorded, and a later run sends it");
+            throw e;
+        } catch (RuntimeException | Error e) {
             // The run stops; the slice's rows not settled yet are still counted, each saying where it stands.
             failUnsettled(
                     recordedTold.get()

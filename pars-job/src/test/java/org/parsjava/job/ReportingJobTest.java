@@ -367,6 +367,143 @@ class ReportingJobTest {
     }
 
     @Test
+    void aRowOneSliceRecordsAndTheSliceBeforeSendsIsCountedAsThisRunsNotAnEarlierOne() throws Exception {
+        // A rerun with changed names: each changed row is a correction, due at once and not held
+        // for its slice, so the first slice's drain, held until the second slice is recorded,
+        // takes the second slice's corrections too. Each is still counted by its own slice, as
+        // accepted in this run (the corrected record is new to PARS), none as an earlier run's.
+        StringWriter w = new StringWriter();
+        DemoRoster.write(w, 1000, 20261120L);
+        List<String> lines = new ArrayList<>(List.of(w.toString().split("\n", -1)));
+        ReportingLedger first = ledger("corrected");
+        JobSummary before = job(Destination.ledger(first))
+                .sliceSize(300)
+                .slicesAtOnce(2)
+                .build()
+                .run(roster(String.join("\n", lines)));
+        assertTrue(before.stop().isEmpty(), before.toString());
+        Map<Integer, RowStatus> firstRun = new java.util.HashMap<>();
+        rows.forEach(r -> firstRun.put(r.line(), r.status()));
+        first.close();
+        ledgers.remove(first);
+
+        java.util.Set<Integer> renamed = new java.util.TreeSet<>();
+        for (int line = 2; line <= lines.size(); line++) {
+            boolean inFirstSlices = line % 50 == 0 && line <= 700; // the first slices, a few rows each
+            String[] cells = lines.get(line - 1).split(",", -1);
+            if (inFirstSlices && firstRun.get(line) == RowStatus.ACCEPTED && cells.length > 2) {
+                cells[2] = cells[2] + "e"; // first_name
+                lines.set(line - 1, String.join(",", cells));
+                renamed.add(line);
+            }
+        }
+        assertTrue(renamed.stream().anyMatch(l -> l > 400), "rows renamed in the second slice: " + renamed);
+        rows.clear();
+        java.util.concurrent.CountDownLatch secondRecorded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+        okhttp3.OkHttpClient firstWaits = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    if (chain.request().url().encodedPath().endsWith("SaveLearnerActivity")
+                            && saves.incrementAndGet() == 1) {
+                        try {
+                            secondRecorded.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.io.InterruptedIOException("interrupted");
+                        }
+                    }
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        try (ParsClient waiting = sim.clientBuilder().okHttpClient(firstWaits).build()) {
+            ReportingLedger again = ReportingLedger.builder()
+                    .jdbcUrl("jdbc:h2:file:" + dir.resolve("corrected").toAbsolutePath(), null, null)
+                    .client(waiting)
+                    .clock(DemoActivities.clock())
+                    .key(KEY)
+                    .build();
+            ledgers.add(again);
+            JobSummary s = ReportingJob.builder()
+                    .client(waiting)
+                    .destination(Destination.ledger(again))
+                    .clock(DemoActivities.clock())
+                    .listener(rows::add)
+                    .listener(outcome -> {
+                        if (outcome.line() > 400 && outcome.status() == RowStatus.ALREADY_HELD) {
+                            secondRecorded.countDown(); // the second slice's recordings are committed
+                        }
+                    })
+                    .sliceSize(300)
+                    .slicesAtOnce(2)
+                    .build()
+                    .run(roster(String.join("\n", lines)));
+            assertTrue(s.stop().isEmpty(), s.toString());
+            assertTrue(s.allAccountedFor(), s.toString());
+            assertEquals(0, s.earlierSettled(), "no entry of an earlier run was due: " + s);
+            Map<Integer, RowStatus> now = new java.util.HashMap<>();
+            rows.forEach(r -> now.put(r.line(), r.status()));
+            for (int line : renamed) {
+                assertEquals(RowStatus.ACCEPTED, now.get(line), "line " + line + " (corrected and sent in this run)");
+            }
+        }
+    }
+
+    @Test
+    void anInterruptedRunOnTwoSlicesAtOnceStillAccountsForEveryRowItRead() throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+        okhttp3.OkHttpClient firstWaits = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    if (chain.request().url().encodedPath().endsWith("SaveLearnerActivity")
+                            && saves.incrementAndGet() == 1) {
+                        held.countDown();
+                        try {
+                            release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.io.InterruptedIOException("interrupted");
+                        }
+                    }
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        try (ParsClient waiting = sim.clientBuilder().okHttpClient(firstWaits).build()) {
+            ReportingLedger ledger = ReportingLedger.builder()
+                    .jdbcUrl("jdbc:h2:file:" + dir.resolve("interrupted").toAbsolutePath(), null, null)
+                    .client(waiting)
+                    .clock(DemoActivities.clock())
+                    .key(KEY)
+                    .build();
+            ledgers.add(ledger);
+            Roster roster = sample();
+            java.util.concurrent.FutureTask<JobSummary> run =
+                    new java.util.concurrent.FutureTask<>(() -> ReportingJob.builder()
+                            .client(waiting)
+                            .destination(Destination.ledger(ledger))
+                            .clock(DemoActivities.clock())
+                            .listener(rows::add)
+                            .sliceSize(300)
+                            .slicesAtOnce(2)
+                            .build()
+                            .run(roster));
+            Thread job = new Thread(run, "interrupted-job");
+            job.start();
+            assertTrue(held.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first request went out");
+            job.interrupt();
+            Thread.sleep(200);
+            release.countDown();
+            JobSummary s = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertTrue(s.stop().isPresent(), s.toString());
+            assertTrue(s.allAccountedFor(), s.toString());
+            assertEquals(s.rowsRead(), rows.size(), "one outcome per row read, none after the summary");
+            Thread.sleep(200);
+            assertEquals(s.rowsRead(), rows.size(), "no outcome after the summary");
+        }
+    }
+
+    @Test
     void throughALedgerTheListenersAreCalledOneAtATime() throws IOException {
         java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
@@ -460,10 +597,17 @@ class ReportingJobTest {
             List<RowOutcome> notRecorded = failed().stream()
                     .filter(r -> message(r).startsWith("not recorded: "))
                     .toList();
-            assertEquals(failed().size(), sent.size() + notRecorded.size(), failed().toString());
+            // A slice recorded while the one before failed is not sent.
+            List<RowOutcome> notSent = failed().stream()
+                    .filter(r ->
+                            message(r).startsWith("not sent: the run stopped before it was sent; the row is recorded"))
+                    .toList();
+            assertEquals(failed().size(), sent.size() + notRecorded.size() + notSent.size(), failed().toString());
             assertTrue(sent.size() >= 250, "the rows of a slice whose answers were lost: " + sent.size());
             if (slicesAtOnce == 1) {
-                assertTrue(sent.size() <= 300 && notRecorded.isEmpty(), "the second slice's rows: " + failed());
+                assertTrue(
+                        sent.size() <= 300 && notRecorded.isEmpty() && notSent.isEmpty(),
+                        "the second slice's rows: " + failed());
             }
             assertEquals(
                     s.count(RowStatus.ACCEPTED) + s.count(RowStatus.REJECTED) + sent.size(),
@@ -494,7 +638,8 @@ class ReportingJobTest {
             assertTrue(held >= 200, "held: " + held);
             long refusedAgain = sent.size() - held; // refused records PARS does not hold: sent again, refused again
             assertTrue(
-                    posted() - postedBefore <= notRecorded.size() + (again.rowsRead() - s.rowsRead()) + refusedAgain,
+                    posted() - postedBefore
+                            <= notRecorded.size() + notSent.size() + (again.rowsRead() - s.rowsRead()) + refusedAgain,
                     "only the rows not recorded or not read before, and those PARS refused, were sent: "
                             + (posted() - postedBefore));
         }
@@ -517,6 +662,36 @@ class ReportingJobTest {
 
     private static String message(RowOutcome r) {
         return r.problems().get(0).message();
+    }
+
+    @Test
+    void straightToParsEachSliceIsToldReportedOnceItsRowsAreSettled() throws IOException {
+        List<JobProgress> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JobSummary s = job(Destination.pars())
+                .listener(new RowListener() {
+                    @Override
+                    public void row(RowOutcome outcome) {}
+
+                    @Override
+                    public void progress(JobProgress p) {
+                        told.add(p);
+                    }
+                })
+                .sliceSize(300)
+                .build()
+                .run(sample());
+        assertTrue(s.allAccountedFor(), s.toString());
+        // The last word on each slice says it is reported in full, once its rows are settled.
+        Map<Integer, JobProgress> last = new java.util.TreeMap<>();
+        told.forEach(p -> last.put(p.slice(), p));
+        assertEquals(
+                java.util.stream.IntStream.rangeClosed(1, last.size()).boxed().toList(), List.copyOf(last.keySet()));
+        assertTrue(last.size() >= 3, "slices: " + last.size());
+        for (JobProgress p : last.values()) {
+            assertEquals(1.0, p.sliceFraction(), p.toString());
+            assertTrue(p.rowsSettled() >= Math.min(300L * p.slice(), 1000), p.toString());
+        }
+        assertEquals(1000, last.get(last.size()).rowsSettled());
     }
 
     @Test
