@@ -75,8 +75,8 @@ final class LedgerSink implements Sink {
         FutureTask<Void> task = new FutureTask<>(next::report, null);
         Thread thread = new Thread(task, "pars-job-slice");
         thread.setDaemon(true);
+        thread.start(); // before it is awaited: a slice that could not start is never waited for
         inFlight.addLast(new Running(thread, task));
-        thread.start();
         while (inFlight.size() >= slicesAtOnce) {
             awaitOldest();
         }
