@@ -87,9 +87,14 @@ class ReportingJobTest {
     }
 
     private ReportingLedger ledger(String name, java.time.Clock clock) {
+        return ledger(name, clock, client);
+    }
+
+    /** An H2 ledger file {@code name} sending through {@code c}; closed after the test. */
+    private ReportingLedger ledger(String name, java.time.Clock clock, ParsClient c) {
         ReportingLedger l = ReportingLedger.builder()
                 .jdbcUrl("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath(), null, null)
-                .client(client)
+                .client(c)
                 .clock(clock)
                 .key(KEY)
                 .build();
@@ -421,13 +426,7 @@ class ReportingJobTest {
                 3,
                 new java.util.concurrent.atomic.AtomicBoolean());
         try (ParsClient waiting = sim.clientBuilder().okHttpClient(firstWaits).build()) {
-            ReportingLedger again = ReportingLedger.builder()
-                    .jdbcUrl("jdbc:h2:file:" + dir.resolve("corrected").toAbsolutePath(), null, null)
-                    .client(waiting)
-                    .clock(DemoActivities.clock())
-                    .key(KEY)
-                    .build();
-            ledgers.add(again);
+            ReportingLedger again = ledger("corrected", DemoActivities.clock(), waiting);
             JobSummary s = ReportingJob.builder()
                     .client(waiting)
                     .destination(Destination.ledger(again))
@@ -460,13 +459,7 @@ class ReportingJobTest {
         okhttp3.OkHttpClient firstWaits =
                 firstSaveHeld(held, release, 10, new java.util.concurrent.atomic.AtomicBoolean());
         try (ParsClient waiting = sim.clientBuilder().okHttpClient(firstWaits).build()) {
-            ReportingLedger ledger = ReportingLedger.builder()
-                    .jdbcUrl("jdbc:h2:file:" + dir.resolve("interrupted").toAbsolutePath(), null, null)
-                    .client(waiting)
-                    .clock(DemoActivities.clock())
-                    .key(KEY)
-                    .build();
-            ledgers.add(ledger);
+            ReportingLedger ledger = ledger("interrupted", DemoActivities.clock(), waiting);
             Roster roster = sample();
             java.util.concurrent.FutureTask<JobSummary> run =
                     new java.util.concurrent.FutureTask<>(() -> ReportingJob.builder()
