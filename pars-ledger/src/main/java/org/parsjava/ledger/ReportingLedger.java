@@ -223,7 +223,8 @@ public final class ReportingLedger implements AutoCloseable {
     /**
      * Records on the caller's connection, inside the caller's transaction (a transactional
      * outbox): the completion's own row and its ledger entry commit, or roll back, together.
-     * The connection is neither committed nor closed here.
+     * The connection is neither committed nor closed here. The ledger's own transactions run again
+     * when PostgreSQL stops one to break a deadlock; this one is the caller's to run again.
      */
     public Recording record(Connection transaction, LearnerCompletion completion, String reference) {
         Objects.requireNonNull(transaction, "transaction");

@@ -192,4 +192,59 @@ class PostgresLedgerTest extends LedgerContractTest {
             }
         }
     }
+
+    @Test
+    void aRecordingPostgresStopsToBreakADeadlockIsRunAgain() throws Exception {
+        List<org.parsjava.core.model.LearnerCompletion> two = completions(2, false);
+        ledger.recordAll(two, c -> null);
+        long deadlocksBefore = deadlocks();
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection holder = dataSource().getConnection();
+                java.sql.Statement st = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            // The ledger's session finds the deadlock first (it waits its default second, this one ten).
+            st.execute("set deadlock_timeout = '10s'");
+            st.executeQuery("select id from pars_ledger_entry where completion_key = 'k-1' for update");
+            // The recording locks k-0, then waits for k-1 ...
+            java.util.concurrent.Future<List<Recording>> recording =
+                    other.submit(() -> ledger.recordAll(two, c -> null));
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (waitingForALock() == 0) {
+                org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < until, "the recording never waited");
+                Thread.sleep(20);
+            }
+            // ... and this session asks for k-0: each waits for the other, and PostgreSQL stops the ledger's.
+            st.executeQuery("select id from pars_ledger_entry where completion_key = 'k-0' for update");
+            holder.commit();
+            List<Recording> again = recording.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    List.of(Recording.Change.UNCHANGED, Recording.Change.UNCHANGED),
+                    again.stream().map(Recording::change).toList());
+        } finally {
+            other.shutdownNow();
+        }
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (deadlocks() == deadlocksBefore && System.nanoTime() < until) {
+            Thread.sleep(100); // PostgreSQL counts deadlocks when the session's statistics are next sent
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(deadlocksBefore + 1, deadlocks(), "one deadlock broken");
+        org.junit.jupiter.api.Assertions.assertEquals(2L, ledger.counts().get(EntryState.PENDING));
+    }
+
+    private long waitingForALock() throws java.sql.SQLException {
+        return single("select count(*) from pg_stat_activity where wait_event_type = 'Lock'");
+    }
+
+    private long deadlocks() throws java.sql.SQLException {
+        return single("select deadlocks from pg_stat_database where datname = current_database()");
+    }
+
+    private long single(String query) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(query)) {
+            org.junit.jupiter.api.Assertions.assertTrue(rs.next());
+            return rs.getLong(1);
+        }
+    }
 }

@@ -43,7 +43,12 @@ public final class Jdbc {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} in a transaction of its own; {@code what} names it in a failure. */
+    /**
+     * Runs {@code work} in a transaction of its own; {@code what} names it in a failure. When
+     * PostgreSQL stops the transaction to break a deadlock, the work runs again in a new one (at
+     * most {@link #DEADLOCK_ATTEMPTS} times in all), so {@code work} must leave nothing behind but
+     * its writes and its result.
+     */
     public <T> T inTransaction(Work<T> work, String what) {
         return inTransaction(work, what, true);
     }
@@ -59,7 +64,44 @@ public final class Jdbc {
         return inTransaction(work, what, false);
     }
 
+    /**
+     * How many times a unit of work runs when PostgreSQL stops it for a deadlock (two transactions
+     * waiting on each other's rows: a recording and another node's or slice's settlement of the same
+     * entries). PostgreSQL stops one of them and the other goes on, so the stopped one, run again
+     * from the start, finds the rows free or changed; a third deadlock in a row is reported.
+     */
+    static final int DEADLOCK_ATTEMPTS = 3;
+
+    /** PostgreSQL's SQL state for a transaction it stopped to break a deadlock. */
+    static final String DEADLOCK_DETECTED = "40P01";
+
     private <T> T inTransaction(Work<T> work, String what, boolean checkpoint) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work, checkpoint);
+            } catch (SQLException e) {
+                if (!deadlock(e) || attempt == DEADLOCK_ATTEMPTS) {
+                    throw failure(what, e);
+                }
+            } catch (RuntimeException e) {
+                if (!deadlock(e) || attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code e}, or an exception it wraps (a statement's failure named by the ledger), is a deadlock's. */
+    private boolean deadlock(Exception e) {
+        for (Throwable t = e; postgres && t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && DEADLOCK_DETECTED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> T once(Work<T> work, boolean checkpoint) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -81,8 +123,6 @@ public final class Jdbc {
             } finally {
                 c.setAutoCommit(auto);
             }
-        } catch (SQLException e) {
-            throw failure(what, e);
         }
     }
 

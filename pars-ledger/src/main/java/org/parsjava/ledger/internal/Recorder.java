@@ -87,11 +87,13 @@ public final class Recorder {
 
     /** Records in a transaction of its own. */
     public Recording record(Recorded r) {
-        Payloads.Sealed sealed = payloads.sealOnly(r.completion());
-        Set<String> activity = Set.of(sealed.activityRef());
+        Set<String> activity = new java.util.HashSet<>(1); // stored by the transaction
         Recording out = jdbc.inTransaction(
                 c -> {
-                    payloads.storeActivities(c, activity);
+                    // Sealed here, so a run again after a deadlock has the activity's stored form again.
+                    Payloads.Sealed sealed = payloads.sealOnly(r.completion());
+                    activity.add(sealed.activityRef());
+                    payloads.storeActivities(c, Set.of(sealed.activityRef()));
                     return record(c, r, sealed);
                 },
                 "record a completion");
@@ -125,6 +127,11 @@ public final class Recorder {
         Set<String> activities = new java.util.HashSet<>(); // stored by the transaction
         List<Recording> out = jdbc.inTransaction(
                 c -> {
+                    // A run again after a deadlock starts over: what a stopped run held was rolled back.
+                    activities.clear();
+                    if (leasing != null) {
+                        leasing.held.clear();
+                    }
                     List<Recording> all = new ArrayList<>(recorded.size());
                     // Each chunk is sealed (serialised, encrypted, fingerprinted) on another thread
                     // while the one before it is written: the CPU work and the database's overlap.
