@@ -5,6 +5,7 @@
 package org.parsjava.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -192,6 +193,21 @@ class DashboardPagesTest {
         assertEquals("1", row.group(1), "taken by PARS or the board");
         assertEquals("1", row.group(2), "refused: the invalid one");
         assertTrue(page("/volume?days=9999").contains("over the last 366 days"), "bounded");
+    }
+
+    @Test
+    void theVolumePageCountsDaysInTheTimeZoneOfTheDashboardsClock() throws Exception {
+        session.close();
+        // The fixture's changes were made at noon in Chicago on November 20: 3 am on the 21st in Tokyo.
+        session = new SignedIn(Dashboard.builder()
+                .ledger(fixture.ledger)
+                .clock(DemoActivities.clock().withZone(java.time.ZoneId.of("Asia/Tokyo")))
+                .build());
+        String volume = page("/volume?days=7");
+        assertTrue(volume.contains("each day (Asia/Tokyo) over the last 7 days"), volume);
+        assertTrue(volume.contains("<th scope=\"col\">Day (Asia/Tokyo)</th>"), volume);
+        assertEquals("2", cell(volume, "volume", "2026-11-21"));
+        assertFalse(volume.contains("<th scope=\"row\">2026-11-20</th>"), volume);
     }
 
     @Test

@@ -375,7 +375,17 @@ public final class ReportingLedger implements AutoCloseable {
      * state on each day, oldest day first (days without any are absent). For a chart of volume.
      */
     public Map<LocalDate, Map<EntryState, Long>> transitionsByDay(LocalDate firstDay) {
-        return store.queries().transitionsByDay(Objects.requireNonNull(firstDay, "firstDay"));
+        return transitionsByDay(firstDay, java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * Changes of state per day from {@code firstDay} on, as {@link #transitionsByDay(LocalDate)},
+     * with days as they are in {@code zone} (an office's own: a change at 7 pm in Chicago counts
+     * on that day, not the next).
+     */
+    public Map<LocalDate, Map<EntryState, Long>> transitionsByDay(LocalDate firstDay, java.time.ZoneId zone) {
+        return store.queries()
+                .transitionsByDay(Objects.requireNonNull(firstDay, "firstDay"), Objects.requireNonNull(zone, "zone"));
     }
 
     /**

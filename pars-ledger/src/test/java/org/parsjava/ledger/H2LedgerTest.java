@@ -26,7 +26,11 @@ class H2LedgerTest extends LedgerContractTest {
 
     @Override
     DataSource dataSource() {
-        return new UrlDataSource("jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath(), null, null);
+        // A session time zone other than UTC: nothing the ledger counts or dates may follow it.
+        return new UrlDataSource(
+                "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + ";TIME ZONE=America/Los_Angeles",
+                null,
+                null);
     }
 
     @Test

@@ -903,6 +903,33 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void transitionsAreCountedOnTheDayTheyHappenedInTheZoneAsked() {
+        // 7:30 pm in Chicago on June 15 is 00:30 on June 16 in UTC.
+        clock.advance(Duration.between(
+                clock.instant(),
+                LocalDateTime.of(2026, 6, 15, 19, 30).atZone(CENTRAL).toInstant()));
+        List<LearnerCompletion> cs = completions(2, false);
+        cs.forEach(ledger::record);
+        java.time.LocalDate june15 = java.time.LocalDate.of(2026, 6, 15);
+        Map<java.time.LocalDate, Map<EntryState, Long>> central = ledger.transitionsByDay(june15, CENTRAL);
+        assertEquals(List.of(june15), List.copyOf(central.keySet()));
+        assertEquals(2L, central.get(june15).get(EntryState.PENDING));
+        assertEquals(
+                List.of(june15.plusDays(1)),
+                List.copyOf(ledger.transitionsByDay(june15).keySet()),
+                "UTC");
+        assertEquals(
+                Map.of(),
+                ledger.transitionsByDay(june15.plusDays(1), CENTRAL),
+                "the 16th starts at 5 am UTC in Chicago in June");
+        assertEquals(
+                List.of(june15.plusDays(1)),
+                List.copyOf(ledger.transitionsByDay(june15, java.time.ZoneId.of("Asia/Tokyo"))
+                        .keySet()),
+                "9:30 am on the 16th in Tokyo");
+    }
+
+    @Test
     void personalDataOfSettledEntriesIsPurgedAfterTheRetention() throws SQLException {
         LearnerCompletion c = completions(1, false).get(0);
         ledger.record(c);

@@ -78,8 +78,8 @@ final class Charts {
         return b.append("</tbody></table>").toString();
     }
 
-    /** Per day: entries PARS took and entries refused (stacked bars), and a table with every state. */
-    static String volume(Map<LocalDate, Map<EntryState, Long>> byDay, LocalDate today, int days) {
+    /** Per day: entries PARS took and entries refused (stacked bars), and a table with every state; {@code zone} names the days' time zone (HTML-escaped). */
+    static String volume(Map<LocalDate, Map<EntryState, Long>> byDay, LocalDate today, int days, String zone) {
         LocalDate first = today.minusDays(days - 1L);
         long max = 0;
         for (Map<EntryState, Long> day : byDay.values()) {
@@ -130,7 +130,7 @@ final class Charts {
         b.append("</svg><figcaption>Reporting volume: entries PARS took and entries refused, per day</figcaption>"
                 + "</figure>");
         b.append("<table id=\"volume\"><caption>Changes of state per day (days with none left out)</caption>"
-                + "<thead><tr><th scope=\"col\">Day (UTC)</th><th scope=\"col\">Recorded or sent again</th>"
+                + "<thead><tr><th scope=\"col\">Day (" + zone + ")</th><th scope=\"col\">Recorded or sent again</th>"
                 + "<th scope=\"col\">Taken by PARS or the board</th><th scope=\"col\">Refused</th>"
                 + "<th scope=\"col\">Retrying</th><th scope=\"col\">Withdrawn</th></tr></thead><tbody>");
         byDay.forEach((d, day) -> b.append("<tr><th scope=\"row\">")

@@ -36,7 +36,7 @@ final class Pages {
     private final Refreshed<Map<EntryState, Long>> stateCounts;
     /** Entries overdue and due in the weeks ahead (the overview's deadlines). */
     private final Refreshed<DeadlineFigures> deadlines;
-    /** Transitions per day (UTC) and state over the longest span the volume page shows. */
+    /** Transitions per day (in the clock's time zone) and state over the longest span the volume page shows. */
     private final Refreshed<java.util.NavigableMap<java.time.LocalDate, Map<EntryState, Long>>> volume;
 
     Pages(ReportingLedger ledger, Clock clock) {
@@ -46,7 +46,7 @@ final class Pages {
         this.deadlines = new Refreshed<>(() -> DeadlineFigures.count(ledger, clock), clock, "deadlines");
         this.volume = new Refreshed<>(
                 () -> new java.util.TreeMap<>(
-                        ledger.transitionsByDay(today(clock).minusDays(MAX_DAYS - 1L))),
+                        ledger.transitionsByDay(today(clock).minusDays(MAX_DAYS - 1L), clock.getZone())),
                 clock,
                 "transitions by day");
     }
@@ -54,8 +54,15 @@ final class Pages {
     /** The most days the volume page shows. */
     static final int MAX_DAYS = 366;
 
+    /** Today in the clock's time zone, as the overview's deadlines count it. */
     private static java.time.LocalDate today(Clock clock) {
-        return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        return java.time.LocalDate.now(clock);
+    }
+
+    /** The clock's time zone as the pages name it: {@code UTC}, or its ID (such as America/Chicago). */
+    static String zoneName(Clock clock) {
+        java.time.ZoneId zone = clock.getZone().normalized();
+        return zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : clock.getZone().getId();
     }
 
     /** An action changed an entry (or the dashboard was put in service): count again. */
@@ -142,12 +149,13 @@ final class Pages {
                 snapshot.value().subMap(today.minusDays(days - 1L), true, today, true);
         return Html.page(
                 "Reporting volume",
-                "<p>What happened to entries each day (UTC) over the last " + days + " days, counted at <span "
+                "<p>What happened to entries each day (" + esc(zoneName(clock)) + ") over the last " + days
+                        + " days, counted at <span "
                         + "id=\"counted-at\">" + TIME.format(snapshot.at()) + "</span>.</p>"
                         + "<form method=\"get\" action=\"volume\"><label for=\"days\">Days</label>"
                         + "<input id=\"days\" name=\"days\" type=\"number\" min=\"1\" max=\"366\" value=\""
                         + days + "\"><button type=\"submit\">Show</button></form>"
-                        + Charts.volume(byDay, today, days));
+                        + Charts.volume(byDay, today, days, esc(zoneName(clock))));
     }
 
     /** A bar per state, drawn in SVG presentation attributes (no inline styles, so the CSP holds). */

@@ -217,23 +217,24 @@ public final class EntryQueries {
                 "count entries");
     }
 
-    /** Transitions per UTC day and the state into which they led, from {@code first} on. */
-    public Map<LocalDate, Map<EntryState, Long>> transitionsByDay(LocalDate first) {
+    /** Transitions per day in {@code zone} and the state into which they led, from {@code first} on. */
+    public Map<LocalDate, Map<EntryState, Long>> transitionsByDay(LocalDate first, java.time.ZoneId zone) {
         return jdbc.inTransaction(
                 c -> {
-                    try (PreparedStatement ps = c.prepareStatement("select cast(at at time zone 'UTC' as date), "
-                            + "to_state, count(*) from pars_ledger_transition where at >= ? "
-                            + "group by cast(at at time zone 'UTC' as date), to_state")) {
-                        ps.setObject(
-                                1,
-                                Jdbc.time(first.atStartOfDay(java.time.ZoneOffset.UTC)
-                                        .toInstant()));
+                    // The local date's fields, not a cast to DATE: H2 casts in the session's time zone.
+                    String day = "extract(year from l), extract(month from l), extract(day from l)";
+                    try (PreparedStatement ps = c.prepareStatement("select " + day + ", to_state, count(*) from "
+                            + "(select at at time zone ? l, to_state from pars_ledger_transition where at >= ?) t "
+                            + "group by " + day + ", to_state")) {
+                        ps.setString(1, zone.getId());
+                        ps.setObject(2, Jdbc.time(first.atStartOfDay(zone).toInstant()));
                         Map<LocalDate, Map<EntryState, Long>> out = new java.util.TreeMap<>();
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 out.computeIfAbsent(
-                                                rs.getObject(1, LocalDate.class), d -> new EnumMap<>(EntryState.class))
-                                        .put(EntryState.valueOf(rs.getString(2)), rs.getLong(3));
+                                                LocalDate.of(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+                                                d -> new EnumMap<>(EntryState.class))
+                                        .put(EntryState.valueOf(rs.getString(4)), rs.getLong(5));
                             }
                         }
                         return out;
