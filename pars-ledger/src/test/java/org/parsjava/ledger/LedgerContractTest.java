@@ -927,6 +927,69 @@ abstract class LedgerContractTest {
                 List.copyOf(ledger.transitionsByDay(june15, java.time.ZoneId.of("Asia/Tokyo"))
                         .keySet()),
                 "9:30 am on the 16th in Tokyo");
+        // Fixed offsets, east and west of UTC: 00:30 UTC is 6 am in India, 7:30 pm the day before at -05:00.
+        assertEquals(
+                List.of(june15.plusDays(1)),
+                List.copyOf(ledger.transitionsByDay(june15, java.time.ZoneOffset.ofHoursMinutes(5, 30))
+                        .keySet()));
+        assertEquals(
+                List.of(june15),
+                List.copyOf(ledger.transitionsByDay(june15, java.time.ZoneOffset.ofHours(-5))
+                        .keySet()));
+        assertEquals(
+                List.of(june15.plusDays(1)),
+                List.copyOf(ledger.transitionsByDay(june15, java.time.ZoneOffset.UTC)
+                        .keySet()));
+    }
+
+    @Test
+    void countingByDayInAZoneLeavesTheDatabaseSessionAsItWas() throws Exception {
+        // Recorded at 5 pm UTC on June 15: 2 am on the 16th in Tokyo.
+        completions(1, false).forEach(ledger::record);
+        java.time.LocalDate june15 = java.time.LocalDate.of(2026, 6, 15);
+        // An application's pool the ledger shares: its connections go back to the application's
+        // queries, which a time zone left behind would move.
+        com.zaxxer.hikari.HikariConfig shared = new com.zaxxer.hikari.HikariConfig();
+        shared.setDataSource(dataSource());
+        shared.setMaximumPoolSize(2);
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(shared);
+                ReportingLedger l = ReportingLedger.builder()
+                        .dataSource(pool)
+                        .client(client)
+                        .key(KEY)
+                        .clock(clock)
+                        .nodeName("shared-pool")
+                        .build()) {
+            List<String> before = sessionZones(pool);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(
+                        List.of(june15.plusDays(1)),
+                        List.copyOf(l.transitionsByDay(june15, java.time.ZoneId.of("Asia/Tokyo"))
+                                .keySet()));
+                assertEquals(
+                        List.of(june15), List.copyOf(l.transitionsByDay(june15).keySet()));
+            }
+            assertEquals(before, sessionZones(pool));
+        }
+    }
+
+    /** The time zone of each of the pool's two connections' sessions, held at once. */
+    private List<String> sessionZones(DataSource pool) throws SQLException {
+        String query = database() == LedgerDatabase.H2
+                ? "select setting_value from information_schema.settings where setting_name = 'TIME ZONE'"
+                : "show timezone";
+        try (Connection a = pool.getConnection();
+                Connection b = pool.getConnection()) {
+            List<String> zones = new ArrayList<>();
+            for (Connection c : List.of(a, b)) {
+                try (Statement st = c.createStatement();
+                        java.sql.ResultSet rs = st.executeQuery(query)) {
+                    rs.next();
+                    zones.add(rs.getString(1));
+                }
+            }
+            return zones;
+        }
     }
 
     @Test

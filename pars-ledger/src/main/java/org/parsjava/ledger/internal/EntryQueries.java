@@ -217,30 +217,60 @@ public final class EntryQueries {
                 "count entries");
     }
 
-    /** Transitions per day in {@code zone} and the state into which they led, from {@code first} on. */
+    /**
+     * Transitions per day in {@code zone} and the state into which they led, from {@code first} on.
+     * PostgreSQL takes each time's local date in the zone; H2 casts a time to a date in its
+     * session's time zone (whatever the URL or the JVM set), so the session is put in {@code zone}
+     * for the query and back as it was after it.
+     */
     public Map<LocalDate, Map<EntryState, Long>> transitionsByDay(LocalDate first, java.time.ZoneId zone) {
+        java.time.ZoneId normal = zone.normalized();
+        boolean fixed = normal instanceof java.time.ZoneOffset;
+        // A fixed offset by its ISO form (+05:30, east of UTC positive): PostgreSQL reads a text
+        // offset the POSIX way round, so it gets an interval.
+        String zoneText = normal.equals(java.time.ZoneOffset.UTC) ? "+00:00" : normal.getId();
         return jdbc.inTransaction(
                 c -> {
-                    // The local date's fields, not a cast to DATE: H2 casts in the session's time zone.
-                    String day = "extract(year from l), extract(month from l), extract(day from l)";
-                    try (PreparedStatement ps = c.prepareStatement("select " + day + ", to_state, count(*) from "
-                            + "(select at at time zone ? l, to_state from pars_ledger_transition where at >= ?) t "
-                            + "group by " + day + ", to_state")) {
-                        ps.setString(1, zone.getId());
-                        ps.setObject(2, Jdbc.time(first.atStartOfDay(zone).toInstant()));
+                    String local = jdbc.postgres() ? "at at time zone " + (fixed ? "cast(? as interval)" : "?") : "at";
+                    String sql = "select d, to_state, count(*) from (select cast(" + local + " as date) d, to_state "
+                            + "from pars_ledger_transition where at >= ?) t group by d, to_state";
+                    String before = jdbc.postgres() ? null : h2TimeZone(c, zoneText);
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        int at = 1;
+                        if (jdbc.postgres()) {
+                            ps.setString(at++, zoneText);
+                        }
+                        ps.setObject(at, Jdbc.time(first.atStartOfDay(zone).toInstant()));
                         Map<LocalDate, Map<EntryState, Long>> out = new java.util.TreeMap<>();
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 out.computeIfAbsent(
-                                                LocalDate.of(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
-                                                d -> new EnumMap<>(EntryState.class))
-                                        .put(EntryState.valueOf(rs.getString(4)), rs.getLong(5));
+                                                rs.getObject(1, LocalDate.class), d -> new EnumMap<>(EntryState.class))
+                                        .put(EntryState.valueOf(rs.getString(2)), rs.getLong(3));
                             }
                         }
                         return out;
+                    } finally {
+                        if (before != null) {
+                            h2TimeZone(c, before);
+                        }
                     }
                 },
                 "count transitions by day");
+    }
+
+    /** Sets an H2 session's time zone to {@code zone}; returns the one it had. */
+    private static String h2TimeZone(java.sql.Connection c, String zone) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            String before;
+            try (ResultSet rs = st.executeQuery(
+                    "select setting_value from information_schema.settings where setting_name = 'TIME ZONE'")) {
+                rs.next();
+                before = rs.getString(1);
+            }
+            st.execute("set time zone '" + zone.replace("'", "''") + "'");
+            return before;
+        }
     }
 
     /** An entry's transitions, oldest first. */
