@@ -224,7 +224,9 @@ public final class ReportingLedger implements AutoCloseable {
      * Records on the caller's connection, inside the caller's transaction (a transactional
      * outbox): the completion's own row and its ledger entry commit, or roll back, together.
      * The connection is neither committed nor closed here. The ledger's own transactions run again
-     * when PostgreSQL stops one to break a deadlock; this one is the caller's to run again.
+     * when PostgreSQL stops one to break a deadlock; this one is the caller's to run again (the
+     * {@link LedgerException}'s cause is then an {@link java.sql.SQLException} with SQL state
+     * {@code 40P01}).
      */
     public Recording record(Connection transaction, LearnerCompletion completion, String reference) {
         Objects.requireNonNull(transaction, "transaction");
@@ -382,6 +384,10 @@ public final class ReportingLedger implements AutoCloseable {
      * Changes of state per day from {@code firstDay} on, as {@link #transitionsByDay(LocalDate)},
      * with days as they are in {@code zone} (an office's own: a change at 7 pm in Chicago counts
      * on that day, not the next).
+     *
+     * @param firstDay the first day counted, in {@code zone}
+     * @param zone a region (such as {@code America/Chicago}, daylight saving time included) or a
+     *     fixed offset ({@code +05:30} is east of UTC)
      */
     public Map<LocalDate, Map<EntryState, Long>> transitionsByDay(LocalDate firstDay, java.time.ZoneId zone) {
         return store.queries()

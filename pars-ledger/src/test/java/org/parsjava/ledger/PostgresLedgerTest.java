@@ -199,11 +199,14 @@ class PostgresLedgerTest extends LedgerContractTest {
         ledger.recordAll(two, c -> null);
         long deadlocksBefore = deadlocks();
         java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        // PostgreSQL looks for a deadlock once, a session's deadlock_timeout after it began to wait:
+        // the ledger's sessions (new ones) look after 3 s, time for this one to close the circle,
+        // and find it first (this one would look after 30 s).
+        execute("alter database postgres set deadlock_timeout = '3s'");
         try (java.sql.Connection holder = dataSource().getConnection();
                 java.sql.Statement st = holder.createStatement()) {
             holder.setAutoCommit(false);
-            // The ledger's session finds the deadlock first (it waits its default second, this one ten).
-            st.execute("set deadlock_timeout = '10s'");
+            st.execute("set deadlock_timeout = '30s'");
             st.executeQuery("select id from pars_ledger_entry where completion_key = 'k-1' for update");
             // The recording locks k-0, then waits for k-1 ...
             java.util.concurrent.Future<List<Recording>> recording =
@@ -222,6 +225,7 @@ class PostgresLedgerTest extends LedgerContractTest {
                     again.stream().map(Recording::change).toList());
         } finally {
             other.shutdownNow();
+            execute("alter database postgres reset deadlock_timeout");
         }
         long until = System.nanoTime() + 10_000_000_000L;
         while (deadlocks() == deadlocksBefore && System.nanoTime() < until) {
@@ -232,7 +236,15 @@ class PostgresLedgerTest extends LedgerContractTest {
     }
 
     private long waitingForALock() throws java.sql.SQLException {
-        return single("select count(*) from pg_stat_activity where wait_event_type = 'Lock'");
+        return single("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                + "and query like '%pars_ledger_entry%' and pid <> pg_backend_pid()");
+    }
+
+    private void execute(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     private long deadlocks() throws java.sql.SQLException {

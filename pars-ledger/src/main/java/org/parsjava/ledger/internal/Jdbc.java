@@ -14,6 +14,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.parsjava.ledger.EntryState;
 import org.parsjava.ledger.LedgerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger's one way to the database: a transaction per unit of work, SQL failures turned into
@@ -21,6 +23,8 @@ import org.parsjava.ledger.LedgerException;
  * statements every table class shares (a state change with its transition). Thread safe.
  */
 public final class Jdbc {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -88,14 +92,23 @@ public final class Jdbc {
                     throw e;
                 }
             }
+            LOG.info(
+                    "PARS ledger: PostgreSQL stopped a transaction to {} to break a deadlock; running it again "
+                            + "(attempt {} of {})",
+                    what,
+                    attempt + 1,
+                    DEADLOCK_ATTEMPTS);
         }
     }
 
     /** Whether {@code e}, or an exception it wraps (a statement's failure named by the ledger), is a deadlock's. */
     private boolean deadlock(Exception e) {
         for (Throwable t = e; postgres && t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && DEADLOCK_DETECTED.equals(sql.getSQLState())) {
-                return true;
+            // A batch's failure may carry the statement's own as the next exception.
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if (DEADLOCK_DETECTED.equals(sql.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;
@@ -118,7 +131,11 @@ public final class Jdbc {
                 }
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the work's failure says what went wrong
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(auto);

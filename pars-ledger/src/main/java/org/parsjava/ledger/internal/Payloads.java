@@ -41,12 +41,19 @@ public final class Payloads {
     private final Map<String, Activity> activities = new ConcurrentHashMap<>();
 
     private final CompletionJson json;
+    private final int cache;
 
     /** Sealing with {@code cipher} the forms {@code json} writes; {@code postgres} picks the upsert's dialect. */
     public Payloads(PayloadCipher cipher, boolean postgres, CompletionJson json) {
+        this(cipher, postgres, json, CACHE);
+    }
+
+    /** As the public constructor, each cache holding at most {@code cache} items. */
+    Payloads(PayloadCipher cipher, boolean postgres, CompletionJson json, int cache) {
         this.cipher = cipher;
         this.postgres = postgres;
         this.json = json;
+        this.cache = cache;
     }
 
     /**
@@ -55,13 +62,24 @@ public final class Payloads {
      * @param bytes the encrypted payload
      * @param mac a keyed fingerprint of the content: equal for equal completions
      * @param activityRef the fingerprint of its activity's stored form
+     * @param activityBody that stored form when the cache does not keep it (it is full), else null
      */
-    public record Sealed(byte[] bytes, String mac, String activityRef) {}
+    public record Sealed(byte[] bytes, String mac, String activityRef, byte[] activityBody) {
+
+        /** Adds its activity to {@code activities}, as {@link #storeActivities} takes them. */
+        public void addActivityTo(Map<String, byte[]> activities) {
+            if (activityBody != null || !activities.containsKey(activityRef)) {
+                activities.put(activityRef, activityBody);
+            }
+        }
+    }
 
     /** Seals {@code completion}, storing its activity if this form of it is new. */
     public Sealed seal(Connection c, LearnerCompletion completion) throws SQLException {
         Sealed s = sealOnly(completion);
-        storeActivities(c, java.util.Set.of(s.activityRef()));
+        Map<String, byte[]> activity = new java.util.HashMap<>(1);
+        s.addActivityTo(activity);
+        storeActivities(c, activity);
         return s;
     }
 
@@ -70,12 +88,13 @@ public final class Payloads {
      * a chunk once each ({@link #storeActivities}) in the same transaction.
      */
     public Sealed sealOnly(LearnerCompletion completion) {
-        String ref = ref(completion.activity());
-        byte[] plain = json.write(completion, ref);
+        Form form = form(completion.activity());
+        byte[] plain = json.write(completion, form.ref());
         return new Sealed(
                 cipher.seal(plain, associated(completion.activity().providerId(), completion.completionKey())),
                 cipher.fingerprint(plain),
-                ref);
+                form.ref(),
+                form.uncached());
     }
 
     /** Opens a payload sealed for {@code provider} and {@code key}, reading its activity back. */
@@ -86,7 +105,7 @@ public final class Payloads {
                 return cached;
             }
             Activity a = json.activity(body(c, ref), status);
-            if (activities.size() < CACHE) {
+            if (activities.size() < cache) {
                 activities.put(ref + "|" + status, a);
             }
             return a;
@@ -102,25 +121,24 @@ public final class Payloads {
         return provider + "\u0000" + key;
     }
 
-    /** The fingerprint of the activity's stored form, computed once per activity. */
-    private String ref(Activity activity) {
+    /** An activity's stored form's fingerprint, and the form itself when the cache does not keep it. */
+    private record Form(String ref, byte[] uncached) {}
+
+    /** The activity's stored form, computed once per activity while the cache has room. */
+    private Form form(Activity activity) {
         String ref = refs.get(activity);
         if (ref != null && bodies.containsKey(ref)) {
-            return ref;
+            return new Form(ref, null);
         }
         byte[] body = json.activity(activity);
         ref = HexFormat.of().formatHex(sha256(body));
-        if (bodies.size() < CACHE) {
+        if (bodies.size() < cache) {
             bodies.put(ref, body);
             refs.put(activity, ref);
-        } else {
-            overflow.put(ref, body);
+            return new Form(ref, null);
         }
-        return ref;
+        return new Form(ref, body);
     }
-
-    /** Stored forms computed past the cache's size, until stored. */
-    private final Map<String, byte[]> overflow = new ConcurrentHashMap<>();
 
     /**
      * Fingerprints a committed transaction of this ledger stored. Activities are never deleted, so
@@ -131,7 +149,7 @@ public final class Payloads {
 
     /** Tells that a transaction which stored {@code activityRefs} committed. */
     public void committed(java.util.Set<String> activityRefs) {
-        if (committed.size() < CACHE) {
+        if (committed.size() < cache) {
             committed.addAll(activityRefs);
         }
     }
@@ -140,9 +158,12 @@ public final class Payloads {
      * Stores each activity once per fingerprint, one upsert per activity (so it holds in a
      * caller's transaction too), except those a committed transaction of this ledger stored.
      */
-    public void storeActivities(Connection c, java.util.Set<String> activityRefs) throws SQLException {
-        List<String> unstored =
-                activityRefs.stream().filter(ref -> !committed.contains(ref)).toList();
+    public void storeActivities(Connection c, Map<String, byte[]> activities) throws SQLException {
+        // In fingerprint order: two transactions storing the same activities lock them in one order.
+        List<String> unstored = activities.keySet().stream()
+                .filter(ref -> !committed.contains(ref))
+                .sorted()
+                .toList();
         if (unstored.isEmpty()) {
             return; // each in the table already, for good
         }
@@ -153,7 +174,7 @@ public final class Payloads {
             for (String ref : unstored) {
                 byte[] body = bodies.get(ref);
                 if (body == null) {
-                    body = overflow.remove(ref);
+                    body = java.util.Objects.requireNonNull(activities.get(ref), "an activity's stored form");
                 }
                 ps.setString(1, ref);
                 ps.setBytes(2, body);

@@ -87,17 +87,16 @@ public final class Recorder {
 
     /** Records in a transaction of its own. */
     public Recording record(Recorded r) {
-        Set<String> activity = new java.util.HashSet<>(1); // stored by the transaction
+        Payloads.Sealed sealed = payloads.sealOnly(r.completion());
+        java.util.Map<String, byte[]> activity = new java.util.HashMap<>(1);
+        sealed.addActivityTo(activity);
         Recording out = jdbc.inTransaction(
                 c -> {
-                    // Sealed here, so a run again after a deadlock has the activity's stored form again.
-                    Payloads.Sealed sealed = payloads.sealOnly(r.completion());
-                    activity.add(sealed.activityRef());
-                    payloads.storeActivities(c, Set.of(sealed.activityRef()));
+                    payloads.storeActivities(c, activity);
                     return record(c, r, sealed);
                 },
                 "record a completion");
-        payloads.committed(activity);
+        payloads.committed(activity.keySet());
         return out;
     }
 
@@ -211,9 +210,9 @@ public final class Recorder {
             throws SQLException {
         int n = given.size();
         List<Recorded> chunk = new java.util.ArrayList<>(given); // new entries may gain board-rule problems
-        java.util.Set<String> activities = new java.util.HashSet<>();
+        java.util.Map<String, byte[]> activities = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
-            activities.add(sealed[i].activityRef());
+            sealed[i].addActivityTo(activities);
         }
         payloads.storeActivities(c, activities);
         java.util.Map<String, Known> known = known(c, chunk, jdbc.postgres());
@@ -296,7 +295,8 @@ public final class Recorder {
         }
         java.util.Map<String, Known> out = new java.util.HashMap<>();
         for (java.util.Map.Entry<String, List<String>> e : byProvider.entrySet()) {
-            List<String> keys = e.getValue();
+            // Locked in key order: two recordings of the same entries lock them in one order.
+            List<String> keys = e.getValue().stream().sorted().toList();
             String columns = "completion_key, state, content_mac, violations, pars_code, pars_message";
             try (PreparedStatement ps = c.prepareStatement(
                     postgres

@@ -83,6 +83,15 @@ class JdbcTest {
     }
 
     @Test
+    void aDeadlockABatchsFailureCarriesAsItsNextExceptionIsSeenToo() throws SQLException {
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("batch entry 0 failed", null, 0, null);
+        batch.setNextException(deadlock());
+        assertEquals("done", new Jdbc(h2, true).inTransaction(work(1, batch), "write"));
+        assertEquals(2, attempts.get());
+        assertEquals(1, rows());
+    }
+
+    @Test
     void aThirdDeadlockInARowIsReportedWithItsState() throws SQLException {
         LedgerException e = assertThrows(
                 LedgerException.class, () -> new Jdbc(h2, true).inTransaction(work(3, deadlock()), "write"));
