@@ -231,9 +231,13 @@ public final class EntryQueries {
         String zoneText = normal.equals(java.time.ZoneOffset.UTC) ? "+00:00" : normal.getId();
         return jdbc.inTransaction(
                 c -> {
-                    String local = jdbc.postgres() ? "at at time zone " + (fixed ? "cast(? as interval)" : "?") : "at";
-                    String sql = "select d, to_state, count(*) from (select cast(" + local + " as date) d, to_state "
-                            + "from pars_ledger_transition where at >= ?) t group by d, to_state";
+                    // H2 groups by the cast itself (through a subquery it took 1.7-2.5x as long on
+                    // 960,000 transitions); PostgreSQL by position, the zone being a parameter.
+                    String sql = jdbc.postgres()
+                            ? "select cast(at at time zone " + (fixed ? "cast(? as interval)" : "?") + " as date), "
+                                    + "to_state, count(*) from pars_ledger_transition where at >= ? group by 1, 2"
+                            : "select cast(at as date), to_state, count(*) from pars_ledger_transition where at >= ? "
+                                    + "group by cast(at as date), to_state";
                     String before = jdbc.postgres() ? null : h2TimeZone(c, zoneText);
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         int at = 1;
