@@ -943,6 +943,29 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aDayOfTwentyFiveHoursIsOneDayInItsZone() {
+        // November 1, 2026 in Chicago: clocks go back at 2 am, so the day lasts 25 hours.
+        List<LearnerCompletion> cs = completions(2, false);
+        clock.advance(Duration.between(
+                clock.instant(),
+                LocalDateTime.of(2026, 11, 1, 0, 30).atZone(CENTRAL).toInstant()));
+        ledger.record(cs.get(0));
+        clock.advance(Duration.ofHours(24)); // 23:30 the same day, standard time
+        ledger.record(cs.get(1));
+        java.time.LocalDate nov1 = java.time.LocalDate.of(2026, 11, 1);
+        assertEquals(Map.of(nov1, 2L), totals(ledger.transitionsByDay(nov1.minusDays(1), CENTRAL)));
+        // In UTC the two are 05:30 on the 1st and 05:30 on the 2nd.
+        assertEquals(Map.of(nov1, 1L, nov1.plusDays(1), 1L), totals(ledger.transitionsByDay(nov1.minusDays(1))));
+    }
+
+    private static Map<java.time.LocalDate, Long> totals(Map<java.time.LocalDate, Map<EntryState, Long>> byDay) {
+        Map<java.time.LocalDate, Long> out = new java.util.HashMap<>();
+        byDay.forEach((day, states) ->
+                out.put(day, states.values().stream().mapToLong(Long::longValue).sum()));
+        return out;
+    }
+
+    @Test
     void countingByDayInAZoneLeavesTheDatabaseSessionAsItWas() throws Exception {
         // Recorded at 5 pm UTC on June 15: 2 am on the 16th in Tokyo.
         completions(1, false).forEach(ledger::record);

@@ -78,7 +78,10 @@ final class Charts {
         return b.append("</tbody></table>").toString();
     }
 
-    /** Per day: entries PARS took and entries refused (stacked bars), and a table with every state; {@code zone} names the days' time zone (HTML-escaped). */
+    /**
+     * Per day: entries PARS took and entries refused (stacked bars), and a table with every state;
+     * {@code zone} names the days' time zone (HTML-escaped).
+     */
     static String volume(Map<LocalDate, Map<EntryState, Long>> byDay, LocalDate today, int days, String zone) {
         LocalDate first = today.minusDays(days - 1L);
         long max = 0;
