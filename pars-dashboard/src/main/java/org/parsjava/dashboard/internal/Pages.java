@@ -147,15 +147,16 @@ final class Pages {
         Refreshed.Snapshot<java.util.NavigableMap<java.time.LocalDate, Map<EntryState, Long>>> snapshot = volume.get();
         Map<java.time.LocalDate, Map<EntryState, Long>> byDay =
                 snapshot.value().subMap(today.minusDays(days - 1L), true, today, true);
+        String zone = esc(zoneName(clock));
         return Html.page(
                 "Reporting volume",
-                "<p>What happened to entries each day (" + esc(zoneName(clock)) + ") over the last " + days
+                "<p>What happened to entries each day (" + zone + ") over the last " + days
                         + " days, counted at <span "
                         + "id=\"counted-at\">" + TIME.format(snapshot.at()) + "</span>.</p>"
                         + "<form method=\"get\" action=\"volume\"><label for=\"days\">Days</label>"
                         + "<input id=\"days\" name=\"days\" type=\"number\" min=\"1\" max=\"366\" value=\""
                         + days + "\"><button type=\"submit\">Show</button></form>"
-                        + Charts.volume(byDay, today, days, esc(zoneName(clock))));
+                        + Charts.volume(byDay, today, days, zone));
     }
 
     /** A bar per state, drawn in SVG presentation attributes (no inline styles, so the CSP holds). */

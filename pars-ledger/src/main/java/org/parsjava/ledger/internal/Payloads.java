@@ -66,6 +66,11 @@ public final class Payloads {
      */
     public record Sealed(byte[] bytes, String mac, String activityRef, byte[] activityBody) {
 
+        /** Its activity alone, as {@link #storeActivities} takes activities. */
+        public Map<String, byte[]> activity() {
+            return java.util.Collections.singletonMap(activityRef, activityBody);
+        }
+
         /** Adds its activity to {@code activities}, as {@link #storeActivities} takes them. */
         public void addActivityTo(Map<String, byte[]> activities) {
             if (activityBody != null || !activities.containsKey(activityRef)) {
@@ -77,9 +82,7 @@ public final class Payloads {
     /** Seals {@code completion}, storing its activity if this form of it is new. */
     public Sealed seal(Connection c, LearnerCompletion completion) throws SQLException {
         Sealed s = sealOnly(completion);
-        Map<String, byte[]> activity = new java.util.HashMap<>(1);
-        s.addActivityTo(activity);
-        storeActivities(c, activity);
+        storeActivities(c, s.activity());
         return s;
     }
 

@@ -88,15 +88,13 @@ public final class Recorder {
     /** Records in a transaction of its own. */
     public Recording record(Recorded r) {
         Payloads.Sealed sealed = payloads.sealOnly(r.completion());
-        java.util.Map<String, byte[]> activity = new java.util.HashMap<>(1);
-        sealed.addActivityTo(activity);
         Recording out = jdbc.inTransaction(
                 c -> {
-                    payloads.storeActivities(c, activity);
+                    payloads.storeActivities(c, sealed.activity());
                     return record(c, r, sealed);
                 },
                 "record a completion");
-        payloads.committed(activity.keySet());
+        payloads.committed(Set.of(sealed.activityRef()));
         return out;
     }
 
