@@ -5,13 +5,19 @@
 package org.parsjava.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parsjava.core.model.LearnerCompletion;
 
 /** The ledger contract on the embedded default: an H2 file database. */
 class H2LedgerTest extends LedgerContractTest {
@@ -71,5 +77,31 @@ class H2LedgerTest extends LedgerContractTest {
                 .filter(sql -> sql.equals(Thread.currentThread().getName() + ": CHECKPOINT"))
                 .count();
         assertTrue(claims >= 3, "checkpoints on the draining thread, one for each of the 3 claims at least: " + claims);
+    }
+
+    @Test
+    void throughItsOwnPoolARecordingWaitsForAnotherTransactionStoringTheSameNewActivity() throws Exception {
+        // H2 gives up on a row another transaction holds after one second by default: a recording
+        // of the same new activity as a slower one (the application's, or the job's slice before)
+        // failed with SQL state HYT00 instead of waiting for it.
+        String url = "jdbc:h2:file:" + dir.resolve("own-pool").toAbsolutePath();
+        try (ReportingLedger pooled = ReportingLedger.builder()
+                .jdbcUrl(url, null, null)
+                .client(client)
+                .key(KEY)
+                .clock(clock)
+                .build()) {
+            List<LearnerCompletion> cs = completions(2, false);
+            try (Connection open = DriverManager.getConnection(url)) {
+                open.setAutoCommit(false);
+                pooled.record(open, cs.get(0), null); // its activity is new to this ledger, not yet committed
+                CompletableFuture<Recording> other = CompletableFuture.supplyAsync(() -> pooled.record(cs.get(1)));
+                Thread.sleep(2_500);
+                assertFalse(other.isDone(), "waits for the open transaction: " + other);
+                open.commit();
+                assertEquals(new Recording(Recording.Change.NEW, EntryState.PENDING), other.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(2L, pooled.counts().get(EntryState.PENDING));
+        }
     }
 }

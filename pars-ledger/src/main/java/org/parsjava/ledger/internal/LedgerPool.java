@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import org.parsjava.ledger.LedgerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,14 @@ public final class LedgerPool {
 
     /** Connections at most: a drain, the recording thread and the worker's tasks. */
     static final int MAX_CONNECTIONS = 5;
+
+    /**
+     * How long a connection of the ledger's own pool on H2 waits for a row another transaction
+     * holds, in milliseconds. H2 gives up after one second by default, and a recording then failed
+     * whenever a slower transaction (the application's, or the job's slice before) was storing the
+     * same new activity; PostgreSQL waits until the holder ends (and breaks deadlocks, as H2 does).
+     */
+    static final int H2_LOCK_TIMEOUT_MS = 30_000;
 
     private LedgerPool() {}
 
@@ -49,6 +58,9 @@ public final class LedgerPool {
         if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts")) {
             // The driver sends a batch of inserts as multi-row statements rather than one by one.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT")) {
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MS); // a URL that sets it is obeyed
         }
         config.setPoolName("pars-ledger");
         config.setMaximumPoolSize(MAX_CONNECTIONS);

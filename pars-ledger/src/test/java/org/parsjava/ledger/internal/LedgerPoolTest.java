@@ -74,6 +74,23 @@ class LedgerPoolTest {
     }
 
     @Test
+    void onH2ItsConnectionsWaitThirtySecondsForARowUnlessTheUrlSaysOtherwise() {
+        // How long the wait is in practice: H2LedgerTest's recording that waits for another transaction.
+        assertEquals("SET LOCK_TIMEOUT 30000", connectionInitSql("jdbc:h2:file:" + dir.resolve("waits")));
+        assertEquals(null, connectionInitSql("jdbc:h2:file:" + dir.resolve("told") + ";LOCK_TIMEOUT=5000"));
+    }
+
+    /** What each connection of a pool the ledger opens on {@code url} runs first. */
+    private static String connectionInitSql(String url) {
+        HikariDataSource pool = LedgerPool.open(url, null, null);
+        try {
+            return pool.getConnectionInitSql();
+        } finally {
+            LedgerPool.close(pool);
+        }
+    }
+
+    @Test
     void onlyEmbeddedH2FilesAreCompacted() {
         assertTrue(LedgerPool.embeddedH2File("jdbc:h2:file:./ledger"));
         assertTrue(LedgerPool.embeddedH2File("jdbc:h2:./ledger;CACHE_SIZE=8192"));
