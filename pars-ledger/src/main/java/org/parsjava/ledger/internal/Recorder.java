@@ -9,11 +9,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.parsjava.core.codec.CreditIds;
 import org.parsjava.core.model.LearnerCompletion;
 import org.parsjava.ledger.Deadline;
@@ -79,7 +87,7 @@ public final class Recorder {
         }
 
         Recorded withProblems(List<EntryProblem> more) {
-            List<EntryProblem> all = new java.util.ArrayList<>(problems);
+            List<EntryProblem> all = new ArrayList<>(problems);
             all.addAll(more);
             return new Recorded(completion, reference, all, deadline, at);
         }
@@ -120,52 +128,61 @@ public final class Recorder {
      * @param lease the hold, or null for none ({@code leased} is then not used)
      */
     public List<Recording> recordAll(List<Recorded> recorded, Lease lease, List<Claimed> leased) {
-        Leasing leasing = lease == null ? null : new Leasing(lease, repeatedKeys(recorded), new ArrayList<>());
-        Set<String> activities = new java.util.HashSet<>(); // stored by the transaction
-        List<Recording> out = jdbc.inTransaction(
-                c -> {
-                    // A run again after a deadlock starts over: what a stopped run held was rolled back.
-                    activities.clear();
-                    if (leasing != null) {
-                        leasing.held.clear();
-                    }
-                    List<Recording> all = new ArrayList<>(recorded.size());
-                    // Each chunk is sealed (serialised, encrypted, fingerprinted) on another thread
-                    // while the one before it is written: the CPU work and the database's overlap.
-                    java.util.concurrent.CompletableFuture<Payloads.Sealed[]> next = seal(recorded, 0);
-                    for (int from = 0; from < recorded.size(); from += CHUNK) {
-                        Payloads.Sealed[] sealed = join(next);
-                        next = seal(recorded, from + CHUNK);
-                        for (Payloads.Sealed one : sealed) {
-                            activities.add(one.activityRef());
-                        }
-                        all.addAll(chunk(
-                                c, recorded.subList(from, Math.min(recorded.size(), from + CHUNK)), sealed, leasing));
-                    }
-                    return all;
-                },
+        Set<String> repeated = lease == null ? Set.of() : repeatedKeys(recorded);
+        // Each attempt starts over with state of its own (one PostgreSQL stopped was rolled back).
+        Attempt done = jdbc.inTransaction(
+                c -> attempt(c, recorded, lease == null ? null : new Leasing(lease, repeated, new ArrayList<>())),
                 "record completions");
-        payloads.committed(activities);
-        if (leasing != null) {
-            leasing.held.sort(Comparator.comparing(Held::due).thenComparingLong(h -> h.claimed.id()));
-            leasing.held.forEach(h -> leased.add(h.claimed));
+        payloads.committed(done.activities());
+        if (done.leasing() != null) {
+            List<Held> held = done.leasing().held();
+            held.sort(Comparator.comparing(Held::due).thenComparingLong(h -> h.claimed.id()));
+            held.forEach(h -> leased.add(h.claimed));
         }
-        return out;
+        return done.recordings();
+    }
+
+    /**
+     * What one attempt at {@link #recordAll} stored: its recordings, the activities it wrote, and
+     * what it holds (null without a lease).
+     */
+    private record Attempt(List<Recording> recordings, Set<String> activities, Leasing leasing) {}
+
+    /** Records {@code recorded} in {@code c}'s transaction, chunk by chunk. */
+    private Attempt attempt(Connection c, List<Recorded> recorded, Leasing leasing) throws SQLException {
+        List<Recording> all = new ArrayList<>(recorded.size());
+        Set<String> activities = new HashSet<>();
+        // Each chunk is sealed (serialised, encrypted, fingerprinted) on another thread while the
+        // one before it is written: the CPU work and the database's overlap.
+        CompletableFuture<Payloads.Sealed[]> next = seal(recorded, 0);
+        try {
+            for (int from = 0; from < recorded.size(); from += CHUNK) {
+                Payloads.Sealed[] sealed = join(next);
+                next = seal(recorded, from + CHUNK);
+                for (Payloads.Sealed one : sealed) {
+                    activities.add(one.activityRef());
+                }
+                all.addAll(chunk(c, recorded.subList(from, Math.min(recorded.size(), from + CHUNK)), sealed, leasing));
+            }
+        } finally {
+            next.cancel(false); // a stopped attempt seals no chunk it had not started (done: no effect)
+        }
+        return new Attempt(all, activities, leasing);
     }
 
     /** What a leasing recording holds, and which keys it may not hold (repeated: the later one changes the entry). */
     private record Leasing(Lease lease, Set<String> repeated, List<Held> held) {}
 
     /** A new entry stored held, with the due date a claim orders by. */
-    private record Held(java.time.LocalDate due, Claimed claimed) {}
+    private record Held(LocalDate due, Claimed claimed) {}
 
     private static String key(LearnerCompletion completion) {
         return completion.activity().providerId() + "\u0000" + completion.completionKey();
     }
 
     private static Set<String> repeatedKeys(List<Recorded> recorded) {
-        Set<String> seen = new java.util.HashSet<>();
-        Set<String> repeated = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
         for (Recorded r : recorded) {
             String k = key(r.completion());
             if (!seen.add(k)) {
@@ -179,12 +196,12 @@ public final class Recorder {
     static final int CHUNK = 500;
 
     /** Seals the chunk starting at {@code from} in the background; an empty result past the end. */
-    private java.util.concurrent.CompletableFuture<Payloads.Sealed[]> seal(List<Recorded> recorded, int from) {
+    private CompletableFuture<Payloads.Sealed[]> seal(List<Recorded> recorded, int from) {
         if (from >= recorded.size()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(new Payloads.Sealed[0]);
+            return CompletableFuture.completedFuture(new Payloads.Sealed[0]);
         }
         List<Recorded> chunk = recorded.subList(from, Math.min(recorded.size(), from + CHUNK));
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             Payloads.Sealed[] sealed = new Payloads.Sealed[chunk.size()];
             for (int i = 0; i < sealed.length; i++) {
                 sealed[i] = payloads.sealOnly(chunk.get(i).completion());
@@ -193,10 +210,10 @@ public final class Recorder {
         });
     }
 
-    private static Payloads.Sealed[] join(java.util.concurrent.CompletableFuture<Payloads.Sealed[]> f) {
+    private static Payloads.Sealed[] join(CompletableFuture<Payloads.Sealed[]> f) {
         try {
             return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -207,20 +224,20 @@ public final class Recorder {
     private List<Recording> chunk(Connection c, List<Recorded> given, Payloads.Sealed[] sealed, Leasing leasing)
             throws SQLException {
         int n = given.size();
-        List<Recorded> chunk = new java.util.ArrayList<>(given); // new entries may gain board-rule problems
-        java.util.Map<String, byte[]> activities = new java.util.HashMap<>();
+        List<Recorded> chunk = new ArrayList<>(given); // new entries may gain board-rule problems
+        Map<String, byte[]> activities = new HashMap<>();
         for (int i = 0; i < n; i++) {
             sealed[i].addActivityTo(activities);
         }
         payloads.storeActivities(c, activities);
-        java.util.Map<String, Known> known = known(c, chunk, jdbc.postgres());
+        Map<String, Known> known = known(c, chunk, jdbc.postgres());
         // New entries a board rule across runs concerns are checked together: one read of what the
         // ledger holds for them, then each in order against it and the chunk's earlier ones.
         Known[] existing = new Known[n]; // null for a new key and for a key repeated in the chunk
         boolean[] fresh = new boolean[n]; // a new key, first in the chunk
         boolean[] concerned = new boolean[n]; // a board rule across runs concerns it
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        List<LearnerCompletion> boardChecked = new java.util.ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<LearnerCompletion> boardChecked = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             LearnerCompletion completion = chunk.get(i).completion();
             String k = key(completion);
@@ -235,7 +252,7 @@ public final class Recorder {
         MocLineChunk boards =
                 boardChecked.isEmpty() ? null : MocLineChunk.read(c, mocLines, boardChecked, jdbc.postgres());
         Recording[] out = new Recording[n];
-        List<Integer> inserts = new java.util.ArrayList<>(n);
+        List<Integer> inserts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Recorded r = chunk.get(i);
             LearnerCompletion completion = r.completion();
@@ -259,7 +276,7 @@ public final class Recorder {
             }
         }
         insertAll(c, chunk, sealed, concerned, inserts, out, leasing);
-        return java.util.Arrays.asList(out);
+        return Arrays.asList(out);
     }
 
     /**
@@ -283,16 +300,15 @@ public final class Recorder {
     private record Known(EntryState state, String mac, List<EntryProblem> problems) {}
 
     /** The chunk's existing entries, locked, by provider and key: one select per provider. */
-    private static java.util.Map<String, Known> known(Connection c, List<Recorded> chunk, boolean postgres)
-            throws SQLException {
-        java.util.Map<String, List<String>> byProvider = new java.util.LinkedHashMap<>();
+    private static Map<String, Known> known(Connection c, List<Recorded> chunk, boolean postgres) throws SQLException {
+        Map<String, List<String>> byProvider = new LinkedHashMap<>();
         for (Recorded r : chunk) {
             byProvider
-                    .computeIfAbsent(r.completion().activity().providerId(), p -> new java.util.ArrayList<>())
+                    .computeIfAbsent(r.completion().activity().providerId(), p -> new ArrayList<>())
                     .add(r.completion().completionKey());
         }
-        java.util.Map<String, Known> out = new java.util.HashMap<>();
-        for (java.util.Map.Entry<String, List<String>> e : byProvider.entrySet()) {
+        Map<String, Known> out = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : byProvider.entrySet()) {
             // Locked in key order: two recordings of the same entries lock them in one order.
             List<String> keys = e.getValue().stream().sorted().toList();
             String columns = "completion_key, state, content_mac, violations, pars_code, pars_message";
@@ -351,8 +367,7 @@ public final class Recorder {
             // job's 100,000 rows wrote 38% fewer bytes). Not on PostgreSQL: a batch packed into few
             // pages uses up the room its heap-only updates need there (the same job's tables grew
             // from 1,384 to 1,976 bytes per entry).
-            pending.sort(
-                    java.util.Comparator.comparing(i -> chunk.get(i).deadline().date()));
+            pending.sort(Comparator.comparing(i -> chunk.get(i).deadline().date()));
         }
         boolean[] leased = new boolean[chunk.size()];
         if (leasing != null) {
@@ -385,7 +400,7 @@ public final class Recorder {
                                 sealed[i].bytes())));
             }
         }
-        List<LearnerCompletion> ruled = new java.util.ArrayList<>(ids.length);
+        List<LearnerCompletion> ruled = new ArrayList<>(ids.length);
         boolean any = false;
         for (int i : pending) {
             Recorded r = chunk.get(i);
