@@ -83,13 +83,9 @@ public final class Jdbc {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work, checkpoint);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (!deadlock(e) || attempt == DEADLOCK_ATTEMPTS) {
-                    throw failure(what, e);
-                }
-            } catch (RuntimeException e) {
-                if (!deadlock(e) || attempt == DEADLOCK_ATTEMPTS) {
-                    throw e;
+                    throw e instanceof SQLException sql ? failure(what, sql) : (RuntimeException) e;
                 }
             }
             LOG.info(
