@@ -4,10 +4,12 @@
  */
 package org.parsjava.cli;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.parsjava.dashboard.Dashboard;
-import org.parsjava.ledger.ReportingLedger;
+import org.parsjava.ledger.LedgerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +37,7 @@ final class DashboardCommand implements Callable<Integer> {
             description = "where the default ledger is kept (env PARS_DATA_DIR; default your data folder)")
     String dataDir;
 
-    @CommandLine.ArgGroup(exclusive = false, heading = "%nPARS (the ledger's, for send now):%n")
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nPARS (the one the ledger reports to):%n")
     ConnectionOptions connection = new ConnectionOptions();
 
     @CommandLine.ArgGroup(exclusive = false, heading = "%nLedger:%n")
@@ -55,10 +57,10 @@ final class DashboardCommand implements Callable<Integer> {
         DataDirectory data = DataDirectory.resolve(dataDir, env);
         boolean interrupted = false;
         try (ParsConnection pars = settings.open();
-                ReportingLedger ledger = plan.open(pars, data, top.out());
+                ShownLedger shown = openToShow(plan, pars, data);
                 Dashboard dashboard = Dashboard.builder()
-                        .ledger(ledger)
-                        .clock(pars.clock())
+                        .ledger(shown.ledger())
+                        .clock(moving(pars.clock()))
                         .port(port == null ? 0 : port)
                         .readOnly(readOnly)
                         .build()
@@ -88,5 +90,21 @@ final class DashboardCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private ShownLedger openToShow(LedgerOptions.Plan plan, ParsConnection pars, DataDirectory data) {
+        try {
+            return plan.openToShow(pars, data, top.out());
+        } catch (LedgerException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * The dashboard's clock: the connection's "today", moving. The demo's clock stands still at
+     * its day, and with it a one-time link and a session would never expire.
+     */
+    static Clock moving(Clock clock) {
+        return ParsSettings.movingFrom(LocalDate.now(clock), clock.getZone());
     }
 }

@@ -9,6 +9,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.parsjava.client.ParsClient;
+import org.parsjava.client.ParsEndpoints;
+import org.parsjava.client.ParsTarget;
+import org.parsjava.ledger.LedgerBindingException;
 import org.parsjava.ledger.LedgerKey;
 import org.parsjava.ledger.ReportingLedger;
 import picocli.CommandLine.Option;
@@ -113,8 +117,48 @@ final class LedgerOptions {
      */
     record Plan(String url, String user, String password, LedgerKey key, boolean demo, boolean adopt) {
 
-        /** Opens the ledger (creating its file, tables and, for the demo, its key) and says which it is. */
+        /**
+         * Opens the ledger to report through it (creating its file, tables and, for the demo, its
+         * key) and says which it is.
+         */
         ReportingLedger open(ParsConnection pars, DataDirectory data, PrintStream out) {
+            // The embedded simulator is a new, empty PARS on every run: the demo ledger always
+            // takes it on, so nothing an earlier simulator held counts as held by this one.
+            return open(pars, data, out, adopt || pars.simulated());
+        }
+
+        /**
+         * Opens the ledger to show it (the dashboard, which sends nothing), as {@link #open} does
+         * but adopting another PARS only when asked. The demo ledger, bound to the embedded
+         * simulator of the last demo run (at another port each run), is shown as that run left it:
+         * opened through a client of that simulator's address, which nothing calls. Taking on the
+         * dashboard's own simulator would put every entry the demo run settled back to pending.
+         */
+        ShownLedger openToShow(ParsConnection pars, DataDirectory data, PrintStream out) {
+            try {
+                return new ShownLedger(open(pars, data, out, adopt), null);
+            } catch (LedgerBindingException e) {
+                ParsTarget bound = e.boundTo().orElse(null);
+                if (!pars.simulated() || bound == null) {
+                    throw e;
+                }
+                ParsClient asBound = pars.simulator()
+                        .clientBuilder()
+                        .baseUrl(bound.baseUrl())
+                        .providerId(bound.providerId())
+                        .endpoints(ParsEndpoints.of(bound.generation()))
+                        .build();
+                try {
+                    ParsConnection earlier = new ParsConnection(asBound, null, pars.clock(), bound.describe());
+                    return new ShownLedger(open(earlier, data, out, false), asBound);
+                } catch (RuntimeException again) {
+                    asBound.close();
+                    throw again;
+                }
+            }
+        }
+
+        private ReportingLedger open(ParsConnection pars, DataDirectory data, PrintStream out, boolean adoptPars) {
             String folder = demo ? "demo" : "ledger";
             String jdbc = url != null
                     ? url
@@ -125,9 +169,7 @@ final class LedgerOptions {
                     .client(pars.client())
                     .clock(pars.clock())
                     .key(key != null ? key : demoKey(data.file(folder, "demo-ledger.key"), out))
-                    // The embedded simulator is a new, empty PARS on every run: the demo ledger always
-                    // takes it on, so nothing an earlier simulator held counts as held by this one.
-                    .adoptPars(adopt || pars.simulated())
+                    .adoptPars(adoptPars)
                     .build();
             int released = jdbc.startsWith("jdbc:h2:file:")
                     ? ledger.releaseClaims() // an H2 file is opened by one process at a time: claims left are a killed

@@ -18,10 +18,11 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code pars} command line: {@code report}, {@code validate}, {@code status},
- * {@code columns}, {@code assumptions}, {@code conformance} and {@code simulator}, on the
- * published APIs. Exit codes: 0 done, 1 rows
- * need fixing (or nothing held, for {@code status}), 2 usage or configuration error (one line,
- * before anything is created), 3 rows failed in transport or the run stopped early.
+ * {@code columns}, {@code assumptions}, {@code conformance}, {@code dashboard} and
+ * {@code simulator}, on the published APIs. Exit codes: 0 done, 1 rows need fixing (an
+ * assumption refuted, for {@code conformance}; nothing held, for {@code status}), 2 usage or
+ * configuration error (one line, before anything is created), 3 rows failed in transport or the
+ * run stopped early.
  */
 @Command(
         name = "pars",
@@ -44,7 +45,8 @@ import picocli.CommandLine.Command;
             "Settings come from options or the environment (PARS_URL, PARS_PROVIDER_ID, PARS_PROVIDER_NAME, "
                     + "PARS_USER, PARS_PASSWORD, PARS_API, PARS_LEDGER_KEY, PARS_DATA_DIR); --demo uses the embedded "
                     + "simulator instead of PARS.",
-            "Exit codes: 0 done, 1 rows need fixing, 2 usage error, 3 transport failure or stopped early."
+            "Exit codes: 0 done, 1 rows need fixing (conformance: an assumption refuted; status: nothing held), "
+                    + "2 usage error, 3 transport failure or stopped early."
         })
 public final class ParsCommand implements Runnable {
 

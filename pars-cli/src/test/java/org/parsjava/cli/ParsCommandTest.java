@@ -231,6 +231,11 @@ class ParsCommandTest {
             assertTrue(refused.err().contains("not to " + hostB + " (WCF API"), refused.err());
             assertTrue(refused.err().contains("--adopt-pars"), refused.err());
             assertTrue(second.requests(Operation.SAVE_LEARNER_ACTIVITY).isEmpty(), "nothing reported to B");
+            Run shown = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(60), () -> pars("dashboard", "--read-only"));
+            assertEquals(2, shown.exit(), shown.all());
+            assertTrue(shown.err().contains("reports to " + hostA + " (WCF API"), shown.err());
+            assertEquals(1, shown.err().strip().lines().count(), shown.err());
             assertEquals(1, pars("status", "ccid:0001234:k1-cme").exit(), "B holds nothing");
 
             Run adopted = pars("report", r, "--as-of", "2026-11-20", "--adopt-pars");
@@ -407,7 +412,9 @@ class ParsCommandTest {
 
     @Test
     void theDashboardShowsTheLedgerBehindAOneTimeLinkUntilStopped() throws Exception {
-        assertEquals(0, pars("report", sample().toString(), "--demo").exit() & ~1);
+        Run report = pars("report", sample().toString(), "--demo");
+        assertEquals(0, report.exit() & ~1);
+        int accepted = number(report.out(), "accepted by the simulator in this run");
         java.io.PipedInputStream lines = new java.io.PipedInputStream();
         PrintStream out = new PrintStream(new java.io.PipedOutputStream(lines), true, StandardCharsets.UTF_8);
         int[] exit = {-1};
@@ -439,6 +446,16 @@ class ParsCommandTest {
         java.util.regex.Matcher entries = java.util.regex.Pattern.compile("<caption>(\\d+) entries, counted at ")
                 .matcher(html);
         assertTrue(entries.find() && Integer.parseInt(entries.group(1)) >= 900, "the demo ledger's entries");
+        // As the demo run left them: the dashboard's own simulator (another port) is not adopted,
+        // which would have put every settled entry back to pending.
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile(
+                        "entries\\?state=(ACCEPTED|AWAITING_BOARD|BOARD_ACCEPTED)\">\\w+</a></th><td>(\\d+)</td>")
+                .matcher(html);
+        int held = 0;
+        while (shown.find()) {
+            held += Integer.parseInt(shown.group(2));
+        }
+        assertEquals(accepted, held, "entries accepted (CME only, awaiting the boards, accepted by them)");
         served.interrupt();
         served.join(10_000);
         assertFalse(served.isAlive());
