@@ -112,7 +112,10 @@ class DashboardSecurityTest {
     @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         for (Response r : new Response[] {get("/overview", null), get("/overview", login())}) {
-            assertTrue(r.header("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+            String policy = r.header("Content-Security-Policy").orElse("");
+            assertTrue(policy.startsWith("default-src 'none';"), "nothing from elsewhere: " + policy);
+            assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+            assertEquals("no-referrer", r.header("Referrer-Policy").orElse(""));
             assertEquals("DENY", r.header("X-Frame-Options").orElse(""));
             assertEquals("nosniff", r.header("X-Content-Type-Options").orElse(""));
             assertEquals("no-store", r.header("Cache-Control").orElse(""));
@@ -161,6 +164,15 @@ class DashboardSecurityTest {
         String cookie = login();
         String page = get("/entry?provider=0001234&key=retry-1", cookie).body();
         assertFalse(page.contains("<form method=\"post\""), page);
+        EntryState before =
+                fixture.ledger.entry("0001234", "bad-1").orElseThrow().state();
+        for (String action : new String[] {"/withdraw", "/send-now", "/reveal", "/rows-to-fix.xlsx"}) {
+            Response refused = post(action, cookie, "provider=0001234&key=bad-1&confirm=yes");
+            assertEquals(403, refused.statusCode(), action);
+            assertTrue(refused.body().contains("This dashboard is read-only."), action + ": " + refused.body());
+        }
+        assertEquals(
+                before, fixture.ledger.entry("0001234", "bad-1").orElseThrow().state(), "unchanged");
     }
 
     @Test
@@ -218,6 +230,27 @@ class DashboardSecurityTest {
         String url = dashboard.newUrl();
         clock.advance(Duration.ofMinutes(6));
         assertEquals(401, send(url, null, null).statusCode(), "an unused token expires");
+    }
+
+    @Test
+    void byDefaultASessionLapsesAfterEightHoursIdleAndAnUnusedLinkAfterTenMinutes() throws Exception {
+        dashboard.close();
+        MovableClock clock = new MovableClock();
+        dashboard =
+                Dashboard.builder().ledger(fixture.ledger).clock(clock).build().start();
+        String cookie = login();
+        clock.advance(Duration.ofHours(8).minusMinutes(1));
+        assertEquals(200, get("/overview", cookie).statusCode(), "renewed");
+        clock.advance(Duration.ofHours(8).minusMinutes(1));
+        assertEquals(200, get("/overview", cookie).statusCode(), "renewed again");
+        clock.advance(Duration.ofHours(8).plusMinutes(1));
+        assertEquals(401, get("/overview", cookie).statusCode(), "eight hours without a request");
+        String kept = dashboard.newUrl();
+        clock.advance(Duration.ofMinutes(9));
+        assertEquals(303, send(kept, null, null).statusCode(), "used within ten minutes");
+        String lapsed = dashboard.newUrl();
+        clock.advance(Duration.ofMinutes(11));
+        assertEquals(401, send(lapsed, null, null).statusCode(), "unused for eleven minutes");
     }
 
     @Test

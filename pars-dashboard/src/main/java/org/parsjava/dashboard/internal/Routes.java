@@ -157,12 +157,12 @@ public final class Routes {
             x.refuse(413, "Nothing received, or too much.");
             return;
         }
-        if (!Sessions.csrfMatches(v.csrf(), f.get("csrf"))) {
-            x.refuse(403, "This form has expired; open the page again.");
+        if (readOnly) { // before the token: a read-only dashboard's pages hold none
+            x.refuse(403, "This dashboard is read-only.");
             return;
         }
-        if (readOnly) {
-            x.refuse(403, "This dashboard is read-only.");
+        if (!Sessions.csrfMatches(v.csrf(), f.get("csrf"))) {
+            x.refuse(403, "This form has expired; open the page again.");
             return;
         }
         if (!"yes".equals(f.get("confirm"))) {
