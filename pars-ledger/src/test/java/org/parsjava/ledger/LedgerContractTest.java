@@ -1028,7 +1028,9 @@ abstract class LedgerContractTest {
                         .learner(),
                 "the completion opens with the key, learner and all");
         assertEquals(Optional.empty(), ledger.completion(c.activity().providerId(), "no-such-key"));
-        clock.advance(Duration.ofDays(181));
+        clock.advance(Duration.ofDays(179));
+        assertEquals(0, ledger.purgePersonalData(), "kept 180 days by default");
+        clock.advance(Duration.ofDays(2));
         assertEquals(1, ledger.purgePersonalData());
         assertEquals(
                 Optional.empty(),
@@ -1041,7 +1043,43 @@ abstract class LedgerContractTest {
             assertEquals(null, rs.getBytes(1));
         }
         assertEquals(EntryState.ACCEPTED, state(c), "state, dates and CreditIDs stay");
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class, () -> ledger.withdraw(c.activity().providerId(), c.completionKey()));
+        assertTrue(
+                refused.getMessage().contains("record the completion again, then withdraw it"), refused.getMessage());
+        assertEquals(EntryState.ACCEPTED, state(c), "nothing changed");
         assertEquals(new Recording(Recording.Change.UNCHANGED, EntryState.ACCEPTED), ledger.record(c));
+        ledger.withdraw(c.activity().providerId(), c.completionKey());
+        assertEquals(EntryState.WITHDRAWING, state(c), "recorded again, its delete can be sent");
+        assertEquals(1, ledger.drain().withdrawn());
+        assertTrue(sim.credits().isEmpty(), "deleted from PARS");
+    }
+
+    @Test
+    void aPurgedEntryRecordedAgainInASliceCanBeWithdrawn() {
+        List<LearnerCompletion> cs = completions(2, false);
+        ledger.recordAll(cs, x -> null);
+        assertEquals(2, ledger.drain().accepted());
+        clock.advance(Duration.ofDays(181));
+        assertEquals(2, ledger.purgePersonalData());
+        List<Recording> again = ledger.recordAll(cs, x -> null);
+        assertEquals(
+                List.of(Recording.Change.UNCHANGED, Recording.Change.UNCHANGED),
+                again.stream().map(Recording::change).toList());
+        for (LearnerCompletion c : cs) {
+            assertEquals(
+                    c.learner(),
+                    ledger.completion("0001234", c.completionKey())
+                            .orElseThrow()
+                            .learner());
+        }
+        ledger.withdraw("0001234", cs.get(0).completionKey());
+        assertEquals(1, ledger.drain().withdrawn());
+        assertEquals(1, sim.credits().size(), "the first deleted from PARS");
+        clock.advance(Duration.ofDays(179));
+        assertEquals(0, ledger.purgePersonalData(), "the retention counts from the recording again");
+        clock.advance(Duration.ofDays(2));
+        assertEquals(2, ledger.purgePersonalData());
     }
 
     @Test

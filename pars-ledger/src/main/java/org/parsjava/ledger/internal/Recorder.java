@@ -258,6 +258,9 @@ public final class Recorder {
             LearnerCompletion completion = r.completion();
             Known e = existing[i];
             if (e != null && e.mac.equals(sealed[i].mac()) && !(e.state == EntryState.INVALID && r.valid())) {
+                if (e.purged) {
+                    restore(c, completion, sealed[i], r.at());
+                }
                 out[i] = new Recording(Recording.Change.UNCHANGED, e.state, e.problems);
             } else if (fresh[i] && (!concerned[i] || boards != null || !r.valid())) {
                 if (concerned[i] && r.valid()) {
@@ -297,7 +300,8 @@ public final class Recorder {
     }
 
     /** An existing entry as the chunk path needs it: enough to tell an unchanged record. */
-    private record Known(EntryState state, String mac, List<EntryProblem> problems) {}
+    /** An entry as a chunk's recording sees it; {@code purged} when its learner data was removed. */
+    private record Known(EntryState state, String mac, List<EntryProblem> problems, boolean purged) {}
 
     /** The chunk's existing entries, locked, by provider and key: one select per provider. */
     private static Map<String, Known> known(Connection c, List<Recorded> chunk, boolean postgres) throws SQLException {
@@ -311,7 +315,7 @@ public final class Recorder {
         for (Map.Entry<String, List<String>> e : byProvider.entrySet()) {
             // Locked in key order: two recordings of the same entries lock them in one order.
             List<String> keys = e.getValue().stream().sorted().toList();
-            String columns = "completion_key, state, content_mac, violations, pars_code, pars_message";
+            String columns = "completion_key, state, content_mac, violations, pars_code, pars_message, purged_at";
             try (PreparedStatement ps = c.prepareStatement(
                     postgres
                             ? "select x.* from unnest(?::varchar[]) k(key) cross join lateral (select " + columns
@@ -331,7 +335,8 @@ public final class Recorder {
                                                 EntryState.valueOf(rs.getString(2)),
                                                 rs.getString(4),
                                                 rs.getString(5),
-                                                rs.getString(6))));
+                                                rs.getString(6)),
+                                        rs.getObject(7) != null));
                     }
                 }
             }
@@ -464,6 +469,9 @@ public final class Recorder {
             boolean recheck =
                     e != null && e.mac.equals(sealed.mac()) && e.state == EntryState.INVALID && recorded.valid();
             if (e != null && e.mac.equals(sealed.mac()) && !recheck) {
+                if (e.payload == null) {
+                    restore(c, completion, sealed, recorded.at());
+                }
                 return new Recording(Recording.Change.UNCHANGED, e.state, e.problems);
             }
             Recorded r = recorded;
@@ -523,6 +531,22 @@ public final class Recorder {
             ps.setBytes(i++, previous);
             ps.setObject(i++, Jdbc.time(r.at()));
             ps.setLong(i, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Puts back the learner data the retention removed from an entry whose completion is recorded
+     * again unchanged: a withdrawal needs it to send the delete. The retention counts from now.
+     */
+    private static void restore(Connection c, LearnerCompletion completion, Payloads.Sealed sealed, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set payload=?, purged_at=null, "
+                + "updated_at=? where provider_id=? and completion_key=?")) {
+            ps.setBytes(1, sealed.bytes());
+            ps.setObject(2, Jdbc.time(at));
+            ps.setString(3, completion.activity().providerId());
+            ps.setString(4, completion.completionKey());
             ps.executeUpdate();
         }
     }
