@@ -213,6 +213,22 @@ class ReportingJobTest {
     }
 
     @Test
+    void aRunThroughALedgerEndsByRemovingWhatTheLedgerKeepsNoLonger() throws IOException {
+        ReportingLedger first = ledger("housekeeping");
+        assertEquals(
+                2, job(Destination.ledger(first)).build().run(roster(GOOD_ROWS)).count(RowStatus.ACCEPTED));
+        first.close();
+        // A run 401 days later: the two entries are settled and unchanged for longer than the
+        // history kept (400 days), and their learner data longer than the retention (180 days).
+        ReportingLedger later =
+                ledger("housekeeping", java.time.Clock.offset(DemoActivities.clock(), java.time.Duration.ofDays(401)));
+        assertTrue(later.entry("0001234", "k1").isPresent(), "kept until the run ends");
+        job(Destination.ledger(later)).build().run(roster(HEADER));
+        assertEquals(java.util.Optional.empty(), later.entry("0001234", "k1"), "deleted at the end of the run");
+        assertEquals(java.util.Optional.empty(), later.entry("0001234", "k2"));
+    }
+
+    @Test
     void aRunThroughALedgerSendsEachSlicesNewRowsAsRecordedWithoutClaimingThem() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("watched").toAbsolutePath();
         List<String> prepared = java.util.Collections.synchronizedList(new ArrayList<>());

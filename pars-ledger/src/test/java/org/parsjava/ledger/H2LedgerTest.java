@@ -80,6 +80,24 @@ class H2LedgerTest extends LedgerContractTest {
     }
 
     @Test
+    void recordingsAndWithdrawalsAreWrittenToTheFileAsTheyCommit() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = counted(counting, 100);
+        List<LearnerCompletion> cs = completions(3, false);
+        String checkpoint = Thread.currentThread().getName() + ": CHECKPOINT";
+        counting.reset();
+        l.recordAll(cs.subList(0, 2), c -> null);
+        assertEquals(1, counting.direct().stream().filter(checkpoint::equals).count(), "a slice: " + counting.direct());
+        counting.reset();
+        l.record(cs.get(2));
+        assertEquals(1, counting.direct().stream().filter(checkpoint::equals).count(), "one: " + counting.direct());
+        counting.reset();
+        l.withdraw("0001234", cs.get(2).completionKey());
+        assertEquals(
+                1, counting.direct().stream().filter(checkpoint::equals).count(), "withdrawn: " + counting.direct());
+    }
+
+    @Test
     void throughItsOwnPoolARecordingWaitsForAnotherTransactionStoringTheSameNewActivity() throws Exception {
         // H2 gives up on a row another transaction holds after one second by default: a recording
         // of the same new activity as a slower one (the application's, or the job's slice before)

@@ -226,6 +226,38 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void byDefaultABoardIsAskedAfterAnHourThenAtDoublingWaitsUpToSevenDays() {
+        LearnerCompletion moc = completions(1, true).get(0);
+        ledger.record(moc);
+        ledger.drain();
+        sim.boardDecision(CreditIds.all(moc).get(1), CreditStatus.State.PENDING);
+        for (long hours : new long[] {1, 2, 4, 8, 16, 32, 64, 128, 168, 168}) {
+            clock.advance(Duration.ofHours(hours).minusMinutes(1));
+            assertEquals(0, ledger.syncStatuses(), "not before " + hours + " h");
+            clock.advance(Duration.ofMinutes(2));
+            assertEquals(1, ledger.syncStatuses(), "asked after " + hours + " h");
+            assertEquals(EntryState.AWAITING_BOARD, state(moc));
+        }
+    }
+
+    @Test
+    void byDefaultAFailedSendWaitsDoublingFromOneMinuteUpToSixHours() {
+        LearnerCompletion c = completions(1, false).get(0);
+        ledger.record(c);
+        for (long minutes : new long[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 360, 360}) {
+            for (int i = 0; i < 4; i++) { // every try of one send
+                sim.inject(Operation.SAVE_LEARNER_ACTIVITY, Fault.serverError(503));
+            }
+            assertEquals(1, ledger.drain().retrying());
+            assertEquals(
+                    java.util.Optional.of(clock.instant().plus(Duration.ofMinutes(minutes))),
+                    ledger.entry("0001234", c.completionKey()).orElseThrow().nextAttemptAt());
+            clock.advance(Duration.ofMinutes(minutes));
+        }
+        assertEquals(1, ledger.drain().accepted());
+    }
+
+    @Test
     void invalidAndRejectedCompletionsAreRowsToFixWithTheirCodes() {
         LearnerCompletion invalid = completions(1, false).get(0).toBuilder()
                 .completionKey("bad")
@@ -1094,6 +1126,27 @@ abstract class LedgerContractTest {
         }
         assertEquals(5L, ledger.counts().get(EntryState.ACCEPTED));
         assertEquals(5, recordsPosted());
+    }
+
+    @Test
+    void theWorkerAlsoAsksTheBoardsAndPurgesLearnerDataPastTheRetention() throws InterruptedException {
+        LearnerCompletion moc = completions(1, true).get(0);
+        LearnerCompletion cme = completions(2, false).get(1);
+        ledger.record(moc);
+        ledger.record(cme);
+        assertEquals(2, ledger.drain().accepted());
+        sim.boardDecision(CreditIds.all(moc).get(1), CreditStatus.State.ACCEPTED);
+        clock.advance(Duration.ofDays(181)); // the board's check is due; the CME entry is past the retention
+        try (LedgerWorker worker = ledger.startWorker(Duration.ofMillis(200))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while ((state(moc) != EntryState.BOARD_ACCEPTED
+                            || ledger.completion("0001234", cme.completionKey()).isPresent())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertEquals(EntryState.BOARD_ACCEPTED, state(moc), "the status sync asked the board");
+        assertEquals(Optional.empty(), ledger.completion("0001234", cme.completionKey()), "purged when it started");
     }
 
     // ---- one ledger, one PARS ---------------------------------------------------------------------

@@ -68,7 +68,8 @@ public final class StatusSync {
         if (allAccepted) {
             return Outcome.settled(c, EntryState.BOARD_ACCEPTED, "accepted by the board", false, false);
         }
-        Duration wait = statusWaits.backoffCap(c.attempts() + 1);
+        // The wait before the first check (from the acceptance) was the first; each check's doubles it.
+        Duration wait = statusWaits.backoffCap(c.attempts() + 2);
         return new Outcome(
                 c.id(),
                 c.state(),
