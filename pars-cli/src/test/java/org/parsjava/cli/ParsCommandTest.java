@@ -140,6 +140,25 @@ class ParsCommandTest {
     }
 
     @Test
+    void theLedgerKeyMayComeFromAFile() throws IOException {
+        realPars();
+        String key = env.remove("PARS_LEDGER_KEY");
+        String r = roster(GOOD_ROWS).toString();
+        Run without = pars("report", r, "--as-of", "2026-11-20");
+        assertNothingCreated(without);
+        assertTrue(without.err().contains("--ledger-key-file is required"), without.err());
+        Path garbage = Files.writeString(dir.resolve("garbage.key"), "not a key");
+        Run refused = pars("report", r, "--as-of", "2026-11-20", "--ledger-key-file", garbage.toString());
+        assertNothingCreated(refused);
+        assertTrue(refused.err().contains("does not hold a key"), refused.err());
+        Path file = Files.writeString(dir.resolve("ledger.key"), key + "\n");
+        Run run = pars("report", r, "--as-of", "2026-11-20", "--ledger-key-file", file.toString());
+        assertEquals(0, run.exit(), run.all());
+        assertEquals(2, number(run.out(), "accepted by PARS in this run"), run.out());
+        assertTrue(Files.exists(data.resolve("ledger/ledger.mv.db")), "the default ledger, in the data directory");
+    }
+
+    @Test
     void withoutAParsUrlNothingFallsBackToTheSimulatorSilently() throws IOException {
         Run run = pars("report", roster(GOOD_ROWS).toString());
         assertNothingCreated(run);
@@ -152,6 +171,8 @@ class ParsCommandTest {
         assertTrue(pars("report", r, "--demo", "--concurrency", "0").err().contains("--concurrency must be"));
         assertNothingCreated(pars("report", r, "--demo", "--concurrency", "0"));
         assertNothingCreated(pars("report", r, "--demo", "--slice", "0"));
+        assertNothingCreated(pars("report", r, "--demo", "--slice", "100001"));
+        assertNothingCreated(pars("report", r, "--demo", "--concurrency", "65"));
         assertNothingCreated(pars("report", r, "--demo", "--as-of", "1 October"));
         assertNothingCreated(pars("report", r, "--demo", "--encoding", "klingon"));
         assertNothingCreated(pars("report", r, "--demo", "--api", "soap"));
