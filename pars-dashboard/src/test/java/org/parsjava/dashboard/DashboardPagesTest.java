@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -170,6 +171,23 @@ class DashboardPagesTest {
         String byCode = page("/rows-to-fix?code=NO_SUCH_CODE");
         assertTrue(!byCode.contains("bad-1") && !byCode.contains("bad-other"));
         assertTrue(page("/rows-to-fix?due-by=not-a-date").contains("bad-other"), "an unreadable date is no filter");
+    }
+
+    @Test
+    void listsShowTheFiveHundredMostUrgentEntries() throws Exception {
+        List<LearnerCompletion> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 520; i++) {
+            many.add(LedgerFixture.completion("bad-" + (1000 + i), "1245319599", false).toBuilder()
+                    .completionDate(DemoActivities.AS_OF.minusDays(1)) // due later than bad-1
+                    .build());
+        }
+        fixture.ledger.recordAll(many, c -> null);
+        String invalid = page("/entries?state=INVALID");
+        assertTrue(invalid.contains("<caption>500 entries (at most 500), most urgent first"), invalid);
+        assertTrue(invalid.contains(">bad-1<"), "the most urgent among them");
+        String toFix = page("/rows-to-fix");
+        assertTrue(toFix.contains("<caption>500 rows to fix (at most 500)"), toFix);
+        assertTrue(toFix.contains(">bad-1<"), "the most urgent among them");
     }
 
     @Test
