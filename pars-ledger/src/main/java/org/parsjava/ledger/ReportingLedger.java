@@ -224,9 +224,9 @@ public final class ReportingLedger implements AutoCloseable {
      * Records on the caller's connection, inside the caller's transaction (a transactional
      * outbox): the completion's own row and its ledger entry commit, or roll back, together.
      * The connection is neither committed nor closed here. The ledger's own transactions run again
-     * when PostgreSQL stops one to break a deadlock; this one is the caller's to run again (the
+     * when the database stops one to break a deadlock; this one is the caller's to run again (the
      * {@link LedgerException}'s cause is then an {@link java.sql.SQLException} with SQL state
-     * {@code 40P01}).
+     * {@code 40P01} on PostgreSQL, {@code 40001} on H2).
      */
     public Recording record(Connection transaction, LearnerCompletion completion, String reference) {
         Objects.requireNonNull(transaction, "transaction");

@@ -48,8 +48,8 @@ public final class Jdbc {
     }
 
     /**
-     * Runs {@code work} in a transaction of its own; {@code what} names it in a failure. When
-     * PostgreSQL stops the transaction to break a deadlock, the work runs again in a new one (at
+     * Runs {@code work} in a transaction of its own; {@code what} names it in a failure. When the
+     * database stops the transaction to break a deadlock, the work runs again in a new one (at
      * most {@link #DEADLOCK_ATTEMPTS} times in all), so {@code work} must leave nothing behind but
      * its writes and its result.
      */
@@ -69,15 +69,19 @@ public final class Jdbc {
     }
 
     /**
-     * How many times a unit of work runs when PostgreSQL stops it for a deadlock (two transactions
-     * waiting on each other's rows: a recording and another node's or slice's settlement of the same
-     * entries). PostgreSQL stops one of them and the other goes on, so the stopped one, run again
-     * from the start, finds the rows free or changed; a third deadlock in a row is reported.
+     * How many times a unit of work runs when the database stops it for a deadlock (two
+     * transactions waiting on each other's rows: a recording and another node's or slice's
+     * settlement of the same entries). The database stops one of them and the other goes on, so
+     * the stopped one, run again from the start, finds the rows free or changed; a third deadlock
+     * in a row is reported.
      */
     static final int DEADLOCK_ATTEMPTS = 3;
 
     /** PostgreSQL's SQL state for a transaction it stopped to break a deadlock. */
     static final String DEADLOCK_DETECTED = "40P01";
+
+    /** H2's, for the same (its {@code DEADLOCK_1}; on PostgreSQL the state is a serialization failure's). */
+    static final String H2_DEADLOCK = "40001";
 
     private <T> T inTransaction(Work<T> work, String what, boolean checkpoint) {
         for (int attempt = 1; ; attempt++) {
@@ -89,7 +93,7 @@ public final class Jdbc {
                 }
             }
             LOG.info(
-                    "PARS ledger: PostgreSQL stopped a transaction to {} to break a deadlock; running it again "
+                    "PARS ledger: the database stopped a transaction to {} to break a deadlock; running it again "
                             + "(attempt {} of {})",
                     what,
                     attempt + 1,
@@ -99,10 +103,11 @@ public final class Jdbc {
 
     /** Whether {@code e}, or an exception it wraps (a statement's failure named by the ledger), is a deadlock's. */
     private boolean deadlock(Exception e) {
-        for (Throwable t = e; postgres && t != null; t = t.getCause()) {
+        String state = postgres ? DEADLOCK_DETECTED : H2_DEADLOCK;
+        for (Throwable t = e; t != null; t = t.getCause()) {
             // A batch's failure may carry the statement's own as the next exception.
             for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
-                if (DEADLOCK_DETECTED.equals(sql.getSQLState())) {
+                if (state.equals(sql.getSQLState())) {
                     return true;
                 }
             }

@@ -12,6 +12,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +23,9 @@ import org.parsjava.ledger.LedgerException;
 
 /**
  * The ledger's transactions when the database stops one to break a deadlock. A real deadlock on
- * PostgreSQL is in {@code PostgresLedgerTest}; here the work itself fails with PostgreSQL's
- * deadlock state, on an in-memory H2 database whose rows show what each attempt left behind.
+ * PostgreSQL is in {@code PostgresLedgerTest}, one on H2 here; otherwise the work itself fails with
+ * PostgreSQL's deadlock state, on an in-memory H2 database whose rows show what each attempt left
+ * behind.
  */
 class JdbcTest {
 
@@ -30,7 +34,7 @@ class JdbcTest {
 
     @BeforeEach
     void table() throws SQLException {
-        h2.setURL("jdbc:h2:mem:jdbc-test-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:mem:jdbc-test-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         try (Connection c = h2.getConnection();
                 Statement st = c.createStatement()) {
             st.execute("create table written (n int)");
@@ -101,13 +105,52 @@ class JdbcTest {
     }
 
     @Test
+    void onH2ATransactionStoppedForARealDeadlockRunsAgain() throws Exception {
+        try (Connection c = h2.getConnection();
+                Statement st = c.createStatement()) {
+            st.execute("create table locked (id int primary key, v int)");
+            st.execute("insert into locked values (1, 0), (2, 0)");
+        }
+        Jdbc jdbc = new Jdbc(h2, false);
+        CountDownLatch bothHoldOne = new CountDownLatch(2);
+        // Each takes one row, then (once the other holds its own) the other's: H2 stops one.
+        java.util.function.IntFunction<Jdbc.Work<String>> crossing = first -> c -> {
+            attempts.incrementAndGet();
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("update locked set v = v + 1 where id = " + first);
+                bothHoldOne.countDown();
+                if (!bothHoldOne.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other transaction never took its row");
+                }
+                st.executeUpdate("update locked set v = v + 1 where id = " + (3 - first));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return "done";
+        };
+        CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> jdbc.inTransaction(crossing.apply(1), "a"));
+        CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> jdbc.inTransaction(crossing.apply(2), "b"));
+        assertEquals("done", a.get(30, TimeUnit.SECONDS));
+        assertEquals("done", b.get(30, TimeUnit.SECONDS));
+        // H2 may stop either or both: each stopped one ran again.
+        assertTrue(attempts.get() >= 3, "stopped by H2, then run again: " + attempts.get() + " runs");
+        try (Connection c = h2.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select sum(v) from locked")) {
+            rs.next();
+            assertEquals(4, rs.getInt(1), "each row changed once by each committed transaction");
+        }
+    }
+
+    @Test
     void otherFailuresAndH2sAreNotRunAgain() throws SQLException {
         LedgerException unique = assertThrows(
                 LedgerException.class,
                 () -> new Jdbc(h2, true).inTransaction(work(1, new SQLException("duplicate", "23505")), "write"));
         assertTrue(unique.getMessage().endsWith("(SQL state 23505)"), unique.getMessage());
         assertEquals(1, attempts.get());
-        // H2 has no such state; a failure carrying it there is not PostgreSQL's deadlock.
+        // PostgreSQL's deadlock state on H2 is not H2's deadlock.
         assertThrows(LedgerException.class, () -> new Jdbc(h2, false).inTransaction(work(2, deadlock()), "write"));
         assertEquals(2, attempts.get());
         assertEquals(0, rows());
