@@ -169,7 +169,11 @@ public final class Dashboard implements AutoCloseable {
             return this;
         }
 
-        /** The clock for expiry and "today" (default the system clock in UTC, as the ledger's). */
+        /**
+         * The clock for expiry and "today" (default the system clock in UTC, as the ledger's).
+         * Give the ledger's own clock when it has another: the ledger counts overdue and at-risk
+         * entries by its own today, the overview its deadlines ahead by this one.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
