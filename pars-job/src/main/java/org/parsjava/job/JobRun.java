@@ -88,8 +88,7 @@ final class JobRun {
 
     private void read(RosterReader reader, Sink sink) {
         List<RosterRow> batch = new ArrayList<>(Math.min(job.sliceSize(), 10_000));
-        while (reader.hasNext()) {
-            RosterRow row = reader.next();
+        for (RosterRow row = next(reader, sink, batch); row != null; row = next(reader, sink, batch)) {
             read(row);
             if (row.isReadable()) {
                 batch.add(row);
@@ -117,6 +116,23 @@ final class JobRun {
         report(sink, batch);
         sink.finish();
         reportedUpTo(slice); // the last slices, reported in the background, have ended
+    }
+
+    /**
+     * The roster's next row, or null at its end. When the roster cannot be read on (a file damaged
+     * or gone partway), the rows read before are still reported, then the failure stops the run.
+     */
+    private RosterRow next(RosterReader reader, Sink sink, List<RosterRow> batch) {
+        try {
+            return reader.hasNext() ? reader.next() : null;
+        } catch (RuntimeException e) {
+            try {
+                report(sink, batch);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again); // the slice accounted for its rows
+            }
+            throw e;
+        }
     }
 
     private synchronized void read(RosterRow row) {

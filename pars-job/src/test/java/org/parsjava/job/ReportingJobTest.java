@@ -213,6 +213,31 @@ class ReportingJobTest {
     }
 
     @Test
+    void aRosterThatCannotBeReadPartwayStillHasTheRowsReadBeforeReportedAndAccountedFor() {
+        byte[] rowsThenFailure = GOOD_ROWS.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Roster failing = Roster.csv(
+                "failing.csv",
+                () -> new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(rowsThenFailure), new java.io.InputStream() {
+                            @Override
+                            public int read() throws IOException {
+                                throw new IOException("the disk went away");
+                            }
+                        }),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (Destination d : new Destination[] {Destination.ledger(ledger("partway")), Destination.pars()}) {
+            JobSummary s = job(d).build().run(failing);
+            assertTrue(s.stop().isPresent(), "stopped");
+            assertEquals(2, s.rowsRead());
+            assertEquals(
+                    2,
+                    s.count(RowStatus.ACCEPTED) + s.count(RowStatus.ALREADY_HELD),
+                    d.kind().name());
+            assertTrue(s.allAccountedFor(), d.kind().name());
+        }
+    }
+
+    @Test
     void aRunThroughALedgerEndsByRemovingWhatTheLedgerKeepsNoLonger() throws IOException {
         ReportingLedger first = ledger("housekeeping");
         assertEquals(
