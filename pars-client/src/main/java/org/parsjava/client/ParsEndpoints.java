@@ -359,6 +359,12 @@ public final class ParsEndpoints {
             Objects.requireNonNull(path, "path");
             query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
         }
+
+        /** The query's parameter names only: the path and the values may carry learner data. */
+        @Override
+        public String toString() {
+            return "Resolved[query parameters " + query.keySet() + "; path and values withheld]";
+        }
     }
 
     private static final Map<Parameter, String> TRANSCRIPT_NAMES = transcriptNames();

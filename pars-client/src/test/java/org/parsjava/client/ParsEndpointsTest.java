@@ -28,6 +28,11 @@ class ParsEndpointsTest {
         assertTrue(records.matches("/" + r.path()));
         assertEquals(Map.of(Parameter.LEARNER_ID, "N 12/3?ä"), records.pathValues(r.path()));
         assertFalse(records.matches("learner-activities/a/b"), "one segment per parameter");
+        ParsEndpoints.Resolved byName = ParsEndpoints.wcf()
+                .endpoint(Operation.GET_LEARNER_STATUS)
+                .resolve(Map.of(Parameter.CREDIT_ID, "ccid:0001234:k-cme"));
+        assertFalse(byName.query().isEmpty());
+        assertFalse(byName.toString().contains("k-cme") || r.toString().contains("12"), "no value: " + byName);
 
         Endpoint status = ParsEndpoints.rest().endpoint(Operation.GET_LEARNER_STATUS);
         assertEquals(

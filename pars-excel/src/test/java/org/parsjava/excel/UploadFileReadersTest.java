@@ -112,4 +112,12 @@ class UploadFileReadersTest {
             return n;
         }
     }
+
+    @Test
+    void aSheetRowNamesItsLineNotItsCells() {
+        String shown = new org.parsjava.excel.internal.SheetRows.SheetRow(
+                        7, List.of("Jane", "Sample", "1234567893"), null)
+                .toString();
+        assertEquals("SheetRow[line 7, 3 cells]", shown);
+    }
 }

@@ -44,7 +44,13 @@ final class CsvRosterSource implements RosterSource {
     }
 
     /** A row as read: its first line, its cells, and whether its last cell was quoted. */
-    private record Row(int line, List<String> cells, boolean lastQuoted) {}
+    private record Row(int line, List<String> cells, boolean lastQuoted) {
+        /** The line and how many cells: the cells hold learner data. */
+        @Override
+        public String toString() {
+            return "Row[line " + line + ", " + cells.size() + " cells]";
+        }
+    }
 
     /** Collects a row's cells as strings, with the quoting of the last. */
     private static final class RowHandler extends AbstractBaseCsvCallbackHandler<Row> {

@@ -40,7 +40,14 @@ public final class SheetRows implements AutoCloseable {
     }
 
     /** One row: its sheet row number (1-based), its cells, and why it cannot be read, if so. */
-    public record SheetRow(int line, List<String> cells, String problem) {}
+    public record SheetRow(int line, List<String> cells, String problem) {
+        /** The line and how many cells: the cells hold learner data. */
+        @Override
+        public String toString() {
+            return "SheetRow[line " + line + ", " + cells.size() + " cells" + (problem == null ? "" : ", " + problem)
+                    + "]";
+        }
+    }
 
     private final Path file;
     private final ReadableWorkbook workbook;

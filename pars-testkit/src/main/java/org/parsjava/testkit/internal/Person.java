@@ -15,6 +15,12 @@ public record Person(
         String familyName,
         java.time.MonthDay birthDate,
         List<LearnerReportRecord.Identifier> identifiers) {
+    /** How many identifiers: names, birth day and identifiers are learner data. */
+    @Override
+    public String toString() {
+        return "Person[" + identifiers.size() + " identifiers]";
+    }
+
     public static Person of(LearnerReportRecord r) {
         return new Person(r.firstName(), r.lastName(), r.birthDate().orElseThrow(), List.copyOf(r.identifiers()));
     }
