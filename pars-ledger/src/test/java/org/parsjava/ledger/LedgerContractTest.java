@@ -1243,6 +1243,33 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void anAdoptedParsThatCannotBeAskedAboutAPurgedEntryIsAskedAgainLaterNotTakenAsNotHolding() {
+        LearnerCompletion c = completions(1, false).get(0);
+        ledger.record(c);
+        ledger.drain();
+        clock.advance(Duration.ofDays(181));
+        assertEquals(1, ledger.purgePersonalData());
+        try (ParsSimulator other = otherPars();
+                ParsClient otherClient = other.clientBuilder().sleeper(d -> {}).build()) {
+            ReportingLedger adopted = ledger(otherClient, true);
+            for (int i = 0; i < 4; i++) { // every try of one lookup
+                other.inject(Operation.GET_LEARNER_STATUS, Fault.serverError(503));
+            }
+            adopted.drain();
+            LedgerEntry e = adopted.entry("0001234", "k-0").orElseThrow();
+            assertEquals(EntryState.PENDING, e.state(), "not known either way");
+            assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(1))), e.nextAttemptAt());
+            assertEquals(DrainSummary.EMPTY, adopted.drain(), "not before its time");
+            clock.advance(Duration.ofMinutes(1));
+            adopted.drain();
+            e = adopted.entry("0001234", "k-0").orElseThrow();
+            assertEquals(EntryState.INVALID, e.state(), "asked again, and still to be asked first");
+            assertEquals("PURGED_NOT_HELD", e.problems().get(0).code());
+            assertTrue(other.credits().isEmpty(), "nothing sent: the learner data is gone");
+        }
+    }
+
+    @Test
     void aLedgerThatDoesNotSayWhichParsSettledItsEntriesIsAdoptedOnlyOnRequest() throws SQLException {
         completions(1, false).forEach(ledger::record);
         ledger.drain();

@@ -67,10 +67,12 @@ public final class Sender {
                 // Settled by a PARS the ledger no longer reports to, and its learner data purged: only
                 // the CreditIDs are left, enough to ask but not to send.
                 outcomes.add(
-                        heldByPars(c.creditIds())
-                                ? accepted(
-                                        c, now, "PARS already holds it (status lookup after adopting this PARS)", true)
-                                : Outcome.toFix(
+                        switch (heldByPars(c.creditIds())) {
+                            case YES ->
+                                accepted(
+                                        c, now, "PARS already holds it (status lookup after adopting this PARS)", true);
+                            case NO ->
+                                Outcome.toFix(
                                         c,
                                         EntryState.INVALID,
                                         "not held by the adopted PARS, and purged",
@@ -81,13 +83,15 @@ public final class Sender {
                                                         + "does not hold this record, and its learner data was purged after the "
                                                         + "retention; record the completion again to send it")),
                                         null,
-                                        false));
+                                        false);
+                            case UNKNOWN -> askAgain(c, now);
+                        });
             } else if (c.completion() == null) { // purged: nothing left to send
                 outcomes.add(
                         Outcome.settled(c, EntryState.WITHDRAWN, "no learner data left to send (purged)", false, true));
             } else if (c.state() == EntryState.WITHDRAWING || c.state() == EntryState.CORRECTING) {
                 deletes.add(c);
-            } else if ((c.resumed() || c.confirmFirst()) && heldByPars(c.creditIds())) {
+            } else if ((c.resumed() || c.confirmFirst()) && heldByPars(c.creditIds()) == Held.YES) {
                 outcomes.add(accepted(
                         c,
                         now,
@@ -155,21 +159,56 @@ public final class Sender {
         return new DrainSummary(taken, accepted, rejected, invalid, retrying, withdrawn, resumed, held);
     }
 
-    /** Whether PARS holds every one of these credit lines (accepted or waiting for the board). */
-    private boolean heldByPars(List<String> creditIds) {
+    /** What a status lookup said of a record. */
+    private enum Held {
+        /** Every credit line is in PARS (accepted or waiting for the board). */
+        YES,
+        /** A credit line is not. */
+        NO,
+        /** PARS could not be asked. */
+        UNKNOWN
+    }
+
+    /**
+     * Whether PARS holds every one of these credit lines. An entry with learner data is sent unless
+     * PARS said yes (a duplicate refusal is then confirmed by the client itself).
+     */
+    private Held heldByPars(List<String> creditIds) {
         try {
             for (String id : creditIds) {
                 List<CreditStatus> s = client.learners().status(id);
                 if (s.stream()
                         .noneMatch(x ->
                                 x.state() == CreditStatus.State.ACCEPTED || x.state() == CreditStatus.State.PENDING)) {
-                    return false;
+                    return Held.NO;
                 }
             }
-            return true;
+            return Held.YES;
         } catch (ParsException e) {
-            return false; // sent again: a duplicate refusal is confirmed by the client itself
+            return Held.UNKNOWN;
         }
+    }
+
+    /**
+     * An entry PARS could not be asked about, with nothing to send instead: it stays as it was,
+     * still to be asked first, at the next attempt's time.
+     */
+    private Outcome askAgain(Claimed c, Instant now) {
+        Duration wait = retryWaits.backoffCap(c.attempts() + 1);
+        return new Outcome(
+                c.id(),
+                c.state(),
+                c.state(),
+                "PARS could not be asked whether it holds it; asked again in " + wait.toMinutes() + " min",
+                null,
+                null,
+                List.of(),
+                true,
+                now.plus(wait),
+                false,
+                null,
+                false,
+                false);
     }
 
     private Outcome accepted(Claimed c, Instant now, String note, boolean alreadyHeld) {

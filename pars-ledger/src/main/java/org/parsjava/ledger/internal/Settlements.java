@@ -80,20 +80,20 @@ public final class Settlements {
     /**
      * The settling update's assignments, the new values given (in this order): the time, state,
      * PARS's code and message, violations, attempts to add, next attempt, outcome unknown, next
-     * status check, whether to clear the previous payload.
+     * status check, whether to clear the previous payload, whether PARS is still to be asked first.
      */
     private static String assignments(String... values) {
         return String.format(
                 "updated_at=%s, state=%s, pars_code=%s, pars_message=%s, violations=%s, attempts=attempts+%s, "
                         + "next_attempt_at=%s, outcome_unknown=%s, next_status_check_at=%s, previous_payload=case "
                         + "when %s then null else previous_payload end, claimed_by=null, claimed_until=null, "
-                        + "sending_since=null, confirm_first=false",
+                        + "sending_since=null, confirm_first=%s",
                 (Object[]) values);
     }
 
     /** H2's settling update: the time, then an outcome's {@link #row}. */
     private static final String UPDATE_EACH = "update pars_ledger_entry set "
-            + assignments("?", "?", "?", "?", "?", "?", "?", "?", "?", "?") + " where id=? and version=?";
+            + assignments("?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?") + " where id=? and version=?";
 
     /** PostgreSQL's: the time, then each column of the outcomes' {@link #row}s in an array; the IDs updated return. */
     private static final String UPDATE_ALL = "update pars_ledger_entry set "
@@ -107,20 +107,24 @@ public final class Settlements {
                     "v.next_attempt",
                     "v.unknown",
                     "v.next_check",
-                    "v.clear")
+                    "v.clear",
+                    "v.ask_first")
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::timestamptz[], ?::bool[], "
-            + "?::timestamptz[], ?::bool[], ?::int8[], ?::int4[]) as v(to_state, code, message, problems, attempt, "
-            + "next_attempt, unknown, next_check, clear, k_id, k_version) where id=v.k_id and version=v.k_version "
+            + "?::timestamptz[], ?::bool[], ?::bool[], ?::int8[], ?::int4[]) as v(to_state, code, message, problems, "
+            + "attempt, next_attempt, unknown, next_check, clear, ask_first, k_id, k_version) where id=v.k_id and "
+            + "version=v.k_version "
             + "returning id";
 
     /** The arrays' element types, in {@link #row}'s order. */
     private static final String[] UPDATE_ALL_TYPES = {
-        "text", "text", "text", "text", "int4", "timestamptz", "bool", "timestamptz", "bool", "int8", "int4"
+        "text", "text", "text", "text", "int4", "timestamptz", "bool", "timestamptz", "bool", "bool", "int8", "int4"
     };
 
     /**
      * An outcome's values in {@link #assignments}' order after the time (times as instants, or
-     * null), then the entry's ID and the version it was claimed at.
+     * null), then the entry's ID and the version it was claimed at. An entry to be confirmed in
+     * PARS first stays so when its outcome leaves its state as it was (nothing was learned: the
+     * credentials refused, or PARS could not be asked).
      */
     private static Object[] row(Outcome o, Claimed claimed) {
         return new Object[] {
@@ -133,6 +137,7 @@ public final class Settlements {
             o.outcomeUnknown(),
             o.nextStatusCheckAt(),
             o.clearPrevious(),
+            claimed.confirmFirst() && o.from() == o.to(),
             o.id(),
             claimed.version()
         };
