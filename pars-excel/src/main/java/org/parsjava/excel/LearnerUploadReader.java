@@ -235,6 +235,14 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
         for (SheetRows.SheetRow r : group) {
             String boardCell = cell(r, TemplateLayout.BOARD);
             if (boardCell.isEmpty()) {
+                for (int c = TemplateLayout.BOARD_ID; c < TemplateLayout.HEADER.size(); c++) {
+                    if (!cell(r, c).isEmpty()) { // MOC credit that names no board: refused, not dropped
+                        sink.add(
+                                Parsed.failed(ViolationCode.BOARD_UNKNOWN, "MOC credit without a certifying board"),
+                                header(TemplateLayout.BOARD));
+                        break;
+                    }
+                }
                 continue;
             }
             Board board = sink.add(parser.parseBoard(boardCell), header(TemplateLayout.BOARD));
@@ -254,6 +262,12 @@ public final class LearnerUploadReader implements Iterator<TemplateRow>, Closeab
             for (int c = TemplateLayout.FIRST_CREDIT_TYPE; c + 1 < TemplateLayout.HEADER.size(); c += 2) {
                 String type = cell(r, c);
                 if (type.isEmpty()) {
+                    if (!cell(r, c + 1).isEmpty()) { // points that name no credit type: refused, not dropped
+                        sink.add(
+                                Parsed.failed(
+                                        ViolationCode.MOC_CREDIT_TYPE_UNKNOWN, "MOC points without a credit type"),
+                                header(c));
+                    }
                     continue;
                 }
                 MocCreditType t = creditType(board, type);

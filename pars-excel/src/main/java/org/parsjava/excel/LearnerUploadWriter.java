@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.parsjava.core.model.Board;
@@ -101,12 +102,36 @@ public final class LearnerUploadWriter implements AutoCloseable {
         ensureOpen();
         List<Violation> errors =
                 batch.add(completion).stream().filter(Violation::isError).toList();
-        index++;
+        long i = index++;
         if (!errors.isEmpty()) {
             return errors;
         }
+        Optional<Violation> room = noRoom(completion, i);
+        if (room.isPresent()) {
+            return List.of(room.get());
+        }
         write(completion, TemplateLayout.ACTION_ADD);
         return List.of();
+    }
+
+    /**
+     * The error of a completion with more MOC credit types for one board than a row has columns
+     * for ({@link TemplateLayout#CREDIT_PAIRS}): written, the types past them would be lost.
+     */
+    private static Optional<Violation> noRoom(LearnerCompletion c, long index) {
+        for (Map.Entry<Board, List<MocCredit>> e : byBoard(c).entrySet()) {
+            if (e.getValue().size() > TemplateLayout.CREDIT_PAIRS) {
+                return Optional.of(new Violation(
+                        index,
+                        c.completionKey(),
+                        "mocCredits",
+                        ViolationCode.MOC_CREDIT_TYPES_INCOMPATIBLE,
+                        Severity.ERROR,
+                        "the upload file has room for " + TemplateLayout.CREDIT_PAIRS + " MOC credit types per board; "
+                                + e.getKey().acronym() + " has " + e.getValue().size()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -127,6 +152,10 @@ public final class LearnerUploadWriter implements AutoCloseable {
                     ViolationCode.ACTIVITY_ID_MISSING,
                     Severity.ERROR,
                     ViolationCode.ACTIVITY_ID_MISSING.message()));
+        }
+        Optional<Violation> room = noRoom(completion, i);
+        if (room.isPresent()) {
+            return List.of(room.get());
         }
         write(completion, TemplateLayout.ACTION_DELETE);
         return List.of();

@@ -335,6 +335,96 @@ class LearnerTemplateTest {
                         && v.field().equals("Profession")));
     }
 
+    @Test
+    void mocCreditThatNamesNoBoardOrNoCreditTypeIsRefusedNotDropped() throws IOException {
+        Path xlsx = dir.resolve("loose-credit.xlsx");
+        List<String> header = org.parsjava.excel.internal.TemplateLayout.HEADER;
+        String[][] rows = {
+            {
+                "Add",
+                "201234567",
+                "02/27/2026",
+                "Ana",
+                "Ruiz",
+                "03/14",
+                "",
+                "1245319599",
+                "1",
+                "",
+                "",
+                "1",
+                "Medical Knowledge",
+                "1"
+            },
+            {
+                "Add",
+                "201234567",
+                "02/27/2026",
+                "Omar",
+                "Haddad",
+                "07/04",
+                "",
+                "1234567893",
+                "1",
+                "ABIM",
+                "123456",
+                "1",
+                "",
+                "1"
+            },
+            {"Add", "201234567", "02/27/2026", "Lee", "Park", "01/02", "", "1497758544", "1"}
+        };
+        try (OutputStream out = Files.newOutputStream(xlsx);
+                org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(org.parsjava.excel.internal.TemplateLayout.SHEET);
+            ws.value(0, 0, "guidance");
+            for (int c = 0; c < header.size(); c++) {
+                ws.value(1, c, header.get(c));
+            }
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    ws.value(2 + r, c, rows[r][c]);
+                }
+            }
+            ws.finish();
+        }
+        List<TemplateRow> read = read(xlsx);
+        assertEquals(3, read.size(), "every record accounted for");
+        assertTrue(
+                read.get(0).row().problems().stream()
+                        .anyMatch(v -> v.code() == org.parsjava.core.validation.ViolationCode.BOARD_UNKNOWN
+                                && v.field().equals("Certifying Board")),
+                read.get(0).row().problems().toString());
+        assertTrue(
+                read.get(1).row().problems().stream()
+                        .anyMatch(v -> v.code() == org.parsjava.core.validation.ViolationCode.MOC_CREDIT_TYPE_UNKNOWN
+                                && v.field().equals("Credit Type")),
+                read.get(1).row().problems().toString());
+        assertTrue(read.get(2).row().isReadable(), "a CME-only row is fine");
+    }
+
+    @Test
+    void aBoardWithMoreCreditTypesThanTheFileHasRoomForIsNotWritten() throws IOException {
+        // A rules catalogue of one's own may list five types for a board; a row has room for four.
+        LearnerCompletion.Builder b = completions().get(0).toBuilder().clearMocCredits();
+        for (int i = 1; i <= 5; i++) {
+            b.mocCredit(
+                    org.parsjava.core.model.MocCreditType.of(
+                            "ABIM_TYPE_" + i, org.parsjava.core.model.Board.ABIM, "Type " + i),
+                    "1");
+        }
+        try (LearnerUploadWriter w = LearnerUploadWriter.create(Files.newOutputStream(dir.resolve("five.xlsx")))) {
+            List<org.parsjava.core.validation.Violation> refused = w.delete(b.build());
+            assertEquals(1, refused.size(), refused.toString());
+            assertTrue(
+                    refused.get(0)
+                            .message()
+                            .equals("the upload file has room for 4 MOC credit types per board; ABIM has 5"),
+                    refused.toString());
+            assertEquals(0, w.recordsWritten());
+        }
+    }
+
     // ---- hostile and mistaken files -------------------------------------------------------------
 
     @Test
