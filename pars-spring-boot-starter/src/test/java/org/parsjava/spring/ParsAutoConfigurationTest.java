@@ -69,6 +69,10 @@ class ParsAutoConfigurationTest {
                     assertThat(context).doesNotHaveBean(ReportingLedger.class);
                     assertThat(context.getBean(ParsProperties.class).toString())
                             .doesNotContain(ParsSimulator.DEFAULT_PASSWORD);
+                    ParsProperties.Retry retry =
+                            context.getBean(ParsProperties.class).getRetry();
+                    assertThat(retry.getMaxAttempts()).isEqualTo(4);
+                    assertThat(retry.getTotalDeadline()).isEqualTo(java.time.Duration.ofMinutes(2));
                 });
     }
 
