@@ -40,6 +40,7 @@ import org.parsjava.ledger.ReportingLedger;
 import org.parsjava.testkit.Fault;
 import org.parsjava.testkit.ParsSimulator;
 import org.parsjava.testkit.SeenRequest;
+import org.parsjava.testkit.StoredCredit;
 import org.parsjava.testkit.demo.DemoActivities;
 import org.parsjava.testkit.demo.DemoRoster;
 
@@ -881,6 +882,34 @@ class ReportingJobTest {
         String realText = text(real);
         assertTrue(realText.contains("already held by PARS (earlier runs)"), realText);
         assertTrue(realText.contains("as provider " + ParsSimulator.DEFAULT_PROVIDER_ID), realText);
+    }
+
+    @Test
+    void aKeyUsedTwiceIsADuplicateWithinASliceAndALaterVersionAcrossSlices() throws IOException {
+        // One learner per key (their NPI and license), the second row a day later.
+        java.util.function.BiFunction<String, String, String> twice = (key, npi) -> HEADER
+                + key + ",201234569,Omar,Haddad,7/4," + npi + ",TX,T" + npi.substring(5) + ",,2026-10-01,1,,yes\n"
+                + key + ",201234569,Omar,Haddad,7/4," + npi + ",TX,T" + npi.substring(5) + ",,2026-10-02,1,,yes\n";
+        JobSummary together =
+                job(Destination.ledger(ledger("together"))).build().run(roster(twice.apply("t1", "1245319599")));
+        assertEquals(1, together.count(RowStatus.ACCEPTED));
+        assertEquals(java.util.Map.of("COMPLETION_KEY_DUPLICATE", 1L), together.codes(RowStatus.INVALID));
+        // Slices apart, through a ledger: the later row is a new version of the completion, which
+        // replaces the earlier one in PARS.
+        JobSummary apart = job(Destination.ledger(ledger("apart")))
+                .sliceSize(1)
+                .build()
+                .run(roster(twice.apply("a1", "1234567893")));
+        assertEquals(2, apart.count(RowStatus.ACCEPTED));
+        List<StoredCredit> a1 = sim.credits().stream()
+                .filter(c -> c.creditId().contains(":a1-"))
+                .toList();
+        assertEquals(1, a1.size());
+        assertEquals(java.time.LocalDate.of(2026, 10, 2), a1.get(0).completionDate(), "the later version");
+        // Straight to PARS: PARS refuses the later one, whose CreditID it holds.
+        JobSummary straight = job(Destination.pars()).sliceSize(1).build().run(roster(twice.apply("s1", "1497758544")));
+        assertEquals(1, straight.count(RowStatus.ACCEPTED));
+        assertEquals(1, straight.count(RowStatus.REJECTED));
     }
 
     @Test
