@@ -151,6 +151,7 @@ class DashboardIdentityTest {
         assertEquals(200, r[0].statusCode());
         assertTrue(r[0].header("Content-Disposition").orElse("").contains("rows-to-fix.xlsx"));
         assertTrue(log.contains("rows to fix downloaded as an upload file by browser session "), log);
+        assertTrue(log.contains("(1 rows in it, 1 left out)"), "bad-1, invalid, left out: " + log);
         Path file = dir.resolve("downloaded.xlsx");
         Files.write(file, r[0].raw());
         List<TemplateRow> rows = new ArrayList<>();

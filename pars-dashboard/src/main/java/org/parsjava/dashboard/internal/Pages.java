@@ -262,8 +262,9 @@ final class Pages {
                     rf.params(),
                     "xlsx",
                     "Download ACCME's Excel upload file",
-                    "It holds learner identities; the download is logged. Rows refused before sending (INVALID) "
-                            + "are left out: fix them where they come from.");
+                    "It holds learner identities; the download is logged with how many rows it holds and left "
+                            + "out. Rows refused before sending (INVALID) are left out: fix them where they come "
+                            + "from; so are rows that no longer pass the checks as of today.");
         }
         StringBuilder b = new StringBuilder(filter);
         b.append("<table id=\"rows-to-fix\"><caption>")
@@ -450,8 +451,10 @@ final class Pages {
     }
 
     /** ACCME's Excel upload file of the rows to fix that pass the checks (at most {@link #LIST_LIMIT}). */
-    byte[] rowsToFixUploadFile(RowFilter rf) {
+    UploadFile rowsToFixUploadFile(RowFilter rf) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int written = 0;
+        int leftOut = 0;
         // Checked as of the dashboard's today, not the machine's.
         try (LearnerUploadWriter w = LearnerUploadWriter.create(
                 out,
@@ -459,12 +462,17 @@ final class Pages {
                         .clock(clock)
                         .build())) {
             for (LedgerEntry e : rowsToFixWith(rf)) {
-                if (e.state() != EntryState.INVALID) {
-                    ledger.completion(e.providerId(), e.completionKey()).ifPresent(w::add);
+                java.util.Optional<org.parsjava.core.model.LearnerCompletion> c = e.state() == EntryState.INVALID
+                        ? java.util.Optional.empty()
+                        : ledger.completion(e.providerId(), e.completionKey());
+                if (c.isPresent() && w.add(c.get()).isEmpty()) {
+                    written++;
+                } else {
+                    leftOut++;
                 }
             }
         }
-        return out.toByteArray();
+        return new UploadFile(out.toByteArray(), written, leftOut);
     }
 
     private static void dt(StringBuilder b, String term, String html) {

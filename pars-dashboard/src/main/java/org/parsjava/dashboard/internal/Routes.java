@@ -170,10 +170,14 @@ public final class Routes {
             return;
         }
         if (path.equals("/rows-to-fix.xlsx")) {
-            byte[] file = pages.rowsToFixUploadFile(RowFilter.of(f));
-            LOG.info("PARS dashboard: rows to fix downloaded as an upload file by {}", v.who());
+            UploadFile file = pages.rowsToFixUploadFile(RowFilter.of(f));
+            LOG.info(
+                    "PARS dashboard: rows to fix downloaded as an upload file by {} ({} rows in it, {} left out)",
+                    v.who(),
+                    file.written(),
+                    file.leftOut());
             x.header("Content-Disposition", "attachment; filename=\"rows-to-fix.xlsx\"");
-            x.send(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+            x.send(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.bytes());
             return;
         }
         if (path.equals("/reveal")) {
