@@ -17,6 +17,8 @@ final class CapturingLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
 
     final List<String> lines = new CopyOnWriteArrayList<>();
+    /** The exceptions logged with a line, in order. */
+    final List<Throwable> thrown = new CopyOnWriteArrayList<>();
 
     CapturingLogger() {
         this.name = "capture";
@@ -34,6 +36,9 @@ final class CapturingLogger extends LegacyAbstractLogger {
     @Override
     protected void handleNormalizedLoggingCall(
             Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
+        if (throwable != null) {
+            thrown.add(throwable);
+        }
         lines.add(level.name() + " " + MessageFormatter.basicArrayFormat(messagePattern, arguments)
                 + (throwable == null ? "" : " " + throwable));
     }

@@ -709,7 +709,7 @@ class ParsClientTest {
                 .sleeper(d -> {
                     if (!thrown[0]) {
                         thrown[0] = true;
-                        throw new IllegalStateException("sleeper broke");
+                        throw new IllegalStateException("sleeper broke over Jane Sample, NPI 1234567893");
                     }
                 })
                 .build()) {
@@ -721,6 +721,20 @@ class ParsClientTest {
         }
         assertTrue(
                 log.at(Level.WARN).stream().anyMatch(l -> l.contains("IllegalStateException")), log.lines.toString());
+        // At DEBUG with its stack trace, the messages removed (they may carry learner data).
+        List<String> debug = log.at(Level.DEBUG).stream()
+                .filter(l -> l.contains("IllegalStateException"))
+                .toList();
+        assertFalse(debug.isEmpty(), log.lines.toString());
+        Throwable logged = log.thrown.stream()
+                .filter(t -> t.toString().contains("IllegalStateException"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("java.lang.IllegalStateException", logged.getMessage(), "its class in place of its message");
+        assertTrue(logged.getStackTrace().length > 0, "frames kept");
+        assertTrue(
+                log.lines.stream().noneMatch(l -> l.contains("1234567893") || l.contains("Jane")),
+                log.lines.toString());
     }
 
     @Test
