@@ -583,6 +583,10 @@ class ParsCommandTest {
         assertEquals(2, pars("report").exit(), "ROSTER is required");
         assertEquals(2, pars("simulator", "--api", "soap").exit(), "refused before anything starts");
         assertEquals(2, pars("simulator", "--port", "70000").exit());
+        Run rules =
+                pars("simulator", "--rules", dir.resolve("no-such-rules.json").toString());
+        assertEquals(2, rules.exit(), "the simulator's rules file is read before it starts");
+        assertTrue(rules.err().contains("no-such-rules.json"), rules.err());
         assertTrue(pars("--version").out().contains("pars " + org.parsjava.client.ParsClient.VERSION));
     }
 }

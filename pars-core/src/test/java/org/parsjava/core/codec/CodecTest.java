@@ -200,6 +200,48 @@ class CodecTest {
 
     @ParameterizedTest
     @MethodSource("codecs")
+    void anActivityWithABoardTheCatalogueDoesNotListStaysReadableAndOnlyThatBoardsLinesAreRefused(ParsCodec codec) {
+        String abs = Board.ABS.activityName();
+        byte[] body = codec.encodeActivity(Fixtures.activity(), ActivityAction.UPDATE);
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains(abs), text);
+        Activity read =
+                codec.decodeActivity(text.replace(abs, "XYZ Board").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.parsjava.core.model.MocRegistration nowhere = read.mocRegistrations().values().stream()
+                .filter(r -> r.board().code().equals("XYZBOARD"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(org.parsjava.core.rules.RulesCatalogue.defaults()
+                .board("XYZ Board")
+                .isEmpty());
+        org.parsjava.core.model.LearnerCompletion both = Fixtures.completion().toBuilder()
+                .activity(read)
+                .clearMocCredits()
+                .mocCredit(MocCreditType.ABIM_MEDICAL_KNOWLEDGE, "1")
+                .mocCredit(nowhere.creditTypes().iterator().next(), "1")
+                .learner(Fixtures.learner().toBuilder()
+                        .boardId(nowhere.board(), "12345")
+                        .build())
+                .build();
+        java.util.List<org.parsjava.core.validation.ViolationCode> errors = org
+                .parsjava
+                .core
+                .validation
+                .ParsValidator
+                .builder()
+                .clock(Fixtures.CLOCK)
+                .build()
+                .validate(both)
+                .errors()
+                .stream()
+                .map(org.parsjava.core.validation.Violation::code)
+                .distinct()
+                .toList();
+        assertEquals(java.util.List.of(org.parsjava.core.validation.ViolationCode.BOARD_UNKNOWN), errors);
+    }
+
+    @ParameterizedTest
+    @MethodSource("codecs")
     void matchRequestRoundTrips(ParsCodec codec) {
         Learner l = Fixtures.learner();
         assertEquals(l, PeerCodec.of(codec).decodeMatchRequest(codec.encodeMatchRequest(l, "0001234")));
