@@ -258,61 +258,58 @@ class LearnerTemplateTest {
 
     @Test
     void aProfessionColumnAfterTheTemplatesOwnGivesEachLearnersProfession() throws IOException {
-        Path xlsx = dir.resolve("with-profession.xlsx");
         List<String> header = new java.util.ArrayList<>(org.parsjava.excel.internal.TemplateLayout.HEADER);
         header.add(LearnerUploadReader.PROFESSION_HEADER);
-        int profession = header.size() - 1;
-        try (OutputStream out = Files.newOutputStream(xlsx);
-                org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
-            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(org.parsjava.excel.internal.TemplateLayout.SHEET);
-            ws.value(0, 0, "guidance");
-            for (int c = 0; c < header.size(); c++) {
-                ws.value(1, c, header.get(c));
-            }
-            String[][] rows = {
-                {
-                    "Add",
-                    "201234567",
-                    "02/27/2026",
-                    "Ana",
-                    "Ruiz",
-                    "03/14",
-                    "",
-                    "1245319599",
-                    "1",
-                    "ABIM",
-                    "654321",
-                    "1",
-                    "Medical Knowledge",
-                    "1"
-                },
-                {
-                    "Add",
-                    "201234567",
-                    "02/27/2026",
-                    "Omar",
-                    "Haddad",
-                    "07/04",
-                    "",
-                    "1234567893",
-                    "1",
-                    "ABIM",
-                    "123456",
-                    "1",
-                    "Medical Knowledge",
-                    "1"
-                },
-                {"Add", "201234567", "02/27/2026", "Lee", "Park", "01/02", "", "1497758544", "1"}
-            };
-            String[] professions = {"MD", "nurse practitioner", "astronaut"};
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < rows[r].length; c++) {
-                    ws.value(2 + r, c, rows[r][c]);
-                }
-                ws.value(2 + r, profession, professions[r]);
-            }
-            ws.finish();
-        }
+        String[] abim = {"ABIM", "", "1", "Medical Knowledge", "1"};
+        Path xlsx = filledByHand(
+                "with-profession.xlsx",
+                header,
+                withProfession(
+                        header.size(),
+                        "MD",
+                        "Add",
+                        "201234567",
+                        "02/27/2026",
+                        "Ana",
+                        "Ruiz",
+                        "03/14",
+                        "",
+                        "1245319599",
+                        "1",
+                        abim[0],
+                        "654321",
+                        abim[2],
+                        abim[3],
+                        abim[4]),
+                withProfession(
+                        header.size(),
+                        "nurse practitioner",
+                        "Add",
+                        "201234567",
+                        "02/27/2026",
+                        "Omar",
+                        "Haddad",
+                        "07/04",
+                        "",
+                        "1234567893",
+                        "1",
+                        abim[0],
+                        "123456",
+                        abim[2],
+                        abim[3],
+                        abim[4]),
+                withProfession(
+                        header.size(),
+                        "astronaut",
+                        "Add",
+                        "201234567",
+                        "02/27/2026",
+                        "Lee",
+                        "Park",
+                        "01/02",
+                        "",
+                        "1497758544",
+                        "1"));
         List<TemplateRow> read = read(xlsx);
         assertEquals(3, read.size(), "every record accounted for");
         assertEquals(
@@ -337,57 +334,42 @@ class LearnerTemplateTest {
 
     @Test
     void mocCreditThatNamesNoBoardOrNoCreditTypeIsRefusedNotDropped() throws IOException {
-        Path xlsx = dir.resolve("loose-credit.xlsx");
-        List<String> header = org.parsjava.excel.internal.TemplateLayout.HEADER;
-        String[][] rows = {
-            {
-                "Add",
-                "201234567",
-                "02/27/2026",
-                "Ana",
-                "Ruiz",
-                "03/14",
-                "",
-                "1245319599",
-                "1",
-                "",
-                "",
-                "1",
-                "Medical Knowledge",
-                "1"
-            },
-            {
-                "Add",
-                "201234567",
-                "02/27/2026",
-                "Omar",
-                "Haddad",
-                "07/04",
-                "",
-                "1234567893",
-                "1",
-                "ABIM",
-                "123456",
-                "1",
-                "",
-                "1"
-            },
-            {"Add", "201234567", "02/27/2026", "Lee", "Park", "01/02", "", "1497758544", "1"}
-        };
-        try (OutputStream out = Files.newOutputStream(xlsx);
-                org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
-            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(org.parsjava.excel.internal.TemplateLayout.SHEET);
-            ws.value(0, 0, "guidance");
-            for (int c = 0; c < header.size(); c++) {
-                ws.value(1, c, header.get(c));
-            }
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < rows[r].length; c++) {
-                    ws.value(2 + r, c, rows[r][c]);
-                }
-            }
-            ws.finish();
-        }
+        Path xlsx = filledByHand(
+                "loose-credit.xlsx",
+                org.parsjava.excel.internal.TemplateLayout.HEADER,
+                new String[] {
+                    "Add",
+                    "201234567",
+                    "02/27/2026",
+                    "Ana",
+                    "Ruiz",
+                    "03/14",
+                    "",
+                    "1245319599",
+                    "1",
+                    "",
+                    "",
+                    "1",
+                    "Medical Knowledge",
+                    "1"
+                },
+                new String[] {
+                    "Add",
+                    "201234567",
+                    "02/27/2026",
+                    "Omar",
+                    "Haddad",
+                    "07/04",
+                    "",
+                    "1234567893",
+                    "1",
+                    "ABIM",
+                    "123456",
+                    "1",
+                    "",
+                    "1"
+                },
+                new String[] {"Add", "201234567", "02/27/2026", "Lee", "Park", "01/02", "", "1497758544", "1"});
         List<TemplateRow> read = read(xlsx);
         assertEquals(3, read.size(), "every record accounted for");
         assertTrue(
@@ -423,6 +405,35 @@ class LearnerTemplateTest {
                     refused.toString());
             assertEquals(0, w.recordsWritten());
         }
+    }
+
+    /** A template as an office fills it by hand: guidance, {@code header}, then {@code rows} of text cells. */
+    private Path filledByHand(String name, List<String> header, String[]... rows) throws IOException {
+        Path xlsx = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(xlsx);
+                org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(org.parsjava.excel.internal.TemplateLayout.SHEET);
+            ws.value(0, 0, "guidance");
+            for (int c = 0; c < header.size(); c++) {
+                ws.value(1, c, header.get(c));
+            }
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] != null) {
+                        ws.value(2 + r, c, rows[r][c]);
+                    }
+                }
+            }
+            ws.finish();
+        }
+        return xlsx;
+    }
+
+    /** {@code cells}, then {@code profession} in the last of {@code columns}. */
+    private static String[] withProfession(int columns, String profession, String... cells) {
+        String[] row = java.util.Arrays.copyOf(cells, columns);
+        row[columns - 1] = profession;
+        return row;
     }
 
     // ---- hostile and mistaken files -------------------------------------------------------------

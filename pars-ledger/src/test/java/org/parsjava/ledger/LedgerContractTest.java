@@ -1224,13 +1224,17 @@ abstract class LedgerContractTest {
         }
     }
 
-    @Test
-    void anAdoptedParsThatDoesNotHoldAPurgedEntryMakesItARowToFix() {
-        LearnerCompletion c = completions(1, false).get(0);
-        ledger.record(c);
-        ledger.drain();
+    /** Entry {@code k-0} accepted by this ledger's PARS, then its learner data purged. */
+    private void acceptedThenPurged() {
+        ledger.record(completions(1, false).get(0));
+        assertEquals(1, ledger.drain().accepted());
         clock.advance(Duration.ofDays(181));
         assertEquals(1, ledger.purgePersonalData());
+    }
+
+    @Test
+    void anAdoptedParsThatDoesNotHoldAPurgedEntryMakesItARowToFix() {
+        acceptedThenPurged();
         try (ParsSimulator other = otherPars();
                 ParsClient otherClient = other.clientBuilder().build()) {
             ReportingLedger adopted = ledger(otherClient, true);
@@ -1244,11 +1248,7 @@ abstract class LedgerContractTest {
 
     @Test
     void anAdoptedParsThatCannotBeAskedAboutAPurgedEntryIsAskedAgainLaterNotTakenAsNotHolding() {
-        LearnerCompletion c = completions(1, false).get(0);
-        ledger.record(c);
-        ledger.drain();
-        clock.advance(Duration.ofDays(181));
-        assertEquals(1, ledger.purgePersonalData());
+        acceptedThenPurged();
         try (ParsSimulator other = otherPars();
                 ParsClient otherClient = other.clientBuilder().sleeper(d -> {}).build()) {
             ReportingLedger adopted = ledger(otherClient, true);

@@ -38,19 +38,22 @@ public final class ParsHealthIndicator implements HealthIndicator {
     private final AtomicBoolean asking = new AtomicBoolean();
     private volatile Instant askedAt;
     private volatile String credentials = "not yet checked";
-    private final java.time.Clock clock;
+    private final java.util.function.Supplier<Instant> clock;
 
     /**
      * The indicator of {@code client}, asking about a CreditID of {@code providerId}, and of
      * the ledger's overdue count when there is a ledger.
      */
     public ParsHealthIndicator(ParsClient client, String providerId, ObjectProvider<LedgerOverdue> overdue) {
-        this(client, providerId, overdue, java.time.Clock.systemUTC());
+        this(client, providerId, overdue, Instant::now);
     }
 
     /** As the public constructor, timing the minute between checks by {@code clock} (tests). */
     ParsHealthIndicator(
-            ParsClient client, String providerId, ObjectProvider<LedgerOverdue> overdue, java.time.Clock clock) {
+            ParsClient client,
+            String providerId,
+            ObjectProvider<LedgerOverdue> overdue,
+            java.util.function.Supplier<Instant> clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.probe = "ccid:" + Objects.requireNonNull(providerId, "providerId") + ":pars-health-check-cme";
         this.overdue = Objects.requireNonNull(overdue, "overdue");
@@ -79,7 +82,7 @@ public final class ParsHealthIndicator implements HealthIndicator {
     }
 
     private String credentialsState() {
-        Instant now = clock.instant();
+        Instant now = clock.get();
         Instant last = askedAt;
         if ((last == null || last.plus(CACHE).isBefore(now)) && asking.compareAndSet(false, true)) {
             askedAt = now;
