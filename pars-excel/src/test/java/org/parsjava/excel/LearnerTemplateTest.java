@@ -260,56 +260,19 @@ class LearnerTemplateTest {
     void aProfessionColumnAfterTheTemplatesOwnGivesEachLearnersProfession() throws IOException {
         List<String> header = new java.util.ArrayList<>(org.parsjava.excel.internal.TemplateLayout.HEADER);
         header.add(LearnerUploadReader.PROFESSION_HEADER);
-        String[] abim = {"ABIM", "", "1", "Medical Knowledge", "1"};
+        int columns = header.size();
         Path xlsx = filledByHand(
                 "with-profession.xlsx",
                 header,
                 withProfession(
-                        header.size(),
+                        columns,
                         "MD",
-                        "Add",
-                        "201234567",
-                        "02/27/2026",
-                        "Ana",
-                        "Ruiz",
-                        "03/14",
-                        "",
-                        "1245319599",
-                        "1",
-                        abim[0],
-                        "654321",
-                        abim[2],
-                        abim[3],
-                        abim[4]),
+                        row("Ana", "Ruiz", "03/14", "1245319599", "ABIM", "654321", "1", "Medical Knowledge", "1")),
                 withProfession(
-                        header.size(),
+                        columns,
                         "nurse practitioner",
-                        "Add",
-                        "201234567",
-                        "02/27/2026",
-                        "Omar",
-                        "Haddad",
-                        "07/04",
-                        "",
-                        "1234567893",
-                        "1",
-                        abim[0],
-                        "123456",
-                        abim[2],
-                        abim[3],
-                        abim[4]),
-                withProfession(
-                        header.size(),
-                        "astronaut",
-                        "Add",
-                        "201234567",
-                        "02/27/2026",
-                        "Lee",
-                        "Park",
-                        "01/02",
-                        "",
-                        "1497758544",
-                        "1"));
+                        row("Omar", "Haddad", "07/04", "1234567893", "ABIM", "123456", "1", "Medical Knowledge", "1")),
+                withProfession(columns, "astronaut", row("Lee", "Park", "01/02", "1497758544")));
         List<TemplateRow> read = read(xlsx);
         assertEquals(3, read.size(), "every record accounted for");
         assertEquals(
@@ -337,39 +300,9 @@ class LearnerTemplateTest {
         Path xlsx = filledByHand(
                 "loose-credit.xlsx",
                 org.parsjava.excel.internal.TemplateLayout.HEADER,
-                new String[] {
-                    "Add",
-                    "201234567",
-                    "02/27/2026",
-                    "Ana",
-                    "Ruiz",
-                    "03/14",
-                    "",
-                    "1245319599",
-                    "1",
-                    "",
-                    "",
-                    "1",
-                    "Medical Knowledge",
-                    "1"
-                },
-                new String[] {
-                    "Add",
-                    "201234567",
-                    "02/27/2026",
-                    "Omar",
-                    "Haddad",
-                    "07/04",
-                    "",
-                    "1234567893",
-                    "1",
-                    "ABIM",
-                    "123456",
-                    "1",
-                    "",
-                    "1"
-                },
-                new String[] {"Add", "201234567", "02/27/2026", "Lee", "Park", "01/02", "", "1497758544", "1"});
+                row("Ana", "Ruiz", "03/14", "1245319599", "", "", "1", "Medical Knowledge", "1"),
+                row("Omar", "Haddad", "07/04", "1234567893", "ABIM", "123456", "1", "", "1"),
+                row("Lee", "Park", "01/02", "1497758544"));
         List<TemplateRow> read = read(xlsx);
         assertEquals(3, read.size(), "every record accounted for");
         assertTrue(
@@ -429,8 +362,19 @@ class LearnerTemplateTest {
         return xlsx;
     }
 
+    /**
+     * A row adding a learner, by NPI, to activity 201234567 completed 02/27/2026 with 1 CME credit,
+     * then {@code moc}: board, board ID, board credits, credit type, points.
+     */
+    private static String[] row(String first, String last, String birth, String npi, String... moc) {
+        String[] learner = {"Add", "201234567", "02/27/2026", first, last, birth, "", npi, "1"};
+        String[] row = java.util.Arrays.copyOf(learner, learner.length + moc.length);
+        System.arraycopy(moc, 0, row, learner.length, moc.length);
+        return row;
+    }
+
     /** {@code cells}, then {@code profession} in the last of {@code columns}. */
-    private static String[] withProfession(int columns, String profession, String... cells) {
+    private static String[] withProfession(int columns, String profession, String[] cells) {
         String[] row = java.util.Arrays.copyOf(cells, columns);
         row[columns - 1] = profession;
         return row;
