@@ -56,11 +56,11 @@ final class DashboardCommand implements Callable<Integer> {
         }
         DataDirectory data = DataDirectory.resolve(dataDir, env);
         boolean interrupted = false;
-        try (ParsConnection pars = settings.open();
-                ShownLedger shown = openToShow(plan, pars, data);
+        try (ParsConnection started = settings.open();
+                ShownLedger shown = openToShow(plan, withMovingClock(started), data);
                 Dashboard dashboard = Dashboard.builder()
                         .ledger(shown.ledger())
-                        .clock(moving(pars.clock()))
+                        .clock(moving(started.clock()))
                         .port(port == null ? 0 : port)
                         .readOnly(readOnly)
                         .build()
@@ -98,6 +98,11 @@ final class DashboardCommand implements Callable<Integer> {
         } catch (LedgerException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** {@code pars} with its clock {@link #moving}: the ledger's "today" is the dashboard's. */
+    private static ParsConnection withMovingClock(ParsConnection pars) {
+        return new ParsConnection(pars.client(), pars.simulator(), moving(pars.clock()), pars.description());
     }
 
     /**

@@ -122,14 +122,20 @@ final class LedgerOptions {
          * key) and says which it is.
          */
         ReportingLedger open(ParsConnection pars, DataDirectory data, PrintStream out) {
-            // The embedded simulator is a new, empty PARS on every run: the demo ledger always
-            // takes it on, so nothing an earlier simulator held counts as held by this one.
-            return open(pars, data, out, adopt || pars.simulated());
+            // The embedded simulator is a new, empty PARS on every run: the demo's own ledger always
+            // takes it on, so nothing an earlier simulator held counts as held by this one. A ledger
+            // named with --ledger is taken from the PARS it reports to only when asked.
+            return open(pars, data, out, adopt || demosOwn());
+        }
+
+        /** Whether the ledger is the demo's own file in the data directory. */
+        private boolean demosOwn() {
+            return demo && url == null;
         }
 
         /**
          * Opens the ledger to show it (the dashboard, which sends nothing), as {@link #open} does
-         * but adopting another PARS only when asked. The demo ledger, bound to the embedded
+         * but adopting another PARS only when asked. The demo's own ledger, bound to the embedded
          * simulator of the last demo run (at another port each run), is shown as that run left it:
          * opened through a client of that simulator's address, which nothing calls. Taking on the
          * dashboard's own simulator would put every entry the demo run settled back to pending.
@@ -139,7 +145,7 @@ final class LedgerOptions {
                 return new ShownLedger(open(pars, data, out, adopt), null);
             } catch (LedgerBindingException e) {
                 ParsTarget bound = e.boundTo().orElse(null);
-                if (!pars.simulated() || bound == null) {
+                if (!demosOwn() || !pars.simulated() || bound == null) {
                     throw e;
                 }
                 ParsClient asBound = pars.simulator()

@@ -484,6 +484,25 @@ class ParsCommandTest {
     }
 
     @Test
+    void aLedgerNamedWithTheDemoIsTakenFromItsParsOnlyWhenAsked() throws IOException {
+        String url = "jdbc:h2:file:" + dir.resolve("mine").toAbsolutePath();
+        String r = roster(GOOD_ROWS).toString();
+        Run first = pars("report", r, "--demo", "--ledger", url);
+        assertEquals(0, first.exit(), first.all());
+        // Each demo run's simulator is another PARS (another port): a ledger of one's own is not
+        // reset to it unasked, and the dashboard does not show it as the demo's.
+        Run again = pars("report", r, "--demo", "--ledger", url);
+        assertEquals(2, again.exit(), again.all());
+        assertTrue(again.err().contains("--adopt-pars"), again.err());
+        Run shown = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> pars("dashboard", "--demo", "--ledger", url));
+        assertEquals(2, shown.exit(), shown.all());
+        Run adopted = pars("report", r, "--demo", "--ledger", url, "--adopt-pars");
+        assertEquals(0, adopted.exit(), adopted.all());
+        assertEquals(2, number(adopted.out(), "accepted by the simulator in this run"), adopted.out());
+    }
+
+    @Test
     void theDashboardNeedsALedger() {
         Run run = pars("dashboard", "--demo", "--ledger", "none");
         assertNothingCreated(run);

@@ -1270,6 +1270,27 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void anAdoptedParsRefusingTheCredentialsForALookupStopsTheDrainAndLeavesThePurgedEntryAsItWas() {
+        acceptedThenPurged();
+        try (ParsSimulator other = otherPars();
+                ParsClient refused = other.clientBuilder()
+                        .credentials(org.parsjava.client.ParsCredentials.of("someone", "wrong"))
+                        .sleeper(d -> {})
+                        .build();
+                ParsClient otherClient = other.clientBuilder().build()) {
+            assertThrows(
+                    org.parsjava.client.exception.ParsAuthenticationException.class,
+                    () -> ledger(refused, true).drain());
+            LedgerEntry e = ledger.entry("0001234", "k-0").orElseThrow();
+            assertEquals(EntryState.PENDING, e.state());
+            assertEquals(0, e.attempts(), "no attempt counted");
+            assertEquals(Optional.empty(), e.nextAttemptAt());
+            ledger(otherClient, false).drain();
+            assertEquals(EntryState.INVALID, state(completions(1, false).get(0)), "still asked first, then settled");
+        }
+    }
+
+    @Test
     void aLedgerThatDoesNotSayWhichParsSettledItsEntriesIsAdoptedOnlyOnRequest() throws SQLException {
         completions(1, false).forEach(ledger::record);
         ledger.drain();

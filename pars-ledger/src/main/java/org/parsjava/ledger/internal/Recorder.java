@@ -299,8 +299,10 @@ public final class Recorder {
         return problems;
     }
 
-    /** An existing entry as the chunk path needs it: enough to tell an unchanged record. */
-    /** An entry as a chunk's recording sees it; {@code purged} when its learner data was removed. */
+    /**
+     * An existing entry as the chunk path needs it: enough to tell an unchanged record, and
+     * {@code purged} when its learner data was removed.
+     */
     private record Known(EntryState state, String mac, List<EntryProblem> problems, boolean purged) {}
 
     /** The chunk's existing entries, locked, by provider and key: one select per provider. */
@@ -541,8 +543,9 @@ public final class Recorder {
      */
     private static void restore(Connection c, LearnerCompletion completion, Payloads.Sealed sealed, Instant at)
             throws SQLException {
+        // A new version: a drain that had claimed the entry without its data does not settle it.
         try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set payload=?, purged_at=null, "
-                + "updated_at=? where provider_id=? and completion_key=?")) {
+                + "updated_at=?, version=version+1 where provider_id=? and completion_key=?")) {
             ps.setBytes(1, sealed.bytes());
             ps.setObject(2, Jdbc.time(at));
             ps.setString(3, completion.activity().providerId());

@@ -59,71 +59,26 @@ public final class Sender {
         int resumed = 0;
         List<Claimed> adds = new ArrayList<>();
         List<Claimed> deletes = new ArrayList<>();
+        ParsAuthenticationException refused = null;
         for (Claimed c : batch) {
             if (c.resumed()) {
                 resumed++;
             }
-            if (c.completion() == null && c.confirmFirst()) {
-                // Settled by a PARS the ledger no longer reports to, and its learner data purged: only
-                // the CreditIDs are left, enough to ask but not to send.
-                outcomes.add(
-                        switch (heldByPars(c.creditIds())) {
-                            case YES ->
-                                accepted(
-                                        c, now, "PARS already holds it (status lookup after adopting this PARS)", true);
-                            case NO ->
-                                Outcome.toFix(
-                                        c,
-                                        EntryState.INVALID,
-                                        "not held by the adopted PARS, and purged",
-                                        List.of(new EntryProblem(
-                                                "",
-                                                "PURGED_NOT_HELD",
-                                                "the PARS this ledger now reports to "
-                                                        + "does not hold this record, and its learner data was purged after the "
-                                                        + "retention; record the completion again to send it")),
-                                        null,
-                                        false);
-                            case UNKNOWN -> askAgain(c, now);
-                        });
-            } else if (c.completion() == null) { // purged: nothing left to send
-                outcomes.add(
-                        Outcome.settled(c, EntryState.WITHDRAWN, "no learner data left to send (purged)", false, true));
-            } else if (c.state() == EntryState.WITHDRAWING || c.state() == EntryState.CORRECTING) {
-                deletes.add(c);
-            } else if ((c.resumed() || c.confirmFirst()) && heldByPars(c.creditIds()) == Held.YES) {
-                outcomes.add(accepted(
-                        c,
-                        now,
-                        c.confirmFirst()
-                                ? "PARS already holds it (status lookup after adopting this PARS)"
-                                : "resumed: PARS already holds it (status lookup)",
-                        true));
-            } else {
-                adds.add(c);
+            if (refused != null) {
+                continue; // credentials refused: nothing more is asked or sent
+            }
+            try {
+                triage(c, now, outcomes, adds, deletes);
+            } catch (ParsAuthenticationException e) {
+                refused = e;
             }
         }
-        ParsAuthenticationException refused = null;
-        try {
-            if (!deletes.isEmpty()) {
-                // Delete what PARS holds: the previous content while a correction is pending.
-                SubmissionResult r = client.learners()
-                        .delete(deletes.stream()
-                                .map(c -> c.previous() != null ? c.previous() : c.completion())
-                                .toList());
-                for (RecordResult rr : r.records()) {
-                    outcomes.add(deleted(deletes.get(rr.index()), rr, now));
-                }
+        if (refused == null) {
+            try {
+                send(deletes, adds, now, outcomes);
+            } catch (ParsAuthenticationException e) {
+                refused = e;
             }
-            if (!adds.isEmpty()) {
-                SubmissionResult r = client.learners()
-                        .submit(adds.stream().map(Claimed::completion).toList());
-                for (RecordResult rr : r.records()) {
-                    outcomes.add(added(adds.get(rr.index()), rr, now));
-                }
-            }
-        } catch (ParsAuthenticationException e) {
-            refused = e;
         }
         // Whatever was not settled (credentials refused) goes back unchanged, without an attempt.
         java.util.Set<Long> settled = new java.util.HashSet<>();
@@ -134,6 +89,74 @@ public final class Sender {
             }
         }
         return new Step(outcomes, summarise(batch.size(), outcomes, resumed), refused);
+    }
+
+    /**
+     * Settles {@code c} at once (a status lookup, or nothing left to send) or puts it with the
+     * adds or the deletes.
+     *
+     * @throws ParsAuthenticationException when PARS refuses the credentials for a lookup
+     */
+    private void triage(Claimed c, Instant now, List<Outcome> outcomes, List<Claimed> adds, List<Claimed> deletes) {
+        if (c.completion() == null && c.confirmFirst()) {
+            // Settled by a PARS the ledger no longer reports to, and its learner data purged: only
+            // the CreditIDs are left, enough to ask but not to send.
+            outcomes.add(
+                    switch (heldByPars(c.creditIds())) {
+                        case YES ->
+                            accepted(c, now, "PARS already holds it (status lookup after adopting this PARS)", true);
+                        case NO ->
+                            Outcome.toFix(
+                                    c,
+                                    EntryState.INVALID,
+                                    "not held by the adopted PARS, and purged",
+                                    List.of(new EntryProblem(
+                                            "",
+                                            "PURGED_NOT_HELD",
+                                            "the PARS this ledger now reports to "
+                                                    + "does not hold this record, and its learner data was purged after the "
+                                                    + "retention; record the completion again to send it")),
+                                    null,
+                                    false);
+                        case UNKNOWN -> askAgain(c, now);
+                    });
+        } else if (c.completion() == null) { // purged: nothing left to send
+            outcomes.add(
+                    Outcome.settled(c, EntryState.WITHDRAWN, "no learner data left to send (purged)", false, true));
+        } else if (c.state() == EntryState.WITHDRAWING || c.state() == EntryState.CORRECTING) {
+            deletes.add(c);
+        } else if ((c.resumed() || c.confirmFirst()) && heldByPars(c.creditIds()) == Held.YES) {
+            outcomes.add(accepted(
+                    c,
+                    now,
+                    c.confirmFirst()
+                            ? "PARS already holds it (status lookup after adopting this PARS)"
+                            : "resumed: PARS already holds it (status lookup)",
+                    true));
+        } else {
+            adds.add(c);
+        }
+    }
+
+    /** Sends the deletes, then the adds, adding an outcome for each. */
+    private void send(List<Claimed> deletes, List<Claimed> adds, Instant now, List<Outcome> outcomes) {
+        if (!deletes.isEmpty()) {
+            // Delete what PARS holds: the previous content while a correction is pending.
+            SubmissionResult r = client.learners()
+                    .delete(deletes.stream()
+                            .map(c -> c.previous() != null ? c.previous() : c.completion())
+                            .toList());
+            for (RecordResult rr : r.records()) {
+                outcomes.add(deleted(deletes.get(rr.index()), rr, now));
+            }
+        }
+        if (!adds.isEmpty()) {
+            SubmissionResult r = client.learners()
+                    .submit(adds.stream().map(Claimed::completion).toList());
+            for (RecordResult rr : r.records()) {
+                outcomes.add(added(adds.get(rr.index()), rr, now));
+            }
+        }
     }
 
     private static DrainSummary summarise(int taken, List<Outcome> outcomes, int resumed) {
@@ -165,7 +188,7 @@ public final class Sender {
         YES,
         /** A credit line is not. */
         NO,
-        /** PARS could not be asked. */
+        /** PARS could not be asked (other than for refused credentials, which stop the drain). */
         UNKNOWN
     }
 
@@ -184,6 +207,8 @@ public final class Sender {
                 }
             }
             return Held.YES;
+        } catch (ParsAuthenticationException e) {
+            throw e; // the drain stops; its entries go back as they were
         } catch (ParsException e) {
             return Held.UNKNOWN;
         }
