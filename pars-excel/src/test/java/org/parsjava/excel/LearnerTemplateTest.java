@@ -340,6 +340,43 @@ class LearnerTemplateTest {
         }
     }
 
+    @Test
+    void aCatalogueWithFiveCreditTypesForABoardStillGetsNoRowWithMoreThanFour() throws IOException {
+        org.parsjava.core.model.Board abim = org.parsjava.core.model.Board.ABIM;
+        org.parsjava.core.rules.RulesCatalogue defaults = org.parsjava.core.rules.RulesCatalogue.defaults();
+        org.parsjava.core.rules.BoardRules.Builder board = defaults.rules(abim).orElseThrow().toBuilder();
+        List<org.parsjava.core.model.MocCreditType> five = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            org.parsjava.core.model.MocCreditType t =
+                    org.parsjava.core.model.MocCreditType.of("ABIM_EXTRA_" + i, abim, "Extra " + i);
+            five.add(t);
+            board.creditType(org.parsjava.core.rules.CreditTypeRules.builder(t).build());
+        }
+        org.parsjava.core.rules.RulesCatalogue rules =
+                defaults.toBuilder().board(board.build()).build();
+        LearnerCompletion.Builder c = org.parsjava.core.testing.Fixtures.completion().toBuilder()
+                .activity(org.parsjava.core.testing.Fixtures.activity().toBuilder()
+                        .mocRegistration(org.parsjava.core.model.MocRegistration.of(
+                                abim, "1.5", five.toArray(org.parsjava.core.model.MocCreditType[]::new)))
+                        .build())
+                .clearMocCredits();
+        five.forEach(t -> c.mocCredit(t, "0.25"));
+        org.parsjava.core.validation.ParsValidator validator = org.parsjava.core.validation.ParsValidator.builder()
+                .clock(org.parsjava.core.testing.Fixtures.CLOCK)
+                .rules(rules)
+                .build();
+        assertEquals(List.of(), validator.validate(c.build()).errors(), "valid by the catalogue");
+        try (LearnerUploadWriter w =
+                LearnerUploadWriter.create(Files.newOutputStream(dir.resolve("five-added.xlsx")), validator)) {
+            List<org.parsjava.core.validation.Violation> refused = w.add(c.build());
+            assertEquals(1, refused.size(), refused.toString());
+            assertEquals(
+                    "the upload file has room for 4 MOC credit types per board; ABIM has 5",
+                    refused.get(0).message());
+            assertEquals(0, w.recordsWritten());
+        }
+    }
+
     /** A template as an office fills it by hand: guidance, {@code header}, then {@code rows} of text cells. */
     private Path filledByHand(String name, List<String> header, String[]... rows) throws IOException {
         Path xlsx = dir.resolve(name);
