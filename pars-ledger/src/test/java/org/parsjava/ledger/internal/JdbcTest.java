@@ -129,10 +129,18 @@ class JdbcTest {
             }
             return "done";
         };
-        CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> jdbc.inTransaction(crossing.apply(1), "a"));
-        CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> jdbc.inTransaction(crossing.apply(2), "b"));
-        assertEquals("done", a.get(30, TimeUnit.SECONDS));
-        assertEquals("done", b.get(30, TimeUnit.SECONDS));
+        // A thread each (the common pool may have one thread only: the second would never start).
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<String> a =
+                    CompletableFuture.supplyAsync(() -> jdbc.inTransaction(crossing.apply(1), "a"), two);
+            CompletableFuture<String> b =
+                    CompletableFuture.supplyAsync(() -> jdbc.inTransaction(crossing.apply(2), "b"), two);
+            assertEquals("done", a.get(30, TimeUnit.SECONDS));
+            assertEquals("done", b.get(30, TimeUnit.SECONDS));
+        } finally {
+            two.shutdownNow();
+        }
         // H2 may stop either or both: each stopped one ran again.
         assertTrue(attempts.get() >= 3, "stopped by H2, then run again: " + attempts.get() + " runs");
         try (Connection c = h2.getConnection();
