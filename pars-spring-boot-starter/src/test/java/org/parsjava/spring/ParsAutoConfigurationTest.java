@@ -322,6 +322,35 @@ class ParsAutoConfigurationTest {
     }
 
     @Test
+    void theLedgerIsCreatedAfterTheApplicationsOwnFlywayMigrations() {
+        // Had the ledger made its tables first, the application's Flyway would refuse the schema as
+        // not empty and without its history.
+        runner.withConfiguration(AutoConfigurations.of(
+                        org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration.class))
+                .withPropertyValues(connection())
+                .withPropertyValues(
+                        "pars.ledger.key=" + LedgerKey.generate().toBase64(),
+                        "pars.ledger.worker-enabled=false",
+                        "pars.ledger.allow-in-memory=true",
+                        "spring.flyway.locations=classpath:db/application-migration")
+                .withBean(DataSource.class, () -> {
+                    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+                    h2.setURL("jdbc:h2:mem:flyway-first-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+                    return h2;
+                })
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(ReportingLedger.class);
+                    try (java.sql.Connection c =
+                                    context.getBean(DataSource.class).getConnection();
+                            java.sql.ResultSet rs =
+                                    c.createStatement().executeQuery("select count(*) from application_course")) {
+                        assertThat(rs.next()).isTrue();
+                    }
+                });
+    }
+
+    @Test
     void settingsReachTheClientAndYourOwnBeansWin() {
         runner.withPropertyValues(connection())
                 .withPropertyValues(
