@@ -60,7 +60,7 @@ final class DashboardCommand implements Callable<Integer> {
                 ShownLedger shown = openToShow(plan, withMovingClock(started), data);
                 Dashboard dashboard = Dashboard.builder()
                         .ledger(shown.ledger())
-                        .clock(moving(started.clock()))
+                        .clock(shown.clock())
                         .port(port == null ? 0 : port)
                         .readOnly(readOnly)
                         .build()

@@ -142,7 +142,7 @@ final class LedgerOptions {
          */
         ShownLedger openToShow(ParsConnection pars, DataDirectory data, PrintStream out) {
             try {
-                return new ShownLedger(open(pars, data, out, adopt), null);
+                return new ShownLedger(open(pars, data, out, adopt), pars.clock(), null);
             } catch (LedgerBindingException e) {
                 ParsTarget bound = e.boundTo().orElse(null);
                 if (!demosOwn() || !pars.simulated() || bound == null) {
@@ -156,7 +156,7 @@ final class LedgerOptions {
                         .build();
                 try {
                     ParsConnection earlier = new ParsConnection(asBound, null, pars.clock(), bound.describe());
-                    return new ShownLedger(open(earlier, data, out, false), asBound);
+                    return new ShownLedger(open(earlier, data, out, false), pars.clock(), asBound);
                 } catch (RuntimeException again) {
                     asBound.close();
                     throw again;

@@ -8,13 +8,15 @@ import org.parsjava.client.ParsClient;
 import org.parsjava.ledger.ReportingLedger;
 
 /**
- * A ledger opened to be shown (the dashboard), with the client it was opened through when that
- * is not the connection's own (the demo ledger's earlier simulator). Closing it closes both.
+ * A ledger opened to be shown (the dashboard), with the clock it was opened with (the pages'
+ * too) and the client it was opened through when that is not the connection's own (the demo
+ * ledger's earlier simulator). Closing it closes the ledger and that client.
  *
  * @param ledger the ledger
+ * @param clock the ledger's clock
  * @param ownClient the client opened for it, or null when it is the connection's
  */
-record ShownLedger(ReportingLedger ledger, ParsClient ownClient) implements AutoCloseable {
+record ShownLedger(ReportingLedger ledger, java.time.Clock clock, ParsClient ownClient) implements AutoCloseable {
 
     @Override
     public void close() {

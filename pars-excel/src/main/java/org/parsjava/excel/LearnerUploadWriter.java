@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.parsjava.core.model.Board;
@@ -103,25 +102,21 @@ public final class LearnerUploadWriter implements AutoCloseable {
         List<Violation> errors =
                 batch.add(completion).stream().filter(Violation::isError).toList();
         long i = index++;
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        Optional<Violation> room = noRoom(completion, i);
-        if (room.isPresent()) {
-            return List.of(room.get());
-        }
-        write(completion, TemplateLayout.ACTION_ADD);
-        return List.of();
+        return errors.isEmpty() ? write(completion, i, TemplateLayout.ACTION_ADD) : errors;
     }
 
     /**
-     * The error of a completion with more MOC credit types for one board than a row has columns
-     * for ({@link TemplateLayout#CREDIT_PAIRS}): written, the types past them would be lost.
+     * Writes {@code c} as {@code action}, unless a board of it has more MOC credit types than a
+     * row has columns for ({@link TemplateLayout#CREDIT_PAIRS}): written, the types past them would
+     * be lost.
+     *
+     * @return the error that kept it out of the file, or empty when written
      */
-    private static Optional<Violation> noRoom(LearnerCompletion c, long index) {
-        for (Map.Entry<Board, List<MocCredit>> e : byBoard(c).entrySet()) {
+    private List<Violation> write(LearnerCompletion c, long index, String action) {
+        Map<Board, List<MocCredit>> boards = byBoard(c);
+        for (Map.Entry<Board, List<MocCredit>> e : boards.entrySet()) {
             if (e.getValue().size() > TemplateLayout.CREDIT_PAIRS) {
-                return Optional.of(new Violation(
+                return List.of(new Violation(
                         index,
                         c.completionKey(),
                         "mocCredits",
@@ -131,7 +126,8 @@ public final class LearnerUploadWriter implements AutoCloseable {
                                 + e.getKey().acronym() + " has " + e.getValue().size()));
             }
         }
-        return Optional.empty();
+        write(c, boards, action);
+        return List.of();
     }
 
     /**
@@ -153,12 +149,7 @@ public final class LearnerUploadWriter implements AutoCloseable {
                     Severity.ERROR,
                     ViolationCode.ACTIVITY_ID_MISSING.message()));
         }
-        Optional<Violation> room = noRoom(completion, i);
-        if (room.isPresent()) {
-            return List.of(room.get());
-        }
-        write(completion, TemplateLayout.ACTION_DELETE);
-        return List.of();
+        return write(completion, i, TemplateLayout.ACTION_DELETE);
     }
 
     /** Completions written so far. */
@@ -179,8 +170,7 @@ public final class LearnerUploadWriter implements AutoCloseable {
         return out;
     }
 
-    private void write(LearnerCompletion c, String action) {
-        Map<Board, List<MocCredit>> boards = byBoard(c);
+    private void write(LearnerCompletion c, Map<Board, List<MocCredit>> boards, String action) {
         List<Board> order = new ArrayList<>(boards.keySet());
         if (order.isEmpty()) {
             order.add(null); // CME only: one row without a board

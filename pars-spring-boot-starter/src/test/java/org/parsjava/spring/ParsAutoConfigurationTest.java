@@ -284,11 +284,7 @@ class ParsAutoConfigurationTest {
                         "pars.ledger.key=" + LedgerKey.generate().toBase64(),
                         "pars.ledger.worker-interval=1h",
                         "pars.ledger.allow-in-memory=true")
-                .withBean(DataSource.class, () -> {
-                    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-                    h2.setURL("jdbc:h2:mem:starter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-                    return h2;
-                })
+                .withBean(DataSource.class, ParsAutoConfigurationTest::inMemory)
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .run(context -> {
                     assertThat(context).hasSingleBean(ReportingLedger.class);
@@ -333,11 +329,7 @@ class ParsAutoConfigurationTest {
                         "pars.ledger.worker-enabled=false",
                         "pars.ledger.allow-in-memory=true",
                         "spring.flyway.locations=classpath:db/application-migration")
-                .withBean(DataSource.class, () -> {
-                    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-                    h2.setURL("jdbc:h2:mem:flyway-first-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-                    return h2;
-                })
+                .withBean(DataSource.class, ParsAutoConfigurationTest::inMemory)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(ReportingLedger.class);
@@ -358,11 +350,7 @@ class ParsAutoConfigurationTest {
                         "pars.ledger.key=" + LedgerKey.generate().toBase64(),
                         "pars.ledger.worker-enabled=false",
                         "pars.ledger.allow-in-memory=true")
-                .withBean(DataSource.class, () -> {
-                    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-                    h2.setURL("jdbc:h2:mem:starter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-                    return h2;
-                })
+                .withBean(DataSource.class, ParsAutoConfigurationTest::inMemory)
                 .run(context -> {
                     assertThat(context).hasSingleBean(ReportingLedger.class);
                     assertThat(context).doesNotHaveBean(ParsLedgerWorkerLifecycle.class);
