@@ -166,10 +166,8 @@ final class LedgerOptions {
 
         private ReportingLedger open(ParsConnection pars, DataDirectory data, PrintStream out, boolean adoptPars) {
             String folder = demo ? "demo" : "ledger";
-            String jdbc = url != null
-                    ? url
-                    // Old file chunks reused at once, and a small cache: the file and the heap stay small.
-                    : "jdbc:h2:file:" + data.file(folder, "ledger") + ";CACHE_SIZE=8192";
+            // The ledger's own pool sets what an H2 file needs (lock wait, page cache, chunk reuse).
+            String jdbc = url != null ? url : "jdbc:h2:file:" + data.file(folder, "ledger");
             ReportingLedger ledger = ReportingLedger.builder()
                     .jdbcUrl(jdbc, user, password)
                     .client(pars.client())

@@ -90,8 +90,8 @@ public final class ReportCompletions {
             throw new IllegalStateException(
                     "set PARS_LEDGER_KEY (Base64 of 32 random bytes) to keep real learner data");
         }
-        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath() + ";CACHE_SIZE=8192";
-        System.out.println("Ledger: " + url.substring(0, url.indexOf(';')));
+        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath();
+        System.out.println("Ledger: " + url);
         return ReportingLedger.builder()
                 .jdbcUrl(url, null, null)
                 .client(pars.client())

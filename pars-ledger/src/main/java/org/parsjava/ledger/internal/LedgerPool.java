@@ -36,6 +36,16 @@ public final class LedgerPool {
      */
     static final int H2_LOCK_TIMEOUT_MS = 30_000;
 
+    /**
+     * H2's page cache for a database the ledger opens by URL, in KB (H2's default is 16 MB). A page
+     * H2 keeps lives through many collections and ends in the old generation, and a cache twice
+     * this size kept the collector marking it: the main job's 100,000 rows through an H2 URL took
+     * 36.7 s on average with 8 MB against 41.1 s with 16 MB (six runs each, alternated on one host;
+     * the collector paused the job 6.5 s against 8.5 s), while 2 and 4 MB read pages back more
+     * often than that saved (38.7 to 43.2 s).
+     */
+    static final int H2_CACHE_KB = 8_192;
+
     private LedgerPool() {}
 
     /**
@@ -67,8 +77,9 @@ public final class LedgerPool {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(30_000);
         config.setInitializationFailTimeout(1);
+        HikariDataSource pool;
         try {
-            return new HikariDataSource(config);
+            pool = new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException | IllegalArgumentException | IllegalStateException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SQLException s) {
@@ -77,6 +88,28 @@ public final class LedgerPool {
             }
             throw new LedgerException(
                     "could not open the ledger's database: " + e.getClass().getSimpleName(), e);
+        }
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("CACHE_SIZE")) {
+            pageCache(pool); // a URL that sets it is obeyed
+        }
+        return pool;
+    }
+
+    /**
+     * Sets H2's page cache to {@link #H2_CACHE_KB} for the whole database (a setting of the
+     * database, not of a session: once is enough). A user without admin rights is refused; the
+     * database then keeps its own cache, which works, only slower.
+     */
+    private static void pageCache(HikariDataSource pool) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("SET CACHE_SIZE " + H2_CACHE_KB);
+        } catch (SQLException e) {
+            LOG.warn(
+                    "PARS ledger: H2 refused SET CACHE_SIZE {} (SQL state {}; the ledger's user needs admin rights): "
+                            + "the database keeps its own page cache",
+                    H2_CACHE_KB,
+                    e.getSQLState());
         }
     }
 

@@ -91,6 +91,58 @@ class LedgerPoolTest {
     }
 
     @Test
+    void onH2ItsDatabaseKeepsAnEightMegabytePageCacheUnlessTheUrlSaysOtherwise() throws Exception {
+        assertEquals(
+                16, cacheMegabytes("jdbc:h2:file:" + dir.resolve("plain"), false), "H2's own default, for contrast");
+        assertEquals(8, cacheMegabytes("jdbc:h2:file:" + dir.resolve("plain"), true));
+        assertEquals(4, cacheMegabytes("jdbc:h2:file:" + dir.resolve("told") + ";CACHE_SIZE=4096", true));
+    }
+
+    @Test
+    void aUserWithoutAdminRightsGetsAWorkingPoolWithTheDatabasesOwnCache() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("guarded");
+        try (Connection admin = java.sql.DriverManager.getConnection(url, "sa", "");
+                Statement s = admin.createStatement()) {
+            s.execute("create user clerk password 'clerk-password'");
+            s.execute("create table t(id bigint primary key)");
+            s.execute("grant select on t to clerk");
+            // Opened while the admin's session keeps the database open: the clerk joins it.
+            HikariDataSource pool = LedgerPool.open(url, "clerk", "clerk-password");
+            try (Connection c = pool.getConnection();
+                    ResultSet rs = c.createStatement().executeQuery("select count(*) from t")) {
+                assertTrue(rs.next(), "the pool works");
+                assertEquals(16, cacheMegabytes(admin), "the cache as it was: H2 refused the setting");
+            } finally {
+                LedgerPool.close(pool);
+            }
+        }
+    }
+
+    /** The page cache of the database at {@code url}, opened through the ledger's pool or plainly. */
+    private static long cacheMegabytes(String url, boolean throughTheLedgersPool) throws Exception {
+        if (!throughTheLedgersPool) {
+            try (Connection c = java.sql.DriverManager.getConnection(url)) {
+                return cacheMegabytes(c);
+            }
+        }
+        HikariDataSource pool = LedgerPool.open(url, null, null);
+        try (Connection c = pool.getConnection()) {
+            return cacheMegabytes(c);
+        } finally {
+            LedgerPool.close(pool);
+        }
+    }
+
+    private static long cacheMegabytes(Connection c) throws Exception {
+        try (ResultSet rs = c.createStatement()
+                .executeQuery("select setting_value from information_schema.settings "
+                        + "where setting_name = 'info.CACHE_MAX_SIZE'")) {
+            assertTrue(rs.next(), "H2 reports its cache");
+            return Long.parseLong(rs.getString(1));
+        }
+    }
+
+    @Test
     void onlyEmbeddedH2FilesAreCompacted() {
         assertTrue(LedgerPool.embeddedH2File("jdbc:h2:file:./ledger"));
         assertTrue(LedgerPool.embeddedH2File("jdbc:h2:./ledger;CACHE_SIZE=8192"));
