@@ -41,8 +41,8 @@ public final class LedgerPool {
      * H2 keeps lives through many collections and ends in the old generation, and a cache twice
      * this size kept the collector marking it: the main job's 100,000 rows through an H2 URL took
      * 36.7 s on average with 8 MB against 41.1 s with 16 MB (six runs each, alternated on one host;
-     * the collector paused the job 6.5 s against 8.5 s), while 2 and 4 MB read pages back more
-     * often than that saved (38.7 to 43.2 s).
+     * the collector paused the job 6.2 s against 8.9 s on average); 2 and 4 MB were slower than 8
+     * MB in the same rounds (37.0 to 43.2 s, two runs each, against 34.4 and 34.7 s).
      */
     static final int H2_CACHE_KB = 8_192;
 
