@@ -343,6 +343,30 @@ class ParsAutoConfigurationTest {
     }
 
     @Test
+    void theLedgerIsCreatedAfterTheApplicationsOwnLiquibaseMigrations() {
+        // The application's changelog halts if the ledger's tables are there before it.
+        runner.withConfiguration(AutoConfigurations.of(
+                        org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration.class))
+                .withPropertyValues(connection())
+                .withPropertyValues(
+                        "pars.ledger.key=" + LedgerKey.generate().toBase64(),
+                        "pars.ledger.worker-enabled=false",
+                        "pars.ledger.allow-in-memory=true",
+                        "spring.liquibase.change-log=classpath:db/application-changelog.yaml")
+                .withBean(DataSource.class, ParsAutoConfigurationTest::inMemory)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(ReportingLedger.class);
+                    try (java.sql.Connection c =
+                                    context.getBean(DataSource.class).getConnection();
+                            java.sql.ResultSet rs =
+                                    c.createStatement().executeQuery("select count(*) from application_lesson")) {
+                        assertThat(rs.next()).isTrue();
+                    }
+                });
+    }
+
+    @Test
     void settingsReachTheClientAndYourOwnBeansWin() {
         runner.withPropertyValues(connection())
                 .withPropertyValues(
