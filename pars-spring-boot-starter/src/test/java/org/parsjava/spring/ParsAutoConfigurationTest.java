@@ -321,46 +321,41 @@ class ParsAutoConfigurationTest {
     void theLedgerIsCreatedAfterTheApplicationsOwnFlywayMigrations() {
         // Had the ledger made its tables first, the application's Flyway would refuse the schema as
         // not empty and without its history.
-        runner.withConfiguration(AutoConfigurations.of(
-                        org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration.class))
-                .withPropertyValues(connection())
-                .withPropertyValues(
-                        "pars.ledger.key=" + LedgerKey.generate().toBase64(),
-                        "pars.ledger.worker-enabled=false",
-                        "pars.ledger.allow-in-memory=true",
-                        "spring.flyway.locations=classpath:db/application-migration")
-                .withBean(DataSource.class, ParsAutoConfigurationTest::inMemory)
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context).hasSingleBean(ReportingLedger.class);
-                    try (java.sql.Connection c =
-                                    context.getBean(DataSource.class).getConnection();
-                            java.sql.ResultSet rs =
-                                    c.createStatement().executeQuery("select count(*) from application_course")) {
-                        assertThat(rs.next()).isTrue();
-                    }
-                });
+        assertCreatedAfterMigrations(
+                org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration.class,
+                "spring.flyway.locations=classpath:db/application-migration",
+                "application_course");
     }
 
     @Test
     void theLedgerIsCreatedAfterTheApplicationsOwnLiquibaseMigrations() {
         // The application's changelog halts if the ledger's tables are there before it.
-        runner.withConfiguration(AutoConfigurations.of(
-                        org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration.class))
+        assertCreatedAfterMigrations(
+                org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration.class,
+                "spring.liquibase.change-log=classpath:db/application-changelog.yaml",
+                "application_lesson");
+    }
+
+    /**
+     * Starts a context whose migrations ({@code migrations}, from {@code where}) create {@code
+     * table} and would fail had the ledger's tables come first: it starts, with the ledger and the
+     * table.
+     */
+    private void assertCreatedAfterMigrations(Class<?> migrations, String where, String table) {
+        runner.withConfiguration(AutoConfigurations.of(migrations))
                 .withPropertyValues(connection())
                 .withPropertyValues(
                         "pars.ledger.key=" + LedgerKey.generate().toBase64(),
                         "pars.ledger.worker-enabled=false",
                         "pars.ledger.allow-in-memory=true",
-                        "spring.liquibase.change-log=classpath:db/application-changelog.yaml")
+                        where)
                 .withBean(DataSource.class, ParsAutoConfigurationTest::inMemory)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(ReportingLedger.class);
                     try (java.sql.Connection c =
                                     context.getBean(DataSource.class).getConnection();
-                            java.sql.ResultSet rs =
-                                    c.createStatement().executeQuery("select count(*) from application_lesson")) {
+                            java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
                         assertThat(rs.next()).isTrue();
                     }
                 });
