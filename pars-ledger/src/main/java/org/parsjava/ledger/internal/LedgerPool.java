@@ -37,12 +37,11 @@ public final class LedgerPool {
     static final int H2_LOCK_TIMEOUT_MS = 30_000;
 
     /**
-     * H2's page cache for a database the ledger opens by URL, in KB (H2's default is 16 MB). A page
-     * H2 keeps lives through many collections and ends in the old generation, and a cache twice
-     * this size kept the collector marking it: the main job's 100,000 rows through an H2 URL took
-     * 36.7 s on average with 8 MB against 41.1 s with 16 MB (six runs each, alternated on one host;
-     * the collector paused the job 6.2 s against 8.9 s on average); 2 and 4 MB were slower than 8
-     * MB in the same rounds (37.0 to 43.2 s, two runs each, against 34.4 and 34.7 s).
+     * H2's page cache for a database the ledger opens by URL, in KB (H2's default is 16 MB). The
+     * main job's 100,000 rows through an H2 URL took 36.7 s on average with 8 MB against 41.1 s
+     * with 16 MB (six runs each, alternated on one host), the collector pausing it 6.2 s against
+     * 8.9 s on average; 2 and 4 MB were slower than 8 MB in the same rounds (37.0 to 43.2 s, two
+     * runs each, against 34.4 and 34.7 s).
      */
     static final int H2_CACHE_KB = 8_192;
 
@@ -69,8 +68,8 @@ public final class LedgerPool {
             // The driver sends a batch of inserts as multi-row statements rather than one by one.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
-        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT")) {
-            config.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MS); // a URL that sets it is obeyed
+        if (h2Without(url, "LOCK_TIMEOUT")) {
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MS);
         }
         config.setPoolName("pars-ledger");
         config.setMaximumPoolSize(MAX_CONNECTIONS);
@@ -89,28 +88,16 @@ public final class LedgerPool {
             throw new LedgerException(
                     "could not open the ledger's database: " + e.getClass().getSimpleName(), e);
         }
-        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("CACHE_SIZE")) {
-            pageCache(pool); // a URL that sets it is obeyed
+        if (h2Without(url, "CACHE_SIZE")) {
+            // A setting of the database, not of a session: once is enough.
+            Migrations.setH2(pool, "CACHE_SIZE", H2_CACHE_KB, "the database keeps its own page cache");
         }
         return pool;
     }
 
-    /**
-     * Sets H2's page cache to {@link #H2_CACHE_KB} for the whole database (a setting of the
-     * database, not of a session: once is enough). A user without admin rights is refused; the
-     * database then keeps its own cache, which works, only slower.
-     */
-    private static void pageCache(HikariDataSource pool) {
-        try (Connection c = pool.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("SET CACHE_SIZE " + H2_CACHE_KB);
-        } catch (SQLException e) {
-            LOG.warn(
-                    "PARS ledger: H2 refused SET CACHE_SIZE {} (SQL state {}; the ledger's user needs admin rights): "
-                            + "the database keeps its own page cache",
-                    H2_CACHE_KB,
-                    e.getSQLState());
-        }
+    /** Whether {@code url} is an H2 database's that does not set {@code setting} (a URL that sets it is obeyed). */
+    private static boolean h2Without(String url, String setting) {
+        return url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains(setting);
     }
 
     /**

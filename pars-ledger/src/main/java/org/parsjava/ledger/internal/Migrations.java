@@ -100,17 +100,31 @@ public final class Migrations {
      * after each commit that must survive a killed process.)
      */
     private static void compact(DataSource dataSource) {
+        setH2(
+                dataSource,
+                "RETENTION_TIME",
+                H2_RETENTION_MS,
+                "the file keeps its own setting, and a file an earlier version set to 0 may fail a query that "
+                        + "reads while the ledger writes");
+    }
+
+    /**
+     * Sets a setting of the whole H2 database on {@code dataSource}; H2 refuses a user without
+     * admin rights, and then the database keeps its own value: a warning says so, with what that
+     * means ({@code otherwise}).
+     */
+    static void setH2(DataSource dataSource, String setting, int value, String otherwise) {
         try (Connection c = dataSource.getConnection();
                 java.sql.Statement st = c.createStatement()) {
-            st.execute("SET RETENTION_TIME " + H2_RETENTION_MS);
+            st.execute("SET " + setting + " " + value);
         } catch (SQLException e) {
             org.slf4j.LoggerFactory.getLogger(Migrations.class)
                     .warn(
-                            "PARS ledger: H2 refused SET RETENTION_TIME {} (SQL state {}; the ledger's user needs "
-                                    + "admin rights): the file keeps its own setting, and a file an earlier version "
-                                    + "set to 0 may fail a query that reads while the ledger writes",
-                            H2_RETENTION_MS,
-                            e.getSQLState());
+                            "PARS ledger: H2 refused SET {} {} (SQL state {}; the ledger's user needs admin rights): {}",
+                            setting,
+                            value,
+                            e.getSQLState(),
+                            otherwise);
         }
     }
 }
