@@ -113,21 +113,38 @@ class JdbcTest {
         }
         Jdbc jdbc = new Jdbc(h2, false);
         CountDownLatch bothHoldOne = new CountDownLatch(2);
-        // Each takes one row, then (once the other holds its own) the other's: H2 stops one.
-        java.util.function.IntFunction<Jdbc.Work<String>> crossing = first -> c -> {
-            attempts.incrementAndGet();
-            try (Statement st = c.createStatement()) {
-                st.executeUpdate("update locked set v = v + 1 where id = " + first);
-                bothHoldOne.countDown();
-                if (!bothHoldOne.await(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the other transaction never took its row");
+        CountDownLatch firstRunsOver = new CountDownLatch(2);
+        // Each takes one row, then (once the other holds its own) the other's: H2 stops one, or
+        // both. A run again waits until both first runs have ended, then takes the rows in one
+        // order, so it cannot cross the other transaction once more.
+        java.util.function.IntFunction<Jdbc.Work<String>> crossing = first -> {
+            java.util.concurrent.atomic.AtomicBoolean ranBefore = new java.util.concurrent.atomic.AtomicBoolean();
+            return c -> {
+                attempts.incrementAndGet();
+                boolean again = ranBefore.getAndSet(true);
+                int one = again ? 1 : first;
+                try (Statement st = c.createStatement()) {
+                    if (again && !firstRunsOver.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the other transaction's first run never ended");
+                    }
+                    st.executeUpdate("update locked set v = v + 1 where id = " + one);
+                    if (!again) {
+                        bothHoldOne.countDown();
+                        if (!bothHoldOne.await(10, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("the other transaction never took its row");
+                        }
+                    }
+                    st.executeUpdate("update locked set v = v + 1 where id = " + (3 - one));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } finally {
+                    if (!again) {
+                        firstRunsOver.countDown();
+                    }
                 }
-                st.executeUpdate("update locked set v = v + 1 where id = " + (3 - first));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            return "done";
+                return "done";
+            };
         };
         // A thread each (the common pool may have one thread only: the second would never start).
         java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
