@@ -107,7 +107,21 @@ class LedgerPoolTest {
             s.execute("create table t(id bigint primary key)");
             s.execute("grant select on t to clerk");
             // Opened while the admin's session keeps the database open: the clerk joins it.
-            HikariDataSource pool = LedgerPool.open(url, "clerk", "clerk-password");
+            HikariDataSource pool;
+            java.io.PrintStream err = System.err;
+            java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+            System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
+            try { // slf4j-simple writes to System.err as it is at each line
+                pool = LedgerPool.open(url, "clerk", "clerk-password");
+            } finally {
+                System.setErr(err);
+            }
+            assertTrue(
+                    logged.toString(java.nio.charset.StandardCharsets.UTF_8)
+                            .contains("WARN org.parsjava.ledger.internal.Migrations - PARS ledger: H2 refused SET "
+                                    + "CACHE_SIZE 8192 (SQL state 90040; the ledger's user needs admin rights): the "
+                                    + "database keeps its own page cache"),
+                    "a warning says so");
             try (Connection c = pool.getConnection();
                     ResultSet rs = c.createStatement().executeQuery("select count(*) from t")) {
                 assertTrue(rs.next(), "the pool works");
