@@ -243,7 +243,16 @@ class ReportingJobTest {
         ReportingLedger first = ledger("housekeeping");
         assertEquals(
                 2, job(Destination.ledger(first)).build().run(roster(GOOD_ROWS)).count(RowStatus.ACCEPTED));
+        assertTrue(first.completion("0001234", "k1").isPresent());
         first.close();
+        // A run 181 days later: the learner data of the accepted entries is older than the
+        // retention (180 days) and removed; the entries stay.
+        ReportingLedger half =
+                ledger("housekeeping", java.time.Clock.offset(DemoActivities.clock(), java.time.Duration.ofDays(181)));
+        job(Destination.ledger(half)).build().run(roster(HEADER));
+        assertEquals(java.util.Optional.empty(), half.completion("0001234", "k1"), "its learner data removed");
+        assertTrue(half.entry("0001234", "k1").isPresent(), "the entry kept");
+        half.close();
         // A run 401 days later: the two entries are settled and unchanged for longer than the
         // history kept (400 days), and their learner data longer than the retention (180 days).
         ReportingLedger later =

@@ -1327,6 +1327,28 @@ abstract class LedgerContractTest {
                 3, sim.credits().stream().filter(c -> c.mocType().isEmpty()).count() - 1);
     }
 
+    @Test
+    void housekeepingOfALedgerYoungerThanItsKeepingReadsOneRow() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger l = counted(counting, 10);
+        completions(3, false).forEach(l::record);
+        l.drain();
+        clock.advance(Duration.ofDays(179));
+        counting.reset();
+        assertEquals(0, l.purgePersonalData());
+        assertEquals(0, l.pruneHistory());
+        assertEquals(
+                List.of(
+                        "select created_at from pars_ledger_entry order by id fetch first row only",
+                        "select created_at from pars_ledger_entry order by id fetch first row only"),
+                counting.prepared(),
+                "the first entry's time, not a scan of every entry and transition");
+        clock.advance(Duration.ofDays(2));
+        counting.reset();
+        assertEquals(3, l.purgePersonalData(), "once it is older, its entries are read");
+        assertEquals(2, counting.prepared().size(), counting.prepared().toString());
+    }
+
     /** Transitions whose entry is gone: the ledger keeps the link itself (the table has no foreign key). */
     private long orphanTransitions() {
         try (Connection c = dataSource().getConnection();

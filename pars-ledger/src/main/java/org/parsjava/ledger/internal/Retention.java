@@ -4,8 +4,12 @@
  */
 package org.parsjava.ledger.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.parsjava.ledger.EntryState;
 
 /** What the ledger forgets after the retention: learner data of settled entries. Thread safe. */
@@ -28,6 +32,9 @@ public final class Retention {
     public int prune(Instant before) {
         return jdbc.inTransaction(
                 c -> {
+                    if (allSince(c, before)) {
+                        return 0;
+                    }
                     String settled = "state in ('ACCEPTED','BOARD_ACCEPTED','WITHDRAWN','REJECTED','BOARD_REJECTED',"
                             + "'INVALID') and updated_at < ?";
                     try (PreparedStatement ps =
@@ -49,6 +56,9 @@ public final class Retention {
     public int purge(Instant before, Instant now) {
         return jdbc.inTransaction(
                 c -> {
+                    if (allSince(c, before)) {
+                        return 0;
+                    }
                     try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set payload=null, "
                             + "previous_payload=null, purged_at=? where state in (?,?,?) and updated_at < ? and "
                             + "payload is not null")) {
@@ -61,5 +71,20 @@ public final class Retention {
                     }
                 },
                 "purge personal data");
+    }
+
+    /**
+     * Whether every entry was recorded at or after {@code before} (or there is none): then none was
+     * settled, and no transition written, before it, and there is nothing to delete or purge. The
+     * first entry recorded (the lowest ID) is read from the primary key, where the statements
+     * above would read every row: a ledger younger than its retention is not scanned on each run.
+     */
+    private static boolean allSince(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                        "select created_at from pars_ledger_entry order by id fetch first row only");
+                ResultSet rs = ps.executeQuery()) {
+            return !rs.next()
+                    || !rs.getObject(1, OffsetDateTime.class).toInstant().isBefore(before);
+        }
     }
 }
