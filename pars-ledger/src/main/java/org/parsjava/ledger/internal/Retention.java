@@ -78,6 +78,8 @@ public final class Retention {
      * settled, and no transition written, before it, and there is nothing to delete or purge. The
      * first entry recorded (the lowest ID) is read from the primary key, where the statements
      * above would read every row: a ledger younger than its retention is not scanned on each run.
+     * (Entries recorded by several nodes at once may take IDs a few seconds out of their times'
+     * order; the retention and the history are counted in days.)
      */
     private static boolean allSince(Connection c, Instant before) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
