@@ -1328,7 +1328,7 @@ abstract class LedgerContractTest {
     }
 
     @Test
-    void housekeepingOfALedgerYoungerThanItsKeepingReadsOneRow() {
+    void housekeepingOfALedgerYoungerThanItsKeepingReadsItsOldestRows() {
         CountingDataSource counting = new CountingDataSource(dataSource());
         ReportingLedger l = counted(counting, 10);
         completions(3, false).forEach(l::record);
@@ -1339,14 +1339,55 @@ abstract class LedgerContractTest {
         assertEquals(0, l.pruneHistory());
         assertEquals(
                 List.of(
-                        "select created_at from pars_ledger_entry order by id fetch first row only",
-                        "select created_at from pars_ledger_entry order by id fetch first row only"),
+                        "select min(id), max(id) from pars_ledger_entry",
+                        "select id, created_at from pars_ledger_entry where id >= ? order by id fetch first row only",
+                        "select min(id), max(id) from pars_ledger_entry",
+                        "select id, created_at from pars_ledger_entry where id >= ? order by id fetch first row only",
+                        "select min(id), max(id) from pars_ledger_transition",
+                        "select id, at from pars_ledger_transition where id >= ? order by id fetch first row only"),
                 counting.prepared(),
-                "the first entry's time, not a scan of every entry and transition");
+                "the oldest row of each table, not a scan of every entry and transition");
         clock.advance(Duration.ofDays(2));
         counting.reset();
-        assertEquals(3, l.purgePersonalData(), "once it is older, its entries are read");
-        assertEquals(2, counting.prepared().size(), counting.prepared().toString());
+        assertEquals(3, l.purgePersonalData(), "once they are older, they are purged");
+        assertTrue(
+                counting.prepared().stream()
+                        .anyMatch(sql -> sql.startsWith("update pars_ledger_entry set payload=null")),
+                counting.prepared().toString());
+    }
+
+    @Test
+    void housekeepingTakesTheOldEntriesAndLeavesTheYoungerOnes() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        ReportingLedger ledger = counted(counting, 10);
+        List<LearnerCompletion> all = completions(7, false);
+        all.subList(0, 3).forEach(ledger::record);
+        ledger.drain();
+        clock.advance(Duration.ofDays(100));
+        all.subList(3, 5).forEach(ledger::record);
+        ledger.drain();
+        clock.advance(Duration.ofDays(100));
+        all.subList(5, 7).forEach(ledger::record);
+        ledger.drain();
+        // 200 days after the first three, 100 after the next two, 0 after the last two.
+        counting.reset();
+        assertEquals(3, ledger.purgePersonalData(), "only the first three are past the retention (180 days)");
+        assertTrue(
+                counting.prepared().stream()
+                        .anyMatch(sql -> sql.contains("where id < ? and state in (?,?,?) and updated_at < ?")),
+                "the entries below the first one recorded since: " + counting.prepared());
+        for (int k = 0; k < 7; k++) {
+            LearnerCompletion c = all.get(k);
+            assertEquals(k >= 3, ledger.completion("0001234", c.completionKey()).isPresent(), "completion " + k);
+        }
+        clock.advance(Duration.ofDays(250)); // 450, 350 and 250 days
+        assertEquals(3, ledger.pruneHistory(), "only the first three are past the history (400 days)");
+        for (int k = 0; k < 7; k++) {
+            LearnerCompletion c = all.get(k);
+            assertEquals(k >= 3, ledger.entry("0001234", c.completionKey()).isPresent(), "entry " + k);
+            assertEquals(k >= 3, !ledger.history("0001234", c.completionKey()).isEmpty(), "history " + k);
+        }
+        assertEquals(0, orphanTransitions());
     }
 
     /** Transitions whose entry is gone: the ledger keeps the link itself (the table has no foreign key). */

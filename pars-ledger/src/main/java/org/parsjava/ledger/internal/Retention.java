@@ -24,28 +24,39 @@ public final class Retention {
 
     /**
      * Deletes the history older than {@code before}: every transition that old, and the settled
-     * entries (accepted, withdrawn, refused or invalid) last changed before it, so the ledger's size
-     * follows its open work rather than its whole past.
+     * entries (accepted, withdrawn, refused or invalid) last changed before it, with their
+     * transitions, so the ledger's size follows its open work rather than its whole past.
      *
      * @return how many entries were deleted
      */
     public int prune(Instant before) {
         return jdbc.inTransaction(
                 c -> {
-                    if (allSince(c, before)) {
+                    long entries = firstSince(c, "pars_ledger_entry", "created_at", before);
+                    long transitions = firstSince(c, "pars_ledger_transition", "at", before);
+                    String settled = "id < ? and state in ('ACCEPTED','BOARD_ACCEPTED','WITHDRAWN','REJECTED',"
+                            + "'BOARD_REJECTED','INVALID') and updated_at < ?";
+                    if (transitions > 0) {
+                        try (PreparedStatement ps =
+                                c.prepareStatement("delete from pars_ledger_transition where id < ? and at < ?")) {
+                            ps.setLong(1, transitions);
+                            ps.setObject(2, Jdbc.time(before));
+                            ps.executeUpdate();
+                        }
+                    }
+                    if (entries == 0) {
                         return 0;
                     }
-                    String settled = "state in ('ACCEPTED','BOARD_ACCEPTED','WITHDRAWN','REJECTED','BOARD_REJECTED',"
-                            + "'INVALID') and updated_at < ?";
                     try (PreparedStatement ps =
-                            c.prepareStatement("delete from pars_ledger_transition where at < ? or entry_id in "
+                            c.prepareStatement("delete from pars_ledger_transition where entry_id in "
                                     + "(select id from pars_ledger_entry where " + settled + ")")) {
-                        ps.setObject(1, Jdbc.time(before));
+                        ps.setLong(1, entries);
                         ps.setObject(2, Jdbc.time(before));
                         ps.executeUpdate();
                     }
                     try (PreparedStatement ps = c.prepareStatement("delete from pars_ledger_entry where " + settled)) {
-                        ps.setObject(1, Jdbc.time(before));
+                        ps.setLong(1, entries);
+                        ps.setObject(2, Jdbc.time(before));
                         return ps.executeUpdate();
                     }
                 },
@@ -56,17 +67,19 @@ public final class Retention {
     public int purge(Instant before, Instant now) {
         return jdbc.inTransaction(
                 c -> {
-                    if (allSince(c, before)) {
+                    long entries = firstSince(c, "pars_ledger_entry", "created_at", before);
+                    if (entries == 0) {
                         return 0;
                     }
                     try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set payload=null, "
-                            + "previous_payload=null, purged_at=? where state in (?,?,?) and updated_at < ? and "
-                            + "payload is not null")) {
+                            + "previous_payload=null, purged_at=? where id < ? and state in (?,?,?) and updated_at < ? "
+                            + "and payload is not null")) {
                         ps.setObject(1, Jdbc.time(now));
-                        ps.setString(2, EntryState.ACCEPTED.name());
-                        ps.setString(3, EntryState.BOARD_ACCEPTED.name());
-                        ps.setString(4, EntryState.WITHDRAWN.name());
-                        ps.setObject(5, Jdbc.time(before));
+                        ps.setLong(2, entries);
+                        ps.setString(3, EntryState.ACCEPTED.name());
+                        ps.setString(4, EntryState.BOARD_ACCEPTED.name());
+                        ps.setString(5, EntryState.WITHDRAWN.name());
+                        ps.setObject(6, Jdbc.time(before));
                         return ps.executeUpdate();
                     }
                 },
@@ -74,19 +87,47 @@ public final class Retention {
     }
 
     /**
-     * Whether every entry was recorded at or after {@code before} (or there is none): then none was
-     * settled, and no transition written, before it, and there is nothing to delete or purge. The
-     * first entry recorded (the lowest ID) is read from the primary key, where the statements
-     * above would read every row: a ledger younger than its retention is not scanned on each run.
-     * (Entries recorded by several nodes at once may take IDs a few seconds out of their times'
-     * order; the retention and the history are counted in days.)
+     * The rows of {@code table} written before {@code before}, as a bound on their IDs: the lowest
+     * ID whose {@code time} is not before it (one past the highest ID when every row is older), or
+     * 0 when no row is older. IDs follow the order rows were written in, so the rows older than a
+     * time are the ones below an ID, found here by bisection on the primary key (a few dozen
+     * one-row reads for a million rows), where a condition on the time alone would read every row.
+     * Rows written by several nodes at once may take IDs a few seconds out of their times' order:
+     * such a row is left to a later run, and the retention and the history are counted in days.
      */
-    private static boolean allSince(Connection c, Instant before) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                        "select created_at from pars_ledger_entry order by id fetch first row only");
+    private static long firstSince(Connection c, String table, String time, Instant before) throws SQLException {
+        long low;
+        long high;
+        try (PreparedStatement ps = c.prepareStatement("select min(id), max(id) from " + table);
                 ResultSet rs = ps.executeQuery()) {
-            return !rs.next()
-                    || !rs.getObject(1, OffsetDateTime.class).toInstant().isBefore(before);
+            rs.next();
+            low = rs.getLong(1);
+            if (rs.wasNull()) {
+                return 0; // no rows
+            }
+            high = rs.getLong(2) + 1;
         }
+        long first = low;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, " + time + " from " + table + " where id >= ? order by id fetch first row only")) {
+            // Each step keeps a bound in [low, high]; the first looks at the oldest row, which in a
+            // ledger younger than before is all it reads.
+            for (boolean oldest = true; low < high; oldest = false) {
+                long mid = oldest ? low : low + (high - low) / 2;
+                ps.setLong(1, mid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next(); // mid <= the highest ID, so a row is there
+                    long id = rs.getLong(1);
+                    if (id >= high) {
+                        high = mid; // no row in [mid, high)
+                    } else if (rs.getObject(2, OffsetDateTime.class).toInstant().isBefore(before)) {
+                        low = id + 1;
+                    } else {
+                        high = id;
+                    }
+                }
+            }
+        }
+        return low == first ? 0 : low;
     }
 }
