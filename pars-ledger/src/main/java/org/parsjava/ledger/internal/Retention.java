@@ -33,9 +33,10 @@ public final class Retention {
         return jdbc.inTransaction(
                 c -> {
                     long entries = firstSince(c, "pars_ledger_entry", "created_at", before);
+                    if (entries == 0) {
+                        return 0; // no entry that old, so no transition either (none precedes its entry)
+                    }
                     long transitions = firstSince(c, "pars_ledger_transition", "at", before);
-                    String settled = "id < ? and state in ('ACCEPTED','BOARD_ACCEPTED','WITHDRAWN','REJECTED',"
-                            + "'BOARD_REJECTED','INVALID') and updated_at < ?";
                     if (transitions > 0) {
                         try (PreparedStatement ps =
                                 c.prepareStatement("delete from pars_ledger_transition where id < ? and at < ?")) {
@@ -44,9 +45,8 @@ public final class Retention {
                             ps.executeUpdate();
                         }
                     }
-                    if (entries == 0) {
-                        return 0;
-                    }
+                    String settled = "id < ? and state in ('ACCEPTED','BOARD_ACCEPTED','WITHDRAWN','REJECTED',"
+                            + "'BOARD_REJECTED','INVALID') and updated_at < ?";
                     try (PreparedStatement ps =
                             c.prepareStatement("delete from pars_ledger_transition where entry_id in "
                                     + "(select id from pars_ledger_entry where " + settled + ")")) {
