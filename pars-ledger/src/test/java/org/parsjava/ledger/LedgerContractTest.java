@@ -1441,6 +1441,38 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aLedgerWhoseTablesAreCurrentIsOpenedWithoutMigrating() throws Exception {
+        // The fixture's ledger migrated the tables; another opened on them reads the history once.
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        try (ReportingLedger again = counted(counting, 100)) {
+            assertEquals(database(), again.database());
+        }
+        List<String> history = historySql(counting);
+        assertEquals(1, history.size(), "the history read alone, no Flyway: " + history);
+        // One migration behind: Flyway runs it (it reads and writes the history), and the ledger opens.
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("delete from \"pars_ledger_schema_history\" where \"version\" = '7'");
+        }
+        counting.reset();
+        try (ReportingLedger again = counted(counting, 100)) {
+            assertEquals(database(), again.database());
+        }
+        assertTrue(historySql(counting).size() > 1, "Flyway ran: " + historySql(counting));
+        counting.reset();
+        try (ReportingLedger again = counted(counting, 100)) {
+            assertEquals(1, historySql(counting).size(), "current again: " + historySql(counting));
+        }
+    }
+
+    /** The SQL run through {@code counting} that reads or writes the ledger's migration history. */
+    private static List<String> historySql(CountingDataSource counting) {
+        return java.util.stream.Stream.concat(counting.prepared().stream(), counting.direct().stream())
+                .filter(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("schema_history"))
+                .toList();
+    }
+
+    @Test
     void aLedgerSaysWhichDatabaseItKeepsItsEntriesIn() {
         assertEquals(database(), ledger.database());
     }
