@@ -17,6 +17,9 @@ import org.parsjava.core.model.Learner;
  */
 public final class PersonalText {
 
+    /** A digit, as the codec masks it. */
+    private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("[0-9]");
+
     /** What a removed value is replaced with. */
     public static final String MASK = "***";
 
@@ -48,7 +51,7 @@ public final class PersonalText {
             }
             result = remove(result, v);
             // The codec masks digits before this runs, so "A99999" arrives as "A#####".
-            String masked = v.replaceAll("[0-9]", "#");
+            String masked = DIGIT.matcher(v).replaceAll("#");
             if (!masked.equals(v) && masked.chars().anyMatch(Character::isLetter)) {
                 result = remove(result, masked);
             }

@@ -342,9 +342,12 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         return out;
     }
 
+    /** What separates the pairs of a cell: a semicolon or a bar. */
+    private static final java.util.regex.Pattern PAIR_SEPARATOR = java.util.regex.Pattern.compile("[;|]");
+
     private static List<String> pairs(String cell) {
         List<String> out = new ArrayList<>();
-        for (String p : cell.split("[;|]")) {
+        for (String p : PAIR_SEPARATOR.split(cell)) {
             if (!p.isBlank()) {
                 out.add(p.strip());
             }

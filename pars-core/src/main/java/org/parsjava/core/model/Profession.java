@@ -28,19 +28,22 @@ public enum Profession {
     /** Any other profession. */
     OTHER;
 
+    /** A run of white space, read as one space. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /**
      * Reads a profession as people type it: {@code physician}, {@code MD}, {@code DO},
      * {@code NP}, {@code nurse practitioner}, {@code PA}, {@code RN}, {@code PharmD}...; empty
      * when unknown.
      */
     public static Optional<Profession> parse(String raw) {
-        String k = Objects.requireNonNull(raw, "raw")
-                .strip()
-                .toUpperCase(Locale.ROOT)
-                .replace('.', ' ')
-                .replace('-', ' ')
-                .replace('_', ' ')
-                .replaceAll("\\s+", " ");
+        String k = SPACES.matcher(Objects.requireNonNull(raw, "raw")
+                        .strip()
+                        .toUpperCase(Locale.ROOT)
+                        .replace('.', ' ')
+                        .replace('-', ' ')
+                        .replace('_', ' '))
+                .replaceAll(" ");
         return Optional.ofNullable(
                 switch (k) {
                     case "PHYSICIAN", "MD", "DO", "M D", "D O" -> PHYSICIAN;
