@@ -40,8 +40,7 @@ public final class Retention {
                     if (transitions > 0) {
                         try (PreparedStatement ps =
                                 c.prepareStatement("delete from pars_ledger_transition where id < ? and at < ?")) {
-                            ps.setLong(1, transitions);
-                            ps.setObject(2, Jdbc.time(before));
+                            Jdbc.bind(ps, 1, transitions, before);
                             ps.executeUpdate();
                         }
                     }
@@ -50,13 +49,11 @@ public final class Retention {
                     try (PreparedStatement ps =
                             c.prepareStatement("delete from pars_ledger_transition where entry_id in "
                                     + "(select id from pars_ledger_entry where " + settled + ")")) {
-                        ps.setLong(1, entries);
-                        ps.setObject(2, Jdbc.time(before));
+                        Jdbc.bind(ps, 1, entries, before);
                         ps.executeUpdate();
                     }
                     try (PreparedStatement ps = c.prepareStatement("delete from pars_ledger_entry where " + settled)) {
-                        ps.setLong(1, entries);
-                        ps.setObject(2, Jdbc.time(before));
+                        Jdbc.bind(ps, 1, entries, before);
                         return ps.executeUpdate();
                     }
                 },
@@ -74,12 +71,15 @@ public final class Retention {
                     try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set payload=null, "
                             + "previous_payload=null, purged_at=? where id < ? and state in (?,?,?) and updated_at < ? "
                             + "and payload is not null")) {
-                        ps.setObject(1, Jdbc.time(now));
-                        ps.setLong(2, entries);
-                        ps.setString(3, EntryState.ACCEPTED.name());
-                        ps.setString(4, EntryState.BOARD_ACCEPTED.name());
-                        ps.setString(5, EntryState.WITHDRAWN.name());
-                        ps.setObject(6, Jdbc.time(before));
+                        Jdbc.bind(
+                                ps,
+                                1,
+                                now,
+                                entries,
+                                EntryState.ACCEPTED.name(),
+                                EntryState.BOARD_ACCEPTED.name(),
+                                EntryState.WITHDRAWN.name(),
+                                before);
                         return ps.executeUpdate();
                     }
                 },
