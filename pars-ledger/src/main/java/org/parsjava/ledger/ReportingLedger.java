@@ -154,7 +154,7 @@ public final class ReportingLedger implements AutoCloseable {
      *     or null; never learner data
      */
     public Recording record(LearnerCompletion completion, String reference) {
-        Recorder.Recorded r = recorded(completion, reference);
+        Recorder.Recorded r = recorded(completion, reference, clock.instant());
         try {
             return store.recorder().record(r);
         } catch (LedgerException e) {
@@ -168,7 +168,8 @@ public final class ReportingLedger implements AutoCloseable {
 
     /**
      * Records many completions in one transaction (a bulk import, a roster slice): each as
-     * {@link #record(LearnerCompletion, String)} would, all committed together.
+     * {@link #record(LearnerCompletion, String)} would, all committed together, with one
+     * recording time (their first {@link Transition}'s).
      *
      * @param reference gives each completion's reference (or null)
      * @return one {@link Recording} per completion, in order
@@ -214,8 +215,10 @@ public final class ReportingLedger implements AutoCloseable {
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(reference, "reference");
         List<Recorder.Recorded> recorded = new ArrayList<>(completions.size());
+        // One time for the call: its entries are recorded together (and then written as one text).
+        Instant at = clock.instant();
         for (LearnerCompletion c : completions) {
-            recorded.add(recorded(c, reference.apply(c)));
+            recorded.add(recorded(c, reference.apply(c), at));
         }
         return recorded;
     }
@@ -230,10 +233,10 @@ public final class ReportingLedger implements AutoCloseable {
      */
     public Recording record(Connection transaction, LearnerCompletion completion, String reference) {
         Objects.requireNonNull(transaction, "transaction");
-        return store.recorder().record(transaction, recorded(completion, reference));
+        return store.recorder().record(transaction, recorded(completion, reference, clock.instant()));
     }
 
-    private Recorder.Recorded recorded(LearnerCompletion completion, String reference) {
+    private Recorder.Recorded recorded(LearnerCompletion completion, String reference, Instant at) {
         Objects.requireNonNull(completion, "completion");
         if (reference != null && reference.length() > 200) {
             throw new IllegalArgumentException("reference must be at most 200 characters");
@@ -241,7 +244,7 @@ public final class ReportingLedger implements AutoCloseable {
         List<EntryProblem> problems = validator.validate(completion).errors().stream()
                 .map(v -> new EntryProblem(v.field(), v.code().name(), v.message()))
                 .toList();
-        return new Recorder.Recorded(completion, reference, problems, deadlines.dueDate(completion), clock.instant());
+        return new Recorder.Recorded(completion, reference, problems, deadlines.dueDate(completion), at);
     }
 
     /**

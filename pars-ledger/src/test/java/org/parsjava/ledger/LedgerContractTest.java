@@ -1088,6 +1088,43 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void theEntriesOfOneRecordAllShareTheirRecordingTime() {
+        java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+        java.time.Clock ticking = new java.time.Clock() { // a millisecond later at every look
+                    @Override
+                    public java.time.ZoneId getZone() {
+                        return CENTRAL;
+                    }
+
+                    @Override
+                    public java.time.Clock withZone(java.time.ZoneId zone) {
+                        return this;
+                    }
+
+                    @Override
+                    public java.time.Instant instant() {
+                        return clock.instant().plusMillis(ticks.incrementAndGet());
+                    }
+                };
+        ReportingLedger timed = ReportingLedger.builder()
+                .dataSource(dataSource())
+                .client(client)
+                .key(KEY)
+                .clock(ticking)
+                .nodeName("node-a")
+                .build();
+        List<LearnerCompletion> cs = completions(4, false);
+        timed.recordAll(cs.subList(0, 3), x -> null);
+        timed.record(cs.get(3), null);
+        List<java.time.Instant> at = cs.stream()
+                .map(c -> timed.history("0001234", c.completionKey()).get(0).at())
+                .toList();
+        assertEquals(at.get(0), at.get(1));
+        assertEquals(at.get(0), at.get(2));
+        assertTrue(at.get(3).isAfter(at.get(0)), "a later call, a later time");
+    }
+
+    @Test
     void aPurgedEntryRecordedAgainInASliceCanBeWithdrawn() {
         List<LearnerCompletion> cs = completions(2, false);
         ledger.recordAll(cs, x -> null);
