@@ -29,6 +29,8 @@ final class LedgerSink implements Sink {
 
     private final JobRun run;
     private final ReportingLedger ledger;
+    /** Names this run in the ledger, so a key two of its slices hold is recorded once. */
+    private final String runName = java.util.UUID.randomUUID().toString();
     /** Slices reported at once, at most. */
     private final int slicesAtOnce;
 
@@ -71,7 +73,7 @@ final class LedgerSink implements Sink {
     public int report(List<RosterRow> slice) {
         FutureTask<Void> before =
                 inFlight.isEmpty() ? null : inFlight.peekLast().task();
-        LedgerSlice next = new LedgerSlice(run, ledger, slice, keysInFlight, () -> sliceBeforeEnded(before));
+        LedgerSlice next = new LedgerSlice(run, ledger, runName, slice, keysInFlight, () -> sliceBeforeEnded(before));
         FutureTask<Void> task = new FutureTask<>(next::report, null);
         Thread thread = new Thread(task, "pars-job-slice");
         thread.setDaemon(true);

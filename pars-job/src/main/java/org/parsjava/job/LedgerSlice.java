@@ -39,6 +39,9 @@ final class LedgerSlice {
 
     private final JobRun run;
     private final ReportingLedger ledger;
+    /** The run's name in the ledger: a key an earlier slice of the run recorded is refused. */
+    private final String runName;
+
     private final List<RosterRow> slice;
     /** The completion keys of the run's slices being reported. */
     private final SliceKeys keysInFlight;
@@ -50,11 +53,13 @@ final class LedgerSlice {
     LedgerSlice(
             JobRun run,
             ReportingLedger ledger,
+            String runName,
             List<RosterRow> slice,
             SliceKeys keysInFlight,
             Runnable afterTheSliceBefore) {
         this.run = run;
         this.ledger = ledger;
+        this.runName = runName;
         this.slice = List.copyOf(slice);
         this.keysInFlight = keysInFlight;
         this.afterTheSliceBefore = afterTheSliceBefore;
@@ -99,11 +104,16 @@ final class LedgerSlice {
             DrainSummary s = ledger.recordAndDrain(
                     completions,
                     c -> "line " + rowOf.get(c).line(),
+                    runName,
                     recorded -> {
                         recordedTold.set(true);
                         for (int i = 0; i < completions.size(); i++) {
                             RosterRow row = rowOf.get(completions.get(i));
                             Recording r = recorded.get(i);
+                            if (r.change() == Recording.Change.REPEATED) { // an earlier slice's row has the key
+                                settle(row, EntryState.INVALID, r.problems(), false, null);
+                                continue;
+                            }
                             switch (r.state()) {
                                 case PENDING, CORRECTING, WITHDRAWING, RETRYING ->
                                     awaiting.put(row.completionKey(), row);

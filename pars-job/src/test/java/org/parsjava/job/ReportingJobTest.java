@@ -894,7 +894,7 @@ class ReportingJobTest {
     }
 
     @Test
-    void aKeyUsedTwiceIsADuplicateWithinASliceAndALaterVersionAcrossSlices() throws IOException {
+    void aKeyUsedTwiceInAFileIsADuplicateWithinASliceAndAcrossSlices() throws IOException {
         // One learner per key (their NPI and license), the second row a day later.
         java.util.function.BiFunction<String, String, String> twice = (key, npi) -> HEADER
                 + key + ",201234569,Omar,Haddad,7/4," + npi + ",TX,T" + npi.substring(5) + ",,2026-10-01,1,,yes\n"
@@ -903,18 +903,29 @@ class ReportingJobTest {
                 job(Destination.ledger(ledger("together"))).build().run(roster(twice.apply("t1", "1245319599")));
         assertEquals(1, together.count(RowStatus.ACCEPTED));
         assertEquals(java.util.Map.of("COMPLETION_KEY_DUPLICATE", 1L), together.codes(RowStatus.INVALID));
-        // Slices apart, through a ledger: the later row is a new version of the completion, which
-        // replaces the earlier one in PARS.
-        JobSummary apart = job(Destination.ledger(ledger("apart")))
-                .sliceSize(1)
-                .build()
-                .run(roster(twice.apply("a1", "1234567893")));
-        assertEquals(2, apart.count(RowStatus.ACCEPTED));
-        List<StoredCredit> a1 = sim.credits().stream()
-                .filter(c -> c.creditId().contains(":a1-"))
-                .toList();
-        assertEquals(1, a1.size());
-        assertEquals(java.time.LocalDate.of(2026, 10, 2), a1.get(0).completionDate(), "the later version");
+        // Slices apart, through a ledger: the later row is refused just the same, and PARS keeps
+        // the earlier one; so on a rerun of the file, where the earlier row is found unchanged.
+        ReportingLedger apartLedger = ledger("apart");
+        for (int run = 1; run <= 2; run++) {
+            List<RowOutcome> rows = new ArrayList<>();
+            JobSummary apart = job(Destination.ledger(apartLedger))
+                    .sliceSize(1)
+                    .listener(rows::add)
+                    .build()
+                    .run(roster(twice.apply("a1", "1234567893")));
+            assertEquals(run == 1 ? 1 : 0, apart.count(RowStatus.ACCEPTED), "run " + run);
+            assertEquals(run == 1 ? 0 : 1, apart.count(RowStatus.ALREADY_HELD), "run " + run);
+            assertEquals(java.util.Map.of("COMPLETION_KEY_DUPLICATE", 1L), apart.codes(RowStatus.INVALID));
+            RowOutcome later =
+                    rows.stream().filter(r -> r.line() == 3).findFirst().orElseThrow();
+            assertEquals(RowStatus.INVALID, later.status());
+            assertEquals("completionKey", later.problems().get(0).field());
+            List<StoredCredit> a1 = sim.credits().stream()
+                    .filter(c -> c.creditId().contains(":a1-"))
+                    .toList();
+            assertEquals(1, a1.size());
+            assertEquals(java.time.LocalDate.of(2026, 10, 1), a1.get(0).completionDate(), "the earlier row");
+        }
         // Straight to PARS: PARS refuses the later one, whose CreditID it holds.
         JobSummary straight = job(Destination.pars()).sliceSize(1).build().run(roster(twice.apply("s1", "1497758544")));
         assertEquals(1, straight.count(RowStatus.ACCEPTED));

@@ -154,7 +154,7 @@ public final class ReportingLedger implements AutoCloseable {
      *     or null; never learner data
      */
     public Recording record(LearnerCompletion completion, String reference) {
-        Recorder.Recorded r = recorded(completion, reference, clock.instant());
+        Recorder.Recorded r = recorded(completion, reference, clock.instant(), null);
         try {
             return store.recorder().record(r);
         } catch (LedgerException e) {
@@ -176,7 +176,7 @@ public final class ReportingLedger implements AutoCloseable {
      */
     public List<Recording> recordAll(
             List<LearnerCompletion> completions, Function<LearnerCompletion, String> reference) {
-        return store.recorder().recordAll(recordedAll(completions, reference));
+        return store.recorder().recordAll(recordedAll(completions, reference, null));
     }
 
     /**
@@ -202,23 +202,52 @@ public final class ReportingLedger implements AutoCloseable {
             Function<LearnerCompletion, String> reference,
             Consumer<List<Recording>> recorded,
             DrainListener listener) {
+        return recordAndDrain(completions, reference, null, recorded, listener);
+    }
+
+    /**
+     * {@link #recordAndDrain(List, Function, Consumer, DrainListener)} as one call of a run of
+     * several (a roster read in slices, each recorded and drained in turn): a completion whose key
+     * the same run recorded already, in this call or an earlier one, or found unchanged, is not
+     * recorded again whatever its content: its {@link Recording} is {@link
+     * Recording.Change#REPEATED}, with the problem {@code COMPLETION_KEY_DUPLICATE}, and the entry
+     * keeps what the run's first recording of the key left (without a run, a later completion
+     * with new content replaces the earlier one, or becomes a correction of what PARS holds).
+     * The ledger stores the run (64 bits of its name's SHA-256) with each entry the run records,
+     * and beside each entry it finds unchanged.
+     *
+     * @param run names the run: the same for each of its calls, another for each run (a random
+     *     UUID, say), 1 to 64 characters, never learner data
+     * @throws IllegalArgumentException when {@code run} is empty or longer than 64 characters
+     */
+    public DrainSummary recordAndDrain(
+            List<LearnerCompletion> completions,
+            Function<LearnerCompletion, String> reference,
+            String run,
+            Consumer<List<Recording>> recorded,
+            DrainListener listener) {
         Objects.requireNonNull(recorded, "recorded");
-        List<Recorder.Recorded> all = recordedAll(completions, reference);
+        List<Recorder.Recorded> all = recordedAll(completions, reference, run);
         Lease held = draining.lease(clock.instant());
         List<Claimed> leased = new ArrayList<>();
         List<Recording> recordings = store.recorder().recordAll(all, held, leased);
         return draining.drain(listener, leased, held, () -> recorded.accept(recordings));
     }
 
+    /** The recordings of {@code completions} in {@code run} (null: outside a run). */
     private List<Recorder.Recorded> recordedAll(
-            List<LearnerCompletion> completions, Function<LearnerCompletion, String> reference) {
+            List<LearnerCompletion> completions, Function<LearnerCompletion, String> reference, String run) {
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(reference, "reference");
+        if (run != null && (run.isEmpty() || run.length() > 64)) {
+            throw new IllegalArgumentException("run must be 1 to 64 characters, not " + run.length());
+        }
+        Long runId = run == null ? null : Recorder.runId(run);
         List<Recorder.Recorded> recorded = new ArrayList<>(completions.size());
         // One time for the call: its entries are recorded together (and then written as one text).
         Instant at = clock.instant();
         for (LearnerCompletion c : completions) {
-            recorded.add(recorded(c, reference.apply(c), at));
+            recorded.add(recorded(c, reference.apply(c), at, runId));
         }
         return recorded;
     }
@@ -233,10 +262,10 @@ public final class ReportingLedger implements AutoCloseable {
      */
     public Recording record(Connection transaction, LearnerCompletion completion, String reference) {
         Objects.requireNonNull(transaction, "transaction");
-        return store.recorder().record(transaction, recorded(completion, reference, clock.instant()));
+        return store.recorder().record(transaction, recorded(completion, reference, clock.instant(), null));
     }
 
-    private Recorder.Recorded recorded(LearnerCompletion completion, String reference, Instant at) {
+    private Recorder.Recorded recorded(LearnerCompletion completion, String reference, Instant at, Long run) {
         Objects.requireNonNull(completion, "completion");
         if (reference != null && reference.length() > 200) {
             throw new IllegalArgumentException("reference must be at most 200 characters");
@@ -244,7 +273,7 @@ public final class ReportingLedger implements AutoCloseable {
         List<EntryProblem> problems = validator.validate(completion).errors().stream()
                 .map(v -> new EntryProblem(v.field(), v.code().name(), v.message()))
                 .toList();
-        return new Recorder.Recorded(completion, reference, problems, deadlines.dueDate(completion), at);
+        return new Recorder.Recorded(completion, reference, problems, deadlines.dueDate(completion), at, run);
     }
 
     /**

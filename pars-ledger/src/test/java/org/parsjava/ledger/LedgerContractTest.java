@@ -101,6 +101,7 @@ abstract class LedgerContractTest {
         try (Connection c = dataSource().getConnection();
                 Statement st = c.createStatement()) {
             st.executeUpdate("delete from pars_ledger_transition");
+            st.executeUpdate("delete from pars_ledger_run_mark");
             st.executeUpdate("delete from pars_ledger_entry");
             st.executeUpdate("delete from pars_scheduled_tasks");
             st.executeUpdate("delete from pars_ledger_binding");
@@ -743,6 +744,62 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aRunRecordsEachKeyOnceWhateverTheContentOfItsLaterRecords() {
+        List<LearnerCompletion> cs = completions(3, false);
+        LearnerCompletion changed = cs.get(0).toBuilder().cmeCredits("1.25").build();
+        ledger.recordAndDrain(cs.subList(0, 2), c -> null, "run-1", r -> {}, null);
+        List<Recording> later = new ArrayList<>();
+        // The run's next call: the first key with new content, the second as it was, a new key twice.
+        DrainSummary s = ledger.recordAndDrain(
+                List.of(changed, cs.get(1), cs.get(2), cs.get(2)), c -> null, "run-1", later::addAll, null);
+        assertEquals(
+                List.of(
+                        Recording.Change.REPEATED,
+                        Recording.Change.REPEATED,
+                        Recording.Change.NEW,
+                        Recording.Change.REPEATED),
+                later.stream().map(Recording::change).toList());
+        for (int i : new int[] {0, 1, 3}) {
+            assertEquals(
+                    List.of("COMPLETION_KEY_DUPLICATE"),
+                    later.get(i).problems().stream().map(EntryProblem::code).toList());
+        }
+        assertEquals(EntryState.ACCEPTED, later.get(0).state(), "the entry as the run's first record left it");
+        assertEquals(1, s.accepted(), "the new key, sent once");
+        assertEquals(3, recordsPosted(), "each key sent once");
+        assertEquals(3, sim.credits().size());
+        assertTrue(
+                sim.credits().stream().noneMatch(k -> k.credits().compareTo(new java.math.BigDecimal("1.25")) == 0),
+                "PARS holds the first record of the key");
+
+        // Another run: the new content is a correction, as without a run.
+        List<Recording> next = new ArrayList<>();
+        ledger.recordAndDrain(List.of(changed), c -> null, "run-2", next::addAll, null);
+        assertEquals(Recording.Change.CORRECTION, next.get(0).change());
+    }
+
+    @Test
+    void aKeyARunFoundUnchangedIsNotChangedByTheRunsLaterRecords() {
+        LearnerCompletion c = completions(1, false).get(0);
+        LearnerCompletion changed = c.toBuilder().cmeCredits("1.25").build();
+        ledger.recordAndDrain(List.of(c), x -> null, "run-1", r -> {}, null);
+        List<Recording> rerun = new ArrayList<>();
+        // A rerun of the file: unchanged, then the same key with new content, in one call and in the next.
+        ledger.recordAndDrain(List.of(c, changed), x -> null, "run-2", rerun::addAll, null);
+        ledger.recordAndDrain(List.of(changed), x -> null, "run-2", rerun::addAll, null);
+        assertEquals(
+                List.of(Recording.Change.UNCHANGED, Recording.Change.REPEATED, Recording.Change.REPEATED),
+                rerun.stream().map(Recording::change).toList());
+        assertEquals(1, recordsPosted());
+        assertEquals(0, sim.credits().get(0).credits().compareTo(c.cmeCredits().orElseThrow()));
+        assertThrows(
+                IllegalArgumentException.class, () -> ledger.recordAndDrain(List.of(c), x -> null, "", r -> {}, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ledger.recordAndDrain(List.of(c), x -> null, "r".repeat(65), r -> {}, null));
+    }
+
+    @Test
     void entriesRecordedForADrainAreNotTakenByAnotherNodeMeanwhile() {
         List<LearnerCompletion> cs = completions(30, false);
         ReportingLedger other = ledger("node-b", client);
@@ -1346,6 +1403,8 @@ abstract class LedgerContractTest {
         List<LearnerCompletion> done = completions(3, false);
         done.forEach(ledger::record);
         ledger.drain();
+        ledger.recordAndDrain(done, x -> null, "a rerun", r -> {}, null); // found unchanged: marked
+        assertEquals(3, count("pars_ledger_run_mark"));
         LearnerCompletion open = completions(4, false).get(3);
         ledger.record(open);
         clock.advance(Duration.ofDays(399));
@@ -1356,6 +1415,7 @@ abstract class LedgerContractTest {
         assertEquals(EntryState.PENDING, state(open), "open work is never deleted");
         assertTrue(ledger.history("0001234", open.completionKey()).isEmpty(), "its old transitions are");
         assertEquals(0, orphanTransitions(), "no transition outlives its entry");
+        assertEquals(0, count("pars_ledger_run_mark"), "nor a run's mark");
         // Recorded again, a deleted completion is confirmed as held by PARS, never stored twice.
         ledger.record(done.get(0));
         DrainSummary again = ledger.drain();
@@ -1426,6 +1486,18 @@ abstract class LedgerContractTest {
     }
 
     /** Transitions whose entry is gone: the ledger keeps the link itself (the table has no foreign key). */
+    /** The rows of {@code table}. */
+    private long count(String table) {
+        try (Connection c = dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long orphanTransitions() {
         try (Connection c = dataSource().getConnection();
                 Statement st = c.createStatement();

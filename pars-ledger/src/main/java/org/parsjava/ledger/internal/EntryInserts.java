@@ -144,7 +144,7 @@ final class EntryInserts {
      * written by an insert and by a correction's update alike.
      */
     static final String CONTENT_COLUMNS = "content_mac, payload, reference, activity_id, completion_date, has_moc, "
-            + "due_date, due_rule, pars_code, violations, credit_ids, activity_ref";
+            + "due_date, due_rule, pars_code, violations, credit_ids, activity_ref, recording_run";
 
     /** {@link #CONTENT_COLUMNS} as an update's assignments ({@code content_mac=?, payload=?, ...}), same order. */
     static final String CONTENT_ASSIGNMENTS = CONTENT_COLUMNS.replace(", ", "=?, ") + "=?";
@@ -188,7 +188,7 @@ final class EntryInserts {
 
     /** {@link #CONTENT_COLUMNS}' element types, same order. */
     private static final String[] CONTENT_TYPES = {
-        "text", "bytea", "text", "text", "date", "bool", "date", "text", "text", "text", "text", "text"
+        "text", "bytea", "text", "text", "date", "bool", "date", "text", "text", "text", "text", "text", "int8"
     };
 
     private static final String INSERT = insertSql(false);
@@ -254,7 +254,8 @@ final class EntryInserts {
             r.code(),
             ProblemsJson.write(r.problems()),
             String.join(",", CreditIds.all(completion)),
-            sealed.activityRef()
+            sealed.activityRef(),
+            r.run()
         };
     }
 }

@@ -22,12 +22,12 @@ import org.parsjava.ledger.internal.migration.V7__Room_for_leases;
 public final class Migrations {
 
     /**
-     * The highest version of the ledger's migrations (the {@code V7__} of {@code
-     * V7__Room_for_leases}): a database whose history has it, and no failed migration, is current,
+     * The highest version of the ledger's migrations (the {@code V8__} of {@code
+     * V8__recording_runs.sql}): a database whose history has it, and no failed migration, is current,
      * and is opened without Flyway. Raised with each new migration (a test compares it with the
      * migrations Flyway finds).
      */
-    static final int LATEST_VERSION = 7;
+    static final int LATEST_VERSION = 8;
 
     /**
      * The migrations' history read before Flyway is started: their highest version and whether any

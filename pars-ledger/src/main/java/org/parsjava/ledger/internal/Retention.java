@@ -25,7 +25,7 @@ public final class Retention {
     /**
      * Deletes the history older than {@code before}: every transition that old, and the settled
      * entries (accepted, withdrawn, refused or invalid) last changed before it, with their
-     * transitions, so the ledger's size follows its open work rather than its whole past.
+     * transitions and run marks, so the ledger's size follows its open work rather than its whole past.
      *
      * @return how many entries were deleted
      */
@@ -46,11 +46,12 @@ public final class Retention {
                     }
                     String settled = "id < ? and state in ('ACCEPTED','BOARD_ACCEPTED','WITHDRAWN','REJECTED',"
                             + "'BOARD_REJECTED','INVALID') and updated_at < ?";
-                    try (PreparedStatement ps =
-                            c.prepareStatement("delete from pars_ledger_transition where entry_id in "
-                                    + "(select id from pars_ledger_entry where " + settled + ")")) {
-                        Jdbc.bind(ps, 1, entries, before);
-                        ps.executeUpdate();
+                    for (String beside : new String[] {"pars_ledger_transition", "pars_ledger_run_mark"}) {
+                        try (PreparedStatement ps = c.prepareStatement("delete from " + beside + " where entry_id in "
+                                + "(select id from pars_ledger_entry where " + settled + ")")) {
+                            Jdbc.bind(ps, 1, entries, before);
+                            ps.executeUpdate();
+                        }
                     }
                     try (PreparedStatement ps = c.prepareStatement("delete from pars_ledger_entry where " + settled)) {
                         Jdbc.bind(ps, 1, entries, before);
