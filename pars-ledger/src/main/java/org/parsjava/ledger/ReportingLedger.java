@@ -202,7 +202,7 @@ public final class ReportingLedger implements AutoCloseable {
             Function<LearnerCompletion, String> reference,
             Consumer<List<Recording>> recorded,
             DrainListener listener) {
-        return recordAndDrain(completions, reference, null, recorded, listener);
+        return recordAndDrainIn(null, completions, reference, recorded, listener);
     }
 
     /**
@@ -224,6 +224,16 @@ public final class ReportingLedger implements AutoCloseable {
             List<LearnerCompletion> completions,
             Function<LearnerCompletion, String> reference,
             String run,
+            Consumer<List<Recording>> recorded,
+            DrainListener listener) {
+        return recordAndDrainIn(Objects.requireNonNull(run, "run"), completions, reference, recorded, listener);
+    }
+
+    /** {@link #recordAndDrain} in {@code run}, or outside a run when it is null. */
+    private DrainSummary recordAndDrainIn(
+            String run,
+            List<LearnerCompletion> completions,
+            Function<LearnerCompletion, String> reference,
             Consumer<List<Recording>> recorded,
             DrainListener listener) {
         Objects.requireNonNull(recorded, "recorded");

@@ -797,6 +797,8 @@ abstract class LedgerContractTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ledger.recordAndDrain(List.of(c), x -> null, "r".repeat(65), r -> {}, null));
+        assertThrows(
+                NullPointerException.class, () -> ledger.recordAndDrain(List.of(c), x -> null, null, r -> {}, null));
     }
 
     @Test

@@ -114,12 +114,11 @@ public final class Recorder {
      * Records many in one transaction, each as {@link #record(Connection, Recorded)} would, in
      * statements per chunk rather than per entry: the chunk's activities stored once each, its
      * entries looked up together, new entries inserted in one batch and their transitions in one
-     * statement. Unchanged entries cost no write outside a run (in one, a statement per chunk marks them
-     * with the run). New completions a board rule across runs
-     * concerns are checked together ({@link MocLineChunk}). An entry that changed, or a key
-     * repeated in the chunk, takes the per-entry path, in order; after one, the chunk's later new
-     * completions a board rule concerns do too (what the ledger holds for the rules may have
-     * changed).
+     * statement. Unchanged entries cost no write outside a run (in one, a statement per chunk marks
+     * them with the run). New completions a board rule across runs concerns are checked together
+     * ({@link MocLineChunk}). An entry that changed, or a key repeated in the chunk, takes the
+     * per-entry path, in order; after one, the chunk's later new completions a board rule concerns
+     * do too (what the ledger holds for the rules may have changed).
      */
     public List<Recording> recordAll(List<Recorded> recorded) {
         return recordAll(recorded, null, null);
