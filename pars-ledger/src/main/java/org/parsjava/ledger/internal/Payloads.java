@@ -205,7 +205,8 @@ public final class Payloads {
         }
     }
 
-    private static byte[] sha256(byte[] b) {
+    /** The SHA-256 of {@code b}. */
+    static byte[] sha256(byte[] b) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(b);
         } catch (NoSuchAlgorithmException e) {

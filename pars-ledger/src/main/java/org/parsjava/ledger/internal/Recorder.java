@@ -304,13 +304,8 @@ public final class Recorder {
 
     /** A run's name as the entries store it: the first 64 bits of its UTF-8 bytes' SHA-256. */
     public static long runId(String run) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(run.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.nio.ByteBuffer.wrap(d).getLong();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JVM has SHA-256
-        }
+        return java.nio.ByteBuffer.wrap(Payloads.sha256(run.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getLong();
     }
 
     /** A recording refused because its run recorded the key already: the entry stays as it is. */
