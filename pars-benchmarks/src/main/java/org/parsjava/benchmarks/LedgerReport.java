@@ -229,8 +229,8 @@ public final class LedgerReport {
     }
 
     /**
-     * Row 13: the main job through each database beside its ledger-free run, with the simulator on
-     * loopback (the target's runs), then with PARS 50 ms away, one request in flight (the default)
+     * Row 13: the main job through each database beside its ledger-free run and, on loopback, the
+     * database's floor ({@link MainJobFloorRun}), with the simulator on loopback (the target's runs), then with PARS 50 ms away, one request in flight (the default)
      * and eight (what a remote PARS leaves of the ledger's cost; no target of their own).
      */
     private void mainJob() throws IOException {
@@ -254,6 +254,8 @@ public final class LedgerReport {
                 continue;
             }
             double ratio = (double) run.medianMs() / none.medianMs();
+            // The database's floor (loopback only): the ledger-free job with the ledger's rows written beside it.
+            Runs floor = target ? runs(prefix + "floor-" + db[0]) : null;
             Long bytes = run.first().get(db[2]);
             Long entries = run.first().get("ENTRIES");
             boolean sized = bytes != null && entries != null && entries > 0;
@@ -274,8 +276,22 @@ public final class LedgerReport {
                                     : f(
                                             ", storage %,d bytes for %,d entries%s: %,.0f bytes per entry",
                                             bytes, entries, database, perEntry)),
-                    f("`--ledger none` %s, peak heap %d MB", none.time(), none.peakHeapMb()),
-                    f("%.2fx the ledger-free time", ratio),
+                    f("`--ledger none` %s, peak heap %d MB", none.time(), none.peakHeapMb())
+                            + (floor == null
+                                    ? ""
+                                    : f(
+                                            "; the database's floor, the same with %,d entries inserted and %,d of"
+                                                    + " them settled by plain JDBC in its JVM: %s",
+                                            floor.first().get("ENTRIES"),
+                                            floor.first().get("SETTLED"),
+                                            floor.time())),
+                    f("%.2fx the ledger-free time", ratio)
+                            + (floor == null
+                                    ? ""
+                                    : f(
+                                            " (the floor %.2fx; the ledger %.2fx the floor's time)",
+                                            (double) floor.medianMs() / none.medianMs(),
+                                            (double) run.medianMs() / floor.medianMs())),
                     target ? "<= 1.5x; storage <= " + db[3] + " bytes per entry" : "- (the loopback row's)",
                     !target
                             ? "-"
