@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The ledger's benchmarks and those added with it (rows 12-17 of BENCHMARKS.md), each beside its floor from the same run:
 # bulk recording and draining on H2 and PostgreSQL (an embedded server started here), the main job
-# on 100,000 rows without a ledger and through each database (on loopback three times each, and
-# with PARS 50 ms away), and memory at 1,000,000 (beside the same rows without a ledger) and
-# 2,000,000 rows. About 45 minutes on 2 cores. Called by run.sh; runs alone after a build:
+# on 100,000 rows without a ledger and through each database (on loopback three times each, beside
+# each database's floor, and with PARS 50 ms away), and memory at 1,000,000 (beside the same rows
+# without a ledger) and 2,000,000 rows. About 50 minutes on 2 cores. Called by run.sh; runs alone after a build:
 #   mvn -B -q -DskipTests install -pl pars-benchmarks -am && pars-benchmarks/run-ledger.sh
 # ONLY="13 14" runs only those rows (the report keeps the other rows' last results); row 13's
 # runs with PARS 50 ms away are "13r" (one request in flight) and "13c" (eight).

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs every pars-java benchmark on this machine and writes BENCHMARKS.md at the root.
-# Sized for 2 cores: about 80 minutes (the ledger rows, run-ledger.sh, take about 40). Not part of the test command.
+# Sized for 2 cores: about 85 minutes (the ledger rows, run-ledger.sh, take about 50). Not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=pars-benchmarks/target/results

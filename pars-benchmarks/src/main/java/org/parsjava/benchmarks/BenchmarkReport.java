@@ -167,7 +167,7 @@ public final class BenchmarkReport {
                         .collect(java.util.stream.Collectors.joining("\n"))
                         .strip())
                 .append("\n```\n");
-        md.append("\nReproduce: `pars-benchmarks/run.sh` (about 80 minutes on 2 cores). Raw results: "
+        md.append("\nReproduce: `pars-benchmarks/run.sh` (about 85 minutes on 2 cores). Raw results: "
                 + "`pars-benchmarks/target/results/`.\n");
         String existing = Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])) : "";
         int notes = existing.indexOf("\n## Notes");

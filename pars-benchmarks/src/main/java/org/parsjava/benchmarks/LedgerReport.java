@@ -229,9 +229,10 @@ public final class LedgerReport {
     }
 
     /**
-     * Row 13: the main job through each database beside its ledger-free run and, on loopback, the
-     * database's floor ({@link MainJobFloorRun}), with the simulator on loopback (the target's runs), then with PARS 50 ms away, one request in flight (the default)
-     * and eight (what a remote PARS leaves of the ledger's cost; no target of their own).
+     * Row 13: the main job through each database beside its ledger-free run, with the simulator on
+     * loopback (the target's runs, each also beside the database's floor, {@link MainJobFloorRun}),
+     * then with PARS 50 ms away, one request in flight (the default) and eight (what a remote PARS
+     * leaves of the ledger's cost; no target of their own).
      */
     private void mainJob() throws IOException {
         mainJob("mainjob-", "", true);
