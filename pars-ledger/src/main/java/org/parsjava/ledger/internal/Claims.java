@@ -133,7 +133,7 @@ public final class Claims {
                 jdbc.postgres()
                         ? "select x.* from unnest(?::bigint[]) k(id) cross join lateral (select " + columns
                                 + " from pars_ledger_entry e where e.id = k.id) x"
-                        : "select " + columns + " from pars_ledger_entry where " + jdbc.idsMatch(ids.size())
+                        : "select " + columns + " from pars_ledger_entry where " + jdbc.idsMatch()
                                 + " and state in (" + states
                                 + ") and (claimed_until is null or claimed_until < ?) "
                                 + "for update skip locked")) {
@@ -158,7 +158,7 @@ public final class Claims {
         return jdbc.postgres() ? batch : Math.min(batch, H2_MAX_BATCH);
     }
 
-    /** Entries locked per step on H2, whose IN lists take one parameter per entry. */
+    /** Entries locked per step on H2 at most: a step's transaction there stays bounded whatever batch size is asked. */
     static final int H2_MAX_BATCH = 1_000;
 
     /** States a drain takes up, each read in its own index range. */
@@ -232,7 +232,7 @@ public final class Claims {
                             jdbc.postgres()
                                     ? "select x.* from unnest(?::bigint[]) k(id) cross join lateral (select " + columns
                                             + " from pars_ledger_entry e where e.id = k.id) x"
-                                    : "select " + columns + " from pars_ledger_entry where " + jdbc.idsMatch(ids.size())
+                                    : "select " + columns + " from pars_ledger_entry where " + jdbc.idsMatch()
                                             + " and state=? and (claimed_until is null or claimed_until < ?) for update skip locked")) {
                         int next = jdbc.bindIds(c, ps, 1, ids);
                         if (!jdbc.postgres()) {
@@ -276,8 +276,8 @@ public final class Claims {
         if (claimed.isEmpty()) {
             return;
         }
-        try (PreparedStatement up = c.prepareStatement("update pars_ledger_entry set claimed_by=?, claimed_until=?, "
-                + extra + " where " + jdbc.idsMatch(claimed.size()))) {
+        try (PreparedStatement up = c.prepareStatement(
+                "update pars_ledger_entry set claimed_by=?, claimed_until=?, " + extra + " where " + jdbc.idsMatch())) {
             int i = 1;
             up.setString(i++, node);
             up.setObject(i++, Jdbc.time(until));
@@ -303,7 +303,7 @@ public final class Claims {
                     for (int from = 0; from < ids.size(); from += H2_MAX_BATCH) {
                         List<Long> part = ids.subList(from, Math.min(ids.size(), from + H2_MAX_BATCH));
                         try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set claimed_by=null, "
-                                + "claimed_until=null, sending_since=null where " + jdbc.idsMatch(part.size())
+                                + "claimed_until=null, sending_since=null where " + jdbc.idsMatch()
                                 + " and claimed_by=? and claimed_until=?")) {
                             int next = jdbc.bindIds(c, ps, 1, part);
                             ps.setString(next, held.node());

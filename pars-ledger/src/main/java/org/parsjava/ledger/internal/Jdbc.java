@@ -144,21 +144,19 @@ public final class Jdbc {
         }
     }
 
-    /** A condition matching any of {@code n} entry IDs: an array on PostgreSQL, a list on H2. */
-    public String idsMatch(int n) {
-        return postgres ? "id = any(?)" : "id in (" + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
+    /**
+     * A condition matching any of the entry IDs {@link #bindIds} binds: one array parameter, on H2
+     * as on PostgreSQL, which both look up in the primary key; the statement's text is the same
+     * whatever the number of IDs.
+     */
+    public String idsMatch() {
+        return "id = any(?)";
     }
 
-    /** Binds {@link #idsMatch} from position {@code at}; returns the next position. */
+    /** Binds {@link #idsMatch} at position {@code at}; returns the next position. */
     public int bindIds(Connection c, PreparedStatement ps, int at, List<Long> ids) throws SQLException {
-        if (postgres) {
-            ps.setArray(at, c.createArrayOf("bigint", ids.toArray()));
-            return at + 1;
-        }
-        for (int i = 0; i < ids.size(); i++) {
-            ps.setLong(at + i, ids.get(i));
-        }
-        return at + ids.size();
+        ps.setArray(at, c.createArrayOf("bigint", ids.toArray()));
+        return at + 1;
     }
 
     /** A failure to {@code what}, with the SQL state only. */

@@ -196,7 +196,7 @@ public final class Settlements {
     /** Puts the entries with these IDs into {@code into}, as this transaction sees them. */
     private void read(Connection c, List<Long> ids, Map<Long, LedgerEntry> into) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select id, " + EntryQueries.COLUMNS + " from pars_ledger_entry where " + jdbc.idsMatch(ids.size()))) {
+                "select id, " + EntryQueries.COLUMNS + " from pars_ledger_entry where " + jdbc.idsMatch())) {
             jdbc.bindIds(c, ps, 1, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

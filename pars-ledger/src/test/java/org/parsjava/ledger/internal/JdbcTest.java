@@ -25,7 +25,8 @@ import org.parsjava.ledger.LedgerException;
  * The ledger's transactions when the database stops one to break a deadlock. A real deadlock on
  * PostgreSQL is in {@code PostgresLedgerTest}, one on H2 here; otherwise the work itself fails with
  * PostgreSQL's deadlock state, on an in-memory H2 database whose rows show what each attempt left
- * behind.
+ * behind. And the condition that matches a list of entry IDs, on H2 (PostgreSQL's runs in every
+ * claim of the ledger's tests there).
  */
 class JdbcTest {
 
@@ -68,6 +69,40 @@ class JdbcTest {
                 ResultSet rs = st.executeQuery("select count(*) from written")) {
             rs.next();
             return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void idsMatchFindsExactlyTheBoundIdsThroughThePrimaryKeyOnH2() throws SQLException {
+        Jdbc jdbc = new Jdbc(h2, false);
+        try (Connection c = h2.getConnection();
+                Statement st = c.createStatement()) {
+            st.execute("create table pars_ledger_entry (id bigint primary key, note varchar(10))");
+            st.execute("insert into pars_ledger_entry select x, 'n' || x from system_range(1, 2000)");
+            java.util.List<Long> wanted = java.util.List.of(1_500L, 7L, 2_001L, 1_000L, 7L);
+            java.util.List<Long> found = new java.util.ArrayList<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "select id from pars_ledger_entry where " + jdbc.idsMatch() + " and note <> ?")) {
+                assertEquals(2, jdbc.bindIds(c, ps, 1, wanted), "one parameter for the IDs, the next one after it");
+                ps.setString(2, "none");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getLong(1));
+                    }
+                }
+            }
+            found.sort(null);
+            assertEquals(java.util.List.of(7L, 1_000L, 1_500L), found, "each held ID once; 2,001 is not held");
+            try (java.sql.PreparedStatement ps =
+                    c.prepareStatement("explain select id from pars_ledger_entry where " + jdbc.idsMatch())) {
+                jdbc.bindIds(c, ps, 1, wanted);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertTrue(
+                            rs.getString(1).contains("PRIMARY_KEY"),
+                            "looked up by key, not read whole: " + rs.getString(1));
+                }
+            }
         }
     }
 
