@@ -101,9 +101,12 @@ public final class LedgerPool {
     }
 
     /**
-     * Closes a pool the ledger opened; on an H2 file no one else has open, first rewrites the
-     * file without its free pages ({@code SHUTDOWN COMPACT}: an H2 file does not shrink by itself,
-     * and after a run of 100,000 rows was about six times the size of what it held). Another
+     * Closes a pool the ledger opened; on an H2 file no one else has open, when this opening wrote
+     * at least a quarter of the file's size, first rewrites the file without its free pages
+     * ({@code SHUTDOWN COMPACT}: an H2 file does not shrink by itself, and after a run of 100,000
+     * rows was about six times the size of what it held). An opening that wrote less (a look at the
+     * ledger, a small run) leaves the file as it is rather than rewrite all of it: 1.5 to 1.7 s for
+     * a file of 96,033 entries, against milliseconds for a plain close. Another
      * session on the same database (a second ledger in this JVM, a process through H2's automatic
      * server) leaves the file as it is. The compaction runs on a connection of its own once the
      * pool's are closed, so none of them meets the database closed under it (H2 would write that,
@@ -133,7 +136,7 @@ public final class LedgerPool {
                 rs.next();
                 sessions = rs.getLong(1);
             }
-            if (sessions == 1) { // no other session: nobody is cut off by the shutdown
+            if (sessions == 1 && wroteAQuarter(s)) { // no other session: nobody is cut off by the shutdown
                 s.execute("SHUTDOWN COMPACT");
                 compacted = true;
             }
@@ -145,6 +148,28 @@ public final class LedgerPool {
             pool.close(); // closed already unless opening the connection failed; closing twice is harmless
         }
         return compacted;
+    }
+
+    /**
+     * Whether the database, since it was opened, wrote at least a quarter of its file's size;
+     * first writes what it holds in memory only (the close would write it anyway), so that counts.
+     */
+    private static boolean wroteAQuarter(Statement s) throws SQLException {
+        s.execute("CHECKPOINT");
+        long written = 0;
+        long size = 0;
+        try (ResultSet rs = s.executeQuery("select setting_name, setting_value from information_schema.settings "
+                + "where setting_name in ('info.FILE_WRITE_BYTES', 'info.FILE_SIZE')")) {
+            while (rs.next()) {
+                long value = Long.parseLong(rs.getString(2));
+                if (rs.getString(1).equals("info.FILE_SIZE")) {
+                    size = value;
+                } else {
+                    written = value;
+                }
+            }
+        }
+        return written >= size / 4;
     }
 
     /** {@link #close} for the ledger's own close: a failure is logged (by its class only), not thrown. */

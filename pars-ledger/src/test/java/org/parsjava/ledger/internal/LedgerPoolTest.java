@@ -60,6 +60,40 @@ class LedgerPoolTest {
     }
 
     @Test
+    void closingAfterWritingLittleLeavesTheFileAsItIs() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("looked-at");
+        HikariDataSource pool = LedgerPool.open(url, null, null);
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create table t(id bigint primary key, payload varchar(2000))");
+            s.execute("insert into t select x, repeat('p', 500) from system_range(1, 20000)");
+        }
+        assertTrue(LedgerPool.close(pool), "the opening that wrote the file compacts it");
+        long before = Files.size(dir.resolve("looked-at.mv.db"));
+        HikariDataSource again = LedgerPool.open(url, null, null);
+        try (Connection c = again.getConnection();
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select count(*) from t")) {
+                rs.next();
+                assertEquals(20_000, rs.getLong(1));
+            }
+            s.execute("update t set payload = 'changed' where id = 1");
+        }
+        assertFalse(LedgerPool.close(again), "an opening that read and changed one row does not rewrite the file");
+        assertFalse(Files.exists(dir.resolve("looked-at.trace.db")), "no error traced by H2 on closing");
+        HikariDataSource third = LedgerPool.open(url, null, null);
+        try (Connection c = third.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select payload from t where id = 1")) {
+            rs.next();
+            assertEquals("changed", rs.getString(1), "the change was kept");
+        } finally {
+            LedgerPool.close(third);
+        }
+        long after = Files.size(dir.resolve("looked-at.mv.db"));
+        assertTrue(after < before * 2, "the file stayed near its size: " + before + " then " + after + " bytes");
+    }
+
+    @Test
     void aFileAnotherPoolHasOpenIsLeftAsItIs() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("shared");
         HikariDataSource first = LedgerPool.open(url, null, null);
