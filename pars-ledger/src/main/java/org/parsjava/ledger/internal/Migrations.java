@@ -97,9 +97,19 @@ public final class Migrations {
      * so a failed read leaves nothing for Flyway to meet.
      */
     private static boolean current(Connection c) throws SQLException {
-        try (java.sql.Statement st = c.createStatement();
-                java.sql.ResultSet rs = st.executeQuery(HISTORY_READ)) {
-            return rs.next() && rs.getInt(1) == LATEST_VERSION && rs.getInt(2) == 1;
+        try {
+            // A new database has no history to read: looked up first, since H2 writes a failed read
+            // to a trace file beside the ledger.
+            try (java.sql.ResultSet tables =
+                    c.getMetaData().getTables(null, null, "pars_ledger_schema_history", null)) {
+                if (!tables.next()) {
+                    return false;
+                }
+            }
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery(HISTORY_READ)) {
+                return rs.next() && rs.getInt(1) == LATEST_VERSION && rs.getInt(2) == 1;
+            }
         } catch (SQLException noHistoryOrNotCurrent) {
             return false;
         } finally {
