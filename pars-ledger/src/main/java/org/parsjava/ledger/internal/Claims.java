@@ -300,16 +300,13 @@ public final class Claims {
         }
         jdbc.inTransaction(
                 c -> {
-                    for (int from = 0; from < ids.size(); from += H2_MAX_BATCH) {
-                        List<Long> part = ids.subList(from, Math.min(ids.size(), from + H2_MAX_BATCH));
-                        try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set claimed_by=null, "
-                                + "claimed_until=null, sending_since=null where " + jdbc.idsMatch()
-                                + " and claimed_by=? and claimed_until=?")) {
-                            int next = jdbc.bindIds(c, ps, 1, part);
-                            ps.setString(next, held.node());
-                            ps.setObject(next + 1, Jdbc.time(held.until()));
-                            ps.executeUpdate();
-                        }
+                    try (PreparedStatement ps = c.prepareStatement("update pars_ledger_entry set claimed_by=null, "
+                            + "claimed_until=null, sending_since=null where " + jdbc.idsMatch()
+                            + " and claimed_by=? and claimed_until=?")) {
+                        int next = jdbc.bindIds(c, ps, 1, ids);
+                        ps.setString(next, held.node());
+                        ps.setObject(next + 1, Jdbc.time(held.until()));
+                        ps.executeUpdate();
                     }
                     return null;
                 },

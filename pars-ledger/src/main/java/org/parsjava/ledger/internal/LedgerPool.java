@@ -105,7 +105,7 @@ public final class LedgerPool {
      * at least a quarter of the file's size, first rewrites the file without its free pages
      * ({@code SHUTDOWN COMPACT}: an H2 file does not shrink by itself, and after a run of 100,000
      * rows was about six times the size of what it held). An opening that wrote less (a look at the
-     * ledger, a small run) leaves the file as it is rather than rewrite all of it: 1.5 to 1.7 s for
+     * ledger, a small run) leaves the file as it is rather than rewrite all of it: 1.2 to 1.7 s for
      * a file of 96,033 entries, against milliseconds for a plain close. Another
      * session on the same database (a second ledger in this JVM, a process through H2's automatic
      * server) leaves the file as it is. The compaction runs on a connection of its own once the
